@@ -1,0 +1,6 @@
+namespace Repro.Build.Analyzers;
+
+internal static class RuleCategories
+{
+    public const string Reproducibility = "Reproducibility";
+}

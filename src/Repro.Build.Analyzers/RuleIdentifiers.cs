@@ -1,0 +1,9 @@
+namespace Repro.Build.Analyzers;
+
+/// <summary>The IDs of all analyzer rules (REPRO001–REPRO099). Each has a page at docs/rules/ID.md.</summary>
+internal static class RuleIdentifiers
+{
+    public const string UnseededRandom = "REPRO001";
+
+    public static string GetHelpUri(string id) => $"https://github.com/repro-build/Repro.Build/blob/main/docs/rules/{id}.md";
+}

@@ -1,0 +1,54 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace Repro.Build.Analyzers.Rules;
+
+/// <summary>
+/// REPRO001: <c>new Random()</c> seeds itself from the system's entropy, so every run draws different numbers:
+/// shuffles, splits and initial weights change, and so does the trained model.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class UnseededRandomAnalyzer : DiagnosticAnalyzer
+{
+    internal static readonly DiagnosticDescriptor Rule = new(
+        RuleIdentifiers.UnseededRandom,
+        title: "Seed System.Random",
+        messageFormat: "'new Random()' has no seed, so it draws different numbers on every run; pass a fixed seed such as 'new Random(42)'",
+        RuleCategories.Reproducibility,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        description: "A Random created without a seed is seeded from the system's entropy: shuffles, data splits and initial weights differ from run to run, and so do the results. Pass a fixed seed.",
+        helpLinkUri: RuleIdentifiers.GetHelpUri(RuleIdentifiers.UnseededRandom));
+
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
+
+    public override void Initialize(AnalysisContext context)
+    {
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.EnableConcurrentExecution();
+        context.RegisterCompilationStartAction(static compilationContext =>
+        {
+            var randomType = compilationContext.Compilation.GetTypeByMetadataName("System.Random");
+            if (randomType is null)
+            {
+                return;
+            }
+
+            compilationContext.RegisterOperationAction(
+                operationContext => AnalyzeObjectCreation(operationContext, randomType),
+                OperationKind.ObjectCreation);
+        });
+    }
+
+    private static void AnalyzeObjectCreation(OperationAnalysisContext context, INamedTypeSymbol randomType)
+    {
+        var creation = (IObjectCreationOperation)context.Operation;
+        if (creation.Constructor is { Parameters.Length: 0 } constructor
+            && SymbolEqualityComparer.Default.Equals(constructor.ContainingType, randomType))
+        {
+            context.ReportDiagnostic(Diagnostic.Create(Rule, creation.Syntax.GetLocation()));
+        }
+    }
+}

@@ -1,0 +1,14 @@
+namespace Repro.Build;
+
+/// <summary>
+/// Every REPRO diagnostic the build reports (analyzer rules have their own list). Ranges: 1xx git and source,
+/// 2xx dependencies, 3xx environment, data and configuration, 9xx internal failures. Each has a page under docs/diagnostics/.
+/// </summary>
+public static class DiagnosticIds
+{
+    public const string NotInGitRepository = "REPRO101";
+    public const string GitRepositoryUnreadable = "REPRO102";
+    public const string AssetsFileUnreadable = "REPRO201";
+    public const string ManifestNotWritten = "REPRO901";
+    public const string UnexpectedFailure = "REPRO900";
+}

@@ -1,0 +1,9 @@
+using System.Collections.Generic;
+
+namespace Repro.Build.Manifest;
+
+public sealed class DependenciesSection
+{
+    /// <summary>Every package of the restored graph for the target framework, sorted by id (ordinal, ignoring case).</summary>
+    public List<PackageEntry> Packages { get; set; } = new();
+}

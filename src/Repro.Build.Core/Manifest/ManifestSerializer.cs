@@ -1,0 +1,32 @@
+using System;
+using System.IO;
+using System.Text;
+using System.Text.Json;
+
+namespace Repro.Build.Manifest;
+
+/// <summary>Reads and writes manifests as indented UTF-8 JSON with LF line ends and a final newline.</summary>
+public static class ManifestSerializer
+{
+    public static byte[] ToUtf8Bytes(ReproManifest manifest)
+    {
+        if (manifest is null)
+        {
+            throw new ArgumentNullException(nameof(manifest));
+        }
+
+        var json = JsonSerializer.Serialize(manifest, ManifestJsonContext.Default.ReproManifest);
+
+        // The writer uses Environment.NewLine; normalize so the bytes are the same on every OS.
+        json = json.Replace("\r\n", "\n") + "\n";
+        return new UTF8Encoding(encoderShouldEmitUTF8Identifier: false).GetBytes(json);
+    }
+
+    public static ReproManifest FromUtf8Bytes(byte[] utf8Json)
+    {
+        return JsonSerializer.Deserialize(utf8Json, ManifestJsonContext.Default.ReproManifest)
+            ?? throw new InvalidDataException("The manifest is empty (the JSON value is null).");
+    }
+
+    public static ReproManifest ReadFile(string path) => FromUtf8Bytes(File.ReadAllBytes(path));
+}
