@@ -1,0 +1,43 @@
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.CSharp.Testing;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Testing;
+
+namespace Repro.Build.Analyzers.Tests;
+
+/// <summary>Runs an analyzer, and optionally its fixer, over C# sources marked up with <c>[|...|]</c>.</summary>
+internal static class Verifier<TAnalyzer, TFixer>
+    where TAnalyzer : DiagnosticAnalyzer, new()
+    where TFixer : CodeFixProvider, new()
+{
+    public static Task AnalyzerAsync(string source, OutputKind outputKind = OutputKind.DynamicallyLinkedLibrary) =>
+        RunAsync(source, fixedSource: null, editorConfig: null, outputKind);
+
+    public static Task FixAsync(string source, string fixedSource, string? editorConfig = null) =>
+        RunAsync(source, fixedSource, editorConfig, OutputKind.DynamicallyLinkedLibrary);
+
+    private static Task RunAsync(string source, string? fixedSource, string? editorConfig, OutputKind outputKind)
+    {
+        var test = new CSharpCodeFixTest<TAnalyzer, TFixer, DefaultVerifier>
+        {
+            TestCode = source,
+            ReferenceAssemblies = TestReferenceAssemblies.Net80,
+        };
+        test.TestState.OutputKind = outputKind;
+
+        if (fixedSource is not null)
+        {
+            test.FixedCode = fixedSource;
+        }
+
+        if (editorConfig is not null)
+        {
+            test.TestState.AnalyzerConfigFiles.Add(("/.globalconfig", editorConfig));
+            test.FixedState.AnalyzerConfigFiles.Add(("/.globalconfig", editorConfig));
+        }
+
+        return test.RunAsync();
+    }
+}

@@ -1,0 +1,85 @@
+using System.Linq;
+using System.Text;
+using Repro.Build.Manifest;
+
+namespace Repro.Build.Core.Tests;
+
+public sealed class ManifestSerializerTests
+{
+    private static ReproManifest Sample() => new()
+    {
+        Project = new ProjectSection { Name = "Trainer", TargetFramework = "net8.0", Configuration = "Release" },
+        Git = new GitSection { Commit = new string('a', 40), Branch = null },
+        Dependencies = new DependenciesSection { Packages = { new PackageEntry { Id = "Microsoft.ML", Version = "5.0.1" } } },
+        Toolchain = new ToolchainSection { SdkVersion = "10.0.100", MsbuildVersion = "18.0.0" },
+        Environment = new EnvironmentSection { Os = "Linux" },
+    };
+
+    [Fact]
+    public void Writes_camel_case_keys_in_a_stable_order_with_lf_line_ends()
+    {
+        var text = Encoding.UTF8.GetString(ManifestSerializer.ToUtf8Bytes(Sample()));
+
+        var expected = """
+            {
+              "schemaVersion": 1,
+              "project": {
+                "name": "Trainer",
+                "targetFramework": "net8.0",
+                "configuration": "Release"
+              },
+              "git": {
+                "commit": "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+                "branch": null
+              },
+              "dependencies": {
+                "packages": [
+                  {
+                    "id": "Microsoft.ML",
+                    "version": "5.0.1"
+                  }
+                ]
+              },
+              "toolchain": {
+                "sdkVersion": "10.0.100",
+                "msbuildVersion": "18.0.0"
+              },
+              "environment": {
+                "os": "Linux"
+              }
+            }
+
+            """.Replace("\r\n", "\n");
+        Assert.Equal(expected, text);
+    }
+
+    [Fact]
+    public void Has_no_byte_order_mark()
+    {
+        var bytes = ManifestSerializer.ToUtf8Bytes(Sample());
+
+        Assert.Equal((byte)'{', bytes[0]);
+    }
+
+    [Fact]
+    public void Writes_null_git_explicitly()
+    {
+        var manifest = Sample();
+        manifest.Git = null;
+
+        var text = Encoding.UTF8.GetString(ManifestSerializer.ToUtf8Bytes(manifest));
+
+        Assert.Contains("\"git\": null,", text);
+    }
+
+    [Fact]
+    public void Round_trips()
+    {
+        var bytes = ManifestSerializer.ToUtf8Bytes(Sample());
+
+        var back = ManifestSerializer.FromUtf8Bytes(bytes);
+
+        Assert.Equal(bytes, ManifestSerializer.ToUtf8Bytes(back));
+        Assert.Equal("Microsoft.ML", back.Dependencies.Packages.Single().Id);
+    }
+}
