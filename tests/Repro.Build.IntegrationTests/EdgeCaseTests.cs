@@ -1,0 +1,95 @@
+using System.IO;
+using System.Text.Json;
+
+namespace Repro.Build.IntegrationTests;
+
+/// <summary>Projects outside git, opt-outs, multi-targeting and consumers of consumers.</summary>
+[Collection(PackageCollection.Name)]
+public sealed class EdgeCaseTests
+{
+    private const string UnseededSource = """
+        namespace Lib;
+
+        public static class Sampler
+        {
+            public static int Draw() => new Random().Next();
+        }
+        """;
+
+    private readonly PackageFixture _fixture;
+
+    public EdgeCaseTests(PackageFixture fixture)
+    {
+        _fixture = fixture;
+    }
+
+    [Fact]
+    public void Outside_a_repository_the_build_succeeds_with_REPRO101_and_a_null_git_section()
+    {
+        var project = ConsumerProject.Create(_fixture, Path.Combine(_fixture.Projects, "norepo"), "NoRepo", UnseededSource);
+
+        var build = project.Build();
+
+        Assert.True(build.Succeeded, build.ToString());
+        Assert.Contains("REPRO101", build.WarningCodes);
+        Assert.Contains(build.Warnings, w => w.Contains("not in a git repository", System.StringComparison.Ordinal));
+        using var manifest = project.ReadManifest();
+        Assert.Equal(JsonValueKind.Null, manifest.RootElement.GetProperty("git").ValueKind);
+    }
+
+    [Fact]
+    public void Opt_out_properties_turn_off_the_manifest_git_and_the_analyzers()
+    {
+        var project = ConsumerProject.Create(_fixture, Path.Combine(_fixture.Projects, "optout"), "OptOut", UnseededSource);
+
+        var noManifest = project.Build("-p:GenerateReproManifest=false", "-p:ReproAnalyzers=false");
+        Assert.True(noManifest.Succeeded, noManifest.ToString());
+        Assert.Empty(noManifest.Warnings);
+        Assert.False(File.Exists(project.ManifestPath()));
+
+        // --no-incremental: a compile skipped as up to date would not report the analyzer's warnings again.
+        var noGit = project.Build("-p:ReproGit=false", "--no-incremental");
+        Assert.True(noGit.Succeeded, noGit.ToString());
+        Assert.DoesNotContain("REPRO101", noGit.WarningCodes);
+        Assert.Contains("REPRO001", noGit.WarningCodes);
+        using var manifest = project.ReadManifest();
+        Assert.Equal(JsonValueKind.Null, manifest.RootElement.GetProperty("git").ValueKind);
+    }
+
+    [Fact]
+    public void Multi_targeted_projects_get_one_manifest_per_target_framework()
+    {
+        var project = ConsumerProject.Create(_fixture, Path.Combine(_fixture.Projects, "multi"), "Multi",
+            "namespace Lib { public static class C { public static int X => 1; } }",
+            targetFrameworks: "netstandard2.0;net10.0",
+            extraProperties: "<ImplicitUsings>disable</ImplicitUsings><Nullable>disable</Nullable><ReproGit>false</ReproGit>");
+
+        var build = project.Build();
+
+        Assert.True(build.Succeeded, build.ToString());
+        Assert.Empty(build.Warnings);
+        foreach (var framework in new[] { "netstandard2.0", "net10.0" })
+        {
+            using var manifest = project.ReadManifest(framework);
+            Assert.Equal(framework, manifest.RootElement.GetProperty("project").GetProperty("targetFramework").GetString());
+        }
+    }
+
+    [Fact]
+    public void A_bare_reference_does_not_act_in_the_consumers_of_the_consumer()
+    {
+        var root = Path.Combine(_fixture.Projects, "transitive");
+        var library = ConsumerProject.Create(_fixture, Path.Combine(root, "Lib"), "Lib", UnseededSource,
+            extraProperties: "<ReproGit>false</ReproGit>");
+        var app = ConsumerProject.Create(_fixture, Path.Combine(root, "App"), "App", UnseededSource.Replace("namespace Lib;", "namespace App;"),
+            reproReference: "<ProjectReference Include=\"../Lib/Lib.csproj\" />");
+
+        var build = app.Build();
+
+        Assert.True(build.Succeeded, build.ToString());
+        Assert.True(File.Exists(library.ManifestPath()), "the project that references Repro.Build gets its manifest");
+        Assert.False(File.Exists(app.ManifestPath()), "its consumer does not");
+        Assert.DoesNotContain(build.Warnings, w => w.Contains("App.csproj", System.StringComparison.Ordinal));
+        Assert.Contains(build.Warnings, w => w.Contains("Lib.csproj", System.StringComparison.Ordinal) && w.Contains("REPRO001", System.StringComparison.Ordinal));
+    }
+}

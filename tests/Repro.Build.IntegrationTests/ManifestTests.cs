@@ -1,0 +1,141 @@
+using System.IO;
+using System.Linq;
+using System.Text.Json;
+
+namespace Repro.Build.IntegrationTests;
+
+/// <summary>A project in a git repository, built as a user builds it.</summary>
+[Collection(PackageCollection.Name)]
+public sealed class ManifestTests
+{
+    private const string Source = """
+        namespace Trainer;
+
+        public static class Program
+        {
+            public static int Main()
+            {
+                var shuffle = new Random();
+                return shuffle.Next(1) + Newtonsoft.Json.JsonConvert.SerializeObject(1).Length - 1;
+            }
+        }
+        """;
+
+    private readonly PackageFixture _fixture;
+
+    public ManifestTests(PackageFixture fixture)
+    {
+        _fixture = fixture;
+    }
+
+    private (string Repository, ConsumerProject Project) CreateRepository(string name)
+    {
+        var repository = Path.Combine(_fixture.Projects, name);
+        var project = ConsumerProject.Create(_fixture, Path.Combine(repository, "src", "Trainer"), "Trainer", Source,
+            extraProperties: "<OutputType>Exe</OutputType>",
+            extraItems: "<PackageReference Include=\"Newtonsoft.Json\" Version=\"13.0.3\" />");
+        File.WriteAllText(Path.Combine(repository, ".gitignore"), "bin/\nobj/\n");
+        _fixture.GitOutput(repository, "init", "-q", "-b", "main");
+        _fixture.GitOutput(repository, "add", "-A");
+        _fixture.GitOutput(repository, "commit", "-q", "-m", "initial");
+        return (repository, project);
+    }
+
+    [Fact]
+    public void Build_writes_a_manifest_with_commit_branch_packages_and_toolchain()
+    {
+        var (repository, project) = CreateRepository("basic");
+
+        var build = project.Build();
+
+        Assert.True(build.Succeeded, build.ToString());
+        using var manifest = project.ReadManifest();
+        var root = manifest.RootElement;
+        Assert.Equal(1, root.GetProperty("schemaVersion").GetInt32());
+        Assert.Equal("Trainer", root.GetProperty("project").GetProperty("name").GetString());
+        Assert.Equal("net10.0", root.GetProperty("project").GetProperty("targetFramework").GetString());
+        Assert.Equal("Debug", root.GetProperty("project").GetProperty("configuration").GetString());
+        Assert.Equal(_fixture.GitOutput(repository, "rev-parse", "HEAD"), root.GetProperty("git").GetProperty("commit").GetString());
+        Assert.Equal("main", root.GetProperty("git").GetProperty("branch").GetString());
+
+        var packages = root.GetProperty("dependencies").GetProperty("packages").EnumerateArray()
+            .Select(p => p.GetProperty("id").GetString() + "/" + p.GetProperty("version").GetString())
+            .ToList();
+        Assert.Contains("Newtonsoft.Json/13.0.3", packages);
+        Assert.Contains("Repro.Build/" + _fixture.PackageVersion, packages);
+
+        Assert.StartsWith("10.", root.GetProperty("toolchain").GetProperty("sdkVersion").GetString());
+        Assert.False(string.IsNullOrEmpty(root.GetProperty("toolchain").GetProperty("msbuildVersion").GetString()));
+        Assert.False(string.IsNullOrEmpty(root.GetProperty("environment").GetProperty("os").GetString()));
+
+        // The unseeded generator is the only thing the build warns about.
+        var warning = Assert.Single(build.Warnings);
+        Assert.Contains("Code.cs(7,23): warning REPRO001", warning);
+    }
+
+    [Fact]
+    public void Manifest_follows_HEAD_is_rewritten_only_on_change_and_is_removed_by_clean()
+    {
+        var (repository, project) = CreateRepository("lifecycle");
+        Assert.True(project.Build().Succeeded);
+        var manifestPath = project.ManifestPath();
+        var assemblyPath = Path.Combine(project.OutputPath(), "Trainer.dll");
+        var firstManifestTime = File.GetLastWriteTimeUtc(manifestPath);
+        var firstAssembly = File.ReadAllBytes(assemblyPath);
+
+        // No-op rebuild: neither the manifest nor the assembly is touched.
+        var noop = project.Build();
+        Assert.True(noop.Succeeded, noop.ToString());
+        Assert.Equal(firstManifestTime, File.GetLastWriteTimeUtc(manifestPath));
+        Assert.Equal(firstAssembly, File.ReadAllBytes(assemblyPath));
+
+        // A new commit moves HEAD: the manifest follows. (The assembly changes too: the SDK puts the commit into
+        // AssemblyInformationalVersion.)
+        File.WriteAllText(Path.Combine(repository, "NOTES.md"), "notes");
+        _fixture.GitOutput(repository, "add", "-A");
+        _fixture.GitOutput(repository, "commit", "-q", "-m", "notes");
+        Assert.True(project.Build().Succeeded);
+        Assert.Equal(_fixture.GitOutput(repository, "rev-parse", "HEAD"), CommitOf(project));
+
+        // Detached HEAD with packed refs: the commit is still right and the branch is null.
+        _fixture.GitOutput(repository, "checkout", "-q", "--detach");
+        _fixture.GitOutput(repository, "pack-refs", "--all");
+        Assert.True(project.Build().Succeeded);
+        using (var detached = project.ReadManifest())
+        {
+            Assert.Equal(_fixture.GitOutput(repository, "rev-parse", "HEAD"), detached.RootElement.GetProperty("git").GetProperty("commit").GetString());
+            Assert.Equal(JsonValueKind.Null, detached.RootElement.GetProperty("git").GetProperty("branch").ValueKind);
+        }
+
+        // Back on the branch, now only in packed-refs.
+        _fixture.GitOutput(repository, "checkout", "-q", "main");
+        Assert.False(File.Exists(Path.Combine(repository, ".git", "refs", "heads", "main")));
+        Assert.True(project.Build().Succeeded);
+        using (var packed = project.ReadManifest())
+        {
+            Assert.Equal("main", packed.RootElement.GetProperty("git").GetProperty("branch").GetString());
+        }
+
+        var clean = project.Run("clean");
+        Assert.True(clean.Succeeded, clean.ToString());
+        Assert.False(File.Exists(manifestPath), "dotnet clean must remove the manifest");
+    }
+
+    [Fact]
+    public void Publish_copies_the_manifest()
+    {
+        var (_, project) = CreateRepository("publish");
+        var publishDirectory = Path.Combine(project.Directory, "published");
+
+        var publish = project.Run("publish", "-o", publishDirectory);
+
+        Assert.True(publish.Succeeded, publish.ToString());
+        Assert.True(File.Exists(Path.Combine(publishDirectory, "Trainer.repro.json")), publish.ToString());
+    }
+
+    private static string? CommitOf(ConsumerProject project)
+    {
+        using var manifest = project.ReadManifest();
+        return manifest.RootElement.GetProperty("git").GetProperty("commit").GetString();
+    }
+}

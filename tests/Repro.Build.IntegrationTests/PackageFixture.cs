@@ -1,0 +1,130 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+
+namespace Repro.Build.IntegrationTests;
+
+/// <summary>
+/// Packs Repro.Build once per test run into a temporary feed, with a packages folder of its own, so that a repacked
+/// package with an unchanged version is never served stale from the global packages folder.
+/// </summary>
+public sealed class PackageFixture : IDisposable
+{
+    public PackageFixture()
+    {
+        RepositoryRoot = FindRepositoryRoot();
+        Root = Path.Combine(Path.GetTempPath(), "repro-it-" + Guid.NewGuid().ToString("N")[..12]);
+        Feed = Path.Combine(Root, "feed");
+        Projects = Path.Combine(Root, "projects");
+        Directory.CreateDirectory(Feed);
+        Directory.CreateDirectory(Projects);
+
+        Environment = new Dictionary<string, string?>
+        {
+            ["NUGET_PACKAGES"] = Path.Combine(Root, "packages"),
+            ["MSBUILDDISABLENODEREUSE"] = "1",
+            ["DOTNET_CLI_USE_MSBUILD_SERVER"] = "0",
+            ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1",
+            ["DOTNET_NOLOGO"] = "1",
+            ["DOTNET_SKIP_FIRST_TIME_EXPERIENCE"] = "1",
+            // The consumer builds must behave as on a developer's machine, not as our CI build does.
+            ["CI"] = null,
+            ["ContinuousIntegrationBuild"] = null,
+            ["GIT_CONFIG_GLOBAL"] = "/dev/null",
+            ["GIT_CONFIG_NOSYSTEM"] = "1",
+            ["GIT_AUTHOR_NAME"] = "Test",
+            ["GIT_AUTHOR_EMAIL"] = "test@example.com",
+            ["GIT_COMMITTER_NAME"] = "Test",
+            ["GIT_COMMITTER_EMAIL"] = "test@example.com",
+        };
+
+        // Projects under Root see this feed first, then the machine's usual sources.
+        File.WriteAllText(Path.Combine(Root, "NuGet.Config"), $"""
+            <?xml version="1.0" encoding="utf-8"?>
+            <configuration>
+              <packageSources>
+                <add key="repro-under-test" value="{Feed}" />
+              </packageSources>
+            </configuration>
+            """);
+
+        var pack = Dotnet(RepositoryRoot, "pack", Path.Combine(RepositoryRoot, "src", "Repro.Build", "Repro.Build.csproj"),
+            "-c", "Release", "-o", Feed, "-p:ContinuousIntegrationBuild=true");
+        if (pack.ExitCode != 0)
+        {
+            throw new InvalidOperationException("Packing Repro.Build failed.\n" + pack);
+        }
+
+        var packages = Directory.GetFiles(Feed, "Repro.Build.*.nupkg");
+        if (packages.Length != 1)
+        {
+            throw new InvalidOperationException($"Expected one package in {Feed}, found {packages.Length}.");
+        }
+
+        PackagePath = packages[0];
+        PackageVersion = Path.GetFileNameWithoutExtension(PackagePath)["Repro.Build.".Length..];
+    }
+
+    public string RepositoryRoot { get; }
+
+    public string Root { get; }
+
+    public string Feed { get; }
+
+    public string Projects { get; }
+
+    public string PackagePath { get; }
+
+    public string PackageVersion { get; }
+
+    public IReadOnlyDictionary<string, string?> Environment { get; }
+
+    public ProcessResult Dotnet(string workingDirectory, params string[] arguments) =>
+        ProcessRunner.Run("dotnet", workingDirectory, Environment, arguments);
+
+    public ProcessResult Git(string workingDirectory, params string[] arguments) =>
+        ProcessRunner.Run("git", workingDirectory, Environment, arguments);
+
+    /// <summary>Runs git and returns its trimmed output, failing the test when git fails.</summary>
+    public string GitOutput(string workingDirectory, params string[] arguments)
+    {
+        var result = Git(workingDirectory, arguments);
+        Assert.True(result.ExitCode == 0, $"git {string.Join(' ', arguments)}: {result}");
+        return result.Output.Trim();
+    }
+
+    public void Dispose()
+    {
+        ProcessRunner.Run("dotnet", Root, Environment, "build-server", "shutdown");
+        try
+        {
+            Directory.Delete(Root, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+        catch (UnauthorizedAccessException)
+        {
+        }
+    }
+
+    private static string FindRepositoryRoot()
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            if (File.Exists(Path.Combine(directory.FullName, "Repro.Build.sln")))
+            {
+                return directory.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("Could not find Repro.Build.sln above " + AppContext.BaseDirectory);
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class PackageCollection : ICollectionFixture<PackageFixture>
+{
+    // One collection: the builds run one after another, which is what 2 cores can carry.
+    public const string Name = "Repro.Build package";
+}
