@@ -11,4 +11,7 @@ public static class DiagnosticIds
     public const string AssetsFileUnreadable = "REPRO201";
     public const string ManifestNotWritten = "REPRO901";
     public const string UnexpectedFailure = "REPRO900";
+
+    /// <summary>The page that explains a diagnostic and what to do about it.</summary>
+    public static string HelpLink(string id) => $"https://github.com/repro-build/Repro.Build/blob/main/docs/diagnostics/{id}.md";
 }

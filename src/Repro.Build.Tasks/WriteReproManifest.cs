@@ -74,7 +74,7 @@ public sealed class WriteReproManifest : Task
         catch (Exception ex)
         {
             // Never break the user's build with a stack trace: name the failure and carry on.
-            Log.LogWarning(null, DiagnosticIds.UnexpectedFailure, null, null, 0, 0, 0, 0,
+            Log.LogWarning(null, DiagnosticIds.UnexpectedFailure, null, DiagnosticIds.HelpLink(DiagnosticIds.UnexpectedFailure), null, 0, 0, 0, 0,
                 "Repro.Build could not capture the manifest ({0}: {1}). The build goes on without it; please report this at the project's issue tracker.",
                 ex.GetType().Name, ex.Message);
         }
@@ -91,7 +91,7 @@ public sealed class WriteReproManifest : Task
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            Log.LogWarning(null, DiagnosticIds.ManifestNotWritten, null, ManifestPath, 0, 0, 0, 0,
+            Log.LogWarning(null, DiagnosticIds.ManifestNotWritten, null, DiagnosticIds.HelpLink(DiagnosticIds.ManifestNotWritten), ManifestPath, 0, 0, 0, 0,
                 "The manifest could not be written ({0}). Check that the output folder is writable, or set GenerateReproManifest=false.",
                 ex.Message);
         }
@@ -100,13 +100,14 @@ public sealed class WriteReproManifest : Task
     private void Report(ReproDiagnostic diagnostic)
     {
         var file = diagnostic.File ?? "";
+        var helpLink = DiagnosticIds.HelpLink(diagnostic.Code);
         switch (diagnostic.Severity)
         {
             case ReproDiagnosticSeverity.Error:
-                Log.LogError(null, diagnostic.Code, null, file, 0, 0, 0, 0, "{0}", diagnostic.Message);
+                Log.LogError(null, diagnostic.Code, null, helpLink, file, 0, 0, 0, 0, "{0}", diagnostic.Message);
                 break;
             case ReproDiagnosticSeverity.Warning:
-                Log.LogWarning(null, diagnostic.Code, null, file, 0, 0, 0, 0, "{0}", diagnostic.Message);
+                Log.LogWarning(null, diagnostic.Code, null, helpLink, file, 0, 0, 0, 0, "{0}", diagnostic.Message);
                 break;
             default:
                 Log.LogMessage(null, diagnostic.Code, null, file, 0, 0, 0, 0, MessageImportance.Normal, "{0}", diagnostic.Message);

@@ -92,4 +92,23 @@ public sealed class EdgeCaseTests
         Assert.DoesNotContain(build.Warnings, w => w.Contains("App.csproj", System.StringComparison.Ordinal));
         Assert.Contains(build.Warnings, w => w.Contains("Lib.csproj", System.StringComparison.Ordinal) && w.Contains("REPRO001", System.StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void An_unwritable_manifest_path_gives_REPRO901_and_the_build_goes_on()
+    {
+        var project = ConsumerProject.Create(_fixture, Path.Combine(_fixture.Projects, "unwritable"), "Unwritable",
+            "namespace Lib { public static class C { public static int X => 1; } }",
+            extraProperties: "<ReproGit>false</ReproGit>");
+        // A folder where the file should go: the write fails whatever the user's rights (the tests may run as root).
+        var blocked = Path.Combine(project.Directory, "blocked.repro.json");
+        Directory.CreateDirectory(blocked);
+
+        var build = project.Build("-p:ReproManifestPath=" + blocked);
+
+        Assert.True(build.Succeeded, build.ToString());
+        var warning = Assert.Single(build.Warnings);
+        Assert.Contains("warning REPRO901", warning, System.StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", build.Process.Output, System.StringComparison.Ordinal);
+        Assert.Empty(Directory.GetFiles(project.Directory, "*.tmp", SearchOption.AllDirectories));
+    }
 }

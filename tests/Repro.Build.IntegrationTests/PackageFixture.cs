@@ -5,8 +5,9 @@ using System.IO;
 namespace Repro.Build.IntegrationTests;
 
 /// <summary>
-/// Packs Repro.Build once per test run into a temporary feed, with a packages folder of its own, so that a repacked
-/// package with an unchanged version is never served stale from the global packages folder.
+/// Packs Repro.Build once per test run into a temporary feed, with a version of its own and a packages folder of its
+/// own, so that a repacked package is never served stale from a packages folder. Other packages (Microsoft.ML, …) are
+/// read from the user's global packages folder when they are there, so a run does not download them again.
 /// </summary>
 public sealed class PackageFixture : IDisposable
 {
@@ -18,6 +19,11 @@ public sealed class PackageFixture : IDisposable
         Projects = Path.Combine(Root, "projects");
         Directory.CreateDirectory(Feed);
         Directory.CreateDirectory(Projects);
+
+        var userPackages = System.Environment.GetEnvironmentVariable("NUGET_PACKAGES") is { Length: > 0 } configured
+            ? configured
+            : Path.Combine(System.Environment.GetFolderPath(System.Environment.SpecialFolder.UserProfile), ".nuget", "packages");
+        var versionSuffix = "it." + DateTime.UtcNow.ToString("yyyyMMddHHmmss", System.Globalization.CultureInfo.InvariantCulture);
 
         Environment = new Dictionary<string, string?>
         {
@@ -45,11 +51,14 @@ public sealed class PackageFixture : IDisposable
               <packageSources>
                 <add key="repro-under-test" value="{Feed}" />
               </packageSources>
+              <fallbackPackageFolders>
+                <add key="user-packages" value="{userPackages}" />
+              </fallbackPackageFolders>
             </configuration>
             """);
 
         var pack = Dotnet(RepositoryRoot, "pack", Path.Combine(RepositoryRoot, "src", "Repro.Build", "Repro.Build.csproj"),
-            "-c", "Release", "-o", Feed, "-p:ContinuousIntegrationBuild=true");
+            "-c", "Release", "-o", Feed, "-p:VersionSuffix=" + versionSuffix);
         if (pack.ExitCode != 0)
         {
             throw new InvalidOperationException("Packing Repro.Build failed.\n" + pack);

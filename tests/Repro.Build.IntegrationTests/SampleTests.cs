@@ -1,0 +1,66 @@
+using System;
+using System.IO;
+using System.Linq;
+
+namespace Repro.Build.IntegrationTests;
+
+/// <summary>The ML.NET sample of samples/, built and run from a git repository as a data scientist would.</summary>
+[Collection(PackageCollection.Name)]
+public sealed class SampleTests
+{
+    private readonly PackageFixture _fixture;
+
+    public SampleTests(PackageFixture fixture)
+    {
+        _fixture = fixture;
+    }
+
+    [Fact]
+    public void Sample_trains_a_model_that_sits_beside_its_manifest_and_shows_REPRO001()
+    {
+        var repository = Path.Combine(_fixture.Projects, "sample");
+        var projectDirectory = Path.Combine(repository, "MachineFailure");
+        CopySample(Path.Combine(_fixture.RepositoryRoot, "samples", "MachineFailure"), projectDirectory);
+        var projectFile = Path.Combine(projectDirectory, "MachineFailure.csproj");
+        File.WriteAllText(projectFile, File.ReadAllText(projectFile)
+            .Replace("Include=\"Repro.Build\" Version=\"0.1.0\"", $"Include=\"Repro.Build\" Version=\"{_fixture.PackageVersion}\"", StringComparison.Ordinal));
+        File.WriteAllText(Path.Combine(repository, ".gitignore"), "bin/\nobj/\n");
+        _fixture.GitOutput(repository, "init", "-q", "-b", "main");
+        _fixture.GitOutput(repository, "add", "-A");
+        _fixture.GitOutput(repository, "commit", "-q", "-m", "sample");
+
+        var build = new BuildResult(_fixture.Dotnet(projectDirectory, "build", "-nologo", "-v:m", "-tl:off", "-clp:NoSummary", "-nodeReuse:false"));
+        Assert.True(build.Succeeded, build.ToString());
+        var warning = Assert.Single(build.Warnings);
+        Assert.Contains("Program.cs", warning, StringComparison.Ordinal);
+        Assert.Contains("warning REPRO001", warning, StringComparison.Ordinal);
+
+        var run = _fixture.Dotnet(projectDirectory, "run", "--no-build");
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Contains("Accuracy:", run.Output, StringComparison.Ordinal);
+
+        var output = Path.Combine(projectDirectory, "bin", "Debug", "net10.0");
+        Assert.True(File.Exists(Path.Combine(output, "model.zip")), run.ToString());
+        using var manifest = System.Text.Json.JsonDocument.Parse(File.ReadAllBytes(Path.Combine(output, "MachineFailure.repro.json")));
+        Assert.Equal(_fixture.GitOutput(repository, "rev-parse", "HEAD"), manifest.RootElement.GetProperty("git").GetProperty("commit").GetString());
+        Assert.Contains(manifest.RootElement.GetProperty("dependencies").GetProperty("packages").EnumerateArray(),
+            p => p.GetProperty("id").GetString() == "Microsoft.ML" && p.GetProperty("version").GetString() == "5.0.1");
+    }
+
+    private static void CopySample(string source, string destination)
+    {
+        foreach (var file in Directory.EnumerateFiles(source, "*", SearchOption.AllDirectories))
+        {
+            var relative = Path.GetRelativePath(source, file);
+            var topFolder = relative.Split(Path.DirectorySeparatorChar).First();
+            if (topFolder is "bin" or "obj")
+            {
+                continue;
+            }
+
+            var target = Path.Combine(destination, relative);
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+    }
+}
