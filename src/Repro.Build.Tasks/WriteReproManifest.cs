@@ -99,7 +99,8 @@ public sealed class WriteReproManifest : Task
 
     private void Report(ReproDiagnostic diagnostic)
     {
-        var file = diagnostic.File ?? "";
+        // Findings about the project as a whole point at the project file, not at our targets file.
+        var file = diagnostic.File ?? BuildEngine?.ProjectFileOfTaskNode ?? "";
         var helpLink = DiagnosticIds.HelpLink(diagnostic.Code);
         switch (diagnostic.Severity)
         {
