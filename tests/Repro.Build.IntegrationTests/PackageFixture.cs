@@ -57,7 +57,14 @@ public sealed class PackageFixture : IDisposable
             </configuration>
             """);
 
-        var pack = Dotnet(RepositoryRoot, "pack", Path.Combine(RepositoryRoot, "src", "Repro.Build", "Repro.Build.csproj"),
+        // Pack with the caller's own packages folder: our projects restore as they always do, and their obj/ keeps
+        // pointing at packages that outlive this run.
+        var packEnvironment = new Dictionary<string, string?>
+        {
+            ["MSBUILDDISABLENODEREUSE"] = "1",
+            ["DOTNET_CLI_USE_MSBUILD_SERVER"] = "0",
+        };
+        var pack = ProcessRunner.Run("dotnet", RepositoryRoot, packEnvironment, "pack", Path.Combine(RepositoryRoot, "src", "Repro.Build", "Repro.Build.csproj"),
             "-c", "Release", "-o", Feed, "-p:VersionSuffix=" + versionSuffix);
         if (pack.ExitCode != 0)
         {
