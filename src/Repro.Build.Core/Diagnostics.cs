@@ -8,7 +8,14 @@ public static class DiagnosticIds
 {
     public const string NotInGitRepository = "REPRO101";
     public const string GitRepositoryUnreadable = "REPRO102";
+    public const string GitStatusUnavailable = "REPRO103";
+    public const string PatchTruncated = "REPRO104";
+    public const string StrictGitRequirement = "REPRO105";
     public const string AssetsFileUnreadable = "REPRO201";
+    public const string LockFileMismatch = "REPRO202";
+    public const string NoLockFile = "REPRO203";
+    public const string GlobalJsonUnreadable = "REPRO204";
+    public const string InvalidSetting = "REPRO301";
     public const string ManifestNotWritten = "REPRO901";
     public const string UnexpectedFailure = "REPRO900";
 

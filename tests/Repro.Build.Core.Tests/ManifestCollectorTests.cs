@@ -25,9 +25,9 @@ public sealed class ManifestCollectorTests
         var assets = temp.WriteFile("obj/project.assets.json", """{ "targets": { "net8.0": { "A/1.0.0": { "type": "package" } } } }""");
         var diagnostics = new List<ReproDiagnostic>();
 
-        var manifest = ManifestCollector.Collect(Request(temp.Path, assets), diagnostics);
+        var manifest = ManifestCollector.Collect(Request(temp.Path, assets), diagnostics).Manifest;
 
-        Assert.Empty(diagnostics);
+        Assert.DoesNotContain(diagnostics, d => d.Severity != ReproDiagnosticSeverity.Message);
         Assert.Equal(commit, manifest.Git!.Commit);
         Assert.Equal("main", manifest.Git.Branch);
         Assert.Equal("A", Assert.Single(manifest.Dependencies.Packages).Id);
@@ -42,7 +42,7 @@ public sealed class ManifestCollectorTests
         using var temp = new TemporaryDirectory();
         var diagnostics = new List<ReproDiagnostic>();
 
-        var manifest = ManifestCollector.Collect(Request(temp.Path), diagnostics);
+        var manifest = ManifestCollector.Collect(Request(temp.Path), diagnostics).Manifest;
 
         Assert.Null(manifest.Git);
         Assert.Contains(diagnostics, d => d.Code == "REPRO101" && d.Severity == ReproDiagnosticSeverity.Warning);
@@ -56,7 +56,7 @@ public sealed class ManifestCollectorTests
         request.RecordGit = false;
         var diagnostics = new List<ReproDiagnostic>();
 
-        var manifest = ManifestCollector.Collect(request, diagnostics);
+        var manifest = ManifestCollector.Collect(request, diagnostics).Manifest;
 
         Assert.Null(manifest.Git);
         Assert.DoesNotContain(diagnostics, d => d.Code.StartsWith("REPRO1", System.StringComparison.Ordinal));
@@ -70,7 +70,7 @@ public sealed class ManifestCollectorTests
         File.WriteAllText(temp.Combine(".git", "HEAD"), "\0\0\0");
         var diagnostics = new List<ReproDiagnostic>();
 
-        var manifest = ManifestCollector.Collect(Request(temp.Path), diagnostics);
+        var manifest = ManifestCollector.Collect(Request(temp.Path), diagnostics).Manifest;
 
         Assert.Null(manifest.Git);
         Assert.Contains(diagnostics, d => d.Code == "REPRO102");
@@ -86,7 +86,7 @@ public sealed class ManifestCollectorTests
         temp.WriteFile("broken.json", "{");
         var diagnostics = new List<ReproDiagnostic>();
 
-        var manifest = ManifestCollector.Collect(Request(temp.Path, assetsName is null ? null : temp.Combine(assetsName)), diagnostics);
+        var manifest = ManifestCollector.Collect(Request(temp.Path, assetsName is null ? null : temp.Combine(assetsName)), diagnostics).Manifest;
 
         Assert.Empty(manifest.Dependencies.Packages);
         Assert.Contains(diagnostics, d => d.Code == "REPRO201");

@@ -30,19 +30,41 @@ public sealed class ManifestSerializerTests
               },
               "git": {
                 "commit": "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
-                "branch": null
+                "branch": null,
+                "commitTime": null,
+                "tags": [],
+                "dirty": null,
+                "changes": null,
+                "patch": null,
+                "patchSha256": null,
+                "patchTruncated": false,
+                "patchOmitted": [],
+                "remote": null,
+                "shallow": false,
+                "worktree": false,
+                "objectFormat": "sha1",
+                "submodules": [],
+                "ci": null
               },
               "dependencies": {
                 "packages": [
                   {
                     "id": "Microsoft.ML",
-                    "version": "5.0.1"
+                    "version": "5.0.1",
+                    "sha512": null,
+                    "direct": false,
+                    "source": null
                   }
-                ]
+                ],
+                "lockFile": null,
+                "frameworkReferences": []
               },
               "toolchain": {
                 "sdkVersion": "10.0.100",
-                "msbuildVersion": "18.0.0"
+                "msbuildVersion": "18.0.0",
+                "compilerVersion": null,
+                "runtimeVersion": null,
+                "globalJson": null
               },
               "environment": {
                 "os": "Linux"

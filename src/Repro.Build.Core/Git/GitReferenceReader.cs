@@ -15,7 +15,7 @@ public sealed class GitReferenceReader
     private const int MaxSymbolicDepth = 10;
 
     private readonly GitRepositoryLocation _location;
-    private Dictionary<string, string>? _packedRefs;
+    private Dictionary<string, PackedReference>? _packedRefs;
 
     public GitReferenceReader(GitRepositoryLocation location)
     {
@@ -55,7 +55,45 @@ public sealed class GitReferenceReader
                 : ValidateObjectId(content, name);
         }
 
-        return GetPackedRefs().TryGetValue(name, out var packed) ? packed : null;
+        return GetPackedRefs().TryGetValue(name, out var packed) ? packed.ObjectId : null;
+    }
+
+    /// <summary>
+    /// Every ref under <paramref name="prefix"/> (for example <c>refs/tags/</c>) with the object it names and, when
+    /// <c>packed-refs</c> records it, the commit an annotated tag peels to. Loose refs win over packed ones.
+    /// </summary>
+    public IReadOnlyList<(string Name, string ObjectId, string? Peeled)> EnumerateReferences(string prefix)
+    {
+        var result = new SortedDictionary<string, (string ObjectId, string? Peeled)>(StringComparer.Ordinal);
+        foreach (var packed in GetPackedRefs())
+        {
+            if (packed.Key.StartsWith(prefix, StringComparison.Ordinal))
+            {
+                result[packed.Key] = (packed.Value.ObjectId, packed.Value.Peeled);
+            }
+        }
+
+        var looseRoot = Path.Combine(DirectoryOf(prefix), prefix.Replace('/', Path.DirectorySeparatorChar));
+        if (Directory.Exists(looseRoot))
+        {
+            foreach (var file in Directory.EnumerateFiles(looseRoot, "*", SearchOption.AllDirectories))
+            {
+                var name = prefix + file.Substring(looseRoot.Length).TrimStart(Path.DirectorySeparatorChar).Replace(Path.DirectorySeparatorChar, '/');
+                var id = ResolveReference(name);
+                if (id is not null)
+                {
+                    result[name] = (id, null);
+                }
+            }
+        }
+
+        var list = new List<(string, string, string?)>(result.Count);
+        foreach (var entry in result)
+        {
+            list.Add((entry.Key, entry.Value.ObjectId, entry.Value.Peeled));
+        }
+
+        return list;
     }
 
     private string DirectoryOf(string refName)
@@ -68,14 +106,15 @@ public sealed class GitReferenceReader
         return perWorktree ? _location.GitDirectory : _location.CommonDirectory;
     }
 
-    private Dictionary<string, string> GetPackedRefs()
+    private Dictionary<string, PackedReference> GetPackedRefs()
     {
         if (_packedRefs is not null)
         {
             return _packedRefs;
         }
 
-        var refs = new Dictionary<string, string>(StringComparer.Ordinal);
+        var refs = new Dictionary<string, PackedReference>(StringComparer.Ordinal);
+        string? previous = null;
         var path = Path.Combine(_location.CommonDirectory, "packed-refs");
         if (File.Exists(path))
         {
@@ -84,8 +123,18 @@ public sealed class GitReferenceReader
                 var line = rawLine.TrimEnd('\r');
 
                 // '#' starts the header; '^' lines carry the peeled commit of the annotated tag above them.
-                if (line.Length == 0 || line[0] == '#' || line[0] == '^')
+                if (line.Length == 0 || line[0] == '#')
                 {
+                    continue;
+                }
+
+                if (line[0] == '^')
+                {
+                    if (previous is not null)
+                    {
+                        refs[previous] = new PackedReference(refs[previous].ObjectId, ValidateObjectId(line.Substring(1), previous));
+                    }
+
                     continue;
                 }
 
@@ -96,11 +145,25 @@ public sealed class GitReferenceReader
                 }
 
                 var name = line.Substring(space + 1);
-                refs[name] = ValidateObjectId(line.Substring(0, space), name);
+                refs[name] = new PackedReference(ValidateObjectId(line.Substring(0, space), name), null);
+                previous = name;
             }
         }
 
         return _packedRefs = refs;
+    }
+
+    private readonly struct PackedReference
+    {
+        public PackedReference(string objectId, string? peeled)
+        {
+            ObjectId = objectId;
+            Peeled = peeled;
+        }
+
+        public string ObjectId { get; }
+
+        public string? Peeled { get; }
     }
 
     private static string? ReadRefFile(string path)

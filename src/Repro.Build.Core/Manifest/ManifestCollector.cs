@@ -1,9 +1,12 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using System.Linq;
 using System.Runtime.InteropServices;
 using Repro.Build.Dependencies;
 using Repro.Build.Git;
+using Repro.Build.IO;
+using Repro.Build.Toolchain;
 
 namespace Repro.Build.Manifest;
 
@@ -13,14 +16,15 @@ namespace Repro.Build.Manifest;
 /// </summary>
 public static class ManifestCollector
 {
-    public static ReproManifest Collect(ManifestRequest request, ICollection<ReproDiagnostic> diagnostics)
+    public static ManifestCollection Collect(ManifestRequest request, ICollection<ReproDiagnostic> diagnostics)
     {
         if (request is null)
         {
             throw new ArgumentNullException(nameof(request));
         }
 
-        return new ReproManifest
+        var (git, patch) = request.RecordGit ? CollectGit(request, diagnostics) : (null, null);
+        var manifest = new ReproManifest
         {
             Project = new ProjectSection
             {
@@ -28,47 +32,133 @@ public static class ManifestCollector
                 TargetFramework = request.TargetFramework,
                 Configuration = request.Configuration,
             },
-            Git = request.RecordGit ? CollectGit(request.ProjectDirectory, diagnostics) : null,
-            Dependencies = new DependenciesSection { Packages = CollectPackages(request, diagnostics) },
-            Toolchain = new ToolchainSection
-            {
-                SdkVersion = NullIfEmpty(request.SdkVersion),
-                MsbuildVersion = NullIfEmpty(request.MsbuildVersion),
-            },
+            Git = git,
+            Dependencies = CollectDependencies(request, diagnostics),
+            Toolchain = CollectToolchain(request, diagnostics),
             Environment = new EnvironmentSection { Os = RuntimeInformation.OSDescription.Trim() },
         };
+
+        if (request.Strict)
+        {
+            CheckStrict(request, manifest, diagnostics);
+        }
+
+        return new ManifestCollection(manifest, patch);
     }
 
-    private static GitSection? CollectGit(string projectDirectory, ICollection<ReproDiagnostic> diagnostics)
+    private static (GitSection?, byte[]?) CollectGit(ManifestRequest request, ICollection<ReproDiagnostic> diagnostics)
     {
-        try
+        var snapshot = request.GitSnapshotProvider?.Invoke() ?? GitCapture.Capture(request.ProjectDirectory, request.GitOptions);
+        foreach (var diagnostic in snapshot.Diagnostics)
         {
-            var location = GitRepositoryLocator.Locate(projectDirectory);
-            if (location is null)
-            {
-                diagnostics.Add(new ReproDiagnostic(
-                    DiagnosticIds.NotInGitRepository,
-                    ReproDiagnosticSeverity.Warning,
-                    "The project is not in a git repository, so the manifest cannot record which code was built. " +
-                    "Put the project under git (git init, then commit), or set ReproGit=false to stop recording git."));
-                return null;
-            }
-
-            var head = new GitReferenceReader(location).ReadHead();
-            return new GitSection { Commit = head.Commit, Branch = head.Branch };
+            diagnostics.Add(diagnostic);
         }
-        catch (Exception ex) when (ex is GitFormatException or IOException or UnauthorizedAccessException)
+
+        if (snapshot.Section is null)
+        {
+            return (null, null);
+        }
+
+        // The snapshot is shared by the projects of the repository: give this project its own copy.
+        var section = snapshot.Section.Clone();
+        if (snapshot.Patch is not null)
+        {
+            section.Patch = request.PatchFileName;
+            section.PatchSha256 = Hashing.Sha256Hex(snapshot.Patch);
+        }
+
+        return (section, snapshot.Patch);
+    }
+
+    private static void CheckStrict(ManifestRequest request, ReproManifest manifest, ICollection<ReproDiagnostic> diagnostics)
+    {
+        string? problem = null;
+        if (!request.RecordGit || manifest.Git is null)
+        {
+            problem = "the commit is unknown (no readable git repository)";
+        }
+        else if (manifest.Git.Commit is null)
+        {
+            problem = "the repository has no commit yet";
+        }
+        else if (manifest.Git.Dirty is null)
+        {
+            problem = "whether the working tree is clean is unknown (git could not run)";
+        }
+        else if (manifest.Git.Dirty == true)
+        {
+            var changes = manifest.Git.Changes!;
+            problem = $"the working tree has uncommitted changes ({changes.Staged} staged, {changes.Unstaged} unstaged, {changes.Untracked} untracked)";
+        }
+
+        if (problem is not null)
         {
             diagnostics.Add(new ReproDiagnostic(
-                DiagnosticIds.GitRepositoryUnreadable,
-                ReproDiagnosticSeverity.Warning,
-                $"The git repository of the project could not be read, so the manifest records no git information: {ex.Message} " +
-                "Check that 'git status' works in the project folder."));
-            return null;
+                DiagnosticIds.StrictGitRequirement,
+                ReproDiagnosticSeverity.Error,
+                $"ReproStrict is on and {problem}, so this build could not be reproduced from its manifest. Commit your work (git status shows what is left), or build without ReproStrict."));
         }
     }
 
-    private static List<PackageEntry> CollectPackages(ManifestRequest request, ICollection<ReproDiagnostic> diagnostics)
+    private static DependenciesSection CollectDependencies(ManifestRequest request, ICollection<ReproDiagnostic> diagnostics)
+    {
+        var section = new DependenciesSection();
+        var graph = ReadGraph(request, diagnostics);
+        if (graph is not null)
+        {
+            section.Packages = graph.Packages;
+            foreach (var name in graph.FrameworkReferences)
+            {
+                var pack = request.TargetingPacks.FirstOrDefault(p => string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase));
+                section.FrameworkReferences.Add(new FrameworkReferenceEntry { Name = name, TargetingPack = pack?.TargetingPack, TargetingPackVersion = pack?.TargetingPackVersion });
+            }
+        }
+
+        var lockFile = FindLockFile(request);
+        if (lockFile is null)
+        {
+            if (request.SuggestLockFile && graph is not null)
+            {
+                diagnostics.Add(new ReproDiagnostic(
+                    DiagnosticIds.NoLockFile,
+                    ReproDiagnosticSeverity.Message,
+                    "The project has no packages.lock.json, so a later restore may resolve other package versions. Set RestorePackagesWithLockFile=true and commit the lock file " +
+                    "(set ReproSuggestLockFile=false to silence this)."));
+            }
+
+            return section;
+        }
+
+        try
+        {
+            section.LockFile = new LockFileSection { Path = PathText.Relative(request.ProjectDirectory, lockFile), Sha256 = Hashing.Sha256File(lockFile) };
+            if (graph is not null)
+            {
+                var differences = LockFileComparer.Compare(lockFile, request.TargetFramework, request.TargetFrameworkMoniker, request.RuntimeIdentifier, graph.Packages);
+                if (differences.Count > 0)
+                {
+                    diagnostics.Add(new ReproDiagnostic(
+                        DiagnosticIds.LockFileMismatch,
+                        ReproDiagnosticSeverity.Warning,
+                        $"packages.lock.json disagrees with the packages restored for {request.TargetFramework}: {string.Join("; ", differences.Take(5))}{(differences.Count > 5 ? $" (and {differences.Count - 5} more)" : "")}. " +
+                        "Restore again (dotnet restore --force-evaluate updates the lock file; RestoreLockedMode=true enforces it) and commit the lock file.",
+                        lockFile));
+                }
+            }
+        }
+        catch (Exception ex) when (ex is InvalidDataException or IOException or UnauthorizedAccessException)
+        {
+            diagnostics.Add(new ReproDiagnostic(
+                DiagnosticIds.LockFileMismatch,
+                ReproDiagnosticSeverity.Warning,
+                $"packages.lock.json could not be read: {ex.Message} Restore with --force-evaluate to write it again.",
+                lockFile));
+        }
+
+        return section;
+    }
+
+    private static RestoredGraph? ReadGraph(ManifestRequest request, ICollection<ReproDiagnostic> diagnostics)
     {
         if (string.IsNullOrEmpty(request.ProjectAssetsFile) || !File.Exists(request.ProjectAssetsFile))
         {
@@ -77,12 +167,12 @@ public static class ManifestCollector
                 ReproDiagnosticSeverity.Warning,
                 $"NuGet's assets file '{request.ProjectAssetsFile}' was not found, so the manifest lists no packages. Restore the project (dotnet restore) and build again.",
                 request.ProjectAssetsFile));
-            return new List<PackageEntry>();
+            return null;
         }
 
         try
         {
-            return ProjectAssetsReader.ReadPackages(request.ProjectAssetsFile!, request.TargetFramework, request.TargetFrameworkMoniker, request.RuntimeIdentifier);
+            return ProjectAssetsReader.Read(request.ProjectAssetsFile!, request.TargetFramework, request.TargetFrameworkMoniker, request.RuntimeIdentifier);
         }
         catch (Exception ex) when (ex is InvalidDataException or IOException or UnauthorizedAccessException)
         {
@@ -91,8 +181,54 @@ public static class ManifestCollector
                 ReproDiagnosticSeverity.Warning,
                 $"NuGet's assets file could not be read, so the manifest lists no packages: {ex.Message} Restore the project (dotnet restore) and build again.",
                 request.ProjectAssetsFile));
-            return new List<PackageEntry>();
+            return null;
         }
+    }
+
+    private static string? FindLockFile(ManifestRequest request)
+    {
+        if (!string.IsNullOrEmpty(request.LockFilePath))
+        {
+            var explicitPath = Path.Combine(request.ProjectDirectory, request.LockFilePath!);
+            return File.Exists(explicitPath) ? Path.GetFullPath(explicitPath) : null;
+        }
+
+        // NuGet's defaults: packages.<project>.lock.json wins over packages.lock.json when both exist.
+        foreach (var name in new[] { $"packages.{request.ProjectName?.Replace(' ', '_')}.lock.json", "packages.lock.json" })
+        {
+            var path = Path.Combine(request.ProjectDirectory, name);
+            if (File.Exists(path))
+            {
+                return path;
+            }
+        }
+
+        return null;
+    }
+
+    private static ToolchainSection CollectToolchain(ManifestRequest request, ICollection<ReproDiagnostic> diagnostics)
+    {
+        var section = new ToolchainSection
+        {
+            SdkVersion = NullIfEmpty(request.SdkVersion),
+            MsbuildVersion = NullIfEmpty(request.MsbuildVersion),
+            CompilerVersion = ToolchainReader.ReadCompilerVersion(request.CompilerDirectory),
+            RuntimeVersion = ToolchainReader.RuntimeVersion,
+        };
+
+        try
+        {
+            section.GlobalJson = ToolchainReader.ReadGlobalJson(request.ProjectDirectory);
+        }
+        catch (Exception ex) when (ex is InvalidDataException or IOException or UnauthorizedAccessException)
+        {
+            diagnostics.Add(new ReproDiagnostic(
+                DiagnosticIds.GlobalJsonUnreadable,
+                ReproDiagnosticSeverity.Warning,
+                $"global.json could not be read, so the manifest does not record it: {ex.Message}"));
+        }
+
+        return section;
     }
 
     private static string? NullIfEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value!.Trim();

@@ -1,3 +1,7 @@
+using System;
+using System.Collections.Generic;
+using Repro.Build.Git;
+
 namespace Repro.Build.Manifest;
 
 /// <summary>What the build knows about the project; the collector adds what it reads from disk and the machine.</summary>
@@ -17,10 +21,33 @@ public sealed class ManifestRequest
 
     public string? ProjectAssetsFile { get; set; }
 
+    /// <summary><c>$(NuGetLockFilePath)</c> when the project sets it; otherwise NuGet's default names are looked for.</summary>
+    public string? LockFilePath { get; set; }
+
+    /// <summary>False silences the advice (REPRO203) to use a lock file.</summary>
+    public bool SuggestLockFile { get; set; } = true;
+
+    /// <summary>The targeting packs MSBuild resolved, by framework name.</summary>
+    public List<FrameworkReferenceEntry> TargetingPacks { get; set; } = new();
+
     public string? SdkVersion { get; set; }
 
     public string? MsbuildVersion { get; set; }
 
+    /// <summary><c>$(RoslynTargetsPath)</c>: where the compiler lives.</summary>
+    public string? CompilerDirectory { get; set; }
+
     /// <summary>False leaves the git section null without a diagnostic (the user opted out).</summary>
     public bool RecordGit { get; set; } = true;
+
+    public GitCaptureOptions GitOptions { get; set; } = new();
+
+    /// <summary>Supplies the repository's snapshot; the MSBuild task shares one per repository and build. Defaults to capturing now.</summary>
+    public Func<GitSnapshot>? GitSnapshotProvider { get; set; }
+
+    /// <summary>The name the patch file gets beside the manifest, recorded in <c>git.patch</c>.</summary>
+    public string PatchFileName { get; set; } = "repro.patch";
+
+    /// <summary>True turns a dirty tree or an unknown commit into an error (REPRO105).</summary>
+    public bool Strict { get; set; }
 }

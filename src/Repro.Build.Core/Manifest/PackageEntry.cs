@@ -5,4 +5,13 @@ public sealed class PackageEntry
     public string Id { get; set; } = "";
 
     public string Version { get; set; } = "";
+
+    /// <summary>The base64 SHA-512 of the .nupkg that NuGet recorded at restore (the lock file's contentHash).</summary>
+    public string? Sha512 { get; set; }
+
+    /// <summary>True when the project references the package itself (including SDK-implicit references).</summary>
+    public bool Direct { get; set; }
+
+    /// <summary>The feed the package was downloaded from, without credentials; null when NuGet did not record it.</summary>
+    public string? Source { get; set; }
 }

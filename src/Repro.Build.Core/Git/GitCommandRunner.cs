@@ -1,0 +1,197 @@
+using System;
+using System.ComponentModel;
+using System.Diagnostics;
+using System.IO;
+using System.Text;
+using System.Threading.Tasks;
+
+namespace Repro.Build.Git;
+
+/// <summary>The git executable is not on PATH (or could not be started).</summary>
+public sealed class GitExecutableNotFoundException : Exception
+{
+    public GitExecutableNotFoundException(string message, Exception inner)
+        : base(message, inner)
+    {
+    }
+}
+
+/// <summary>git ran but failed, or did not finish in time.</summary>
+public sealed class GitCommandException : Exception
+{
+    public GitCommandException(string message)
+        : base(message)
+    {
+    }
+}
+
+/// <summary>Runs the git executable for what managed code should not re-implement (status and diff).</summary>
+public sealed class GitCommandRunner
+{
+    private readonly string _executable;
+    private readonly TimeSpan _timeout;
+
+    public GitCommandRunner(string? executable = null, TimeSpan? timeout = null)
+    {
+        _executable = string.IsNullOrEmpty(executable) ? "git" : executable!;
+        _timeout = timeout ?? TimeSpan.FromMinutes(2);
+    }
+
+    /// <summary>Runs git in <paramref name="workingDirectory"/> and returns its standard output, at most <paramref name="maxOutputBytes"/> bytes of it.</summary>
+    /// <param name="truncated">True when git wrote more than the limit; the process is then stopped.</param>
+    public byte[] Run(string workingDirectory, string[] arguments, long maxOutputBytes, out bool truncated)
+    {
+        var start = new ProcessStartInfo(_executable)
+        {
+            WorkingDirectory = workingDirectory,
+            Arguments = JoinArguments(arguments),
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            RedirectStandardInput = true,
+            UseShellExecute = false,
+            CreateNoWindow = true,
+        };
+
+        // Never prompt, never take optional locks (an IDE's git may be working at the same time), and ignore what
+        // the caller's environment says about where the repository is: we name it ourselves.
+        start.EnvironmentVariables["GIT_TERMINAL_PROMPT"] = "0";
+        start.EnvironmentVariables["GIT_OPTIONAL_LOCKS"] = "0";
+        start.EnvironmentVariables["GIT_PAGER"] = "cat";
+        foreach (var variable in new[] { "GIT_DIR", "GIT_WORK_TREE", "GIT_INDEX_FILE", "GIT_COMMON_DIR", "GIT_OBJECT_DIRECTORY", "GIT_NAMESPACE" })
+        {
+            start.EnvironmentVariables.Remove(variable);
+        }
+
+        Process process;
+        try
+        {
+            process = Process.Start(start) ?? throw new GitExecutableNotFoundException("git could not be started.", new InvalidOperationException());
+        }
+        catch (Win32Exception ex)
+        {
+            throw new GitExecutableNotFoundException($"The git executable '{_executable}' was not found on PATH ({ex.Message}).", ex);
+        }
+
+        using (process)
+        {
+            process.StandardInput.Close();
+            var errorTask = process.StandardError.ReadToEndAsync();
+            var output = new MemoryStream();
+            truncated = false;
+            var readTask = Task.Run(() =>
+            {
+                var buffer = new byte[81920];
+                var stream = process.StandardOutput.BaseStream;
+                int read;
+                while ((read = stream.Read(buffer, 0, buffer.Length)) > 0)
+                {
+                    var room = maxOutputBytes - output.Length;
+                    if (read > room)
+                    {
+                        output.Write(buffer, 0, (int)Math.Max(0, room));
+                        return true;
+                    }
+
+                    output.Write(buffer, 0, read);
+                }
+
+                return false;
+            });
+
+            if (!readTask.Wait(_timeout))
+            {
+                Kill(process);
+                throw new GitCommandException($"git {arguments[0]} did not finish within {_timeout.TotalSeconds:0} seconds.");
+            }
+
+            truncated = readTask.Result;
+            if (truncated)
+            {
+                Kill(process);
+                return output.ToArray();
+            }
+
+            if (!process.WaitForExit((int)_timeout.TotalMilliseconds))
+            {
+                Kill(process);
+                throw new GitCommandException($"git {arguments[0]} did not finish within {_timeout.TotalSeconds:0} seconds.");
+            }
+
+            if (process.ExitCode != 0)
+            {
+                var error = errorTask.Wait(TimeSpan.FromSeconds(5)) ? errorTask.Result.Trim() : "";
+                throw new GitCommandException($"git {arguments[0]} failed with exit code {process.ExitCode}: {FirstLine(error)}");
+            }
+
+            return output.ToArray();
+        }
+    }
+
+    private static void Kill(Process process)
+    {
+        try
+        {
+            process.Kill();
+        }
+        catch (InvalidOperationException)
+        {
+            // Already gone.
+        }
+        catch (Win32Exception)
+        {
+        }
+    }
+
+    private static string FirstLine(string text)
+    {
+        var newline = text.IndexOf('\n');
+        return newline >= 0 ? text.Substring(0, newline).Trim() : text;
+    }
+
+    // ProcessStartInfo.ArgumentList is not in netstandard2.0: quote as the C runtime parses command lines.
+    private static string JoinArguments(string[] arguments)
+    {
+        var builder = new StringBuilder();
+        foreach (var argument in arguments)
+        {
+            if (builder.Length > 0)
+            {
+                builder.Append(' ');
+            }
+
+            if (argument.Length > 0 && argument.IndexOfAny(new[] { ' ', '\t', '"', '\\' }) < 0)
+            {
+                builder.Append(argument);
+                continue;
+            }
+
+            builder.Append('"');
+            var backslashes = 0;
+            foreach (var c in argument)
+            {
+                if (c == '\\')
+                {
+                    backslashes++;
+                    continue;
+                }
+
+                if (c == '"')
+                {
+                    builder.Append('\\', (backslashes * 2) + 1);
+                }
+                else
+                {
+                    builder.Append('\\', backslashes);
+                }
+
+                backslashes = 0;
+                builder.Append(c);
+            }
+
+            builder.Append('\\', backslashes * 2);
+            builder.Append('"');
+        }
+
+        return builder.ToString();
+    }
+}

@@ -1,0 +1,9 @@
+namespace Repro.Build.Manifest;
+
+public sealed class OmittedFileEntry
+{
+    public string Path { get; set; } = "";
+
+    /// <summary><c>secret-name</c>, <c>secret-content</c>, <c>binary</c>, <c>unreadable</c> or <c>size-cap</c>.</summary>
+    public string Reason { get; set; } = "";
+}
