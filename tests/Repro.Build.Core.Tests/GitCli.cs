@@ -6,7 +6,10 @@ namespace Repro.Build.Core.Tests;
 /// <summary>Runs the real git to build repositories in every shape the reader must handle.</summary>
 internal static class GitCli
 {
-    public static string Run(string workingDirectory, params string[] arguments)
+    public static string Run(string workingDirectory, params string[] arguments) =>
+        System.Text.Encoding.UTF8.GetString(RunBytes(workingDirectory, arguments)).Trim();
+
+    public static byte[] RunBytes(string workingDirectory, params string[] arguments)
     {
         var start = new ProcessStartInfo("git")
         {
@@ -29,16 +32,22 @@ internal static class GitCli
         start.Environment["GIT_COMMITTER_EMAIL"] = "test@example.com";
         start.Environment["GIT_ALLOW_PROTOCOL"] = "file";
 
+        start.Environment["GIT_CONFIG_COUNT"] = "1";
+        start.Environment["GIT_CONFIG_KEY_0"] = "protocol.file.allow";
+        start.Environment["GIT_CONFIG_VALUE_0"] = "always";
+
         using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
+        using var output = new System.IO.MemoryStream();
+        var copy = process.StandardOutput.BaseStream.CopyToAsync(output);
         var error = process.StandardError.ReadToEnd();
+        copy.Wait();
         process.WaitForExit();
         if (process.ExitCode != 0)
         {
             throw new InvalidOperationException($"git {string.Join(' ', arguments)} failed ({process.ExitCode}): {error}");
         }
 
-        return output.Result.Trim();
+        return output.ToArray();
     }
 
     /// <summary>Creates a repository with one commit on <paramref name="branch"/> and returns its commit id.</summary>

@@ -60,16 +60,26 @@ public static class UrlSanitizer
 
         var beforeColon = url.Substring(0, colon);
 
-        // "C:\repo" or "C:/repo" is a Windows path; a slash before the colon makes it a local path (git's rule).
+        // "C:\repo" or "C:/repo" is a Windows path; a slash before the first colon makes it a local path (git's rule).
         if (beforeColon.IndexOf('/') >= 0 || beforeColon.IndexOf('\\') >= 0 || (beforeColon.Length == 1 && char.IsLetter(beforeColon[0])))
         {
             return false;
         }
 
-        var at = beforeColon.LastIndexOf('@');
-        host = at >= 0 ? beforeColon.Substring(at + 1) : beforeColon;
-        path = url.Substring(colon + 1);
-        return host.Length > 0;
+        // Credentials end at the last '@' before the path: "user:password@host:org/repo" must lose "user:password".
+        var slash = url.IndexOf('/');
+        var head = slash < 0 ? url : url.Substring(0, slash);
+        var at = head.LastIndexOf('@');
+        var hostAndPath = at >= 0 ? url.Substring(at + 1) : url;
+        var hostEnd = hostAndPath.IndexOf(':');
+        if (hostEnd <= 0)
+        {
+            return false;
+        }
+
+        host = hostAndPath.Substring(0, hostEnd);
+        path = hostAndPath.Substring(hostEnd + 1);
+        return true;
     }
 
     private static bool IsScheme(string candidate)
