@@ -56,6 +56,9 @@ internal sealed partial class ConsumerProject
         return new ConsumerProject(fixture, directory, name);
     }
 
+    /// <summary>A consumer project that already exists on disk (for example in a second worktree).</summary>
+    public static ConsumerProject Open(PackageFixture fixture, string directory, string name) => new(fixture, directory, name);
+
     public BuildResult Build(params string[] extraArguments) => Run("build", extraArguments);
 
     public BuildResult Run(string verb, params string[] extraArguments)

@@ -96,6 +96,7 @@ public sealed class ManifestTests
         _fixture.GitOutput(repository, "commit", "-q", "-m", "notes");
         Assert.True(project.Build().Succeeded);
         Assert.Equal(_fixture.GitOutput(repository, "rev-parse", "HEAD"), CommitOf(project));
+        var assemblyOfThisCommit = File.ReadAllBytes(assemblyPath);
 
         // Detached HEAD with packed refs: the commit is still right and the branch is null.
         _fixture.GitOutput(repository, "checkout", "-q", "--detach");
@@ -119,6 +120,29 @@ public sealed class ManifestTests
         var clean = project.Run("clean");
         Assert.True(clean.Succeeded, clean.ToString());
         Assert.False(File.Exists(manifestPath), "dotnet clean must remove the manifest");
+
+        // Two clean builds of the same commit give the same assembly, byte for byte.
+        Assert.True(project.Build().Succeeded);
+        Assert.Equal(assemblyOfThisCommit, File.ReadAllBytes(assemblyPath));
+    }
+
+    [Fact]
+    public void Repro_Build_adds_nothing_to_the_compiled_assembly()
+    {
+        var (_, project) = CreateRepository("assembly");
+        Assert.True(project.Build().Succeeded);
+        var assemblyPath = Path.Combine(project.OutputPath(), "Trainer.dll");
+        var withPackage = File.ReadAllBytes(assemblyPath);
+        File.Delete(project.ManifestPath());
+
+        // The same sources at the same commit, without the package.
+        File.WriteAllText(project.ProjectFile, File.ReadAllText(project.ProjectFile)
+            .Replace("<PackageReference Include=\"Repro.Build\" Version=\"$(ReproBuildVersion)\" />", "", System.StringComparison.Ordinal));
+        var without = project.Build("--no-incremental");
+
+        Assert.True(without.Succeeded, without.ToString());
+        Assert.False(File.Exists(project.ManifestPath()));
+        Assert.Equal(withPackage, File.ReadAllBytes(assemblyPath));
     }
 
     [Fact]

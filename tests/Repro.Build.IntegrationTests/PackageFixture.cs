@@ -98,6 +98,18 @@ public sealed class PackageFixture : IDisposable
     public ProcessResult Dotnet(string workingDirectory, params string[] arguments) =>
         ProcessRunner.Run("dotnet", workingDirectory, Environment, arguments);
 
+    /// <summary>Runs dotnet with extra environment variables on top of the fixture's.</summary>
+    public ProcessResult DotnetWithEnvironment(string workingDirectory, Dictionary<string, string?> extra, params string[] arguments)
+    {
+        var environment = new Dictionary<string, string?>(Environment);
+        foreach (var (key, value) in extra)
+        {
+            environment[key] = value;
+        }
+
+        return ProcessRunner.Run("dotnet", workingDirectory, environment, arguments);
+    }
+
     public ProcessResult Git(string workingDirectory, params string[] arguments) =>
         ProcessRunner.Run("git", workingDirectory, Environment, arguments);
 

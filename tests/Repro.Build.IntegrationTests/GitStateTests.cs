@@ -1,0 +1,205 @@
+using System;
+using System.IO;
+using System.Linq;
+using System.Text;
+using System.Text.Json;
+
+namespace Repro.Build.IntegrationTests;
+
+/// <summary>Dirty trees, patches, strict mode, credentials and repository shapes, through a real build.</summary>
+[Collection(PackageCollection.Name)]
+public sealed class GitStateTests
+{
+    private const string Source = """
+        namespace Trainer;
+
+        public static class Model
+        {
+            public static double LearningRate => 0.01;
+        }
+        """;
+
+    private readonly PackageFixture _fixture;
+
+    public GitStateTests(PackageFixture fixture)
+    {
+        _fixture = fixture;
+    }
+
+    private (string Repository, ConsumerProject Project) CreateRepository(string name, string targetFrameworks = "net10.0", string extraProperties = "", string objectFormat = "sha1")
+    {
+        var repository = Path.Combine(_fixture.Projects, name);
+        var project = ConsumerProject.Create(_fixture, Path.Combine(repository, "Trainer"), "Trainer", Source,
+            targetFrameworks: targetFrameworks, extraProperties: extraProperties);
+        File.WriteAllText(Path.Combine(repository, ".gitignore"), "bin/\nobj/\n");
+        _fixture.GitOutput(repository, "init", "-q", "-b", "main", "--object-format=" + objectFormat);
+        _fixture.GitOutput(repository, "add", "-A");
+        _fixture.GitOutput(repository, "commit", "-q", "-m", "initial");
+        return (repository, project);
+    }
+
+    [Fact]
+    public void A_dirty_build_records_a_patch_that_reproduces_the_tree_and_a_clean_build_removes_it()
+    {
+        var (repository, project) = CreateRepository("dirty");
+        var commit = _fixture.GitOutput(repository, "rev-parse", "HEAD");
+        File.WriteAllText(Path.Combine(project.Directory, "Code.cs"), Source.Replace("0.01", "0.02", StringComparison.Ordinal));
+        File.WriteAllText(Path.Combine(project.Directory, "Extra.cs"), "namespace Trainer; public static class Extra { }\n");
+
+        var build = project.Build();
+
+        Assert.True(build.Succeeded, build.ToString());
+        Assert.Empty(build.Warnings);
+        using (var manifest = project.ReadManifest())
+        {
+            var git = manifest.RootElement.GetProperty("git");
+            Assert.True(git.GetProperty("dirty").GetBoolean());
+            Assert.Equal(1, git.GetProperty("changes").GetProperty("unstaged").GetInt32());
+            Assert.Equal(1, git.GetProperty("changes").GetProperty("untracked").GetInt32());
+            Assert.Equal("Trainer.repro.patch", git.GetProperty("patch").GetString());
+            var patchPath = Path.Combine(project.OutputPath(), "Trainer.repro.patch");
+            Assert.Equal(Sha256(File.ReadAllBytes(patchPath)), git.GetProperty("patchSha256").GetString());
+
+            // Someone else reproduces the build: clean clone at the commit, then the patch.
+            var clone = Path.Combine(_fixture.Projects, "dirty-clone");
+            _fixture.GitOutput(_fixture.Projects, "clone", "-q", repository, clone);
+            _fixture.GitOutput(clone, "checkout", "-q", commit);
+            _fixture.GitOutput(clone, "apply", "--binary", patchPath);
+            Assert.Equal(File.ReadAllText(Path.Combine(project.Directory, "Code.cs")), File.ReadAllText(Path.Combine(clone, "Trainer", "Code.cs")));
+            Assert.Equal(File.ReadAllText(Path.Combine(project.Directory, "Extra.cs")), File.ReadAllText(Path.Combine(clone, "Trainer", "Extra.cs")));
+        }
+
+        _fixture.GitOutput(repository, "add", "-A");
+        _fixture.GitOutput(repository, "commit", "-q", "-m", "tuned");
+        Assert.True(project.Build().Succeeded);
+        using (var clean = project.ReadManifest())
+        {
+            Assert.False(clean.RootElement.GetProperty("git").GetProperty("dirty").GetBoolean());
+            Assert.Equal(JsonValueKind.Null, clean.RootElement.GetProperty("git").GetProperty("patch").ValueKind);
+        }
+
+        Assert.False(File.Exists(Path.Combine(project.OutputPath(), "Trainer.repro.patch")), "a clean build removes the patch of an earlier dirty one");
+    }
+
+    [Fact]
+    public void ReproStrict_fails_a_dirty_build_and_passes_a_clean_one()
+    {
+        var (repository, project) = CreateRepository("strict", extraProperties: "<ReproStrict>true</ReproStrict>");
+
+        var clean = project.Build();
+        Assert.True(clean.Succeeded, clean.ToString());
+
+        File.WriteAllText(Path.Combine(repository, "scratch.txt"), "uncommitted");
+        var dirty = project.Build();
+
+        Assert.False(dirty.Succeeded);
+        Assert.Contains("error REPRO105", dirty.Process.Output, StringComparison.Ordinal);
+        Assert.Contains("uncommitted changes", dirty.Process.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", dirty.Process.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Credentials_in_the_remote_the_environment_and_secret_files_reach_no_output()
+    {
+        const string remoteToken = "ghp_RemoteTokenRemoteTokenRemoteToken1234";
+        const string environmentToken = "ghp_EnvironmentTokenEnvironmentToken12345";
+        const string environmentPassword = "correct-horse-battery-staple-7731";
+        const string fileToken = "ghp_FileTokenFileTokenFileTokenFileToken12";
+        var (repository, project) = CreateRepository("secrets");
+        _fixture.GitOutput(repository, "remote", "add", "origin", $"https://ci-bot:{remoteToken}@github.com/org/models.git");
+        File.WriteAllText(Path.Combine(repository, ".env"), $"GITHUB_TOKEN={fileToken}\n");
+        File.WriteAllText(Path.Combine(repository, "settings.ini"), $"password = {environmentPassword}\ntoken = {fileToken}\n");
+
+        var withSecrets = _fixture.DotnetWithEnvironment(project.Directory,
+            new() { ["GITHUB_TOKEN"] = environmentToken, ["MY_SERVICE_PASSWORD"] = environmentPassword, ["NUGET_API_KEY"] = environmentToken },
+            "build", "-nologo", "-v:n", "-tl:off", "-nodeReuse:false");
+
+        Assert.True(withSecrets.ExitCode == 0, withSecrets.ToString());
+        using (var manifest = project.ReadManifest())
+        {
+            Assert.Equal("https://github.com/org/models.git", manifest.RootElement.GetProperty("git").GetProperty("remote").GetString());
+            Assert.True(manifest.RootElement.GetProperty("git").GetProperty("dirty").GetBoolean());
+        }
+
+        foreach (var secret in new[] { remoteToken, environmentToken, environmentPassword, fileToken, "ci-bot" })
+        {
+            Assert.DoesNotContain(secret, withSecrets.Output, StringComparison.Ordinal);
+            foreach (var file in Directory.EnumerateFiles(Path.Combine(project.Directory, "bin"), "*", SearchOption.AllDirectories)
+                .Concat(Directory.EnumerateFiles(Path.Combine(project.Directory, "obj"), "*", SearchOption.AllDirectories)))
+            {
+                var bytes = File.ReadAllBytes(file);
+                Assert.False(Contains(bytes, Encoding.UTF8.GetBytes(secret)), $"'{secret}' leaked into {file}");
+                Assert.False(Contains(bytes, Encoding.Unicode.GetBytes(secret)), $"'{secret}' leaked (UTF-16) into {file}");
+            }
+        }
+    }
+
+    [Fact]
+    public void Multi_targeted_dirty_builds_share_one_capture_and_write_no_torn_files()
+    {
+        var (repository, project) = CreateRepository("multi-dirty", targetFrameworks: "netstandard2.0;net10.0",
+            extraProperties: "<LangVersion>latest</LangVersion><ImplicitUsings>disable</ImplicitUsings><Nullable>disable</Nullable>");
+        File.WriteAllText(Path.Combine(project.Directory, "Code.cs"), "namespace Trainer { public static class Model { public static double LearningRate => 0.5; } }\n");
+        File.WriteAllText(Path.Combine(repository, "notes.md"), "what changed\n");
+
+        var build = project.Build("-m:2");
+
+        Assert.True(build.Succeeded, build.ToString());
+        string? sha = null;
+        foreach (var framework in new[] { "netstandard2.0", "net10.0" })
+        {
+            using var manifest = project.ReadManifest(framework);
+            var git = manifest.RootElement.GetProperty("git");
+            Assert.True(git.GetProperty("dirty").GetBoolean());
+            var patchSha = git.GetProperty("patchSha256").GetString();
+            Assert.Equal(Sha256(File.ReadAllBytes(Path.Combine(project.OutputPath(framework), "Trainer.repro.patch"))), patchSha);
+            sha ??= patchSha;
+            Assert.Equal(sha, patchSha);
+        }
+
+        Assert.Empty(Directory.GetFiles(project.Directory, "*.tmp", SearchOption.AllDirectories));
+    }
+
+    [Fact]
+    public void Linked_worktrees_and_sha256_repositories_are_recorded()
+    {
+        var (repository, _) = CreateRepository("sha256", objectFormat: "sha256");
+        var worktree = Path.Combine(_fixture.Projects, "sha256-wt");
+        _fixture.GitOutput(repository, "worktree", "add", "-q", "-b", "experiment", worktree);
+        var project = ConsumerProject.Open(_fixture, Path.Combine(worktree, "Trainer"), "Trainer");
+
+        var build = project.Build();
+
+        Assert.True(build.Succeeded, build.ToString());
+        using var manifest = project.ReadManifest();
+        var git = manifest.RootElement.GetProperty("git");
+        Assert.Equal(_fixture.GitOutput(worktree, "rev-parse", "HEAD"), git.GetProperty("commit").GetString());
+        Assert.Equal(64, git.GetProperty("commit").GetString()!.Length);
+        Assert.Equal("experiment", git.GetProperty("branch").GetString());
+        Assert.Equal("sha256", git.GetProperty("objectFormat").GetString());
+        Assert.True(git.GetProperty("worktree").GetBoolean());
+        Assert.False(git.GetProperty("dirty").GetBoolean());
+        Assert.NotEqual(JsonValueKind.Null, git.GetProperty("commitTime").ValueKind);
+    }
+
+    [Fact]
+    public void Without_git_on_PATH_the_commit_is_still_recorded_with_REPRO103()
+    {
+        var (repository, project) = CreateRepository("nogit");
+        var dotnetDirectory = Path.GetDirectoryName(Environment.ProcessPath ?? "/usr/share/dotnet/dotnet")!;
+
+        var result = new BuildResult(_fixture.DotnetWithEnvironment(project.Directory, new() { ["PATH"] = dotnetDirectory },
+            "build", "-nologo", "-v:m", "-tl:off", "-clp:NoSummary", "-nodeReuse:false"));
+
+        Assert.True(result.Succeeded, result.ToString());
+        Assert.Equal(new[] { "REPRO103" }, result.WarningCodes.ToArray());
+        using var manifest = project.ReadManifest();
+        var git = manifest.RootElement.GetProperty("git");
+        Assert.Equal(_fixture.GitOutput(repository, "rev-parse", "HEAD"), git.GetProperty("commit").GetString());
+        Assert.Equal(JsonValueKind.Null, git.GetProperty("dirty").ValueKind);
+    }
+
+    private static string Sha256(byte[] data) => Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(data)).ToLowerInvariant();
+
+    private static bool Contains(byte[] haystack, byte[] needle) => haystack.AsSpan().IndexOf(needle) >= 0;
+}
