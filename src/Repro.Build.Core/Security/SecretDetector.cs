@@ -63,25 +63,6 @@ public static class SecretDetector
         return false;
     }
 
-    /// <summary>The glob patterns behind <see cref="IsSecretFileName"/>, for git pathspecs and the docs.</summary>
-    public static string[] SecretFileGlobs()
-    {
-        var globs = new string[SecretFileNames.Length + SecretExtensions.Length + 1];
-        var i = 0;
-        foreach (var name in SecretFileNames)
-        {
-            globs[i++] = name;
-        }
-
-        globs[i++] = ".env.*";
-        foreach (var extension in SecretExtensions)
-        {
-            globs[i++] = "*" + extension;
-        }
-
-        return globs;
-    }
-
     /// <summary>True when the text holds something shaped like a credential (a GitHub token, an AWS key, a private key…).</summary>
     public static bool ContainsToken(string text) => TokenPattern.IsMatch(text);
 }

@@ -1,0 +1,107 @@
+#!/usr/bin/env python3
+"""Build overhead of Repro.Build on the ML.NET sample, measured against the same project without it, in one run.
+
+Packs Repro.Build, makes two copies of samples/MachineFailure in a throwaway git repository (one with the package,
+one without), then times, interleaved so that machine noise hits both alike:
+  - the no-op incremental build (dotnet build --no-restore, nothing changed)
+  - the full rebuild (dotnet build --no-restore --no-incremental)
+and prints medians, the overhead in milliseconds and the ratio.
+
+Usage: python3 bench/build_overhead.py [runs]     (default 10)
+"""
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+RUNS = int(sys.argv[1]) if len(sys.argv) > 1 else 10
+
+
+def run(args, cwd, env, check=True):
+    result = subprocess.run(args, cwd=cwd, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    if check and result.returncode != 0:
+        sys.exit(f"{' '.join(args)} failed:\n{result.stdout}")
+    return result.stdout
+
+
+def timed(args, cwd, env):
+    start = time.perf_counter()
+    run(args, cwd, env)
+    return (time.perf_counter() - start) * 1000
+
+
+def main():
+    work = tempfile.mkdtemp(prefix="repro-bench-")
+    env = dict(os.environ)
+    env.update({"DOTNET_CLI_TELEMETRY_OPTOUT": "1", "DOTNET_NOLOGO": "1", "NUGET_PACKAGES": os.path.join(work, "packages")})
+    try:
+        version = "0.1.0-bench." + time.strftime("%Y%m%d%H%M%S")
+        feed = os.path.join(work, "feed")
+        print(f"Packing Repro.Build {version} ...", flush=True)
+        run(["dotnet", "pack", os.path.join(ROOT, "src", "Repro.Build", "Repro.Build.csproj"), "-c", "Release", "-o", feed,
+             f"-p:VersionSuffix={version.split('-', 1)[1]}", "-nologo", "-v:q"], ROOT, dict(os.environ))
+
+        user_packages = os.environ.get("NUGET_PACKAGES") or os.path.join(os.path.expanduser("~"), ".nuget", "packages")
+        repo = os.path.join(work, "repo")
+        os.makedirs(repo)
+        with open(os.path.join(repo, "NuGet.Config"), "w") as f:
+            f.write(f"""<configuration><packageSources><add key="bench" value="{feed}" /></packageSources>
+<fallbackPackageFolders><add key="user" value="{user_packages}" /></fallbackPackageFolders></configuration>""")
+        with open(os.path.join(repo, ".gitignore"), "w") as f:
+            f.write("bin/\nobj/\n")
+
+        sample = os.path.join(ROOT, "samples", "MachineFailure")
+        projects = {}
+        for variant in ("with", "without"):
+            target = os.path.join(repo, variant)
+            shutil.copytree(sample, target, ignore=shutil.ignore_patterns("bin", "obj"))
+            project_file = os.path.join(target, "MachineFailure.csproj")
+            text = open(project_file).read()
+            reference = '<PackageReference Include="Repro.Build" Version="0.1.0" PrivateAssets="all" />'
+            assert reference in text, "the sample's package reference changed; update the benchmark"
+            text = text.replace(reference, f'<PackageReference Include="Repro.Build" Version="{version}" PrivateAssets="all" />' if variant == "with" else "")
+            open(project_file, "w").write(text)
+            projects[variant] = target
+
+        git_env = dict(env, GIT_AUTHOR_NAME="Bench", GIT_AUTHOR_EMAIL="b@example.com", GIT_COMMITTER_NAME="Bench", GIT_COMMITTER_EMAIL="b@example.com")
+        run(["git", "init", "-q", "-b", "main"], repo, git_env)
+        run(["git", "add", "-A"], repo, git_env)
+        run(["git", "commit", "-q", "-m", "bench"], repo, git_env)
+
+        build = ["dotnet", "build", "--no-restore", "-nologo", "-v:q", "-tl:off", "-c", "Release"]
+        for variant, directory in projects.items():
+            run(["dotnet", "restore", "-nologo", "-v:q"], directory, env)
+            for _ in range(2):
+                timed(build, directory, env)  # warm up: JIT, build servers, file cache
+
+        results = {}
+        for label, args in (("no-op incremental build", build), ("full rebuild", build + ["--no-incremental"])):
+            samples = {"with": [], "without": []}
+            for _ in range(RUNS):
+                for variant in ("without", "with"):
+                    samples[variant].append(timed(args, projects[variant], env))
+            results[label] = samples
+
+        manifest = os.path.join(projects["with"], "bin", "Release", "net10.0", "MachineFailure.repro.json")
+        assert os.path.exists(manifest), "the manifest was not written"
+        assert not os.path.exists(manifest.replace("with", "without")), "the baseline project must not have a manifest"
+
+        print()
+        print(f"Sample: samples/MachineFailure (ML.NET), {RUNS} runs each, medians; machine: {os.cpu_count()} cores")
+        print(f"{'':26} {'without ms':>11} {'with ms':>9} {'overhead ms':>12} {'ratio':>7}")
+        for label, samples in results.items():
+            without = statistics.median(samples["without"])
+            with_ = statistics.median(samples["with"])
+            print(f"{label:26} {without:11.0f} {with_:9.0f} {with_ - without:12.0f} {with_ / without:7.3f}")
+    finally:
+        subprocess.run(["dotnet", "build-server", "shutdown"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()

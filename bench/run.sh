@@ -1,0 +1,9 @@
+#!/usr/bin/env bash
+# Runs every benchmark and prints its figures; results go into docs/performance.md by hand.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+echo "== Build overhead on the sample (with vs without Repro.Build)"
+python3 bench/build_overhead.py "${1:-10}"
+echo
+echo "== Manifest step alone, repository with 10,000 tracked files"
+dotnet run --project bench/Repro.Build.Benchmarks -c Release -- 10000 15
