@@ -199,6 +199,53 @@ public sealed class GitStateTests
         Assert.Equal(JsonValueKind.Null, git.GetProperty("dirty").ValueKind);
     }
 
+    [Fact]
+    public void Git_status_runs_once_per_repository_and_build_and_never_in_design_time_builds()
+    {
+        // The logging git is a shell script; the counting itself is platform-neutral and CI runs on Linux.
+        if (OperatingSystem.IsWindows())
+        {
+            return;
+        }
+
+        var (repository, library) = CreateRepository("once", targetFrameworks: "netstandard2.0;net10.0",
+            extraProperties: "<LangVersion>latest</LangVersion><ImplicitUsings>disable</ImplicitUsings><Nullable>disable</Nullable>");
+        File.WriteAllText(Path.Combine(library.Directory, "Code.cs"), "namespace Trainer { public static class Model { } }\n");
+        var app = ConsumerProject.Create(_fixture, Path.Combine(repository, "App"), "App", "namespace App; public static class Program { public static void Main() { } }",
+            extraProperties: "<OutputType>Exe</OutputType>", extraItems: "<ProjectReference Include=\"../Trainer/Trainer.csproj\" />");
+        var solution = Path.Combine(repository, "All.slnx");
+        File.WriteAllText(solution, "<Solution>\n  <Project Path=\"App/App.csproj\" />\n  <Project Path=\"Trainer/Trainer.csproj\" />\n</Solution>\n");
+        _fixture.GitOutput(repository, "add", "-A");
+        _fixture.GitOutput(repository, "commit", "-q", "-m", "two projects");
+
+        // A git that logs its calls in front of the real one.
+        var realGit = _fixture.GitOutput(repository, "--exec-path");
+        var wrapperDirectory = Path.Combine(_fixture.Projects, "once-bin");
+        Directory.CreateDirectory(wrapperDirectory);
+        var log = Path.Combine(wrapperDirectory, "calls.log");
+        var wrapper = Path.Combine(wrapperDirectory, "git");
+        File.WriteAllText(wrapper, $"#!/bin/sh\necho \"$*\" >> '{log}'\nexec '{Path.Combine(realGit, "git")}' \"$@\"\n");
+        File.SetUnixFileMode(wrapper, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        var path = wrapperDirectory + Path.PathSeparator + Environment.GetEnvironmentVariable("PATH");
+
+        // One build of three project instances (two target frameworks of the library, and the app), one node.
+        var build = new BuildResult(_fixture.DotnetWithEnvironment(repository, new() { ["PATH"] = path },
+            "build", solution, "-nologo", "-v:m", "-tl:off", "-clp:NoSummary", "-nodeReuse:false", "-m:1"));
+
+        Assert.True(build.Succeeded, build.ToString());
+        Assert.True(File.Exists(library.ManifestPath("netstandard2.0")), build.ToString());
+        Assert.True(File.Exists(library.ManifestPath("net10.0")), build.ToString());
+        Assert.True(File.Exists(app.ManifestPath()), build.ToString());
+        var calls = File.ReadAllLines(log);
+        Assert.Single(calls, c => c.Contains(" status ", StringComparison.Ordinal));
+
+        File.Delete(log);
+        var designTime = _fixture.DotnetWithEnvironment(repository, new() { ["PATH"] = path },
+            "build", solution, "-nologo", "-v:q", "-tl:off", "-nodeReuse:false", "-p:DesignTimeBuild=true", "-p:SkipCompilerExecution=true");
+        Assert.True(designTime.ExitCode == 0, designTime.ToString());
+        Assert.False(File.Exists(log) && File.ReadAllText(log).Contains(" status ", StringComparison.Ordinal), "a design-time build must not run git status");
+    }
+
     private static string Sha256(byte[] data) => Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(data)).ToLowerInvariant();
 
     private static bool Contains(byte[] haystack, byte[] needle) => haystack.AsSpan().IndexOf(needle) >= 0;

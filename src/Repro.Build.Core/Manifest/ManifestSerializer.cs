@@ -15,7 +15,7 @@ public static class ManifestSerializer
             throw new ArgumentNullException(nameof(manifest));
         }
 
-        var json = JsonSerializer.Serialize(manifest, ManifestJsonContext.Default.ReproManifest);
+        var json = JsonSerializer.Serialize(manifest, ManifestWriteContext.Default.ReproManifest);
 
         // The writer uses Environment.NewLine; normalize so the bytes are the same on every OS.
         json = json.Replace("\r\n", "\n") + "\n";
@@ -24,7 +24,7 @@ public static class ManifestSerializer
 
     public static ReproManifest FromUtf8Bytes(byte[] utf8Json)
     {
-        return JsonSerializer.Deserialize(utf8Json, ManifestJsonContext.Default.ReproManifest)
+        return JsonSerializer.Deserialize(utf8Json, ManifestReadContext.Default.ReproManifest)
             ?? throw new InvalidDataException("The manifest is empty (the JSON value is null).");
     }
 

@@ -1,0 +1,168 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using Microsoft.Build.Framework;
+using Microsoft.Build.Utilities;
+using Repro.Build.Git;
+using Repro.Build.Manifest;
+
+namespace Repro.Build.Tasks;
+
+/// <summary>
+/// Starts capturing the manifest of one project and target framework on a background thread, early in the build:
+/// nothing in the manifest depends on what the build produces, so the capture (git status, reading the assets file,
+/// compiling our code paths) overlaps with the rest of the build. <see cref="WriteReproManifest"/> collects the result.
+/// The git part is shared by every project and target framework of a repository within one build.
+/// </summary>
+public sealed class StartReproManifest : Task
+{
+    private static readonly object CacheGate = new();
+
+    [Required]
+    public string ManifestPath { get; set; } = "";
+
+    [Required]
+    public string PatchPath { get; set; } = "";
+
+    [Required]
+    public string ProjectDirectory { get; set; } = "";
+
+    public string? ProjectName { get; set; }
+
+    public string? TargetFramework { get; set; }
+
+    public string? TargetFrameworkMoniker { get; set; }
+
+    public string? RuntimeIdentifier { get; set; }
+
+    public string? Configuration { get; set; }
+
+    public string? ProjectAssetsFile { get; set; }
+
+    public string? LockFilePath { get; set; }
+
+    public bool SuggestLockFile { get; set; } = true;
+
+    /// <summary><c>@(ResolvedTargetingPack)</c>: the framework name with NuGetPackageId and NuGetPackageVersion metadata.</summary>
+    public ITaskItem[] TargetingPacks { get; set; } = Array.Empty<ITaskItem>();
+
+    public string? SdkVersion { get; set; }
+
+    public string? MsbuildVersion { get; set; }
+
+    public string? CompilerDirectory { get; set; }
+
+    /// <summary>False skips reading the repository; the manifest then records <c>"git": null</c> without a warning.</summary>
+    public bool RecordGit { get; set; } = true;
+
+    /// <summary>False skips the git executable (dirty state and patch).</summary>
+    public bool RunGitStatus { get; set; } = true;
+
+    public string? PatchMaxBytes { get; set; }
+
+    public bool Strict { get; set; }
+
+    public override bool Execute()
+    {
+        if (BuildEngine is not IBuildEngine4 engine)
+        {
+            return true; // WriteReproManifest captures synchronously
+        }
+
+        var request = CreateRequest();
+        var pending = new PendingManifest(request);
+        engine.RegisterTaskObject(PendingManifest.KeyFor(ManifestPath), pending, RegisteredTaskObjectLifetime.Build, allowEarlyCollection: false);
+        pending.Start();
+        return true;
+    }
+
+    private ManifestRequest CreateRequest()
+    {
+        var gitOptions = new GitCaptureOptions { RunGit = RunGitStatus };
+        if (!string.IsNullOrWhiteSpace(PatchMaxBytes))
+        {
+            if (long.TryParse(PatchMaxBytes, NumberStyles.Integer, CultureInfo.InvariantCulture, out var max) && max >= 0)
+            {
+                gitOptions.MaxPatchBytes = max;
+            }
+            else
+            {
+                Log.LogWarning(null, DiagnosticIds.InvalidSetting, null, DiagnosticIds.HelpLink(DiagnosticIds.InvalidSetting), BuildEngine?.ProjectFileOfTaskNode, 0, 0, 0, 0,
+                    "ReproPatchMaxBytes is '{0}', which is not a whole number of bytes; the default of {1} bytes is used.", PatchMaxBytes, GitCaptureOptions.DefaultMaxPatchBytes);
+            }
+        }
+
+        var request = new ManifestRequest
+        {
+            ProjectDirectory = ProjectDirectory,
+            ProjectName = ProjectName,
+            TargetFramework = TargetFramework,
+            TargetFrameworkMoniker = TargetFrameworkMoniker,
+            RuntimeIdentifier = RuntimeIdentifier,
+            Configuration = Configuration,
+            ProjectAssetsFile = ProjectAssetsFile,
+            LockFilePath = LockFilePath,
+            SuggestLockFile = SuggestLockFile,
+            SdkVersion = SdkVersion,
+            MsbuildVersion = MsbuildVersion,
+            CompilerDirectory = CompilerDirectory,
+            RecordGit = RecordGit,
+            GitOptions = gitOptions,
+            PatchFileName = Path.GetFileName(PatchPath),
+            Strict = Strict,
+        };
+        // Resolved now, on the build's thread: the engine must not be called once this task has returned.
+        var snapshot = GetSharedSnapshot(request);
+        request.GitSnapshotProvider = () => snapshot.Value;
+
+        foreach (var pack in TargetingPacks)
+        {
+            request.TargetingPacks.Add(new FrameworkReferenceEntry
+            {
+                Name = pack.ItemSpec,
+                TargetingPack = NullIfEmpty(pack.GetMetadata("NuGetPackageId")),
+                TargetingPackVersion = NullIfEmpty(pack.GetMetadata("NuGetPackageVersion")),
+            });
+        }
+
+        return request;
+    }
+
+    /// <summary>One capture per repository and build, shared by every project and target framework built in this process.</summary>
+    private Lazy<GitSnapshot> GetSharedSnapshot(ManifestRequest request)
+    {
+        var options = request.GitOptions;
+        var directory = request.ProjectDirectory;
+        var lazy = new Lazy<GitSnapshot>(() => GitCapture.Capture(directory, options), System.Threading.LazyThreadSafetyMode.ExecutionAndPublication);
+
+        GitRepositoryLocation? location;
+        try
+        {
+            location = GitRepositoryLocator.Locate(directory);
+        }
+        catch (Exception ex) when (ex is GitFormatException or IOException or UnauthorizedAccessException)
+        {
+            location = null; // the capture reports it
+        }
+
+        if (location is null || BuildEngine is not IBuildEngine4 engine)
+        {
+            return lazy;
+        }
+
+        var key = string.Join("|", "Repro.Build.GitSnapshot", location.WorkingDirectory, options.RunGit, options.MaxPatchBytes);
+        lock (CacheGate)
+        {
+            if (engine.GetRegisteredTaskObject(key, RegisteredTaskObjectLifetime.Build) is Lazy<GitSnapshot> registered)
+            {
+                return registered;
+            }
+
+            engine.RegisterTaskObject(key, lazy, RegisteredTaskObjectLifetime.Build, allowEarlyCollection: false);
+            return lazy;
+        }
+    }
+
+    private static string? NullIfEmpty(string value) => string.IsNullOrEmpty(value) ? null : value;
+}
