@@ -246,6 +246,70 @@ public sealed class GitStateTests
         Assert.False(File.Exists(log) && File.ReadAllText(log).Contains(" status ", StringComparison.Ordinal), "a design-time build must not run git status");
     }
 
+    [Fact]
+    public void Submodules_shallow_clones_unborn_branches_and_corrupt_repositories_match_git()
+    {
+        var (origin, _) = CreateRepository("shapes-origin");
+
+        // A project inside a submodule: its .git is a file with 'gitdir:'.
+        var outer = Path.Combine(_fixture.Projects, "shapes-outer");
+        Directory.CreateDirectory(outer);
+        _fixture.GitOutput(outer, "init", "-q", "-b", "main");
+        _fixture.GitOutput(outer, "-c", "protocol.file.allow=always", "submodule", "add", "-q", origin, "models");
+        _fixture.GitOutput(outer, "commit", "-q", "-m", "add models");
+        var inSubmodule = ConsumerProject.Open(_fixture, Path.Combine(outer, "models", "Trainer"), "Trainer");
+        AssertMatchesGit(inSubmodule, Path.Combine(outer, "models"));
+
+        // A shallow clone.
+        var shallow = Path.Combine(_fixture.Projects, "shapes-shallow");
+        _fixture.GitOutput(_fixture.Projects, "clone", "-q", "--depth", "1", "file://" + origin, shallow);
+        var inShallow = ConsumerProject.Open(_fixture, Path.Combine(shallow, "Trainer"), "Trainer");
+        using (var manifest = AssertMatchesGit(inShallow, shallow))
+        {
+            Assert.True(manifest.RootElement.GetProperty("git").GetProperty("shallow").GetBoolean());
+        }
+
+        // An unborn branch: no commit yet, and the build still succeeds.
+        var unborn = Path.Combine(_fixture.Projects, "shapes-unborn");
+        var inUnborn = ConsumerProject.Create(_fixture, Path.Combine(unborn, "Trainer"), "Trainer", Source);
+        _fixture.GitOutput(unborn, "init", "-q", "-b", "main");
+        using (var manifest = AssertMatchesGit(inUnborn, unborn))
+        {
+            Assert.Equal(JsonValueKind.Null, manifest.RootElement.GetProperty("git").GetProperty("commit").ValueKind);
+            Assert.Equal("main", manifest.RootElement.GetProperty("git").GetProperty("branch").GetString());
+        }
+
+        // A corrupt repository: a warning, no git section, and the build goes on.
+        File.WriteAllText(Path.Combine(unborn, ".git", "HEAD"), "this is not a ref\n");
+        // (The SDK's own Source Link reads .git too and fails the build on it: switched off to see what Repro.Build does.)
+        var corrupt = inUnborn.Build("-p:EnableSourceControlManagerQueries=false");
+        Assert.True(corrupt.Succeeded, corrupt.ToString());
+        Assert.Contains("REPRO102", corrupt.WarningCodes);
+        Assert.DoesNotContain("   at ", corrupt.Process.Output, StringComparison.Ordinal);
+        using var broken = inUnborn.ReadManifest();
+        Assert.Equal(JsonValueKind.Null, broken.RootElement.GetProperty("git").ValueKind);
+    }
+
+    /// <summary>Builds the project and checks commit, branch and dirty state against what git itself says.</summary>
+    private JsonDocument AssertMatchesGit(ConsumerProject project, string workingTree)
+    {
+        var build = project.Build();
+        Assert.True(build.Succeeded, build.ToString());
+        var manifest = project.ReadManifest();
+        var git = manifest.RootElement.GetProperty("git");
+
+        var head = _fixture.Git(workingTree, "rev-parse", "--verify", "-q", "HEAD");
+        var expectedCommit = head.ExitCode == 0 ? head.Output.Trim() : null;
+        Assert.Equal(expectedCommit, git.GetProperty("commit").GetString());
+
+        var branch = _fixture.GitOutput(workingTree, "branch", "--show-current");
+        Assert.Equal(branch.Length == 0 ? null : branch, git.GetProperty("branch").GetString());
+
+        var dirty = _fixture.GitOutput(workingTree, "status", "--porcelain").Length > 0;
+        Assert.Equal(dirty, git.GetProperty("dirty").GetBoolean());
+        return manifest;
+    }
+
     private static string Sha256(byte[] data) => Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(data)).ToLowerInvariant();
 
     private static bool Contains(byte[] haystack, byte[] needle) => haystack.AsSpan().IndexOf(needle) >= 0;
