@@ -16,6 +16,7 @@ public static class DiagnosticIds
     public const string NoLockFile = "REPRO203";
     public const string GlobalJsonUnreadable = "REPRO204";
     public const string InvalidSetting = "REPRO301";
+    public const string DataMissing = "REPRO302";
     public const string ManifestNotWritten = "REPRO901";
     public const string UnexpectedFailure = "REPRO900";
 

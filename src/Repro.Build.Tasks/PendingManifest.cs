@@ -28,7 +28,16 @@ internal sealed class PendingManifest
         });
     }
 
+    /// <summary>Waits for the capture, calling <paramref name="stillWorking"/> every few seconds while data is being hashed.</summary>
     /// <exception cref="AggregateException">The capture failed unexpectedly.</exception>
-    public (ManifestCollection Collection, byte[] ManifestBytes, List<ReproDiagnostic> Diagnostics) Wait() =>
-        (_work ?? throw new InvalidOperationException("The capture was never started.")).GetAwaiter().GetResult();
+    public (ManifestCollection Collection, byte[] ManifestBytes, List<ReproDiagnostic> Diagnostics) Wait(Action<Repro.Build.Data.HashProgress> stillWorking)
+    {
+        var work = _work ?? throw new InvalidOperationException("The capture was never started.");
+        while (!work.Wait(TimeSpan.FromSeconds(5)))
+        {
+            stillWorking(_request.HashProgress);
+        }
+
+        return work.GetAwaiter().GetResult();
+    }
 }

@@ -63,6 +63,34 @@ public sealed class StartReproManifest : Task
 
     public bool Strict { get; set; }
 
+    public ITaskItem[] CompileItems { get; set; } = Array.Empty<ITaskItem>();
+
+    public string? IntermediateDirectory { get; set; }
+
+    /// <summary><c>@(ReproData)</c>: files and folders, with optional <c>Group</c> metadata.</summary>
+    public ITaskItem[] DataItems { get; set; } = Array.Empty<ITaskItem>();
+
+    /// <summary><c>@(ReproProperty)</c> with the property's value in <c>Value</c> metadata.</summary>
+    public ITaskItem[] RecordedProperties { get; set; } = Array.Empty<ITaskItem>();
+
+    public string? HashCachePath { get; set; }
+
+    public string? Seed { get; set; }
+
+    public string? Optimize { get; set; }
+
+    public string? Deterministic { get; set; }
+
+    public string? DefineConstants { get; set; }
+
+    public string? Platform { get; set; }
+
+    public string? LangVersion { get; set; }
+
+    public string? Nullable { get; set; }
+
+    public string? CheckForOverflowUnderflow { get; set; }
+
     public override bool Execute()
     {
         if (BuildEngine is not IBuildEngine4 engine)
@@ -111,7 +139,37 @@ public sealed class StartReproManifest : Task
             GitOptions = gitOptions,
             PatchFileName = Path.GetFileName(PatchPath),
             Strict = Strict,
+            Seed = Seed,
+            IntermediateDirectory = IntermediateDirectory,
+            HashCachePath = string.IsNullOrEmpty(HashCachePath) ? null : HashCachePath,
+            Build = new BuildSection
+            {
+                Configuration = NullIfEmpty(Configuration ?? ""),
+                Platform = NullIfEmpty(Platform ?? ""),
+                Optimize = NullIfEmpty(Optimize ?? ""),
+                Deterministic = NullIfEmpty(Deterministic ?? ""),
+                DefineConstants = NullIfEmpty(DefineConstants ?? ""),
+                RuntimeIdentifier = NullIfEmpty(RuntimeIdentifier ?? ""),
+                LangVersion = NullIfEmpty(LangVersion ?? ""),
+                Nullable = NullIfEmpty(Nullable ?? ""),
+                CheckForOverflowUnderflow = NullIfEmpty(CheckForOverflowUnderflow ?? ""),
+            },
         };
+
+        foreach (var item in CompileItems)
+        {
+            request.CompileItems.Add(item.GetMetadata("FullPath"));
+        }
+
+        foreach (var item in DataItems)
+        {
+            request.Data.Add(new Repro.Build.Data.DataDeclaration(item.ItemSpec, Path.GetFullPath(Path.Combine(ProjectDirectory, item.ItemSpec)), item.GetMetadata("Group")));
+        }
+
+        foreach (var item in RecordedProperties)
+        {
+            request.Build.Properties[item.ItemSpec] = item.GetMetadata("Value");
+        }
         // Resolved now, on the build's thread: the engine must not be called once this task has returned.
         var snapshot = GetSharedSnapshot(request);
         request.GitSnapshotProvider = () => snapshot.Value;

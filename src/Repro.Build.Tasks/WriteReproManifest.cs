@@ -36,7 +36,14 @@ public sealed class WriteReproManifest : Task
                 return true;
             }
 
-            var (collection, manifestBytes, diagnostics) = pending.Wait();
+            var (collection, manifestBytes, diagnostics) = pending.Wait(progress =>
+            {
+                if (progress.BytesTotal > 0)
+                {
+                    Log.LogMessage(MessageImportance.Normal, "Repro.Build: hashing data, {0:N0} of {1:N0} MB done ({2}).",
+                        progress.BytesDone / (1024 * 1024), progress.BytesTotal / (1024 * 1024), progress.CurrentFile);
+                }
+            });
             foreach (var diagnostic in diagnostics)
             {
                 Report(diagnostic);

@@ -48,6 +48,23 @@ public sealed class ManifestRequest
     /// <summary>The name the patch file gets beside the manifest, recorded in <c>git.patch</c>.</summary>
     public string PatchFileName { get; set; } = "repro.patch";
 
-    /// <summary>True turns a dirty tree or an unknown commit into an error (REPRO105).</summary>
+    /// <summary>True turns a dirty tree or an unknown commit into an error (REPRO105), and missing data into REPRO302 errors.</summary>
     public bool Strict { get; set; }
+
+    public BuildSection Build { get; set; } = new();
+
+    public string? Seed { get; set; }
+
+    /// <summary>Full paths of the Compile items.</summary>
+    public List<string> CompileItems { get; set; } = new();
+
+    /// <summary>The obj/ folder: Compile items below it are generated and not hashed as sources.</summary>
+    public string? IntermediateDirectory { get; set; }
+
+    public List<Repro.Build.Data.DataDeclaration> Data { get; set; } = new();
+
+    /// <summary>Where the file-hash cache lives (under obj/); null disables it.</summary>
+    public string? HashCachePath { get; set; }
+
+    public Repro.Build.Data.HashProgress HashProgress { get; set; } = new();
 }

@@ -11,6 +11,12 @@ public sealed class ReproManifest
 
     public int SchemaVersion { get; set; } = CurrentSchemaVersion;
 
+    /// <summary>
+    /// <c>sha256:&lt;hex&gt;</c> over every input that decides the model (see docs/manifest.md): equal fingerprints mean
+    /// the same code, packages, toolchain, settings, seed and data.
+    /// </summary>
+    public string? Fingerprint { get; set; }
+
     public ProjectSection Project { get; set; } = new();
 
     /// <summary>Null when the project is not inside a git repository, or the repository could not be read.</summary>
@@ -19,6 +25,15 @@ public sealed class ReproManifest
     public DependenciesSection Dependencies { get; set; } = new();
 
     public ToolchainSection Toolchain { get; set; } = new();
+
+    public BuildSection Build { get; set; } = new();
+
+    /// <summary>The project's <c>ReproSeed</c>, when it sets one.</summary>
+    public string? Seed { get; set; }
+
+    public SourcesSection Sources { get; set; } = new();
+
+    public DataSection Data { get; set; } = new();
 
     public EnvironmentSection Environment { get; set; } = new();
 }

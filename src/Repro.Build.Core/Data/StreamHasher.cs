@@ -1,0 +1,46 @@
+using System;
+using System.Buffers;
+using System.IO;
+using System.Security.Cryptography;
+using System.Text;
+
+namespace Repro.Build.Data;
+
+/// <summary>SHA-256 of a file read in large sequential blocks: never the whole file in memory.</summary>
+public static class StreamHasher
+{
+    private const int BlockSize = 1 << 20;
+
+    public static string Sha256File(string path, HashProgress? progress = null)
+    {
+        var buffer = ArrayPool<byte>.Shared.Rent(BlockSize);
+        try
+        {
+            using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read | FileShare.Delete, bufferSize: 1, FileOptions.SequentialScan);
+            int read;
+            while ((read = stream.Read(buffer, 0, BlockSize)) > 0)
+            {
+                sha.AppendData(buffer, 0, read);
+                progress?.AddDone(read);
+            }
+
+            return ToHex(sha.GetHashAndReset());
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    internal static string ToHex(byte[] hash)
+    {
+        var builder = new StringBuilder(hash.Length * 2);
+        foreach (var b in hash)
+        {
+            builder.Append(b.ToString("x2", System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        return builder.ToString();
+    }
+}

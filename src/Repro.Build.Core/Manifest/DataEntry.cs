@@ -1,0 +1,21 @@
+using System.Collections.Generic;
+
+namespace Repro.Build.Manifest;
+
+public sealed class DataEntry
+{
+    /// <summary>The item as declared (a file or folder path), or its <c>Group</c> name.</summary>
+    public string Name { get; set; } = "";
+
+    /// <summary>SHA-256 over the sorted lines <c>path NUL sha256 LF</c> of its files: changes when any file, or the set of files, changes.</summary>
+    public string? Sha256 { get; set; }
+
+    public int FileCount { get; set; }
+
+    public long Size { get; set; }
+
+    /// <summary>False when a declared file or folder does not exist (REPRO302).</summary>
+    public bool Exists { get; set; } = true;
+
+    public List<DataFileEntry> Files { get; set; } = new();
+}
