@@ -23,6 +23,7 @@ public sealed class ManifestSerializerTests
         var expected = """
             {
               "schemaVersion": 1,
+              "fingerprint": null,
               "project": {
                 "name": "Trainer",
                 "targetFramework": "net8.0",
@@ -65,6 +66,27 @@ public sealed class ManifestSerializerTests
                 "compilerVersion": null,
                 "runtimeVersion": null,
                 "globalJson": null
+              },
+              "build": {
+                "configuration": null,
+                "platform": null,
+                "optimize": null,
+                "deterministic": null,
+                "defineConstants": null,
+                "runtimeIdentifier": null,
+                "langVersion": null,
+                "nullable": null,
+                "checkForOverflowUnderflow": null,
+                "properties": {}
+              },
+              "seed": null,
+              "sources": {
+                "count": 0,
+                "sha256": null,
+                "files": []
+              },
+              "data": {
+                "items": []
               },
               "environment": {
                 "os": "Linux"
