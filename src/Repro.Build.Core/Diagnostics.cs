@@ -17,6 +17,7 @@ public static class DiagnosticIds
     public const string GlobalJsonUnreadable = "REPRO204";
     public const string InvalidSetting = "REPRO301";
     public const string DataMissing = "REPRO302";
+    public const string ConfigMissing = "REPRO303";
     public const string ManifestNotWritten = "REPRO901";
     public const string UnexpectedFailure = "REPRO900";
 

@@ -91,6 +91,16 @@ public sealed class StartReproManifest : Task
 
     public string? CheckForOverflowUnderflow { get; set; }
 
+    public ITaskItem[] ConfigItems { get; set; } = Array.Empty<ITaskItem>();
+
+    public ITaskItem[] AssumptionItems { get; set; } = Array.Empty<ITaskItem>();
+
+    public ITaskItem[] EnvironmentVariableItems { get; set; } = Array.Empty<ITaskItem>();
+
+    public bool RecordHost { get; set; }
+
+    public string? DotnetRoot { get; set; }
+
     public override bool Execute()
     {
         if (BuildEngine is not IBuildEngine4 engine)
@@ -165,6 +175,26 @@ public sealed class StartReproManifest : Task
         {
             request.Data.Add(new Repro.Build.Data.DataDeclaration(item.ItemSpec, Path.GetFullPath(Path.Combine(ProjectDirectory, item.ItemSpec)), item.GetMetadata("Group")));
         }
+
+        foreach (var item in ConfigItems)
+        {
+            request.ConfigFiles.Add(new KeyValuePair<string, string>(item.ItemSpec, Path.GetFullPath(Path.Combine(ProjectDirectory, item.ItemSpec))));
+        }
+
+        foreach (var item in AssumptionItems)
+        {
+            request.AssumptionFiles.Add(new KeyValuePair<string, string>(item.ItemSpec, Path.GetFullPath(Path.Combine(ProjectDirectory, item.ItemSpec))));
+        }
+
+        foreach (var item in EnvironmentVariableItems)
+        {
+            // MSBuild would expand a '*' in Include as a file glob: prefixes are marked with Prefix="true" instead.
+            var prefix = string.Equals(item.GetMetadata("Prefix"), "true", StringComparison.OrdinalIgnoreCase);
+            request.EnvironmentVariableNames.Add(prefix ? item.ItemSpec + "*" : item.ItemSpec);
+        }
+
+        request.RecordHost = RecordHost;
+        request.DotnetRoot = NullIfEmpty(DotnetRoot ?? "");
 
         foreach (var item in RecordedProperties)
         {

@@ -33,7 +33,7 @@ public sealed class ManifestCollectorTests
         Assert.Equal("A", Assert.Single(manifest.Dependencies.Packages).Id);
         Assert.Equal("Trainer", manifest.Project.Name);
         Assert.Equal("10.0.100", manifest.Toolchain.SdkVersion);
-        Assert.False(string.IsNullOrEmpty(manifest.Environment.Os));
+        Assert.False(string.IsNullOrEmpty(manifest.Environment.Os.Description));
     }
 
     [Fact]

@@ -12,7 +12,7 @@ public sealed class ManifestSerializerTests
         Git = new GitSection { Commit = new string('a', 40), Branch = null },
         Dependencies = new DependenciesSection { Packages = { new PackageEntry { Id = "Microsoft.ML", Version = "5.0.1" } } },
         Toolchain = new ToolchainSection { SdkVersion = "10.0.100", MsbuildVersion = "18.0.0" },
-        Environment = new EnvironmentSection { Os = "Linux" },
+        Environment = new EnvironmentSection { Os = new OsInfo { Description = "Linux" } },
     };
 
     [Fact]
@@ -88,8 +88,32 @@ public sealed class ManifestSerializerTests
               "data": {
                 "items": []
               },
+              "config": [],
+              "assumptions": [],
               "environment": {
-                "os": "Linux"
+                "os": {
+                  "description": "Linux",
+                  "platform": null,
+                  "kernelVersion": null,
+                  "architecture": null
+                },
+                "cpu": {
+                  "model": null,
+                  "logicalCores": 0
+                },
+                "memoryBytes": null,
+                "locale": null,
+                "timeZone": null,
+                "dotnetRuntimes": [],
+                "container": null,
+                "ci": null,
+                "gpus": [],
+                "cudaDriverVersion": null,
+                "cudaToolkitVersion": null,
+                "cudnnVersion": null,
+                "variables": {},
+                "host": null,
+                "user": null
               }
             }
 

@@ -114,6 +114,62 @@ public sealed class DataAndFingerprintTests
         Assert.Contains("error REPRO302", strict.Process.Output, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Config_assumptions_and_environment_are_recorded_with_secrets_redacted()
+    {
+        const string token = "ghp_ConfigTokenConfigTokenConfigToken12345";
+        const string password = "s3cr3t-Pa55w0rd-for-the-db";
+        var project = ConsumerProject.Create(_fixture, Path.Combine(_fixture.Projects, "settings"), "Settings",
+            "namespace Lib { public static class C { } }",
+            extraProperties: "<ReproGit>false</ReproGit>",
+            extraItems: "<ReproConfig Include=\"hparams.json\" /><ReproEnvironmentVariable Include=\"EXPERIMENT_\" Prefix=\"true\" />");
+        var config = Path.Combine(project.Directory, "hparams.json");
+        File.WriteAllText(config, $$"""{ "learningRate": 0.05, "epochs": 12, "wandbApiKey": "{{token}}" }""");
+        File.WriteAllText(Path.Combine(project.Directory, "ASSUMPTIONS.md"), "# Assumptions\n\nSensor clocks are synchronized.\n");
+
+        var build = _fixture.DotnetWithEnvironment(project.Directory,
+            new() { ["OMP_NUM_THREADS"] = "3", ["EXPERIMENT_NAME"] = "baseline", ["EXPERIMENT_DB_PASSWORD"] = password, ["CUDA_TOKEN"] = token },
+            "build", "-nologo", "-v:n", "-tl:off", "-nodeReuse:false");
+
+        Assert.True(build.ExitCode == 0, build.ToString());
+        string fingerprint;
+        using (var manifest = project.ReadManifest())
+        {
+            var root = manifest.RootElement;
+            fingerprint = root.GetProperty("fingerprint").GetString()!;
+            var hparams = root.GetProperty("config")[0];
+            Assert.Equal("hparams.json", hparams.GetProperty("path").GetString());
+            Assert.Equal(Sha256Sum(config), hparams.GetProperty("sha256").GetString());
+            Assert.Contains("\"learningRate\": 0.05", hparams.GetProperty("content").GetString());
+            Assert.Contains("\"wandbApiKey\": \"<redacted>\"", hparams.GetProperty("content").GetString());
+            Assert.Contains("Sensor clocks are synchronized.", root.GetProperty("assumptions")[0].GetProperty("content").GetString());
+
+            var variables = root.GetProperty("environment").GetProperty("variables");
+            Assert.Equal("3", variables.GetProperty("OMP_NUM_THREADS").GetString());
+            Assert.Equal("baseline", variables.GetProperty("EXPERIMENT_NAME").GetString());
+            Assert.Equal("<redacted>", variables.GetProperty("EXPERIMENT_DB_PASSWORD").GetString());
+            Assert.Equal("<redacted>", variables.GetProperty("CUDA_TOKEN").GetString());
+        }
+
+        foreach (var secret in new[] { token, password })
+        {
+            Assert.DoesNotContain(secret, build.Output, StringComparison.Ordinal);
+            foreach (var file in Directory.EnumerateFiles(Path.Combine(project.Directory, "bin"), "*", SearchOption.AllDirectories)
+                .Concat(Directory.EnumerateFiles(Path.Combine(project.Directory, "obj"), "*", SearchOption.AllDirectories)))
+            {
+                Assert.DoesNotContain(secret, File.ReadAllText(file), StringComparison.Ordinal);
+            }
+        }
+
+        // A changed setting changes the fingerprint; the environment does not.
+        File.WriteAllText(config, $$"""{ "learningRate": 0.01, "epochs": 12, "wandbApiKey": "{{token}}" }""");
+        Assert.True(project.Build().Succeeded);
+        Assert.NotEqual(fingerprint, FingerprintOf(project));
+        var tuned = FingerprintOf(project);
+        Assert.True(_fixture.DotnetWithEnvironment(project.Directory, new() { ["OMP_NUM_THREADS"] = "8" }, "build", "-nologo", "-v:q", "-nodeReuse:false").ExitCode == 0);
+        Assert.Equal(tuned, FingerprintOf(project));
+    }
+
     private string Sha256Sum(string path) => ProcessRunner.Run("sha256sum", _fixture.Root, _fixture.Environment, path).Output.Split(' ')[0];
 
     private static string? FingerprintOf(ConsumerProject project)

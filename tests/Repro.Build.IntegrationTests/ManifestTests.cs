@@ -66,7 +66,13 @@ public sealed class ManifestTests
 
         Assert.StartsWith("10.", root.GetProperty("toolchain").GetProperty("sdkVersion").GetString());
         Assert.False(string.IsNullOrEmpty(root.GetProperty("toolchain").GetProperty("msbuildVersion").GetString()));
-        Assert.False(string.IsNullOrEmpty(root.GetProperty("environment").GetProperty("os").GetString()));
+        var environment = root.GetProperty("environment");
+        Assert.False(string.IsNullOrEmpty(environment.GetProperty("os").GetProperty("description").GetString()));
+        Assert.Equal("linux", environment.GetProperty("os").GetProperty("platform").GetString());
+        Assert.Equal(System.Environment.ProcessorCount, environment.GetProperty("cpu").GetProperty("logicalCores").GetInt32());
+        Assert.True(environment.GetProperty("memoryBytes").GetInt64() > 0);
+        Assert.Contains(environment.GetProperty("dotnetRuntimes").EnumerateArray(), r => r.GetString()!.StartsWith("Microsoft.NETCore.App ", System.StringComparison.Ordinal));
+        Assert.Equal(JsonValueKind.Null, environment.GetProperty("host").ValueKind);
 
         // The unseeded generator is the only thing the build warns about.
         var warning = Assert.Single(build.Warnings);

@@ -7,8 +7,8 @@ namespace Repro.Build.Manifest;
 
 /// <summary>
 /// Sums up every input that decides the model in one hash: the code (commit, patch, sources), the packages with their
-/// content hashes and framework references, the toolchain, the target framework and build settings, the seed, and the
-/// data. Nothing volatile goes in: no times, host, paths outside the project, branch, tags or environment.
+/// content hashes and framework references, the toolchain, the target framework and build settings, the seed, the
+/// data and the configuration files. Nothing volatile goes in: no times, host, paths outside the project, branch, tags or environment.
 /// </summary>
 public static class FingerprintCalculator
 {
@@ -63,6 +63,13 @@ public static class FingerprintCalculator
             foreach (var item in manifest.Data.Items.OrderBy(i => i.Name, System.StringComparer.Ordinal))
             {
                 writer.WriteStringValue($"{item.Name}\0{item.Sha256}");
+            }
+
+            writer.WriteEndArray();
+            writer.WriteStartArray("config");
+            foreach (var config in manifest.Config)
+            {
+                writer.WriteStringValue($"{config.Path}\0{config.Sha256}");
             }
 
             writer.WriteEndArray();

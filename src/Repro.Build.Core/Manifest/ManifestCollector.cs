@@ -3,7 +3,11 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Runtime.InteropServices;
+using System.Globalization;
+using Repro.Build.Ci;
 using Repro.Build.Data;
+using Repro.Build.Machine;
+using Repro.Build.Security;
 using Repro.Build.Dependencies;
 using Repro.Build.Git;
 using Repro.Build.IO;
@@ -38,7 +42,7 @@ public static class ManifestCollector
             Toolchain = CollectToolchain(request, diagnostics),
             Build = request.Build,
             Seed = NullIfEmpty(request.Seed),
-            Environment = new EnvironmentSection { Os = RuntimeInformation.OSDescription.Trim() },
+            Environment = CollectEnvironment(request),
         };
 
         var cache = FileHashCache.Load(request.HashCachePath);
@@ -56,6 +60,14 @@ public static class ManifestCollector
             }
         }
 
+        manifest.Config = ReadTextFiles(request, request.ConfigFiles, "ReproConfig", diagnostics);
+        var assumptions = request.AssumptionFiles;
+        if (assumptions.Count == 0 && File.Exists(Path.Combine(request.ProjectDirectory, "ASSUMPTIONS.md")))
+        {
+            assumptions = new List<KeyValuePair<string, string>> { new("ASSUMPTIONS.md", Path.Combine(request.ProjectDirectory, "ASSUMPTIONS.md")) };
+        }
+
+        manifest.Assumptions = ReadTextFiles(request, assumptions, "ReproAssumptions", diagnostics);
         manifest.Fingerprint = FingerprintCalculator.Compute(manifest);
 
         if (request.Strict)
@@ -249,6 +261,61 @@ public static class ManifestCollector
         }
 
         return section;
+    }
+
+    private static List<TextFileEntry> ReadTextFiles(ManifestRequest request, List<KeyValuePair<string, string>> files, string itemName, ICollection<ReproDiagnostic> diagnostics)
+    {
+        var entries = new List<TextFileEntry>();
+        foreach (var file in files)
+        {
+            try
+            {
+                var entry = Settings.TextFileReader.Read(request.ProjectDirectory, file.Key, file.Value);
+                if (entry.Sha256 is null)
+                {
+                    diagnostics.Add(new ReproDiagnostic(
+                        DiagnosticIds.ConfigMissing,
+                        request.Strict ? ReproDiagnosticSeverity.Error : ReproDiagnosticSeverity.Warning,
+                        $"The file '{file.Key}' declared with {itemName} does not exist, so the manifest cannot record it. Check the path (relative to the project folder), or remove the declaration."));
+                }
+
+                entries.Add(entry);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                diagnostics.Add(new ReproDiagnostic(
+                    DiagnosticIds.ConfigMissing,
+                    request.Strict ? ReproDiagnosticSeverity.Error : ReproDiagnosticSeverity.Warning,
+                    $"The file '{file.Key}' declared with {itemName} could not be read ({ex.Message}), so the manifest cannot record it."));
+            }
+        }
+
+        entries.Sort((a, b) => string.CompareOrdinal(a.Path, b.Path));
+        return entries;
+    }
+
+    private static EnvironmentSection CollectEnvironment(ManifestRequest request)
+    {
+        var machine = MachineProbe.Current;
+        var ci = CiDetector.Detect(name => request.EnvironmentVariables[name] as string);
+        return new EnvironmentSection
+        {
+            Os = machine.Os,
+            Cpu = machine.Cpu,
+            MemoryBytes = machine.MemoryBytes,
+            Locale = CultureInfo.CurrentCulture.Name.Length == 0 ? "invariant" : CultureInfo.CurrentCulture.Name,
+            TimeZone = TimeZoneInfo.Local.Id,
+            DotnetRuntimes = MachineProbe.DotnetRuntimes(request.DotnetRoot),
+            Container = machine.Container,
+            Ci = ci is null ? null : new CiRunSection { Provider = ci.Provider, RunId = ci.RunId, Url = ci.RunUrl is null ? null : UrlSanitizer.Sanitize(ci.RunUrl) },
+            Gpus = machine.Gpu.Gpus,
+            CudaDriverVersion = machine.Gpu.CudaDriverVersion,
+            CudaToolkitVersion = machine.Gpu.CudaToolkitVersion,
+            CudnnVersion = machine.Gpu.CudnnVersion,
+            Variables = EnvironmentVariables.Select(request.EnvironmentVariables, request.EnvironmentVariableNames),
+            Host = request.RecordHost ? System.Environment.MachineName : null,
+            User = request.RecordHost ? System.Environment.UserName : null,
+        };
     }
 
     private static SourcesSection CollectSources(ManifestRequest request, FileHashCache cache, ICollection<ReproDiagnostic> diagnostics)

@@ -67,4 +67,22 @@ public sealed class ManifestRequest
     public string? HashCachePath { get; set; }
 
     public Repro.Build.Data.HashProgress HashProgress { get; set; } = new();
+
+    /// <summary>Names (or prefixes ending in '*') of environment variables to record besides the default allowlist.</summary>
+    public List<string> EnvironmentVariableNames { get; set; } = new();
+
+    /// <summary>The process environment; replaceable in tests.</summary>
+    public System.Collections.IDictionary EnvironmentVariables { get; set; } = System.Environment.GetEnvironmentVariables();
+
+    /// <summary>True records the host and user names (off by default: they identify people and machines).</summary>
+    public bool RecordHost { get; set; }
+
+    /// <summary><c>@(ReproConfig)</c> as (declared path, full path).</summary>
+    public List<KeyValuePair<string, string>> ConfigFiles { get; set; } = new();
+
+    /// <summary><c>@(ReproAssumptions)</c>; when empty, <c>ASSUMPTIONS.md</c> beside the project is used if it exists.</summary>
+    public List<KeyValuePair<string, string>> AssumptionFiles { get; set; } = new();
+
+    /// <summary>The dotnet root (<c>$(NetCoreRoot)</c>), for the installed runtimes.</summary>
+    public string? DotnetRoot { get; set; }
 }

@@ -15,10 +15,15 @@ public static class ManifestSerializer
             throw new ArgumentNullException(nameof(manifest));
         }
 
-        var json = JsonSerializer.Serialize(manifest, ManifestWriteContext.Default.ReproManifest);
+        // The manifest is a file for people and tools, never embedded in HTML: keep '<', '>' and '+' readable.
+        using var stream = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        {
+            JsonSerializer.Serialize(writer, manifest, ManifestWriteContext.Default.ReproManifest);
+        }
 
         // The writer uses Environment.NewLine; normalize so the bytes are the same on every OS.
-        json = json.Replace("\r\n", "\n") + "\n";
+        var json = Encoding.UTF8.GetString(stream.ToArray()).Replace("\r\n", "\n") + "\n";
         return new UTF8Encoding(encoderShouldEmitUTF8Identifier: false).GetBytes(json);
     }
 

@@ -1,3 +1,5 @@
+using System.Collections.Generic;
+
 namespace Repro.Build.Manifest;
 
 /// <summary>
@@ -34,6 +36,12 @@ public sealed class ReproManifest
     public SourcesSection Sources { get; set; } = new();
 
     public DataSection Data { get; set; } = new();
+
+    /// <summary>Configuration files declared with <c>ReproConfig</c> (hyper-parameters and the like).</summary>
+    public List<TextFileEntry> Config { get; set; } = new();
+
+    /// <summary>The documented assumptions about the problem, scope and data (<c>ASSUMPTIONS.md</c> or <c>ReproAssumptions</c>).</summary>
+    public List<TextFileEntry> Assumptions { get; set; } = new();
 
     public EnvironmentSection Environment { get; set; } = new();
 }

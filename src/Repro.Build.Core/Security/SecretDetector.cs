@@ -31,7 +31,7 @@ public static class SecretDetector
             @"npm_[A-Za-z0-9]{36}",                          // npm tokens
             @"sk-(?:proj-)?[A-Za-z0-9_\-]{32,}",             // OpenAI-style secret keys
             @"-----BEGIN [A-Z ]*PRIVATE KEY-----"),          // PEM private keys
-        RegexOptions.CultureInvariant | RegexOptions.Compiled);
+        RegexOptions.CultureInvariant);
 
     /// <summary>True for files whose name says they hold credentials: <c>.env</c>, <c>*.pfx</c>, <c>id_rsa</c>, …</summary>
     public static bool IsSecretFileName(string path)
@@ -65,4 +65,7 @@ public static class SecretDetector
 
     /// <summary>True when the text holds something shaped like a credential (a GitHub token, an AWS key, a private key…).</summary>
     public static bool ContainsToken(string text) => TokenPattern.IsMatch(text);
+
+    /// <summary>Replaces every token-shaped substring with <paramref name="replacement"/>.</summary>
+    public static string RedactTokens(string text, string replacement) => TokenPattern.Replace(text, replacement);
 }

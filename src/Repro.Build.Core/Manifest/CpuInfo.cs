@@ -1,0 +1,8 @@
+namespace Repro.Build.Manifest;
+
+public sealed class CpuInfo
+{
+    public string? Model { get; set; }
+
+    public int LogicalCores { get; set; }
+}
