@@ -8,7 +8,7 @@ var outputDirectory = AppContext.BaseDirectory;
 var dataPath = Path.Combine(outputDirectory, "data", "sensors.csv");
 
 // A fixed seed makes the split and the trainer's shuffling the same on every run.
-var ml = new MLContext(seed: 42);
+var ml = new MLContext(seed: int.Parse(ReproBuildInfo.Seed ?? "42", System.Globalization.CultureInfo.InvariantCulture));
 var data = ml.Data.LoadFromTextFile<SensorReading>(dataPath, hasHeader: true, separatorChar: ',');
 var split = ml.Data.TrainTestSplit(data, testFraction: 0.25);
 
@@ -21,6 +21,9 @@ var pipeline = ml.Transforms.Concatenate("Features", nameof(SensorReading.Temper
 var model = pipeline.Fit(split.TrainSet);
 var metrics = ml.BinaryClassification.Evaluate(model.Transform(split.TestSet));
 Console.WriteLine($"Accuracy: {metrics.Accuracy:F3}  AUC: {metrics.AreaUnderRocCurve:F3}  F1: {metrics.F1Score:F3}");
+
+// Repro.Build generates ReproBuildInfo: log what built the model next to its metrics.
+Console.WriteLine($"Built from: {ReproBuildInfo.Fingerprint} (commit {ReproBuildInfo.Commit ?? "none"}, dirty {ReproBuildInfo.Dirty?.ToString() ?? "unknown"}, seed {ReproBuildInfo.Seed ?? "none"})");
 
 var modelPath = Path.Combine(outputDirectory, "model.zip");
 ml.Model.Save(model, data.Schema, modelPath);

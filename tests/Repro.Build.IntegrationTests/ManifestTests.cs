@@ -133,22 +133,69 @@ public sealed class ManifestTests
     }
 
     [Fact]
-    public void Repro_Build_adds_nothing_to_the_compiled_assembly()
+    public void The_assembly_carries_the_manifest_and_ReproBuildInfo_but_no_paths_times_or_host()
     {
         var (_, project) = CreateRepository("assembly");
-        Assert.True(project.Build().Succeeded);
+        // ContinuousIntegrationBuild: the SDK's own paths (PDB, sources) become /_/, so whatever remains would be ours.
+        Assert.True(project.Build("-p:ContinuousIntegrationBuild=true").Succeeded);
         var assemblyPath = Path.Combine(project.OutputPath(), "Trainer.dll");
-        var withPackage = File.ReadAllBytes(assemblyPath);
-        File.Delete(project.ManifestPath());
+        var assembly = File.ReadAllBytes(assemblyPath);
+        string fingerprint;
+        using (var manifest = project.ReadManifest())
+        {
+            fingerprint = manifest.RootElement.GetProperty("fingerprint").GetString()!;
+        }
 
-        // The same sources at the same commit, without the package.
+        var embedded = ReadEmbeddedManifest(assemblyPath);
+        using (var document = JsonDocument.Parse(embedded))
+        {
+            Assert.Equal(fingerprint, document.RootElement.GetProperty("fingerprint").GetString());
+            Assert.False(document.RootElement.TryGetProperty("environment", out _), "the machine-dependent part stays in the sidecar file");
+        }
+
+        Assert.True(Contains(assembly, fingerprint), "ReproBuildInfo.Fingerprint is compiled in");
+        Assert.False(Contains(assembly, project.Directory), "no absolute path");
+        Assert.False(Contains(assembly, _fixture.Root), "no absolute path");
+        Assert.False(Contains(assembly, System.DateTime.UtcNow.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)), "no date");
+        if (System.Environment.MachineName.Length >= 6)
+        {
+            Assert.False(Contains(assembly, System.Environment.MachineName), "no host name");
+        }
+
+        // With both switched off, the assembly is exactly what it is without the package.
+        Assert.True(project.Build("-p:ContinuousIntegrationBuild=true", "-p:ReproGenerateBuildInfo=false", "-p:ReproEmbedManifest=false", "--no-incremental").Succeeded);
+        var switchedOff = File.ReadAllBytes(assemblyPath);
         File.WriteAllText(project.ProjectFile, File.ReadAllText(project.ProjectFile)
             .Replace("<PackageReference Include=\"Repro.Build\" Version=\"$(ReproBuildVersion)\" />", "", System.StringComparison.Ordinal));
-        var without = project.Build("--no-incremental");
-
+        var without = project.Build("-p:ContinuousIntegrationBuild=true", "--no-incremental");
         Assert.True(without.Succeeded, without.ToString());
-        Assert.False(File.Exists(project.ManifestPath()));
-        Assert.Equal(withPackage, File.ReadAllBytes(assemblyPath));
+        Assert.Equal(switchedOff, File.ReadAllBytes(assemblyPath));
+    }
+
+    private static bool Contains(byte[] haystack, string needle) =>
+        System.MemoryExtensions.IndexOf(System.MemoryExtensions.AsSpan(haystack), System.Text.Encoding.UTF8.GetBytes(needle)) >= 0
+        || System.MemoryExtensions.IndexOf(System.MemoryExtensions.AsSpan(haystack), System.Text.Encoding.Unicode.GetBytes(needle)) >= 0;
+
+    private static string ReadEmbeddedManifest(string assemblyPath)
+    {
+        using var stream = File.OpenRead(assemblyPath);
+        using var reader = new System.Reflection.PortableExecutable.PEReader(stream);
+        var metadata = System.Reflection.Metadata.PEReaderExtensions.GetMetadataReader(reader);
+        foreach (var handle in metadata.ManifestResources)
+        {
+            var resource = metadata.GetManifestResource(handle);
+            if (metadata.GetString(resource.Name) != "Repro.Manifest.json")
+            {
+                continue;
+            }
+
+            var directory = reader.GetSectionData(reader.PEHeaders.CorHeader!.ResourcesDirectory.RelativeVirtualAddress);
+            var blob = directory.GetReader((int)resource.Offset, directory.Length - (int)resource.Offset);
+            var length = blob.ReadInt32();
+            return System.Text.Encoding.UTF8.GetString(blob.ReadBytes(length));
+        }
+
+        throw new Xunit.Sdk.XunitException("The assembly has no Repro.Manifest.json resource.");
     }
 
     [Fact]

@@ -49,8 +49,14 @@ public sealed class GitStatus
                     status.AddChanged(record, fieldsBeforePath: 10);
                     break;
                 case '?':
+                    var path = record.Substring(2);
+                    if (IsBuildOutput(path))
+                    {
+                        break;
+                    }
+
                     status.Untracked++;
-                    status.UntrackedPaths.Add(record.Substring(2));
+                    status.UntrackedPaths.Add(path);
                     break;
                 case '#':
                 case '!':
@@ -61,6 +67,23 @@ public sealed class GitStatus
         }
 
         return status;
+    }
+
+    /// <summary>
+    /// Untracked files under a <c>bin/</c> or <c>obj/</c> folder are build outputs (the manifest itself among them)
+    /// in a repository without a .gitignore for them: counting them would make every build dirty the next one.
+    /// </summary>
+    internal static bool IsBuildOutput(string path)
+    {
+        foreach (var segment in path.Split('/'))
+        {
+            if (segment is "bin" or "obj")
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private void AddChanged(string record, int fieldsBeforePath)
