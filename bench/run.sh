@@ -7,3 +7,6 @@ python3 bench/build_overhead.py "${1:-10}"
 echo
 echo "== Manifest step alone, repository with 10,000 tracked files"
 dotnet run --project bench/Repro.Build.Benchmarks -c Release -- 10000 15
+echo
+echo "== Data hashing (1 GiB file vs sha256sum), warm hash cache over 10,000 files, environment probe"
+dotnet run --project bench/Repro.Build.Benchmarks -c Release -- data 1024
