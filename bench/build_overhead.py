@@ -66,6 +66,11 @@ def main():
             assert reference in text, "the sample's package reference changed; update the benchmark"
             text = text.replace(reference, f'<PackageReference Include="Repro.Build" Version="{version}" PrivateAssets="all" />' if variant == "with" else "")
             open(project_file, "w").write(text)
+            if variant == "without":
+                # The sample logs ReproBuildInfo; without the package, a hand-written stand-in keeps it compiling.
+                with open(os.path.join(target, "ReproBuildInfoStandIn.cs"), "w") as f:
+                    f.write("internal static class ReproBuildInfo { public const string Fingerprint = null; "
+                            "public const string Commit = null; public static readonly bool? Dirty = null; public const string Seed = null; }\n")
             projects[variant] = target
 
         git_env = dict(env, GIT_AUTHOR_NAME="Bench", GIT_AUTHOR_EMAIL="b@example.com", GIT_COMMITTER_NAME="Bench", GIT_COMMITTER_EMAIL="b@example.com")
