@@ -4,6 +4,10 @@ namespace Repro.Build.Analyzers;
 internal static class RuleIdentifiers
 {
     public const string UnseededRandom = "REPRO001";
+    public const string SharedRandom = "REPRO002";
+    public const string ClockSeed = "REPRO003";
+    public const string UnseededMLContext = "REPRO004";
+    public const string RandomOrdering = "REPRO005";
 
     public static string GetHelpUri(string id) => $"https://github.com/repro-build/Repro.Build/blob/main/docs/rules/{id}.md";
 }

@@ -6,4 +6,8 @@ internal static class TestReferenceAssemblies
 {
     // The .NET 8 reference assemblies: the oldest runtime our users train on, and a stable API surface.
     public static ReferenceAssemblies Net80 { get; } = ReferenceAssemblies.Net.Net80;
+
+    /// <summary>The real ML.NET package, not stand-in types: the rules must match what users compile against.</summary>
+    public static ReferenceAssemblies Net80WithMLNet { get; } = Net80.AddPackages(
+        System.Collections.Immutable.ImmutableArray.Create(new PackageIdentity("Microsoft.ML", "5.0.1")));
 }

@@ -12,18 +12,18 @@ internal static class Verifier<TAnalyzer, TFixer>
     where TAnalyzer : DiagnosticAnalyzer, new()
     where TFixer : CodeFixProvider, new()
 {
-    public static Task AnalyzerAsync(string source, OutputKind outputKind = OutputKind.DynamicallyLinkedLibrary) =>
-        RunAsync(source, fixedSource: null, editorConfig: null, outputKind);
+    public static Task AnalyzerAsync(string source, OutputKind outputKind = OutputKind.DynamicallyLinkedLibrary, ReferenceAssemblies? references = null) =>
+        RunAsync(source, fixedSource: null, editorConfig: null, outputKind, references);
 
-    public static Task FixAsync(string source, string fixedSource, string? editorConfig = null) =>
-        RunAsync(source, fixedSource, editorConfig, OutputKind.DynamicallyLinkedLibrary);
+    public static Task FixAsync(string source, string fixedSource, string? editorConfig = null, ReferenceAssemblies? references = null) =>
+        RunAsync(source, fixedSource, editorConfig, OutputKind.DynamicallyLinkedLibrary, references);
 
-    private static Task RunAsync(string source, string? fixedSource, string? editorConfig, OutputKind outputKind)
+    private static Task RunAsync(string source, string? fixedSource, string? editorConfig, OutputKind outputKind, ReferenceAssemblies? references)
     {
         var test = new CSharpCodeFixTest<TAnalyzer, TFixer, DefaultVerifier>
         {
             TestCode = source,
-            ReferenceAssemblies = TestReferenceAssemblies.Net80,
+            ReferenceAssemblies = references ?? TestReferenceAssemblies.Net80,
         };
         test.TestState.OutputKind = outputKind;
 

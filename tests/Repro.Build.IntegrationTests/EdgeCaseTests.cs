@@ -1,4 +1,5 @@
 using System.IO;
+using System.Linq;
 using System.Text.Json;
 
 namespace Repro.Build.IntegrationTests;
@@ -110,5 +111,32 @@ public sealed class EdgeCaseTests
         Assert.Contains("warning REPRO901", warning, System.StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", build.Process.Output, System.StringComparison.Ordinal);
         Assert.Empty(Directory.GetFiles(project.Directory, "*.tmp", SearchOption.AllDirectories));
+    }
+
+    [Fact]
+    public void The_rules_warn_in_the_build_and_are_suggestions_in_test_projects()
+    {
+        const string source = """
+            namespace Lib;
+
+            public static class Sampling
+            {
+                public static int A() => new Random().Next();
+                public static int B() => Random.Shared.Next();
+                public static int C() => new Random(Environment.TickCount).Next();
+                public static int[] D(int[] rows) => rows.OrderBy(_ => Guid.NewGuid()).ToArray();
+            }
+            """;
+        var library = ConsumerProject.Create(_fixture, Path.Combine(_fixture.Projects, "rules"), "Rules", source,
+            extraProperties: "<ReproGit>false</ReproGit>");
+        var build = library.Build();
+        Assert.True(build.Succeeded, build.ToString());
+        Assert.Equal(new[] { "REPRO001", "REPRO002", "REPRO003", "REPRO005" }, build.WarningCodes.OrderBy(c => c, System.StringComparer.Ordinal).ToArray());
+
+        var tests = ConsumerProject.Create(_fixture, Path.Combine(_fixture.Projects, "rules-tests"), "RulesTests", source.Replace("namespace Lib;", "namespace LibTests;"),
+            extraProperties: "<ReproGit>false</ReproGit><IsTestProject>true</IsTestProject>");
+        var testBuild = tests.Build();
+        Assert.True(testBuild.Succeeded, testBuild.ToString());
+        Assert.Empty(testBuild.Warnings);
     }
 }

@@ -1,0 +1,31 @@
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis.Testing;
+using Verify = Repro.Build.Analyzers.Tests.Verifier<Repro.Build.Analyzers.Rules.SharedRandomAnalyzer, Microsoft.CodeAnalysis.Testing.EmptyCodeFixProvider>;
+
+namespace Repro.Build.Analyzers.Tests.Rules;
+
+public sealed class SharedRandomTests
+{
+    [Fact]
+    public Task Flags_Random_Shared_and_its_Shuffle() => Verify.AnalyzerAsync("""
+        using System;
+        class C
+        {
+            int Draw() => [|Random.Shared|].Next(10);
+            void Shuffle(int[] data) => [|Random.Shared|].Shuffle(data);
+            Random Keep() => [|System.Random.Shared|];
+        }
+        """);
+
+    [Fact]
+    public Task Quiet_on_seeded_instances_and_other_Shared_members() => Verify.AnalyzerAsync("""
+        using System;
+        using System.Buffers;
+        class C
+        {
+            readonly Random _random = new Random(42);
+            int Draw() => _random.Next(10);
+            byte[] Rent() => ArrayPool<byte>.Shared.Rent(16);
+        }
+        """);
+}
