@@ -8,6 +8,9 @@ internal static class RuleIdentifiers
     public const string ClockSeed = "REPRO003";
     public const string UnseededMLContext = "REPRO004";
     public const string RandomOrdering = "REPRO005";
+    public const string RandomizedStringHash = "REPRO006";
+    public const string UnorderedDirectoryListing = "REPRO007";
+    public const string ParallelNondeterminism = "REPRO008";
 
     public static string GetHelpUri(string id) => $"https://github.com/repro-build/Repro.Build/blob/main/docs/rules/{id}.md";
 }

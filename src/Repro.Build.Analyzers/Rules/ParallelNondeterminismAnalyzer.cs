@@ -1,0 +1,121 @@
+using System.Collections.Immutable;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace Repro.Build.Analyzers.Rules;
+
+/// <summary>
+/// REPRO008: PLINQ results depend on how the work was split between threads: an unordered query yields its elements
+/// in whatever order the threads finish, and floating-point Sum, Average and Aggregate add in a different order (and so
+/// round differently) on every run.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class ParallelNondeterminismAnalyzer : DiagnosticAnalyzer
+{
+    internal static readonly DiagnosticDescriptor Rule = new(
+        RuleIdentifiers.ParallelNondeterminism,
+        title: "Parallel queries must not decide order or floating-point results",
+        messageFormat: "{0}",
+        RuleCategories.Reproducibility,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        description: "AsParallel() without AsOrdered() returns elements in thread-completion order, and parallel Sum/Average/Aggregate over float or double round differently depending on the partitioning. Add AsOrdered() where order matters, and reduce floating-point values sequentially (or in a fixed order).",
+        helpLinkUri: RuleIdentifiers.GetHelpUri(RuleIdentifiers.ParallelNondeterminism));
+
+    // Operators whose result depends on the order of the elements.
+    private static readonly ImmutableHashSet<string> OrderSensitive = ImmutableHashSet.Create(
+        "ToArray", "ToList", "First", "FirstOrDefault", "Last", "LastOrDefault", "Take", "Skip", "TakeWhile", "SkipWhile",
+        "ElementAt", "ElementAtOrDefault", "Zip", "SequenceEqual", "Aggregate");
+
+    private static readonly ImmutableHashSet<string> FloatReductions = ImmutableHashSet.Create("Sum", "Average", "Aggregate");
+
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
+
+    public override void Initialize(AnalysisContext context)
+    {
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.EnableConcurrentExecution();
+        context.RegisterCompilationStartAction(static compilationContext =>
+        {
+            var parallelEnumerable = compilationContext.Compilation.GetTypeByMetadataName("System.Linq.ParallelEnumerable");
+            if (parallelEnumerable is null)
+            {
+                return;
+            }
+
+            compilationContext.RegisterOperationAction(
+                operationContext =>
+                {
+                    var invocation = (IInvocationOperation)operationContext.Operation;
+                    var method = invocation.TargetMethod;
+                    if (!SymbolEqualityComparer.Default.Equals(method.ContainingType, parallelEnumerable))
+                    {
+                        return;
+                    }
+
+                    if (FloatReductions.Contains(method.Name) && IsFloatingPoint(method))
+                    {
+                        operationContext.ReportDiagnostic(Diagnostic.Create(Rule, invocation.Syntax.GetLocation(),
+                            $"Parallel '{method.Name}' over floating-point values adds in a different order on every run, so the result's last bits change; compute it sequentially (or over an AsOrdered() result materialized first)"));
+                        return;
+                    }
+
+                    if (OrderSensitive.Contains(method.Name) && !IsOrdered(invocation))
+                    {
+                        operationContext.ReportDiagnostic(Diagnostic.Create(Rule, invocation.Syntax.GetLocation(),
+                            $"'{method.Name}' on a parallel query without AsOrdered() sees the elements in thread-completion order, which differs on every run; add .AsOrdered() after .AsParallel()"));
+                    }
+                },
+                OperationKind.Invocation);
+        });
+    }
+
+    private static bool IsFloatingPoint(IMethodSymbol method)
+    {
+        var type = method.ReturnType is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable
+            ? nullable.TypeArguments[0]
+            : method.ReturnType;
+        return type.SpecialType is SpecialType.System_Single or SpecialType.System_Double;
+    }
+
+    /// <summary>Walks the query back to AsParallel(): ordered when AsOrdered() comes after it (and no AsUnordered()).</summary>
+    private static bool IsOrdered(IInvocationOperation invocation)
+    {
+        IOperation? current = invocation.Arguments.FirstOrDefault()?.Value ?? invocation.Instance;
+        while (current is not null)
+        {
+            current = Unwrap(current);
+            if (current is not IInvocationOperation call)
+            {
+                return true; // not a query we can see: stay quiet
+            }
+
+            switch (call.TargetMethod.Name)
+            {
+                case "AsOrdered":
+                    return true;
+                case "AsUnordered":
+                case "AsParallel":
+                    return false;
+                case "OrderBy" or "OrderByDescending" or "ThenBy" or "ThenByDescending":
+                    return true; // ordering operators make the query ordered
+            }
+
+            current = call.Arguments.FirstOrDefault()?.Value ?? call.Instance;
+        }
+
+        return true;
+    }
+
+    private static IOperation Unwrap(IOperation operation)
+    {
+        while (operation is IConversionOperation conversion)
+        {
+            operation = conversion.Operand;
+        }
+
+        return operation;
+    }
+}

@@ -1,0 +1,35 @@
+using System.Threading.Tasks;
+using Verify = Repro.Build.Analyzers.Tests.Verifier<Repro.Build.Analyzers.Rules.ParallelNondeterminismAnalyzer, Microsoft.CodeAnalysis.Testing.EmptyCodeFixProvider>;
+
+namespace Repro.Build.Analyzers.Tests.Rules;
+
+public sealed class ParallelNondeterminismTests
+{
+    [Fact]
+    public Task Flags_unordered_results_and_parallel_float_reductions() => Verify.AnalyzerAsync("""
+        using System.Linq;
+        class C
+        {
+            double[] A(double[] x) => [|x.AsParallel().Select(v => v * 2).ToArray()|];
+            int B(int[] x) => [|x.AsParallel().Where(v => v > 0).First()|];
+            double Sum(double[] x) => [|x.AsParallel().Sum()|];
+            float Mean(float[] x) => [|x.AsParallel().Average()|];
+            double Loss(int[] x) => [|x.AsParallel().Sum(v => v * 0.5)|];
+            int[] Unordered(int[] x) => [|x.AsParallel().AsOrdered().AsUnordered().ToArray()|];
+        }
+        """);
+
+    [Fact]
+    public Task Quiet_on_ordered_queries_and_integer_reductions() => Verify.AnalyzerAsync("""
+        using System.Linq;
+        class C
+        {
+            double[] A(double[] x) => x.AsParallel().AsOrdered().Select(v => v * 2).ToArray();
+            int[] B(int[] x) => x.AsParallel().OrderBy(v => v).ToArray();
+            long Count(int[] x) => x.AsParallel().LongCount(v => v > 0);
+            int Total(int[] x) => x.AsParallel().Sum();
+            double Sequential(double[] x) => x.AsParallel().AsOrdered().Select(v => v * v).ToArray().Sum();
+            bool Any(double[] x) => x.AsParallel().Any(v => v < 0);
+        }
+        """);
+}

@@ -1,0 +1,56 @@
+using System.Threading.Tasks;
+using Verify = Repro.Build.Analyzers.Tests.Verifier<Repro.Build.Analyzers.Rules.UnorderedDirectoryListingAnalyzer, Microsoft.CodeAnalysis.Testing.EmptyCodeFixProvider>;
+
+namespace Repro.Build.Analyzers.Tests.Rules;
+
+public sealed class UnorderedDirectoryListingTests
+{
+    [Fact]
+    public Task Flags_listings_whose_order_is_used() => Verify.AnalyzerAsync("""
+        using System.IO;
+        using System.Linq;
+        class C
+        {
+            void A(string folder)
+            {
+                foreach (var file in [|Directory.EnumerateFiles(folder, "*.csv")|]) { }
+            }
+            string[] B(string folder) => [|Directory.GetFiles(folder)|].Take(100).ToArray();
+            string First(string folder) => [|Directory.GetFiles(folder)|][0];
+            string[] D(string folder) => [|Directory.EnumerateFiles(folder)|].Where(f => f.EndsWith(".png")).ToArray();
+            void E(DirectoryInfo folder)
+            {
+                var files = [|folder.GetFiles()|];
+                foreach (var file in files) { }
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Quiet_when_sorted_or_used_as_a_set() => Verify.AnalyzerAsync("""
+        using System;
+        using System.Collections.Generic;
+        using System.IO;
+        using System.Linq;
+        class C
+        {
+            string[] A(string folder)
+            {
+                var files = Directory.GetFiles(folder);
+                Array.Sort(files, StringComparer.Ordinal);
+                return files;
+            }
+            string[] B(string folder) => Directory.EnumerateFiles(folder).OrderBy(f => f, StringComparer.Ordinal).ToArray();
+            int Count(string folder) => Directory.GetFiles(folder).Length;
+            bool Has(string folder) => Directory.EnumerateFiles(folder).Any(f => f.EndsWith(".json"));
+            HashSet<string> Set(string folder) => Directory.EnumerateFiles(folder).ToHashSet();
+            string[] Passed(string folder) => Directory.GetFiles(folder);
+            List<string> Sorted(string folder)
+            {
+                var list = new List<string>(Directory.EnumerateDirectories(folder));
+                list.Sort(StringComparer.Ordinal);
+                return list;
+            }
+        }
+        """);
+}
