@@ -31,6 +31,11 @@ public sealed class ParallelNondeterminismAnalyzer : DiagnosticAnalyzer
 
     private static readonly ImmutableHashSet<string> FloatReductions = ImmutableHashSet.Create("Sum", "Average", "Aggregate");
 
+    /// <summary>Marks the diagnostics the code fix can mend (a missing AsOrdered(), not a float reduction).</summary>
+    internal const string KindProperty = "Kind";
+
+    private static readonly ImmutableDictionary<string, string?> OrderProperties = ImmutableDictionary<string, string?>.Empty.Add(KindProperty, "order");
+
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
 
     public override void Initialize(AnalysisContext context)
@@ -64,7 +69,7 @@ public sealed class ParallelNondeterminismAnalyzer : DiagnosticAnalyzer
 
                     if (OrderSensitive.Contains(method.Name) && !IsOrdered(invocation))
                     {
-                        operationContext.ReportDiagnostic(Diagnostic.Create(Rule, invocation.Syntax.GetLocation(),
+                        operationContext.ReportDiagnostic(Diagnostic.Create(Rule, invocation.Syntax.GetLocation(), OrderProperties,
                             $"'{method.Name}' on a parallel query without AsOrdered() sees the elements in thread-completion order, which differs on every run; add .AsOrdered() after .AsParallel()"));
                     }
                 },
