@@ -11,6 +11,7 @@ internal static class RuleIdentifiers
     public const string RandomizedStringHash = "REPRO006";
     public const string UnorderedDirectoryListing = "REPRO007";
     public const string ParallelNondeterminism = "REPRO008";
+    public const string UnseededMathNet = "REPRO009";
 
     public static string GetHelpUri(string id) => $"https://github.com/repro-build/Repro.Build/blob/main/docs/rules/{id}.md";
 }

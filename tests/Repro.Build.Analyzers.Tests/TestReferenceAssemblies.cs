@@ -10,4 +10,7 @@ internal static class TestReferenceAssemblies
     /// <summary>The real ML.NET package, not stand-in types: the rules must match what users compile against.</summary>
     public static ReferenceAssemblies Net80WithMLNet { get; } = Net80.AddPackages(
         System.Collections.Immutable.ImmutableArray.Create(new PackageIdentity("Microsoft.ML", "5.0.1")));
+
+    public static ReferenceAssemblies Net80WithMathNet { get; } = Net80.AddPackages(
+        System.Collections.Immutable.ImmutableArray.Create(new PackageIdentity("MathNet.Numerics", "5.0.0")));
 }

@@ -1,0 +1,138 @@
+using System.Collections.Immutable;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace Repro.Build.Analyzers.Rules;
+
+/// <summary>
+/// REPRO009: Math.NET Numerics generators without a seed (<c>new MersenneTwister()</c>), the shared default sources
+/// (<c>SystemRandomSource.Default</c>), distributions and samplers that fall back to them (<c>new Normal(0, 1)</c>,
+/// <c>Normal.Sample(0, 1)</c>) and <c>Matrix&lt;T&gt;.Build.Random(r, c)</c> draw different numbers on every run.
+/// Active only when Math.NET Numerics is referenced.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class UnseededMathNetAnalyzer : DiagnosticAnalyzer
+{
+    internal static readonly DiagnosticDescriptor Rule = new(
+        RuleIdentifiers.UnseededMathNet,
+        title: "Seed Math.NET Numerics random sources",
+        messageFormat: "{0}",
+        RuleCategories.Reproducibility,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        description: "Math.NET Numerics random sources created without a seed, the shared default sources, and distributions, samplers and random matrices that use them draw different numbers on every run. Create one seeded source (new MersenneTwister(seed)) and pass it to distributions and samplers.",
+        helpLinkUri: RuleIdentifiers.GetHelpUri(RuleIdentifiers.UnseededMathNet));
+
+    /// <summary>Marks findings the code fix can mend by appending a seed argument.</summary>
+    internal const string FixProperty = "Fix";
+
+    private static readonly ImmutableDictionary<string, string?> AppendSeed = ImmutableDictionary<string, string?>.Empty.Add(FixProperty, "append-seed");
+
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
+
+    public override void Initialize(AnalysisContext context)
+    {
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.EnableConcurrentExecution();
+        context.RegisterCompilationStartAction(static compilationContext =>
+        {
+            var compilation = compilationContext.Compilation;
+            var randomSource = compilation.GetTypeByMetadataName("MathNet.Numerics.Random.RandomSource");
+            if (randomSource is null)
+            {
+                return; // Math.NET Numerics is not referenced
+            }
+
+            var systemRandom = compilation.GetTypeByMetadataName("System.Random");
+            var crypto = compilation.GetTypeByMetadataName("MathNet.Numerics.Random.CryptoRandomSource");
+            var matrixBuilder = compilation.GetTypeByMetadataName("MathNet.Numerics.LinearAlgebra.MatrixBuilder`1");
+            var vectorBuilder = compilation.GetTypeByMetadataName("MathNet.Numerics.LinearAlgebra.VectorBuilder`1");
+
+            compilationContext.RegisterOperationAction(
+                operationContext =>
+                {
+                    var creation = (IObjectCreationOperation)operationContext.Operation;
+                    if (creation.Constructor is not { } constructor || creation.Type is not INamedTypeSymbol type)
+                    {
+                        return;
+                    }
+
+                    if (InheritsFrom(type, randomSource))
+                    {
+                        if (SymbolEqualityComparer.Default.Equals(type, crypto))
+                        {
+                            Report(operationContext, creation, "'CryptoRandomSource' cannot be seeded, so its numbers differ on every run; use a seeded source such as 'new MersenneTwister(seed)'");
+                        }
+                        else if (!constructor.Parameters.Any(p => p.Name == "seed"))
+                        {
+                            Report(operationContext, creation, $"'new {type.Name}()' has no seed and seeds itself from the system's entropy; pass a fixed seed", constructor.Parameters.Length == 0 ? AppendSeed : null);
+                        }
+
+                        return;
+                    }
+
+                    if (IsDistribution(type) && systemRandom is not null && constructor.Parameters.Length > 0
+                        && !constructor.Parameters.Any(p => InheritsFrom(p.Type as INamedTypeSymbol, systemRandom))
+                        && type.InstanceConstructors.Any(c => c.Parameters.Any(p => InheritsFrom(p.Type as INamedTypeSymbol, systemRandom))))
+                    {
+                        Report(operationContext, creation, $"'new {type.Name}(…)' samples from the shared 'SystemRandomSource.Default'; pass a seeded random source as the last argument");
+                    }
+                },
+                OperationKind.ObjectCreation);
+
+            compilationContext.RegisterOperationAction(
+                operationContext =>
+                {
+                    var reference = (IPropertyReferenceOperation)operationContext.Operation;
+                    if (reference.Property is { Name: "Default", IsStatic: true } property && InheritsFrom(property.ContainingType, randomSource))
+                    {
+                        Report(operationContext, reference, $"'{property.ContainingType.Name}.Default' is shared and seeded from the system's entropy; create a seeded source and pass it along");
+                    }
+                },
+                OperationKind.PropertyReference);
+
+            compilationContext.RegisterOperationAction(
+                operationContext =>
+                {
+                    var invocation = (IInvocationOperation)operationContext.Operation;
+                    var method = invocation.TargetMethod;
+                    var owner = method.ContainingType;
+                    if (method.IsStatic && IsDistribution(owner) && method.Name.StartsWith("Sample", System.StringComparison.Ordinal) && systemRandom is not null
+                        && !method.Parameters.Any(p => InheritsFrom(p.Type as INamedTypeSymbol, systemRandom))
+                        && owner.GetMembers(method.Name).OfType<IMethodSymbol>().Any(m => m.Parameters.Any(p => InheritsFrom(p.Type as INamedTypeSymbol, systemRandom))))
+                    {
+                        Report(operationContext, invocation, $"'{owner.Name}.{method.Name}' without a random source samples from the shared default; pass a seeded source as the first argument");
+                        return;
+                    }
+
+                    if (method.Name == "Random" && !method.Parameters.Any(p => p.Name is "seed" or "distribution")
+                        && (SymbolEqualityComparer.Default.Equals(owner.OriginalDefinition, matrixBuilder) || SymbolEqualityComparer.Default.Equals(owner.OriginalDefinition, vectorBuilder)))
+                    {
+                        Report(operationContext, invocation, "'Build.Random' without a seed fills the values from the system's entropy; pass a seed as the last argument", AppendSeed);
+                    }
+                },
+                OperationKind.Invocation);
+        });
+    }
+
+    private static void Report(OperationAnalysisContext context, IOperation operation, string message, ImmutableDictionary<string, string?>? properties = null) =>
+        context.ReportDiagnostic(Diagnostic.Create(Rule, operation.Syntax.GetLocation(), properties, message));
+
+    private static bool IsDistribution(INamedTypeSymbol? type) =>
+        type?.ContainingNamespace?.ToDisplayString() == "MathNet.Numerics.Distributions";
+
+    private static bool InheritsFrom(INamedTypeSymbol? type, INamedTypeSymbol baseType)
+    {
+        for (var current = type; current is not null; current = current.BaseType)
+        {
+            if (SymbolEqualityComparer.Default.Equals(current, baseType))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}
