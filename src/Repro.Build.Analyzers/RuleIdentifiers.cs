@@ -12,6 +12,8 @@ internal static class RuleIdentifiers
     public const string UnorderedDirectoryListing = "REPRO007";
     public const string ParallelNondeterminism = "REPRO008";
     public const string UnseededMathNet = "REPRO009";
+    public const string UnseededTorch = "REPRO010";
+    public const string UnseededDataLoaderShuffle = "REPRO011";
 
     public static string GetHelpUri(string id) => $"https://github.com/repro-build/Repro.Build/blob/main/docs/rules/{id}.md";
 }

@@ -11,6 +11,9 @@ internal static class TestReferenceAssemblies
     public static ReferenceAssemblies Net80WithMLNet { get; } = Net80.AddPackages(
         System.Collections.Immutable.ImmutableArray.Create(new PackageIdentity("Microsoft.ML", "5.0.1")));
 
+    public static ReferenceAssemblies Net80WithTorchSharp { get; } = Net80.AddPackages(
+        System.Collections.Immutable.ImmutableArray.Create(new PackageIdentity("TorchSharp", "0.107.0")));
+
     public static ReferenceAssemblies Net80WithMathNet { get; } = Net80.AddPackages(
         System.Collections.Immutable.ImmutableArray.Create(new PackageIdentity("MathNet.Numerics", "5.0.0")));
 }
