@@ -44,6 +44,14 @@ public sealed class ParallelNondeterminismAnalyzer : DiagnosticAnalyzer
         context.EnableConcurrentExecution();
         context.RegisterCompilationStartAction(static compilationContext =>
         {
+            var parallel = compilationContext.Compilation.GetTypeByMetadataName("System.Threading.Tasks.Parallel");
+            if (parallel is not null)
+            {
+                compilationContext.RegisterOperationAction(
+                    operationContext => AnalyzeParallelLoop((IInvocationOperation)operationContext.Operation, parallel, operationContext),
+                    OperationKind.Invocation);
+            }
+
             var parallelEnumerable = compilationContext.Compilation.GetTypeByMetadataName("System.Linq.ParallelEnumerable");
             if (parallelEnumerable is null)
             {
@@ -75,6 +83,35 @@ public sealed class ParallelNondeterminismAnalyzer : DiagnosticAnalyzer
                 },
                 OperationKind.Invocation);
         });
+    }
+
+    /// <summary>Parallel.For/ForEach bodies that accumulate into a float or double declared outside the body.</summary>
+    private static void AnalyzeParallelLoop(IInvocationOperation invocation, INamedTypeSymbol parallel, OperationAnalysisContext context)
+    {
+        if (invocation.TargetMethod.Name is not ("For" or "ForEach" or "ForEachAsync")
+            || !SymbolEqualityComparer.Default.Equals(invocation.TargetMethod.ContainingType, parallel))
+        {
+            return;
+        }
+
+        foreach (var lambda in invocation.Arguments.SelectMany(a => a.Value.DescendantsAndSelf()).OfType<IAnonymousFunctionOperation>())
+        {
+            foreach (var assignment in lambda.Body.DescendantsAndSelf().OfType<ICompoundAssignmentOperation>())
+            {
+                var target = assignment.Target switch
+                {
+                    ILocalReferenceOperation local when !SymbolEqualityComparer.Default.Equals(local.Local.ContainingSymbol, lambda.Symbol) => (ISymbol)local.Local,
+                    IFieldReferenceOperation field => field.Field,
+                    _ => null,
+                };
+                if (target is not null && assignment.Target.Type?.SpecialType is SpecialType.System_Single or SpecialType.System_Double
+                    && assignment.OperatorKind is BinaryOperatorKind.Add or BinaryOperatorKind.Subtract or BinaryOperatorKind.Multiply)
+                {
+                    context.ReportDiagnostic(Diagnostic.Create(Rule, assignment.Syntax.GetLocation(),
+                        $"'Parallel.{invocation.TargetMethod.Name}' accumulates into the floating-point '{target.Name}' from several threads: besides the race, the order of the additions (and so the rounding) differs on every run; compute partial results per index and reduce them in order"));
+                }
+            }
+        }
     }
 
     private static bool IsFloatingPoint(IMethodSymbol method)

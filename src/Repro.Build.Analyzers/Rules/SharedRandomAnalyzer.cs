@@ -7,19 +7,21 @@ namespace Repro.Build.Analyzers.Rules;
 
 /// <summary>
 /// REPRO002: <c>Random.Shared</c> is seeded from the system's entropy and shared by the whole process, so neither its
-/// sequence nor the order in which threads draw from it repeats from one run to the next.
+/// sequence nor the order in which threads draw from it repeats from one run to the next. The same holds for sampling
+/// with the cryptographic generator (<c>RandomNumberGenerator.Shuffle</c>, <c>GetItems</c>), which cannot be seeded.
+/// Its other members (keys, tokens) are security code and are left alone.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class SharedRandomAnalyzer : DiagnosticAnalyzer
 {
     internal static readonly DiagnosticDescriptor Rule = new(
         RuleIdentifiers.SharedRandom,
-        title: "Do not use Random.Shared in training code",
-        messageFormat: "'Random.Shared' is seeded from the system's entropy and shared by the whole process, so its numbers differ on every run; create one 'new Random(seed)' and pass it along",
+        title: "Do not sample from generators that cannot be seeded",
+        messageFormat: "{0}",
         RuleCategories.Reproducibility,
         DiagnosticSeverity.Warning,
         isEnabledByDefault: true,
-        description: "Random.Shared cannot be seeded. Shuffles, splits and samples drawn from it change from run to run. Create a Random with a fixed seed once and pass it to the code that needs random numbers.",
+        description: "Random.Shared and the cryptographic RandomNumberGenerator cannot be seeded. Shuffles, splits and samples drawn from them change from run to run. Create a Random with a fixed seed once and pass it to the code that needs random numbers.",
         helpLinkUri: RuleIdentifiers.GetHelpUri(RuleIdentifiers.SharedRandom));
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
@@ -30,6 +32,23 @@ public sealed class SharedRandomAnalyzer : DiagnosticAnalyzer
         context.EnableConcurrentExecution();
         context.RegisterCompilationStartAction(static compilationContext =>
         {
+            var crypto = compilationContext.Compilation.GetTypeByMetadataName("System.Security.Cryptography.RandomNumberGenerator");
+            if (crypto is not null)
+            {
+                compilationContext.RegisterOperationAction(
+                    operationContext =>
+                    {
+                        var invocation = (IInvocationOperation)operationContext.Operation;
+                        if (invocation.TargetMethod.Name is "Shuffle" or "GetItems"
+                            && SymbolEqualityComparer.Default.Equals(invocation.TargetMethod.ContainingType, crypto))
+                        {
+                            operationContext.ReportDiagnostic(Diagnostic.Create(Rule, invocation.Syntax.GetLocation(),
+                                $"'RandomNumberGenerator.{invocation.TargetMethod.Name}' cannot be seeded, so the sample differs on every run; use a seeded 'new Random(seed).{invocation.TargetMethod.Name}'"));
+                        }
+                    },
+                    OperationKind.Invocation);
+            }
+
             var shared = compilationContext.Compilation.GetTypeByMetadataName("System.Random")?.GetMembers("Shared");
             if (shared is not { Length: 1 } || shared.Value[0] is not IPropertySymbol sharedProperty)
             {
@@ -42,7 +61,8 @@ public sealed class SharedRandomAnalyzer : DiagnosticAnalyzer
                     var reference = (IPropertyReferenceOperation)operationContext.Operation;
                     if (SymbolEqualityComparer.Default.Equals(reference.Property, sharedProperty))
                     {
-                        operationContext.ReportDiagnostic(Diagnostic.Create(Rule, reference.Syntax.GetLocation()));
+                        operationContext.ReportDiagnostic(Diagnostic.Create(Rule, reference.Syntax.GetLocation(),
+                            "'Random.Shared' is seeded from the system's entropy and shared by the whole process, so its numbers differ on every run; create one 'new Random(seed)' and pass it along"));
                     }
                 },
                 OperationKind.PropertyReference);

@@ -32,4 +32,31 @@ public sealed class ParallelNondeterminismTests
             bool Any(double[] x) => x.AsParallel().Any(v => v < 0);
         }
         """);
+
+    [Fact]
+    public Task Flags_parallel_loops_accumulating_into_captured_floating_point() => Verify.AnalyzerAsync("""
+        using System.Threading.Tasks;
+        class C
+        {
+            double _total;
+            double Loss(double[] errors)
+            {
+                double loss = 0;
+                Parallel.For(0, errors.Length, i => { [|loss += errors[i] * errors[i]|]; });
+                Parallel.ForEach(errors, e => { [|_total += e|]; });
+                return loss;
+            }
+            void Quiet(double[] values, double[] squares, int[] counts)
+            {
+                int hits = 0;
+                Parallel.For(0, values.Length, i =>
+                {
+                    double local = 0;
+                    local += values[i];
+                    squares[i] = local * local;
+                    hits += counts[i];
+                });
+            }
+        }
+        """);
 }

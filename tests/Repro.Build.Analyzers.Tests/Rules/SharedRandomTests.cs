@@ -28,4 +28,17 @@ public sealed class SharedRandomTests
             byte[] Rent() => ArrayPool<byte>.Shared.Rent(16);
         }
         """);
+
+    [Fact]
+    public Task Flags_sampling_with_the_cryptographic_generator_but_not_its_security_uses() => Verify.AnalyzerAsync("""
+        using System;
+        using System.Security.Cryptography;
+        class C
+        {
+            void Shuffle(int[] rows) => [|RandomNumberGenerator.Shuffle<int>(rows)|];
+            int[] Sample(int[] rows) => [|RandomNumberGenerator.GetItems<int>(rows, 10)|];
+            int Token() => RandomNumberGenerator.GetInt32(1000000);
+            byte[] Key() => RandomNumberGenerator.GetBytes(32);
+        }
+        """);
 }
