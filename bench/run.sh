@@ -10,3 +10,6 @@ dotnet run --project bench/Repro.Build.Benchmarks -c Release -- 10000 15
 echo
 echo "== Data hashing (1 GiB file vs sha256sum), warm hash cache over 10,000 files, environment probe"
 dotnet run --project bench/Repro.Build.Benchmarks -c Release -- data 1024
+echo
+echo "== Analyzers on a generated project of about 100,000 lines (-p:ReportAnalyzer=true)"
+python3 bench/analyzer_overhead.py

@@ -1,0 +1,198 @@
+#!/usr/bin/env python3
+"""Cost of the Repro analyzers on a large C# code base, measured with the compiler's own -p:ReportAnalyzer=true.
+
+Generates a project of about 100,000 lines (580 files) that mixes ordinary code with every API the rules look at
+(flagged and correct uses), references the packed Repro.Build, builds it (full rebuild, Release), and prints from the
+compiler's report: the compile time (Csc task), the time of all Repro analyzers together and of each, as a share of it.
+
+Usage: python3 bench/analyzer_overhead.py [files] [runs]     (default 580 files ≈ 100,000 lines, 3 runs; medians)
+"""
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+FILES = int(sys.argv[1]) if len(sys.argv) > 1 else 580
+RUNS = int(sys.argv[2]) if len(sys.argv) > 2 else 3
+
+TEMPLATE = """using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Threading.Tasks;
+
+namespace Generated.Module{n};
+
+public sealed class Trainer{n}
+{{
+    private readonly Random _random = new Random({n});
+    private readonly double[] _weights = new double[64];
+
+    public double Step(double[] input, double learningRate)
+    {{
+        double loss = 0;
+        for (var i = 0; i < input.Length && i < _weights.Length; i++)
+        {{
+            var prediction = _weights[i] * input[i];
+            var error = prediction - (input[i] > 0.5 ? 1.0 : 0.0);
+            loss += error * error;
+            _weights[i] -= learningRate * error * input[i];
+        }}
+
+        return loss / Math.Max(1, input.Length);
+    }}
+
+    public int[] Shuffle(int count)
+    {{
+        var order = Enumerable.Range(0, count).ToArray();
+        _random.Shuffle(order);
+        return order;
+    }}
+
+    public int Unseeded() => new Random().Next() + Random.Shared.Next();
+
+    public int Clock() => new Random(Environment.TickCount).Next();
+
+    public string[] Files(string folder) => Directory.GetFiles(folder).Take(10).ToArray();
+
+    public string[] SortedFiles(string folder)
+    {{
+        var files = Directory.GetFiles(folder);
+        Array.Sort(files, StringComparer.Ordinal);
+        return files;
+    }}
+
+    public bool InTestSet(string id) => Math.Abs(id.GetHashCode()) % 10 < 2;
+
+    public int StableBucket(int id) => id % 10;
+
+    public double ParallelSum(double[] values) => values.AsParallel().Sum();
+
+    public double[] Ordered(double[] values) => values.AsParallel().AsOrdered().Select(v => v * 2).ToArray();
+
+    public int[] GuidShuffle(int[] rows) => rows.OrderBy(_ => Guid.NewGuid()).ToArray();
+
+    public IEnumerable<string> Report(IEnumerable<(string Name, double Score)> results)
+    {{
+        foreach (var (name, score) in results.OrderByDescending(r => r.Score).ThenBy(r => r.Name, StringComparer.Ordinal))
+        {{
+            yield return $"{{name}}: {{score:F3}}";
+        }}
+    }}
+
+    public Dictionary<string, int> Count(IEnumerable<string> words)
+    {{
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var word in words)
+        {{
+            counts[word] = counts.TryGetValue(word, out var c) ? c + 1 : 1;
+        }}
+
+        return counts;
+    }}
+"""
+
+
+def method_block(n, k):
+    return f"""
+    public double Feature{k}(double[] x)
+    {{
+        var sum = 0.0;
+        for (var i = 0; i < x.Length; i++)
+        {{
+            sum += Math.Sin(x[i] * {k + 1}) * Math.Cos(x[i] / {k + 2});
+        }}
+
+        var squares = x.Select(v => v * v).Where(v => v > {k} * 0.01).ToList();
+        return squares.Count > 0 ? sum / squares.Count : sum;
+    }}
+"""
+
+
+def run(args, cwd, env):
+    start = time.perf_counter()
+    result = subprocess.run(args, cwd=cwd, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    if result.returncode != 0:
+        sys.exit(f"{' '.join(args)} failed:\n{result.stdout[-4000:]}")
+    return result.stdout, (time.perf_counter() - start) * 1000
+
+
+def main():
+    work = tempfile.mkdtemp(prefix="repro-analyzer-bench-")
+    env = dict(os.environ, DOTNET_CLI_TELEMETRY_OPTOUT="1", DOTNET_NOLOGO="1", NUGET_PACKAGES=os.path.join(work, "packages"))
+    try:
+        version = "0.1.0-bench." + time.strftime("%Y%m%d%H%M%S")
+        feed = os.path.join(work, "feed")
+        print(f"Packing Repro.Build {version} ...", flush=True)
+        run(["dotnet", "pack", os.path.join(ROOT, "src", "Repro.Build", "Repro.Build.csproj"), "-c", "Release", "-o", feed,
+             f"-p:VersionSuffix={version.split('-', 1)[1]}", "-nologo", "-v:q"], ROOT, dict(os.environ))
+        user_packages = os.environ.get("NUGET_PACKAGES") or os.path.join(os.path.expanduser("~"), ".nuget", "packages")
+        project = os.path.join(work, "Big")
+        os.makedirs(project)
+        with open(os.path.join(work, "NuGet.Config"), "w") as f:
+            f.write(f"""<configuration><packageSources><add key="bench" value="{feed}" /></packageSources>
+<fallbackPackageFolders><add key="user" value="{user_packages}" /></fallbackPackageFolders></configuration>""")
+        with open(os.path.join(project, "Big.csproj"), "w") as f:
+            f.write(f"""<Project Sdk="Microsoft.NET.Sdk">
+  <PropertyGroup><TargetFramework>net10.0</TargetFramework><Nullable>enable</Nullable><NoWarn>$(NoWarn);REPRO001;REPRO002;REPRO003;REPRO005;REPRO006;REPRO007;REPRO008</NoWarn>
+    <GenerateReproManifest>false</GenerateReproManifest></PropertyGroup>
+  <ItemGroup><PackageReference Include="Repro.Build" Version="{version}" PrivateAssets="all" /></ItemGroup>
+</Project>""")
+        lines = 0
+        for n in range(FILES):
+            text = TEMPLATE.format(n=n) + "".join(method_block(n, k) for k in range(8)) + "}\n"
+            lines += text.count("\n")
+            with open(os.path.join(project, f"Trainer{n}.cs"), "w") as f:
+                f.write(text)
+
+        run(["dotnet", "restore", "-nologo", "-v:q"], project, env)
+        build = ["dotnet", "build", "-c", "Release", "--no-restore", "--no-incremental", "-nologo", "-v:d", "-tl:off",
+                 "-p:ReportAnalyzer=true", "-clp:PerformanceSummary", "-nodeReuse:false"]
+        run(build, project, env)  # warm up
+
+        sample, _ = run(build, project, env)
+        section = re.search(r"Repro\.Build\.Analyzers, Version=[^\n]*\n(?:[^\n]*Repro\.Build\.Analyzers\.Rules[^\n]*\n)+", sample)
+        if os.environ.get("REPRO_BENCH_SHOW_REPORT"):
+            print(section.group(0) if section else "(no Repro.Build.Analyzers section in the compiler's report)")
+        compile_ms, repro_ms, per_rule = [], [], {}
+        for _ in range(RUNS):
+            output, _ = run(build, project, env)
+            csc = re.search(r"^\s*(\d+) ms\s+Csc\s+\d+ calls", output, re.M)
+            compile_ms.append(float(csc.group(1)))
+            # Per analyzer type lines under the Repro.Build.Analyzers assembly line: "   <seconds>   <pct>   <name> (<ids>)"
+            block = re.search(r"Repro\.Build\.Analyzers, Version=[^\n]*\n((?:\s+[<\d.]+\s+[<\d]+\s+Repro\.Build\.Analyzers\.Rules\.[^\n]*\n)+)", output)
+            assembly = re.search(r"^\s+(<?[\d.]+)\s+<?\d+\s+Repro\.Build\.Analyzers, Version=", output, re.M)
+            total = 0.0
+            if block:
+                for line in block.group(1).splitlines():
+                    m = re.match(r"\s+(<?[\d.]+)\s+<?\d+\s+Repro\.Build\.Analyzers\.Rules\.(\w+)", line)
+                    if m:
+                        seconds = 0.0005 if m.group(1).startswith("<") else float(m.group(1))
+                        per_rule.setdefault(m.group(2), []).append(seconds * 1000)
+                        total += seconds * 1000
+            # The compiler's own total for the assembly, when it reports one; else the sum of the rules.
+            if assembly and not assembly.group(1).startswith("<"):
+                total = float(assembly.group(1)) * 1000
+            repro_ms.append(total)
+
+        compile_median = statistics.median(compile_ms)
+        repro_median = statistics.median(repro_ms)
+        print()
+        print(f"Generated project: {FILES} files, {lines:,} lines; {RUNS} full rebuilds (Release), medians; {os.cpu_count()} cores")
+        print(f"{'':44} {'ms':>9} {'% of compile':>13}")
+        print(f"{'compile (Csc task, all analyzers included)':44} {compile_median:9.0f} {100.0:12.1f}%")
+        print(f"{'all Repro analyzers together':44} {repro_median:9.0f} {100 * repro_median / compile_median:12.2f}%")
+        for rule, times in sorted(per_rule.items(), key=lambda kv: -statistics.median(kv[1])):
+            print(f"{'  ' + rule:44} {statistics.median(times):9.0f} {100 * statistics.median(times) / compile_median:12.2f}%")
+    finally:
+        subprocess.run(["dotnet", "build-server", "shutdown"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
