@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace Repro.Build.CodeFixes;
 
@@ -8,6 +9,10 @@ namespace Repro.Build.CodeFixes;
 internal static class SeedValue
 {
     public const int Default = 42;
+
+    /// <summary>The seed as a C# integer literal.</summary>
+    public static LiteralExpressionSyntax Literal(int seed) =>
+        SyntaxFactory.LiteralExpression(SyntaxKind.NumericLiteralExpression, SyntaxFactory.Literal(seed));
 
     public static int For(Document document, SyntaxTree tree)
     {

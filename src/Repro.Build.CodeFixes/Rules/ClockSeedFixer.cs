@@ -41,7 +41,7 @@ public sealed class ClockSeedFixer : CodeFixProvider
     private static async Task<Document> ReplaceAsync(Document document, ExpressionSyntax seed, int value, CancellationToken cancellationToken)
     {
         var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
-        var literal = SyntaxFactory.LiteralExpression(SyntaxKind.NumericLiteralExpression, SyntaxFactory.Literal(value)).WithTriviaFrom(seed);
+        var literal = SeedValue.Literal(value).WithTriviaFrom(seed);
         return root is null ? document : document.WithSyntaxRoot(root.ReplaceNode(seed, literal));
     }
 }

@@ -49,7 +49,7 @@ public sealed class DataLoaderShuffleFixer : CodeFixProvider
     {
         var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
         var argument = SyntaxFactory.Argument(
-            SyntaxFactory.NameColon("seed"), default, SyntaxFactory.LiteralExpression(SyntaxKind.NumericLiteralExpression, SyntaxFactory.Literal(seed)));
+            SyntaxFactory.NameColon("seed"), default, SeedValue.Literal(seed));
         return root is null ? document : document.WithSyntaxRoot(root.ReplaceNode(arguments, arguments.AddArguments(argument)));
     }
 }

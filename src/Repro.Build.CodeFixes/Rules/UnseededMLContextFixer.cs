@@ -51,7 +51,7 @@ public sealed class UnseededMLContextFixer : CodeFixProvider
             return document;
         }
 
-        var literal = SyntaxFactory.LiteralExpression(SyntaxKind.NumericLiteralExpression, SyntaxFactory.Literal(value));
+        var literal = SeedValue.Literal(value);
         var arguments = creation.ArgumentList ?? SyntaxFactory.ArgumentList();
 
         // Replace an explicit 'seed: null' (named, or the first positional argument); otherwise add 'seed: N'.

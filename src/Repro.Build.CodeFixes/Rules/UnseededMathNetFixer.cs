@@ -60,7 +60,7 @@ public sealed class UnseededMathNetFixer : CodeFixProvider
     private static async Task<Document> AppendAsync(Document document, ArgumentListSyntax arguments, int seed, CancellationToken cancellationToken)
     {
         var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
-        var literal = SyntaxFactory.Argument(SyntaxFactory.LiteralExpression(SyntaxKind.NumericLiteralExpression, SyntaxFactory.Literal(seed)));
+        var literal = SyntaxFactory.Argument(SeedValue.Literal(seed));
         return root is null ? document : document.WithSyntaxRoot(root.ReplaceNode(arguments, arguments.AddArguments(literal)));
     }
 }

@@ -50,7 +50,7 @@ public sealed class UnseededRandomFixer : CodeFixProvider
         }
 
         var seedArgument = SyntaxFactory.Argument(
-            SyntaxFactory.LiteralExpression(SyntaxKind.NumericLiteralExpression, SyntaxFactory.Literal(seed)));
+            SeedValue.Literal(seed));
         var arguments = creation.ArgumentList is { } existing
             ? existing.WithArguments(SyntaxFactory.SingletonSeparatedList(seedArgument))
             : SyntaxFactory.ArgumentList(SyntaxFactory.SingletonSeparatedList(seedArgument));
