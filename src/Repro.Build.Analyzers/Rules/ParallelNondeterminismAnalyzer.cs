@@ -96,6 +96,19 @@ public sealed class ParallelNondeterminismAnalyzer : DiagnosticAnalyzer
 
         foreach (var lambda in invocation.Arguments.SelectMany(a => a.Value.DescendantsAndSelf()).OfType<IAnonymousFunctionOperation>())
         {
+            foreach (var add in lambda.Body.DescendantsAndSelf().OfType<IInvocationOperation>())
+            {
+                if (add.TargetMethod.Name == "Add"
+                    && add.Instance is ILocalReferenceOperation bag
+                    && bag.Local.Type is INamedTypeSymbol { Name: "ConcurrentBag" } bagType
+                    && bagType.ContainingNamespace?.ToDisplayString() == "System.Collections.Concurrent"
+                    && OrderOfLocalIsConsumed(bag))
+                {
+                    context.ReportDiagnostic(Diagnostic.Create(Rule, add.Syntax.GetLocation(),
+                        $"'Parallel.{invocation.TargetMethod.Name}' fills the ConcurrentBag '{bag.Local.Name}', whose order depends on which thread added what, and its order is used afterwards; store results by index (an array) or sort the bag's contents"));
+                }
+            }
+
             foreach (var assignment in lambda.Body.DescendantsAndSelf().OfType<ICompoundAssignmentOperation>())
             {
                 var target = assignment.Target switch
@@ -112,6 +125,47 @@ public sealed class ParallelNondeterminismAnalyzer : DiagnosticAnalyzer
                 }
             }
         }
+    }
+
+    /// <summary>True when the local is enumerated in order (foreach, ToArray, ToList, First, Take…) and not sorted first.</summary>
+    private static bool OrderOfLocalIsConsumed(ILocalReferenceOperation local)
+    {
+        var body = local.Syntax.Ancestors().FirstOrDefault(a => a is Microsoft.CodeAnalysis.CSharp.Syntax.BaseMethodDeclarationSyntax
+            or Microsoft.CodeAnalysis.CSharp.Syntax.LocalFunctionStatementSyntax or Microsoft.CodeAnalysis.CSharp.Syntax.CompilationUnitSyntax);
+        var model = local.SemanticModel;
+        if (body is null || model is null)
+        {
+            return false;
+        }
+
+        var consumed = false;
+        foreach (var identifier in body.DescendantNodes().OfType<Microsoft.CodeAnalysis.CSharp.Syntax.IdentifierNameSyntax>())
+        {
+            if (identifier.Identifier.Text != local.Local.Name
+                || model.GetOperation(identifier) is not ILocalReferenceOperation reference
+                || !SymbolEqualityComparer.Default.Equals(reference.Local, local.Local))
+            {
+                continue;
+            }
+
+            var use = reference.Parent is IConversionOperation conversion ? conversion.Parent : reference.Parent;
+            switch (use)
+            {
+                case IForEachLoopOperation:
+                    consumed = true;
+                    break;
+                case IArgumentOperation { Parent: IInvocationOperation call } when call.TargetMethod.Name.StartsWith("OrderBy", System.StringComparison.Ordinal) || call.TargetMethod.Name == "Order":
+                    return false;
+                case IArgumentOperation { Parent: IInvocationOperation call } when OrderSensitive.Contains(call.TargetMethod.Name):
+                    consumed = true;
+                    break;
+                case IInvocationOperation call when call.Instance == reference && OrderSensitive.Contains(call.TargetMethod.Name):
+                    consumed = true;
+                    break;
+            }
+        }
+
+        return consumed;
     }
 
     private static bool IsFloatingPoint(IMethodSymbol method)

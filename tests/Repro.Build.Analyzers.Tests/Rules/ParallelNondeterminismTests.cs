@@ -59,4 +59,32 @@ public sealed class ParallelNondeterminismTests
             }
         }
         """);
+
+    [Fact]
+    public Task Flags_concurrent_bags_whose_order_is_used_after_a_parallel_loop() => Verify.AnalyzerAsync("""
+        using System.Collections.Concurrent;
+        using System.Linq;
+        using System.Threading.Tasks;
+        class C
+        {
+            double[] Unordered(double[] x)
+            {
+                var bag = new ConcurrentBag<double>();
+                Parallel.ForEach(x, v => [|bag.Add(v * 2)|]);
+                return bag.ToArray();
+            }
+            double[] Sorted(double[] x)
+            {
+                var bag = new ConcurrentBag<double>();
+                Parallel.ForEach(x, v => bag.Add(v * 2));
+                return bag.OrderBy(v => v).ToArray();
+            }
+            int Counted(double[] x)
+            {
+                var bag = new ConcurrentBag<double>();
+                Parallel.ForEach(x, v => bag.Add(v));
+                return bag.Count;
+            }
+        }
+        """);
 }
