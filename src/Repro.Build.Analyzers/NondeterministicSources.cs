@@ -67,32 +67,19 @@ internal sealed class NondeterministicSources
     /// <summary>The initializer of a local that is never assigned again, or null.</summary>
     private static IOperation? SingleAssignment(ILocalReferenceOperation reference)
     {
-        var body = reference.Syntax.Ancestors().FirstOrDefault(a => a is Microsoft.CodeAnalysis.CSharp.Syntax.BaseMethodDeclarationSyntax
-            or Microsoft.CodeAnalysis.CSharp.Syntax.LocalFunctionStatementSyntax
-            or Microsoft.CodeAnalysis.CSharp.Syntax.AccessorDeclarationSyntax
-            or Microsoft.CodeAnalysis.CSharp.Syntax.CompilationUnitSyntax);
         var model = reference.SemanticModel;
-        if (body is null || model is null)
+        if (model is null
+            || reference.Local.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax() is not Microsoft.CodeAnalysis.CSharp.Syntax.VariableDeclaratorSyntax { Initializer: { } initializer })
         {
             return null;
         }
 
-        IOperation? initializer = null;
-        foreach (var node in body.DescendantNodes())
+        // Assigned again (=, +=, ??=…): what the seed holds depends on the path taken.
+        if (OperationHelpers.ReferencesTo(reference.Local, model).Any(r => r.Parent is IAssignmentOperation assignment && assignment.Target == r))
         {
-            if (node is Microsoft.CodeAnalysis.CSharp.Syntax.VariableDeclaratorSyntax declarator
-                && declarator.Initializer is { } init
-                && SymbolEqualityComparer.Default.Equals(model.GetDeclaredSymbol(declarator), reference.Local))
-            {
-                initializer = model.GetOperation(init.Value);
-            }
-            else if (node is Microsoft.CodeAnalysis.CSharp.Syntax.AssignmentExpressionSyntax assignment
-                && SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(assignment.Left).Symbol, reference.Local))
-            {
-                return null; // assigned again: what the seed holds depends on the path taken
-            }
+            return null;
         }
 
-        return initializer;
+        return model.GetOperation(initializer.Value);
     }
 }

@@ -130,24 +130,14 @@ public sealed class ParallelNondeterminismAnalyzer : DiagnosticAnalyzer
     /// <summary>True when the local is enumerated in order (foreach, ToArray, ToList, First, Take…) and not sorted first.</summary>
     private static bool OrderOfLocalIsConsumed(ILocalReferenceOperation local)
     {
-        var body = local.Syntax.Ancestors().FirstOrDefault(a => a is Microsoft.CodeAnalysis.CSharp.Syntax.BaseMethodDeclarationSyntax
-            or Microsoft.CodeAnalysis.CSharp.Syntax.LocalFunctionStatementSyntax or Microsoft.CodeAnalysis.CSharp.Syntax.CompilationUnitSyntax);
-        var model = local.SemanticModel;
-        if (body is null || model is null)
+        if (local.SemanticModel is not { } model)
         {
             return false;
         }
 
         var consumed = false;
-        foreach (var identifier in body.DescendantNodes().OfType<Microsoft.CodeAnalysis.CSharp.Syntax.IdentifierNameSyntax>())
+        foreach (var reference in OperationHelpers.ReferencesTo(local.Local, model))
         {
-            if (identifier.Identifier.Text != local.Local.Name
-                || model.GetOperation(identifier) is not ILocalReferenceOperation reference
-                || !SymbolEqualityComparer.Default.Equals(reference.Local, local.Local))
-            {
-                continue;
-            }
-
             var use = reference.Parent is IConversionOperation conversion ? conversion.Parent : reference.Parent;
             switch (use)
             {
@@ -182,7 +172,7 @@ public sealed class ParallelNondeterminismAnalyzer : DiagnosticAnalyzer
         IOperation? current = invocation.Arguments.FirstOrDefault()?.Value ?? invocation.Instance;
         while (current is not null)
         {
-            current = Unwrap(current);
+            current = current.WithoutConversions();
             if (current is not IInvocationOperation call)
             {
                 return true; // not a query we can see: stay quiet
@@ -203,15 +193,5 @@ public sealed class ParallelNondeterminismAnalyzer : DiagnosticAnalyzer
         }
 
         return true;
-    }
-
-    private static IOperation Unwrap(IOperation operation)
-    {
-        while (operation is IConversionOperation conversion)
-        {
-            operation = conversion.Operand;
-        }
-
-        return operation;
     }
 }

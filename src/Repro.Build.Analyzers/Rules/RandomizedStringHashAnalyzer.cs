@@ -46,7 +46,7 @@ public sealed class RandomizedStringHashAnalyzer : DiagnosticAnalyzer
                     var isStringHash = method.Name == "GetHashCode" && method.Parameters.Length == 0
                         && SymbolEqualityComparer.Default.Equals(invocation.Instance?.Type, stringType);
                     var isComparerHash = method.Name == "GetHashCode" && method.Parameters.Length == 1
-                        && stringComparer is not null && InheritsFrom(method.ContainingType, stringComparer);
+                        && stringComparer is not null && OperationHelpers.InheritsFrom(method.ContainingType, stringComparer);
                     var isHashCode = hashCode is not null && SymbolEqualityComparer.Default.Equals(method.ContainingType, hashCode)
                         && (method.Name == "Combine" || method.Name == "ToHashCode");
                     if (!(isStringHash || isComparerHash || isHashCode) || IsInsideHashCodeImplementation(operationContext.ContainingSymbol))
@@ -107,28 +107,10 @@ public sealed class RandomizedStringHashAnalyzer : DiagnosticAnalyzer
         return null;
     }
 
-    private static string? UseOfLocal(IVariableDeclaratorOperation declarator, INamedTypeSymbol? randomType)
-    {
-        var body = declarator.Syntax.Ancestors().FirstOrDefault(a => a is Microsoft.CodeAnalysis.CSharp.Syntax.BlockSyntax);
-        var model = declarator.SemanticModel;
-        if (body is null || model is null)
-        {
-            return null;
-        }
-
-        foreach (var identifier in body.DescendantNodes().OfType<Microsoft.CodeAnalysis.CSharp.Syntax.IdentifierNameSyntax>())
-        {
-            if (identifier.Identifier.Text == declarator.Symbol.Name
-                && model.GetOperation(identifier) is ILocalReferenceOperation reference
-                && SymbolEqualityComparer.Default.Equals(reference.Local, declarator.Symbol)
-                && DataUse(reference, randomType, depth: 1) is { } use)
-            {
-                return use;
-            }
-        }
-
-        return null;
-    }
+    private static string? UseOfLocal(IVariableDeclaratorOperation declarator, INamedTypeSymbol? randomType) =>
+        declarator.SemanticModel is { } model
+            ? OperationHelpers.ReferencesTo(declarator.Symbol, model).Select(reference => DataUse(reference, randomType, depth: 1)).FirstOrDefault(use => use is not null)
+            : null;
 
     private static bool IsInsideHashCodeImplementation(ISymbol containing)
     {
@@ -136,19 +118,6 @@ public sealed class RandomizedStringHashAnalyzer : DiagnosticAnalyzer
         {
             if (symbol is IMethodSymbol { Name: "GetHashCode" } method
                 && (method.IsOverride || method.ExplicitInterfaceImplementations.Length > 0 || method.ContainingType.AllInterfaces.Any(i => i.Name == "IEqualityComparer")))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    private static bool InheritsFrom(INamedTypeSymbol? type, INamedTypeSymbol baseType)
-    {
-        for (var current = type; current is not null; current = current.BaseType)
-        {
-            if (SymbolEqualityComparer.Default.Equals(current, baseType))
             {
                 return true;
             }

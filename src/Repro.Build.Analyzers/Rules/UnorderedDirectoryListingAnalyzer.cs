@@ -80,7 +80,7 @@ public sealed class UnorderedDirectoryListingAnalyzer : DiagnosticAnalyzer
                 case IConversionOperation or IParenthesizedOperation:
                     current = parent;
                     continue;
-                case IForEachLoopOperation loop when loop.Collection == current || Unwrap(loop.Collection) == current:
+                case IForEachLoopOperation loop when loop.Collection == current || loop.Collection.WithoutConversions() == current:
                     return true;
                 case IArrayElementReferenceOperation:
                     return true; // files[0]
@@ -121,23 +121,14 @@ public sealed class UnorderedDirectoryListingAnalyzer : DiagnosticAnalyzer
 
     private static bool LocalConsumesOrder(IVariableDeclaratorOperation declarator)
     {
-        var body = declarator.Syntax.Ancestors().FirstOrDefault(a => a is BlockSyntax or CompilationUnitSyntax);
-        var model = declarator.SemanticModel;
-        if (body is null || model is null)
+        if (declarator.SemanticModel is not { } model)
         {
             return false;
         }
 
         var consumed = false;
-        foreach (var identifier in body.DescendantNodes().OfType<IdentifierNameSyntax>())
+        foreach (var reference in OperationHelpers.ReferencesTo(declarator.Symbol, model))
         {
-            if (identifier.Identifier.Text != declarator.Symbol.Name
-                || model.GetOperation(identifier) is not ILocalReferenceOperation reference
-                || !SymbolEqualityComparer.Default.Equals(reference.Local, declarator.Symbol))
-            {
-                continue;
-            }
-
             // Sorted in place anywhere (Array.Sort(files), list.Sort()): the author took care of the order.
             if (reference.Parent is IArgumentOperation { Parent: IInvocationOperation { TargetMethod.Name: "Sort" } }
                 || reference.Parent is IInvocationOperation { TargetMethod.Name: "Sort" } sortCall && sortCall.Instance == reference)
@@ -150,15 +141,5 @@ public sealed class UnorderedDirectoryListingAnalyzer : DiagnosticAnalyzer
         }
 
         return consumed;
-    }
-
-    private static IOperation Unwrap(IOperation operation)
-    {
-        while (operation is IConversionOperation conversion)
-        {
-            operation = conversion.Operand;
-        }
-
-        return operation;
     }
 }

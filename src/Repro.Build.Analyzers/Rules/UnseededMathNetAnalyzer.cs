@@ -59,7 +59,7 @@ public sealed class UnseededMathNetAnalyzer : DiagnosticAnalyzer
                         return;
                     }
 
-                    if (InheritsFrom(type, randomSource))
+                    if (OperationHelpers.InheritsFrom(type, randomSource))
                     {
                         if (SymbolEqualityComparer.Default.Equals(type, crypto))
                         {
@@ -74,8 +74,8 @@ public sealed class UnseededMathNetAnalyzer : DiagnosticAnalyzer
                     }
 
                     if (IsDistribution(type) && systemRandom is not null && constructor.Parameters.Length > 0
-                        && !constructor.Parameters.Any(p => InheritsFrom(p.Type as INamedTypeSymbol, systemRandom))
-                        && type.InstanceConstructors.Any(c => c.Parameters.Any(p => InheritsFrom(p.Type as INamedTypeSymbol, systemRandom))))
+                        && !constructor.Parameters.Any(p => OperationHelpers.InheritsFrom(p.Type as INamedTypeSymbol, systemRandom))
+                        && type.InstanceConstructors.Any(c => c.Parameters.Any(p => OperationHelpers.InheritsFrom(p.Type as INamedTypeSymbol, systemRandom))))
                     {
                         Report(operationContext, creation, $"'new {type.Name}(…)' samples from the shared 'SystemRandomSource.Default'; pass a seeded random source as the last argument");
                     }
@@ -86,7 +86,7 @@ public sealed class UnseededMathNetAnalyzer : DiagnosticAnalyzer
                 operationContext =>
                 {
                     var reference = (IPropertyReferenceOperation)operationContext.Operation;
-                    if (reference.Property is { Name: "Default", IsStatic: true } property && InheritsFrom(property.ContainingType, randomSource))
+                    if (reference.Property is { Name: "Default", IsStatic: true } property && OperationHelpers.InheritsFrom(property.ContainingType, randomSource))
                     {
                         Report(operationContext, reference, $"'{property.ContainingType.Name}.Default' is shared and seeded from the system's entropy; create a seeded source and pass it along");
                     }
@@ -100,8 +100,8 @@ public sealed class UnseededMathNetAnalyzer : DiagnosticAnalyzer
                     var method = invocation.TargetMethod;
                     var owner = method.ContainingType;
                     if (method.IsStatic && IsDistribution(owner) && method.Name.StartsWith("Sample", System.StringComparison.Ordinal) && systemRandom is not null
-                        && !method.Parameters.Any(p => InheritsFrom(p.Type as INamedTypeSymbol, systemRandom))
-                        && owner.GetMembers(method.Name).OfType<IMethodSymbol>().Any(m => m.Parameters.Any(p => InheritsFrom(p.Type as INamedTypeSymbol, systemRandom))))
+                        && !method.Parameters.Any(p => OperationHelpers.InheritsFrom(p.Type as INamedTypeSymbol, systemRandom))
+                        && owner.GetMembers(method.Name).OfType<IMethodSymbol>().Any(m => m.Parameters.Any(p => OperationHelpers.InheritsFrom(p.Type as INamedTypeSymbol, systemRandom))))
                     {
                         Report(operationContext, invocation, $"'{owner.Name}.{method.Name}' without a random source samples from the shared default; pass a seeded source as the first argument");
                         return;
@@ -122,17 +122,4 @@ public sealed class UnseededMathNetAnalyzer : DiagnosticAnalyzer
 
     private static bool IsDistribution(INamedTypeSymbol? type) =>
         type?.ContainingNamespace?.ToDisplayString() == "MathNet.Numerics.Distributions";
-
-    private static bool InheritsFrom(INamedTypeSymbol? type, INamedTypeSymbol baseType)
-    {
-        for (var current = type; current is not null; current = current.BaseType)
-        {
-            if (SymbolEqualityComparer.Default.Equals(current, baseType))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
 }
