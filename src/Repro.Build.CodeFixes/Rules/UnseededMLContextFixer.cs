@@ -61,12 +61,7 @@ public sealed class UnseededMLContextFixer : CodeFixProvider
             ? arguments.ReplaceNode(existing, existing.WithExpression(literal))
             : arguments.AddArguments(SyntaxFactory.Argument(SyntaxFactory.NameColon("seed"), default, literal));
 
-        BaseObjectCreationExpressionSyntax replacement = creation switch
-        {
-            ObjectCreationExpressionSyntax explicitNew => explicitNew.WithArgumentList(newArguments),
-            ImplicitObjectCreationExpressionSyntax implicitNew => implicitNew.WithArgumentList(newArguments),
-            _ => creation,
-        };
+        var replacement = creation.WithArgumentList(newArguments);
         return document.WithSyntaxRoot(root.ReplaceNode(creation, replacement));
     }
 }

@@ -55,12 +55,7 @@ public sealed class UnseededRandomFixer : CodeFixProvider
             ? existing.WithArguments(SyntaxFactory.SingletonSeparatedList(seedArgument))
             : SyntaxFactory.ArgumentList(SyntaxFactory.SingletonSeparatedList(seedArgument));
 
-        BaseObjectCreationExpressionSyntax replacement = creation switch
-        {
-            ObjectCreationExpressionSyntax explicitNew => explicitNew.WithArgumentList(arguments),
-            ImplicitObjectCreationExpressionSyntax implicitNew => implicitNew.WithArgumentList(arguments),
-            _ => creation,
-        };
+        var replacement = creation.WithArgumentList(arguments);
 
         return document.WithSyntaxRoot(root.ReplaceNode(creation, replacement));
     }
