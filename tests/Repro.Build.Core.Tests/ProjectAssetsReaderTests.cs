@@ -32,7 +32,7 @@ public sealed class ProjectAssetsReaderTests
         using var temp = new TemporaryDirectory();
         var path = temp.WriteFile("project.assets.json", AssetsV4);
 
-        var packages = ProjectAssetsReader.ReadPackages(path, "net8.0", ".NETCoreApp,Version=v8.0", runtimeIdentifier: null);
+        var packages = ProjectAssetsReader.Read(path, "net8.0", ".NETCoreApp,Version=v8.0", runtimeIdentifier: null).Packages;
 
         Assert.Equal(new[] { "Microsoft.ML/5.0.1", "Newtonsoft.Json/13.0.3" }, packages.Select(p => p.Id + "/" + p.Version));
     }
@@ -43,7 +43,7 @@ public sealed class ProjectAssetsReaderTests
         using var temp = new TemporaryDirectory();
         var path = temp.WriteFile("project.assets.json", AssetsV4);
 
-        var packages = ProjectAssetsReader.ReadPackages(path, "net8.0", null, "linux-x64");
+        var packages = ProjectAssetsReader.Read(path, "net8.0", null, "linux-x64").Packages;
 
         Assert.Contains(packages, p => p.Id == "runtime.linux-x64.Native");
     }
@@ -56,7 +56,7 @@ public sealed class ProjectAssetsReaderTests
             { "version": 3, "targets": { ".NETFramework,Version=v4.7.2": { "System.Memory/4.5.5": { "type": "package" } } } }
             """);
 
-        var packages = ProjectAssetsReader.ReadPackages(path, "net472", ".NETFramework,Version=v4.7.2", null);
+        var packages = ProjectAssetsReader.Read(path, "net472", ".NETFramework,Version=v4.7.2", null).Packages;
 
         Assert.Equal("System.Memory", Assert.Single(packages).Id);
     }
@@ -67,7 +67,7 @@ public sealed class ProjectAssetsReaderTests
         using var temp = new TemporaryDirectory();
         var path = temp.WriteFile("project.assets.json", AssetsV4);
 
-        var ex = Assert.Throws<InvalidDataException>(() => ProjectAssetsReader.ReadPackages(path, "net9.0", null, null));
+        var ex = Assert.Throws<InvalidDataException>(() => ProjectAssetsReader.Read(path, "net9.0", null, null).Packages);
         Assert.Contains("net9.0", ex.Message);
     }
 
@@ -80,6 +80,6 @@ public sealed class ProjectAssetsReaderTests
         using var temp = new TemporaryDirectory();
         var path = temp.WriteFile("project.assets.json", content);
 
-        Assert.Throws<InvalidDataException>(() => ProjectAssetsReader.ReadPackages(path, "net8.0", null, null));
+        Assert.Throws<InvalidDataException>(() => ProjectAssetsReader.Read(path, "net8.0", null, null).Packages);
     }
 }

@@ -133,8 +133,6 @@ public static class DataHasher
     private static void AddFile(List<(DataFileEntry, string, long)> files, string projectDirectory, string declaredPath, string fullPath)
     {
         var info = new FileInfo(fullPath);
-        var relative = PathText.Relative(projectDirectory, info.FullName);
-        var path = relative.StartsWith("../", StringComparison.Ordinal) || Path.IsPathRooted(relative) ? declaredPath.Replace('\\', '/') : relative;
-        files.Add((new DataFileEntry { Path = path, Size = info.Length }, info.FullName, info.LastWriteTimeUtc.Ticks));
+        files.Add((new DataFileEntry { Path = PathText.ForManifest(projectDirectory, declaredPath, info.FullName), Size = info.Length }, info.FullName, info.LastWriteTimeUtc.Ticks));
     }
 }

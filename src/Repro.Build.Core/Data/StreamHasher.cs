@@ -2,7 +2,7 @@ using System;
 using System.Buffers;
 using System.IO;
 using System.Security.Cryptography;
-using System.Text;
+using Repro.Build.IO;
 
 namespace Repro.Build.Data;
 
@@ -25,22 +25,11 @@ public static class StreamHasher
                 progress?.AddDone(read);
             }
 
-            return ToHex(sha.GetHashAndReset());
+            return Hashing.ToHex(sha.GetHashAndReset());
         }
         finally
         {
             ArrayPool<byte>.Shared.Return(buffer);
         }
-    }
-
-    internal static string ToHex(byte[] hash)
-    {
-        var builder = new StringBuilder(hash.Length * 2);
-        foreach (var b in hash)
-        {
-            builder.Append(b.ToString("x2", System.Globalization.CultureInfo.InvariantCulture));
-        }
-
-        return builder.ToString();
     }
 }

@@ -38,7 +38,7 @@ public static class LockFileComparer
                 continue;
             }
 
-            locked[entry.Name] = (String(entry.Value, "resolved"), String(entry.Value, "contentHash"));
+            locked[entry.Name] = (ProjectAssetsReader.GetString(entry.Value, "resolved"), ProjectAssetsReader.GetString(entry.Value, "contentHash"));
         }
 
         var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
@@ -70,7 +70,4 @@ public static class LockFileComparer
         differences.Sort(StringComparer.Ordinal);
         return differences;
     }
-
-    private static string? String(JsonElement element, string property) =>
-        element.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 }

@@ -67,9 +67,6 @@ public static class ProjectAssetsReader
         return graph;
     }
 
-    public static List<PackageEntry> ReadPackages(string assetsFilePath, string? targetFramework, string? targetFrameworkMoniker, string? runtimeIdentifier) =>
-        Read(assetsFilePath, targetFramework, targetFrameworkMoniker, runtimeIdentifier).Packages;
-
     internal static JsonDocument ParseJson(string path)
     {
         try
@@ -201,7 +198,7 @@ public static class ProjectAssetsReader
         return null;
     }
 
-    private static string? GetString(JsonElement element, string property) =>
+    internal static string? GetString(JsonElement element, string property) =>
         element.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 
     private static bool IsPackage(JsonElement library) =>

@@ -176,7 +176,7 @@ public sealed class GitObjectReader
                 var baseId = new byte[_hashLength];
                 ReadExactly(pack, baseId);
                 var delta = Inflate(pack, size, pack.Name);
-                var baseObject = TryRead(BytesToHex(baseId))
+                var baseObject = TryRead(Repro.Build.IO.Hashing.ToHex(baseId))
                     ?? throw new GitFormatException($"The base of a delta in '{pack.Name}' is missing.");
                 return new GitObject(baseObject.Type, ApplyDelta(baseObject.Content, delta, pack.Name));
             }
@@ -343,17 +343,6 @@ public sealed class GitObjectReader
         }
 
         return bytes;
-    }
-
-    internal static string BytesToHex(byte[] bytes)
-    {
-        var builder = new StringBuilder(bytes.Length * 2);
-        foreach (var b in bytes)
-        {
-            builder.Append(b.ToString("x2", System.Globalization.CultureInfo.InvariantCulture));
-        }
-
-        return builder.ToString();
     }
 
     private static int HexValue(char c) => c switch

@@ -19,7 +19,8 @@ public static class Hashing
         return ToHex(sha.ComputeHash(stream));
     }
 
-    private static string ToHex(byte[] hash)
+    /// <summary>Lower-case hex, as git and sha256sum print hashes.</summary>
+    public static string ToHex(byte[] hash)
     {
         var builder = new StringBuilder(hash.Length * 2);
         foreach (var b in hash)

@@ -7,6 +7,16 @@ namespace Repro.Build.IO;
 
 public static class PathText
 {
+    /// <summary>
+    /// How the manifest names a declared file: relative to the project folder with '/' separators, or as declared
+    /// when it lies outside the project folder.
+    /// </summary>
+    public static string ForManifest(string projectDirectory, string declaredPath, string fullPath)
+    {
+        var relative = Relative(projectDirectory, fullPath);
+        return relative.StartsWith("../", StringComparison.Ordinal) || Path.IsPathRooted(relative) ? declaredPath.Replace('\\', '/') : relative;
+    }
+
     /// <summary>The path of <paramref name="path"/> relative to <paramref name="baseDirectory"/>, with '/' separators.</summary>
     public static string Relative(string baseDirectory, string path)
     {

@@ -23,21 +23,21 @@ public static class TextFileReader
     /// <returns>The entry; null in <see cref="TextFileEntry.Sha256"/> when the file does not exist.</returns>
     public static TextFileEntry Read(string projectDirectory, string declaredPath, string fullPath)
     {
-        var relative = PathText.Relative(projectDirectory, fullPath);
-        var entry = new TextFileEntry { Path = relative.StartsWith("../", StringComparison.Ordinal) || Path.IsPathRooted(relative) ? declaredPath.Replace('\\', '/') : relative };
+        var entry = new TextFileEntry { Path = PathText.ForManifest(projectDirectory, declaredPath, fullPath) };
         if (!File.Exists(fullPath))
         {
             return entry;
         }
 
-        entry.Sha256 = Hashing.Sha256File(fullPath);
-        var info = new FileInfo(fullPath);
-        if (info.Length > MaxInlineBytes)
+        if (new FileInfo(fullPath).Length > MaxInlineBytes)
         {
+            entry.Sha256 = Hashing.Sha256File(fullPath);
             return entry;
         }
 
+        // Small enough to inline: read once, hash those bytes.
         var bytes = File.ReadAllBytes(fullPath);
+        entry.Sha256 = Hashing.Sha256Hex(bytes);
         if (Array.IndexOf(bytes, (byte)0) >= 0)
         {
             return entry;
