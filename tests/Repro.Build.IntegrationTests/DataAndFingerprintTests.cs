@@ -52,7 +52,7 @@ public sealed class DataAndFingerprintTests
             foreach (var file in items.SelectMany(i => i.GetProperty("files").EnumerateArray()))
             {
                 var path = file.GetProperty("path").GetString()!;
-                Assert.Equal(Sha256Sum(Path.Combine(project.Directory, path)), file.GetProperty("sha256").GetString());
+                Assert.Equal(_fixture.Sha256Sum(Path.Combine(project.Directory, path)), file.GetProperty("sha256").GetString());
             }
 
             Assert.Equal("data/images/cats/a.png", items[0].GetProperty("files")[0].GetProperty("path").GetString());
@@ -80,7 +80,7 @@ public sealed class DataAndFingerprintTests
             Assert.NotEqual(fingerprint, changed.RootElement.GetProperty("fingerprint").GetString());
             Assert.False(changed.RootElement.GetProperty("git").GetProperty("dirty").GetBoolean());
             var trainEntry = changed.RootElement.GetProperty("data").GetProperty("items")[1].GetProperty("files")[0];
-            Assert.Equal(Sha256Sum(train), trainEntry.GetProperty("sha256").GetString());
+            Assert.Equal(_fixture.Sha256Sum(train), trainEntry.GetProperty("sha256").GetString());
         }
 
         // The seed is an input too.
@@ -139,7 +139,7 @@ public sealed class DataAndFingerprintTests
             fingerprint = root.GetProperty("fingerprint").GetString()!;
             var hparams = root.GetProperty("config")[0];
             Assert.Equal("hparams.json", hparams.GetProperty("path").GetString());
-            Assert.Equal(Sha256Sum(config), hparams.GetProperty("sha256").GetString());
+            Assert.Equal(_fixture.Sha256Sum(config), hparams.GetProperty("sha256").GetString());
             Assert.Contains("\"learningRate\": 0.05", hparams.GetProperty("content").GetString());
             Assert.Contains("\"wandbApiKey\": \"<redacted>\"", hparams.GetProperty("content").GetString());
             Assert.Contains("Sensor clocks are synchronized.", root.GetProperty("assumptions")[0].GetProperty("content").GetString());
@@ -169,8 +169,6 @@ public sealed class DataAndFingerprintTests
         Assert.True(_fixture.DotnetWithEnvironment(project.Directory, new() { ["OMP_NUM_THREADS"] = "8" }, "build", "-nologo", "-v:q", "-nodeReuse:false").ExitCode == 0);
         Assert.Equal(tuned, FingerprintOf(project));
     }
-
-    private string Sha256Sum(string path) => ProcessRunner.Run("sha256sum", _fixture.Root, _fixture.Environment, path).Output.Split(' ')[0];
 
     private static string? FingerprintOf(ConsumerProject project)
     {

@@ -42,7 +42,7 @@ public sealed class DependencyTests
         Assert.Equal(88, newtonsoft.GetProperty("sha512").GetString()!.Length); // base64 of 64 bytes
 
         Assert.Equal("packages.lock.json", dependencies.GetProperty("lockFile").GetProperty("path").GetString());
-        Assert.Equal(Sha256File(Path.Combine(project.Directory, "packages.lock.json")), dependencies.GetProperty("lockFile").GetProperty("sha256").GetString());
+        Assert.Equal(_fixture.Sha256Sum(Path.Combine(project.Directory, "packages.lock.json")), dependencies.GetProperty("lockFile").GetProperty("sha256").GetString());
 
         var framework = dependencies.GetProperty("frameworkReferences").EnumerateArray().Single();
         Assert.Equal("Microsoft.NETCore.App", framework.GetProperty("name").GetString());
@@ -80,7 +80,4 @@ public sealed class DependencyTests
         var silenced = project.Build("-v:n", "-p:ReproSuggestLockFile=false");
         Assert.DoesNotContain("REPRO203", silenced.Process.Output, StringComparison.Ordinal);
     }
-
-    private static string Sha256File(string path) =>
-        Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(path))).ToLowerInvariant();
 }

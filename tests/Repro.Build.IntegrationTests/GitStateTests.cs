@@ -58,7 +58,7 @@ public sealed class GitStateTests
             Assert.Equal(1, git.GetProperty("changes").GetProperty("untracked").GetInt32());
             Assert.Equal("Trainer.repro.patch", git.GetProperty("patch").GetString());
             var patchPath = Path.Combine(project.OutputPath(), "Trainer.repro.patch");
-            Assert.Equal(Sha256(File.ReadAllBytes(patchPath)), git.GetProperty("patchSha256").GetString());
+            Assert.Equal(_fixture.Sha256Sum(patchPath), git.GetProperty("patchSha256").GetString());
 
             // Someone else reproduces the build: clean clone at the commit, then the patch.
             var clone = Path.Combine(_fixture.Projects, "dirty-clone");
@@ -128,8 +128,7 @@ public sealed class GitStateTests
                 .Concat(Directory.EnumerateFiles(Path.Combine(project.Directory, "obj"), "*", SearchOption.AllDirectories)))
             {
                 var bytes = File.ReadAllBytes(file);
-                Assert.False(Contains(bytes, Encoding.UTF8.GetBytes(secret)), $"'{secret}' leaked into {file}");
-                Assert.False(Contains(bytes, Encoding.Unicode.GetBytes(secret)), $"'{secret}' leaked (UTF-16) into {file}");
+                Assert.False(ByteSearch.ContainsText(bytes, secret), $"'{secret}' leaked into {file}");
             }
         }
     }
@@ -152,7 +151,7 @@ public sealed class GitStateTests
             var git = manifest.RootElement.GetProperty("git");
             Assert.True(git.GetProperty("dirty").GetBoolean());
             var patchSha = git.GetProperty("patchSha256").GetString();
-            Assert.Equal(Sha256(File.ReadAllBytes(Path.Combine(project.OutputPath(framework), "Trainer.repro.patch"))), patchSha);
+            Assert.Equal(_fixture.Sha256Sum(Path.Combine(project.OutputPath(framework), "Trainer.repro.patch")), patchSha);
             sha ??= patchSha;
             Assert.Equal(sha, patchSha);
         }
@@ -310,7 +309,4 @@ public sealed class GitStateTests
         return manifest;
     }
 
-    private static string Sha256(byte[] data) => Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(data)).ToLowerInvariant();
-
-    private static bool Contains(byte[] haystack, byte[] needle) => haystack.AsSpan().IndexOf(needle) >= 0;
 }

@@ -98,6 +98,9 @@ public sealed class PackageFixture : IDisposable
     public ProcessResult Dotnet(string workingDirectory, params string[] arguments) =>
         ProcessRunner.Run("dotnet", workingDirectory, Environment, arguments);
 
+    /// <summary>The SHA-256 that sha256sum prints for a file: the reference the manifest's hashes are checked against.</summary>
+    public string Sha256Sum(string path) => ProcessRunner.Run("sha256sum", Root, Environment, path).Output.Split(' ')[0];
+
     /// <summary>Runs dotnet with extra environment variables on top of the fixture's.</summary>
     public ProcessResult DotnetWithEnvironment(string workingDirectory, Dictionary<string, string?> extra, params string[] arguments)
     {

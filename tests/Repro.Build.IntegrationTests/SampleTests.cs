@@ -49,11 +49,9 @@ public sealed class SampleTests
         // The training run logs the fingerprint ReproBuildInfo carries: the same as the manifest's.
         var fingerprint = manifest.RootElement.GetProperty("fingerprint").GetString()!;
         Assert.Contains($"Built from: {fingerprint} (commit {manifest.RootElement.GetProperty("git").GetProperty("commit").GetString()}, dirty False, seed 42)", run.Output, StringComparison.Ordinal);
-        Assert.Equal(Sha256Sum(Path.Combine(projectDirectory, "data", "sensors.csv")),
+        Assert.Equal(_fixture.Sha256Sum(Path.Combine(projectDirectory, "data", "sensors.csv")),
             manifest.RootElement.GetProperty("data").GetProperty("items")[0].GetProperty("files")[0].GetProperty("sha256").GetString());
     }
-
-    private string Sha256Sum(string path) => ProcessRunner.Run("sha256sum", _fixture.Root, _fixture.Environment, path).Output.Split(' ')[0];
 
     private static void CopySample(string source, string destination)
     {
