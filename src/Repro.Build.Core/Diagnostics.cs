@@ -11,6 +11,7 @@ public static class DiagnosticIds
     public const string GitStatusUnavailable = "REPRO103";
     public const string PatchTruncated = "REPRO104";
     public const string StrictGitRequirement = "REPRO105";
+    public const string WorkingTreeSpecialFile = "REPRO106";
     public const string AssetsFileUnreadable = "REPRO201";
     public const string LockFileMismatch = "REPRO202";
     public const string NoLockFile = "REPRO203";
@@ -18,6 +19,8 @@ public static class DiagnosticIds
     public const string InvalidSetting = "REPRO301";
     public const string DataMissing = "REPRO302";
     public const string ConfigMissing = "REPRO303";
+    public const string DataSkipped = "REPRO304";
+    public const string DataChangedWhileHashed = "REPRO305";
     public const string ManifestNotWritten = "REPRO901";
     public const string UnexpectedFailure = "REPRO900";
 

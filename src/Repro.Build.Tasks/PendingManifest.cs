@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Threading;
 using System.Threading.Tasks;
 using Repro.Build.Manifest;
 
@@ -9,11 +10,14 @@ namespace Repro.Build.Tasks;
 internal sealed class PendingManifest
 {
     private readonly ManifestRequest _request;
+    private readonly CancellationTokenSource _cancellation = new();
     private Task<(ManifestCollection, byte[], List<ReproDiagnostic>)>? _work;
 
     public PendingManifest(ManifestRequest request)
     {
         _request = request;
+        _request.Cancellation = _cancellation.Token;
+        _request.GitOptions.Cancellation = _cancellation.Token;
     }
 
     public static string KeyFor(string manifestPath) => "Repro.Build.PendingManifest|" + System.IO.Path.GetFullPath(manifestPath);
@@ -29,13 +33,26 @@ internal sealed class PendingManifest
     }
 
     /// <summary>Waits for the capture, calling <paramref name="stillWorking"/> every few seconds while data is being hashed.</summary>
-    /// <exception cref="AggregateException">The capture failed unexpectedly.</exception>
-    public (ManifestCollection Collection, byte[] ManifestBytes, List<ReproDiagnostic> Diagnostics) Wait(Action<Repro.Build.Data.HashProgress> stillWorking)
+    /// <exception cref="OperationCanceledException">The build was cancelled: the capture is stopped too.</exception>
+    /// <exception cref="Exception">The capture failed unexpectedly (its own exception, not an AggregateException).</exception>
+    public (ManifestCollection Collection, byte[] ManifestBytes, List<ReproDiagnostic> Diagnostics) Wait(Action<Repro.Build.Data.HashProgress> stillWorking, CancellationToken cancellation)
     {
         var work = _work ?? throw new InvalidOperationException("The capture was never started.");
-        while (!work.Wait(TimeSpan.FromSeconds(5)))
+        try
         {
-            stillWorking(_request.HashProgress);
+            while (!work.Wait((int)TimeSpan.FromSeconds(5).TotalMilliseconds, cancellation))
+            {
+                stillWorking(_request.HashProgress);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            _cancellation.Cancel();
+            throw;
+        }
+        catch (AggregateException)
+        {
+            // Rethrown below as the capture's own exception.
         }
 
         return work.GetAwaiter().GetResult();

@@ -1,6 +1,7 @@
 using System;
 using System.IO;
 using System.Text;
+using System.Threading;
 using Microsoft.Build.Framework;
 using Microsoft.Build.Utilities;
 using Repro.Build.IO;
@@ -13,8 +14,10 @@ namespace Repro.Build.Tasks;
 /// obj/, each only when its content changed, so an unchanged build leaves the compiler's inputs alone. In design-time
 /// builds it never waits for a capture: it keeps the files of the last build, or writes a placeholder class.
 /// </summary>
-public sealed class WriteReproBuildInfo : Task
+public sealed class WriteReproBuildInfo : Task, ICancelableTask
 {
+    private readonly CancellationTokenSource _cancellation = new();
+
     [Required]
     public string ManifestPath { get; set; } = "";
 
@@ -25,6 +28,9 @@ public sealed class WriteReproBuildInfo : Task
     public string EmbeddedManifestPath { get; set; } = "";
 
     public bool DesignTime { get; set; }
+
+    /// <summary>Ctrl+C: stop waiting for the capture.</summary>
+    public void Cancel() => _cancellation.Cancel();
 
     public override bool Execute()
     {
@@ -41,7 +47,7 @@ public sealed class WriteReproBuildInfo : Task
             }
 
             var pending = (BuildEngine as IBuildEngine4)?.GetRegisteredTaskObject(PendingManifest.KeyFor(ManifestPath), RegisteredTaskObjectLifetime.Build) as PendingManifest;
-            var manifest = pending?.Wait(_ => { }).Collection.Manifest;
+            var manifest = pending?.Wait(_ => { }, _cancellation.Token).Collection.Manifest;
             AtomicFile.WriteIfChanged(SourcePath, Encoding.UTF8.GetBytes(BuildInfoSourceWriter.Generate(manifest)));
             if (manifest is not null)
             {
@@ -57,12 +63,26 @@ public sealed class WriteReproBuildInfo : Task
             Log.LogWarning(null, DiagnosticIds.ManifestNotWritten, null, DiagnosticIds.HelpLink(DiagnosticIds.ManifestNotWritten), SourcePath, 0, 0, 0, 0,
                 "The generated ReproBuildInfo class could not be written ({0}). Check that obj/ is writable, or set ReproGenerateBuildInfo=false.", ex.Message);
         }
-        catch (AggregateException ex)
+        catch (OperationCanceledException)
+        {
+            Log.LogMessage(MessageImportance.Normal, "Repro.Build: the build was cancelled.");
+            return false;
+        }
+        catch (Exception ex)
         {
             // The capture failed; WriteReproManifest reports why. Keep the class compilable with unknown values.
-            AtomicFile.WriteIfChanged(SourcePath, Encoding.UTF8.GetBytes(BuildInfoSourceWriter.Generate(null)));
-            DeleteStaleEmbeddedManifest();
-            Log.LogMessage(MessageImportance.Low, "The manifest capture failed ({0}); ReproBuildInfo holds no values.", ex.InnerException?.Message);
+            try
+            {
+                AtomicFile.WriteIfChanged(SourcePath, Encoding.UTF8.GetBytes(BuildInfoSourceWriter.Generate(null)));
+                DeleteStaleEmbeddedManifest();
+            }
+            catch (Exception writeFailure) when (ReadFailure.IsExpected(writeFailure))
+            {
+                Log.LogWarning(null, DiagnosticIds.ManifestNotWritten, null, DiagnosticIds.HelpLink(DiagnosticIds.ManifestNotWritten), SourcePath, 0, 0, 0, 0,
+                    "The generated ReproBuildInfo class could not be written ({0}). Check that obj/ is writable, or set ReproGenerateBuildInfo=false.", writeFailure.Message);
+            }
+
+            Log.LogMessage(MessageImportance.Low, "The manifest capture failed ({0}); ReproBuildInfo holds no values.", ex.Message);
         }
 
         return !Log.HasLoggedErrors;

@@ -1,5 +1,6 @@
 using System;
 using System.IO;
+using System.Threading;
 using Microsoft.Build.Framework;
 using Microsoft.Build.Utilities;
 using Repro.Build.IO;
@@ -12,8 +13,10 @@ namespace Repro.Build.Tasks;
 /// the patch of a dirty tree) when the content changed. Runs on every build: HEAD and the work tree can change without
 /// any file MSBuild tracks changing.
 /// </summary>
-public sealed class WriteReproManifest : Task
+public sealed class WriteReproManifest : Task, ICancelableTask
 {
+    private readonly CancellationTokenSource _cancellation = new();
+
     [Required]
     public string ManifestPath { get; set; } = "";
 
@@ -23,6 +26,9 @@ public sealed class WriteReproManifest : Task
     /// <summary>True when the manifest was (re)written by this call.</summary>
     [Output]
     public bool ManifestWritten { get; private set; }
+
+    /// <summary>Ctrl+C: stop waiting, stop the capture, and leave no manifest of an earlier build behind.</summary>
+    public void Cancel() => _cancellation.Cancel();
 
     public override bool Execute()
     {
@@ -43,7 +49,7 @@ public sealed class WriteReproManifest : Task
                     Log.LogMessage(MessageImportance.Normal, "Repro.Build: hashing data, {0:N0} of {1:N0} MB done ({2}).",
                         progress.BytesDone / (1024 * 1024), progress.BytesTotal / (1024 * 1024), progress.CurrentFile);
                 }
-            });
+            }, _cancellation.Token);
             foreach (var diagnostic in diagnostics)
             {
                 Report(diagnostic);
@@ -51,12 +57,20 @@ public sealed class WriteReproManifest : Task
 
             Write(collection, manifestBytes);
         }
+        catch (OperationCanceledException)
+        {
+            DeleteStaleFiles();
+            Log.LogMessage(MessageImportance.Normal, "Repro.Build: the build was cancelled; no manifest was written.");
+            return false;
+        }
         catch (Exception ex)
         {
-            // Never break the user's build with a stack trace: name the failure and carry on.
+            // Never break the user's build with a stack trace: name the failure and carry on. An earlier build's
+            // manifest must not stay behind as if it described this build.
             var inner = ex is AggregateException { InnerException: { } first } ? first : ex;
+            DeleteStaleFiles();
             Log.LogWarning(null, DiagnosticIds.UnexpectedFailure, null, DiagnosticIds.HelpLink(DiagnosticIds.UnexpectedFailure), null, 0, 0, 0, 0,
-                "Repro.Build could not capture the manifest ({0}: {1}). The build goes on without it; please report this at the project's issue tracker.",
+                "Repro.Build could not capture the manifest ({0}: {1}), so this build has no manifest (the one of an earlier build was deleted). The build goes on without it; please report this at the project's issue tracker.",
                 inner.GetType().Name, inner.Message);
         }
 
@@ -85,6 +99,25 @@ public sealed class WriteReproManifest : Task
             Log.LogWarning(null, DiagnosticIds.ManifestNotWritten, null, DiagnosticIds.HelpLink(DiagnosticIds.ManifestNotWritten), ManifestPath, 0, 0, 0, 0,
                 "The manifest could not be written ({0}). Check that the output folder is writable, or set GenerateReproManifest=false.",
                 ex.Message);
+        }
+    }
+
+    private void DeleteStaleFiles()
+    {
+        foreach (var path in new[] { ManifestPath, PatchPath })
+        {
+            try
+            {
+                if (File.Exists(path))
+                {
+                    File.Delete(path);
+                }
+            }
+            catch (Exception ex) when (ReadFailure.IsExpected(ex))
+            {
+                Log.LogWarning(null, DiagnosticIds.ManifestNotWritten, null, DiagnosticIds.HelpLink(DiagnosticIds.ManifestNotWritten), path, 0, 0, 0, 0,
+                    "The manifest of an earlier build could not be deleted ({0}), and does not describe this build. Delete it by hand.", ex.Message);
+            }
         }
     }
 

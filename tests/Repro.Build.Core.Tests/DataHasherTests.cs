@@ -37,8 +37,10 @@ public sealed class DataHasherTests
         Assert.Equal(Sha256(Path.Combine(project, "data/images/x.png")), images.Files[1].Sha256);
         Assert.Equal(2, images.FileCount);
         Assert.Equal(10, images.Size);
-        Assert.Equal(DataHasher.Aggregate(images.Files), images.Sha256);
+        // A folder's aggregate is over the paths inside the folder; a single file's hash is the file's own, as sha256sum prints it.
+        Assert.Equal(DataHasher.Aggregate(images.Files.Select(f => new Repro.Build.Manifest.DataFileEntry { Path = f.Path.Substring("data/images/".Length), Sha256 = f.Sha256 })), images.Sha256);
         Assert.Equal(Sha256(Path.Combine(project, "data/train.csv")), data.Items[1].Files.Single().Sha256);
+        Assert.Equal(Sha256(Path.Combine(project, "data/train.csv")), data.Items[1].Sha256);
         Assert.Equal("../outside/ref.txt", data.Items[2].Files.Single().Path);
     }
 

@@ -1,3 +1,4 @@
+using Repro.Build.Security;
 using System.Collections;
 using System.Collections.Generic;
 using Repro.Build.Machine;
@@ -55,10 +56,10 @@ public sealed class EnvironmentAndSettingsTests
     [Fact]
     public void Json_config_keeps_its_settings_and_loses_its_secrets()
     {
-        var redacted = TextFileReader.Redact("""
+        var redacted = SecretDetector.Redact("""
             { "learningRate": 0.1, "epochs": 20, "apiKey": "abc", "db": { "password": "p", "host": "h" },
               "note": "token ghp_abcdefghijklmnopqrstuvwxyz0123456789AB here" }
-            """, isJson: true);
+            """, "config.json");
 
         Assert.Contains("\"learningRate\": 0.1", redacted);
         Assert.Contains("\"host\": \"h\"", redacted);
@@ -71,7 +72,7 @@ public sealed class EnvironmentAndSettingsTests
     [Fact]
     public void Yaml_and_ini_config_lose_secret_values_line_by_line()
     {
-        var redacted = TextFileReader.Redact("lr: 0.01\napi_key: sk-live-123\n[db]\npassword = hunter2\nbatch = 32\n", isJson: false);
+        var redacted = SecretDetector.Redact("lr: 0.01\napi_key: sk-live-123\n[db]\npassword = hunter2\nbatch = 32\n", "config.ini");
 
         Assert.Equal("lr: 0.01\napi_key: <redacted>\n[db]\npassword = <redacted>\nbatch = 32\n", redacted);
     }

@@ -188,7 +188,9 @@ public sealed class GitCaptureTests
         Assert.Equal("secret-name", omitted[".env"]);
         Assert.Equal("secret-name", omitted["certs/site.pfx"]);
         Assert.Equal("secret-content", omitted["notes.txt"]);
-        Assert.Equal("binary", omitted["data.bin"]);
+        // Data and binaries are listed by hash, never carried.
+        var listed = Assert.Single(snapshot.Section.Untracked);
+        Assert.Equal(("data.bin", 3L, Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(new byte[] { 1, 0, 2 })).ToLowerInvariant()), (listed.Path, listed.Size, listed.Sha256));
         Assert.False(snapshot.Section.PatchTruncated);
     }
 

@@ -22,7 +22,7 @@ public sealed class ManifestSerializerTests
 
         var expected = """
             {
-              "schemaVersion": 1,
+              "schemaVersion": 2,
               "fingerprint": null,
               "project": {
                 "name": "Trainer",
@@ -40,6 +40,7 @@ public sealed class ManifestSerializerTests
                 "patchSha256": null,
                 "patchTruncated": false,
                 "patchOmitted": [],
+                "untracked": [],
                 "remote": null,
                 "shallow": false,
                 "worktree": false,

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Text;
+using System.Threading;
 using System.Threading.Tasks;
 using Repro.Build.IO;
 using Repro.Build.Manifest;
@@ -11,83 +12,114 @@ namespace Repro.Build.Data;
 
 /// <summary>
 /// Hashes declared data files and folders: files in parallel (bounded by the cores), streamed, and looked up in a
-/// stat-keyed cache first so that unchanged files are not read again.
+/// stat-keyed cache first so that unchanged files are not read again. Only regular files are data: FIFOs, devices and
+/// sockets are never opened (reading one can block forever or never end), links to folders are followed but a link
+/// back into a folder being walked is not, and a file that changes while it is read is read again.
 /// </summary>
 public static class DataHasher
 {
+    // Links to links to folders: deeper than this is a loop the path check could not see.
+    private const int MaxFolderDepth = 256;
+
     public static DataSection Hash(
         string projectDirectory,
         IReadOnlyList<DataDeclaration> declarations,
         FileHashCache cache,
         HashProgress progress,
         ICollection<ReproDiagnostic> diagnostics,
-        bool strict)
+        bool strict,
+        string? repositoryRoot = null,
+        CancellationToken cancellation = default)
     {
-        var entries = new Dictionary<string, (DataEntry Entry, List<(DataFileEntry File, string FullPath, long Ticks)> Files)>(StringComparer.Ordinal);
+        var severity = strict ? ReproDiagnosticSeverity.Error : ReproDiagnosticSeverity.Warning;
+        var entries = new Dictionary<string, ItemFiles>(StringComparer.Ordinal);
+        var skipped = new List<string>();
         foreach (var declaration in declarations)
         {
-            var name = declaration.Group ?? declaration.ItemSpec.Replace('\\', '/');
-            if (!entries.TryGetValue(name, out var entry))
+            var name = declaration.Group ?? PathText.ForManifest(projectDirectory, declaration.ItemSpec, declaration.FullPath, repositoryRoot).TrimEnd('/')
+                + (IsFolderSpec(declaration.ItemSpec) ? "/" : "");
+            if (!entries.TryGetValue(name, out var item))
             {
-                entry = (new DataEntry { Name = name }, new List<(DataFileEntry, string, long)>());
-                entries[name] = entry;
+                item = new ItemFiles(new DataEntry { Name = name }, declaration.Group is null);
+                entries[name] = item;
             }
 
-            if (File.Exists(declaration.FullPath))
+            var recordedRoot = PathText.ForManifest(projectDirectory, declaration.ItemSpec, declaration.FullPath, repositoryRoot).TrimEnd('/');
+            switch (FileProbe.Inspect(declaration.FullPath))
             {
-                AddFile(entry.Files, projectDirectory, declaration.ItemSpec, declaration.FullPath);
-            }
-            else if (Directory.Exists(declaration.FullPath))
-            {
-                foreach (var file in Directory.EnumerateFiles(declaration.FullPath, "*", SearchOption.AllDirectories))
-                {
-                    var within = PathText.Relative(declaration.FullPath, file);
-                    AddFile(entry.Files, projectDirectory, declaration.ItemSpec.TrimEnd('/', '\\') + "/" + within, file);
-                }
-            }
-            else
-            {
-                entry.Entry.Exists = false;
-                diagnostics.Add(new ReproDiagnostic(
-                    DiagnosticIds.DataMissing,
-                    strict ? ReproDiagnosticSeverity.Error : ReproDiagnosticSeverity.Warning,
-                    $"The data '{declaration.ItemSpec}' declared with ReproData does not exist, so the manifest cannot record it. Check the path (relative to the project folder), or remove the declaration."));
+                case FileKind.Regular:
+                    item.Add(recordedRoot, Path.GetFileName(declaration.FullPath.TrimEnd('/', '\\')), declaration.FullPath);
+                    break;
+                case FileKind.Directory:
+                    item.IsFolder = true;
+                    WalkFolder(item, declaration.FullPath, recordedRoot, skipped, cancellation);
+                    break;
+                case FileKind.Special:
+                    item.Entry.Exists = false;
+                    skipped.Add($"'{declaration.ItemSpec}' is {FileProbe.Describe(FileKind.Special)}");
+                    break;
+                default:
+                    item.Entry.Exists = false;
+                    diagnostics.Add(new ReproDiagnostic(
+                        DiagnosticIds.DataMissing,
+                        severity,
+                        $"The data '{declaration.ItemSpec}' declared with ReproData does not exist, so the manifest cannot record it. Check the path (relative to the project folder), or remove the declaration."));
+                    break;
             }
         }
 
-        // Hash what the cache does not know, the largest files first so the cores stay busy to the end.
-        var pending = new List<(DataFileEntry File, string FullPath, long Ticks)>();
-        foreach (var entry in entries.Values)
+        foreach (var reason in skipped)
         {
-            foreach (var file in entry.Files)
+            diagnostics.Add(new ReproDiagnostic(
+                DiagnosticIds.DataSkipped,
+                ReproDiagnosticSeverity.Warning,
+                $"Data {reason}; it was skipped and is not in the manifest. Only regular files are data: move it out of the data folder, or declare the files it produces instead."));
+        }
+
+        // Hash what the cache does not know, the largest files first so the cores stay busy to the end.
+        var pending = new List<DataFile>();
+        foreach (var item in entries.Values)
+        {
+            foreach (var file in item.Files)
             {
-                if (cache.TryGet(file.FullPath, file.File.Size, file.Ticks, out var known))
+                if (cache.TryGet(file.FullPath, file.Entry.Size, file.LastWriteTicks, out var known))
                 {
-                    file.File.Sha256 = known;
+                    file.Entry.Sha256 = known;
                 }
                 else
                 {
                     pending.Add(file);
-                    progress.AddTotal(file.File.Size);
+                    progress.AddTotal(file.Entry.Size);
                 }
             }
         }
 
-        pending.Sort((a, b) => b.File.Size.CompareTo(a.File.Size));
+        pending.Sort((a, b) => b.Entry.Size.CompareTo(a.Entry.Size));
         var unreadable = new List<string>();
-        Parallel.ForEach(pending, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, Environment.ProcessorCount) }, file =>
+        var unstable = new List<string>();
+        Parallel.ForEach(pending, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, Environment.ProcessorCount), CancellationToken = cancellation }, file =>
         {
-            progress.SetCurrent(file.File.Path);
+            progress.SetCurrent(file.Entry.Path);
             try
             {
-                file.File.Sha256 = StreamHasher.Sha256File(file.FullPath, progress);
-                cache.Set(file.FullPath, file.File.Size, file.Ticks, file.File.Sha256);
+                if (HashStable(file, progress, cancellation))
+                {
+                    cache.Set(file.FullPath, file.Entry.Size, file.LastWriteTicks, file.Entry.Sha256);
+                }
+                else
+                {
+                    lock (unstable)
+                    {
+                        unstable.Add(file.Entry.Path);
+                    }
+                }
             }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            catch (Exception ex) when (ReadFailure.IsExpected(ex))
             {
+                file.Entry.Sha256 = "";
                 lock (unreadable)
                 {
-                    unreadable.Add($"{file.File.Path} ({ex.Message})");
+                    unreadable.Add($"{file.Entry.Path} ({ex.Message})");
                 }
             }
         });
@@ -97,21 +129,33 @@ public static class DataHasher
         {
             diagnostics.Add(new ReproDiagnostic(
                 DiagnosticIds.DataMissing,
-                strict ? ReproDiagnosticSeverity.Error : ReproDiagnosticSeverity.Warning,
+                severity,
                 $"The data file {message} could not be read, so the manifest cannot record it. Check that the build can read it."));
+        }
+
+        unstable.Sort(StringComparer.Ordinal);
+        foreach (var path in unstable)
+        {
+            diagnostics.Add(new ReproDiagnostic(
+                DiagnosticIds.DataChangedWhileHashed,
+                severity,
+                $"The data file '{path}' changed while it was being hashed (twice), so its recorded hash may match neither its old nor its new content. Build again once whatever writes it has finished."));
         }
 
         var section = new DataSection();
         foreach (var name in entries.Keys.OrderBy(k => k, StringComparer.Ordinal))
         {
-            var (entry, files) = entries[name];
-            var hashed = files.Where(f => f.File.Sha256.Length > 0).Select(f => f.File)
-                .GroupBy(f => f.Path, StringComparer.Ordinal).Select(g => g.First())
-                .OrderBy(f => f.Path, StringComparer.Ordinal).ToList();
-            entry.Files = hashed;
+            var item = entries[name];
+            var hashed = item.Files.Where(f => f.Entry.Sha256.Length > 0)
+                .GroupBy(f => f.Entry.Path, StringComparer.Ordinal).Select(g => g.First())
+                .OrderBy(f => f.Entry.Path, StringComparer.Ordinal).ToList();
+            var entry = item.Entry;
+            entry.Files = hashed.Select(f => f.Entry).ToList();
             entry.FileCount = hashed.Count;
-            entry.Size = hashed.Sum(f => f.Size);
-            entry.Sha256 = entry.Exists || hashed.Count > 0 ? Aggregate(hashed) : null;
+            entry.Size = hashed.Sum(f => f.Entry.Size);
+            entry.Sha256 = !entry.Exists && hashed.Count == 0 ? null
+                : hashed.Count == 1 && !item.IsFolder && item.IsSingleDeclaration ? hashed[0].Entry.Sha256
+                : AggregateWithin(hashed, item.IsSingleDeclaration);
             section.Items.Add(entry);
         }
 
@@ -130,9 +174,132 @@ public static class DataHasher
         return Hashing.Sha256Hex(Encoding.UTF8.GetBytes(text.ToString()));
     }
 
-    private static void AddFile(List<(DataFileEntry, string, long)> files, string projectDirectory, string declaredPath, string fullPath)
+    // A folder's hash is over the paths inside the folder, so it does not change with where the folder is declared
+    // from; a group of several declarations names its files as the manifest records them.
+    private static string AggregateWithin(List<DataFile> files, bool withinFolder) =>
+        Aggregate(files
+            .Select(f => new DataFileEntry { Path = withinFolder ? f.WithinItem : f.Entry.Path, Sha256 = f.Entry.Sha256 })
+            .OrderBy(f => f.Path, StringComparer.Ordinal));
+
+    private static bool IsFolderSpec(string itemSpec) => itemSpec.EndsWith("/", StringComparison.Ordinal) || itemSpec.EndsWith("\\", StringComparison.Ordinal);
+
+    /// <summary>Hashes a file, and again if its size or time moved meanwhile; false when it moved both times.</summary>
+    private static bool HashStable(DataFile file, HashProgress progress, CancellationToken cancellation)
     {
-        var info = new FileInfo(fullPath);
-        files.Add((new DataFileEntry { Path = PathText.ForManifest(projectDirectory, declaredPath, info.FullName), Size = info.Length }, info.FullName, info.LastWriteTimeUtc.Ticks));
+        for (var attempt = 0; attempt < 2; attempt++)
+        {
+            file.Entry.Sha256 = StreamHasher.Sha256File(file.FullPath, progress, cancellation);
+            var (size, ticks) = FileProbe.Stat(file.FullPath);
+            if (size == file.Entry.Size && ticks == file.LastWriteTicks)
+            {
+                return true;
+            }
+
+            file.Entry.Size = size;
+            file.LastWriteTicks = ticks;
+        }
+
+        return false;
+    }
+
+    private static void WalkFolder(ItemFiles item, string root, string recordedRoot, List<string> skipped, CancellationToken cancellation)
+    {
+        var pending = new Stack<(string FullPath, string Within, string[] Ancestors)>();
+        pending.Push((root, "", new[] { FileProbe.ResolveFinalTarget(root) }));
+        while (pending.Count > 0)
+        {
+            cancellation.ThrowIfCancellationRequested();
+            var (folder, within, ancestors) = pending.Pop();
+            IEnumerable<string> children;
+            try
+            {
+                children = Directory.EnumerateFileSystemEntries(folder).ToList();
+            }
+            catch (Exception ex) when (ReadFailure.IsExpected(ex))
+            {
+                skipped.Add($"folder '{PathText.Join(recordedRoot, within)}' could not be listed ({ex.Message})");
+                continue;
+            }
+
+            foreach (var child in children)
+            {
+                var name = Path.GetFileName(child);
+                var childWithin = PathText.Join(within, name);
+                var isLink = FileProbe.Inspect(child, followLinks: false) == FileKind.SymbolicLink;
+                switch (FileProbe.Inspect(child))
+                {
+                    case FileKind.Regular:
+                        item.Add(PathText.Join(recordedRoot, childWithin), childWithin, child);
+                        break;
+                    case FileKind.Directory:
+                        var resolved = isLink ? FileProbe.ResolveFinalTarget(child) : Path.Combine(ancestors[ancestors.Length - 1], name);
+                        if (ancestors.Contains(resolved, PathComparer) || ancestors.Length >= MaxFolderDepth)
+                        {
+                            skipped.Add($"'{PathText.Join(recordedRoot, childWithin)}' links back to a folder that contains it (a loop)");
+                            break;
+                        }
+
+                        pending.Push((child, childWithin, ancestors.Concat(new[] { resolved }).ToArray()));
+                        break;
+                    case FileKind.Special:
+                        skipped.Add($"'{PathText.Join(recordedRoot, childWithin)}' is {FileProbe.Describe(FileKind.Special)}");
+                        break;
+                    default:
+                        if (isLink)
+                        {
+                            skipped.Add($"'{PathText.Join(recordedRoot, childWithin)}' is a symbolic link to nothing");
+                        }
+
+                        break; // deleted since it was listed
+                }
+            }
+        }
+    }
+
+    private static readonly StringComparer PathComparer =
+        Path.DirectorySeparatorChar == '\\' ? StringComparer.OrdinalIgnoreCase : StringComparer.Ordinal;
+
+    private sealed class ItemFiles
+    {
+        public ItemFiles(DataEntry entry, bool isSingleDeclaration)
+        {
+            Entry = entry;
+            IsSingleDeclaration = isSingleDeclaration;
+        }
+
+        public DataEntry Entry { get; }
+
+        /// <summary>False for a <c>Group</c>, which gathers several declarations.</summary>
+        public bool IsSingleDeclaration { get; }
+
+        public bool IsFolder { get; set; }
+
+        public List<DataFile> Files { get; } = new();
+
+        public void Add(string recordedPath, string within, string fullPath)
+        {
+            var (size, ticks) = FileProbe.Stat(fullPath);
+            Files.Add(new DataFile(new DataFileEntry { Path = recordedPath, Size = size }, within, Path.GetFullPath(fullPath), ticks));
+        }
+    }
+
+    private sealed class DataFile
+    {
+        public DataFile(DataFileEntry entry, string withinItem, string fullPath, long lastWriteTicks)
+        {
+            Entry = entry;
+            WithinItem = withinItem;
+            FullPath = fullPath;
+            LastWriteTicks = lastWriteTicks;
+        }
+
+        public DataFileEntry Entry { get; }
+
+        /// <summary>The path inside the declared folder (the file name for a declared file).</summary>
+        public string WithinItem { get; }
+
+        public string FullPath { get; }
+
+        public long LastWriteTicks { get; set; }
     }
 }

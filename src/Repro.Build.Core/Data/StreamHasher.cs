@@ -2,6 +2,7 @@ using System;
 using System.Buffers;
 using System.IO;
 using System.Security.Cryptography;
+using System.Threading;
 using Repro.Build.IO;
 
 namespace Repro.Build.Data;
@@ -11,16 +12,18 @@ public static class StreamHasher
 {
     private const int BlockSize = 1 << 20;
 
-    public static string Sha256File(string path, HashProgress? progress = null)
+    /// <exception cref="SpecialFileException">The path is a FIFO, device or socket: it is not opened.</exception>
+    public static string Sha256File(string path, HashProgress? progress = null, CancellationToken cancellation = default)
     {
         var buffer = ArrayPool<byte>.Shared.Rent(BlockSize);
         try
         {
             using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read | FileShare.Delete, bufferSize: 1, FileOptions.SequentialScan);
+            using var stream = FileProbe.OpenRegular(path, FileOptions.SequentialScan);
             int read;
             while ((read = stream.Read(buffer, 0, BlockSize)) > 0)
             {
+                cancellation.ThrowIfCancellationRequested();
                 sha.AppendData(buffer, 0, read);
                 progress?.AddDone(read);
             }

@@ -5,6 +5,7 @@ using System.IO;
 using System.Linq;
 using System.Text;
 using Repro.Build.Ci;
+using Repro.Build.IO;
 using Repro.Build.Manifest;
 using Repro.Build.Security;
 
@@ -97,14 +98,15 @@ public static class GitCapture
 
     private static byte[]? AddWorkingTreeState(GitRepositoryLocation location, GitSection section, GitCaptureOptions options, List<ReproDiagnostic> diagnostics)
     {
-        var git = new GitCommandRunner(options.GitExecutable);
+        var git = new GitCommandRunner(options.GitExecutable, cancellation: options.Cancellation);
         GitStatus status;
+        byte[] statusOutput;
         try
         {
-            var output = git.Run(location.WorkingDirectory,
+            statusOutput = git.Run(location.WorkingDirectory,
                 new[] { "--no-optional-locks", "status", "--porcelain=v2", "-z", "--untracked-files=all", "--ignore-submodules=none" },
                 maxOutputBytes: 256L * 1024 * 1024, out _);
-            status = GitStatus.Parse(output);
+            status = GitStatus.Parse(statusOutput);
         }
         catch (Exception ex) when (ex is GitExecutableNotFoundException or GitCommandException or GitFormatException or IOException)
         {
@@ -128,12 +130,17 @@ public static class GitCapture
             return null;
         }
 
+        if (options.MaxPatchBytes == 0)
+        {
+            return null; // ReproPatchMaxBytes=0: the dirty state only, no patch content, nothing to warn about
+        }
+
         GitPatch patch;
         try
         {
-            patch = GitPatchBuilder.Build(git, location.WorkingDirectory, section.Commit, section.ObjectFormat, status, options.MaxPatchBytes);
+            patch = BuildPatchOnce(git, location, section, statusOutput, status, options);
         }
-        catch (Exception ex) when (ex is GitExecutableNotFoundException or GitCommandException or IOException or UnauthorizedAccessException)
+        catch (Exception ex) when (ex is GitExecutableNotFoundException or GitCommandException || ReadFailure.IsExpected(ex))
         {
             diagnostics.Add(new ReproDiagnostic(
                 DiagnosticIds.GitStatusUnavailable,
@@ -142,6 +149,17 @@ public static class GitCapture
             return null;
         }
 
+        var special = patch.Omitted.Where(o => o.Reason == "special-file").Select(o => o.Path).ToList();
+        if (special.Count > 0)
+        {
+            diagnostics.Add(new ReproDiagnostic(
+                DiagnosticIds.WorkingTreeSpecialFile,
+                ReproDiagnosticSeverity.Warning,
+                $"The working tree holds untracked files that are not regular files (FIFOs, devices or sockets), which were not read: {string.Join(", ", special.Take(5))}{(special.Count > 5 ? $" and {special.Count - 5} more" : "")}. " +
+                "Delete them or add them to .gitignore."));
+        }
+
+        section.Untracked = patch.Untracked;
         section.PatchTruncated = patch.Truncated;
         section.PatchOmitted = patch.Omitted
             .OrderBy(o => o.Path, StringComparer.Ordinal)
@@ -160,6 +178,35 @@ public static class GitCapture
         }
 
         return patch.Content;
+    }
+
+    /// <summary>
+    /// The patch for this state of the working tree: from the cache in the git folder when nothing changed since a
+    /// build made it (no file content read), else built under the repository's lock, so that the nodes of a -m build
+    /// build it once between them.
+    /// </summary>
+    private static GitPatch BuildPatchOnce(GitCommandRunner git, GitRepositoryLocation location, GitSection section, byte[] statusOutput, GitStatus status, GitCaptureOptions options)
+    {
+        var cache = WorkingTreeCache.For(location);
+        var key = WorkingTreeCache.ComputeKey(location, section.Commit, section.ObjectFormat, statusOutput, status, options.MaxPatchBytes);
+        if (cache.TryLoad(key) is { } cached)
+        {
+            return cached;
+        }
+
+        using (cache.Lock(options.Cancellation))
+        {
+            if (cache.TryLoad(key) is { } builtMeanwhile)
+            {
+                return builtMeanwhile;
+            }
+
+            var hashes = cache.LoadHashes();
+            var patch = GitPatchBuilder.Build(git, location.WorkingDirectory, section.Commit, section.ObjectFormat, status, options.MaxPatchBytes, hashes, options.Cancellation);
+            cache.Save(key, patch);
+            cache.SaveHashes(hashes);
+            return patch;
+        }
     }
 
     private static string? ReadRemote(GitConfig config, string? branch)

@@ -13,6 +13,9 @@ public sealed class GitCaptureOptions
 
     public long MaxPatchBytes { get; set; } = DefaultMaxPatchBytes;
 
+    /// <summary>Cancelled when the build is: git is stopped and no further file is read.</summary>
+    public System.Threading.CancellationToken Cancellation { get; set; }
+
     /// <summary>Reads environment variables (for the CI's branch); replaceable in tests.</summary>
     public Func<string, string?> GetEnvironmentVariable { get; set; } = Environment.GetEnvironmentVariable;
 }

@@ -3,6 +3,7 @@ using System.ComponentModel;
 using System.Diagnostics;
 using System.IO;
 using System.Text;
+using System.Threading;
 using System.Threading.Tasks;
 
 namespace Repro.Build.Git;
@@ -30,11 +31,13 @@ public sealed class GitCommandRunner
 {
     private readonly string _executable;
     private readonly TimeSpan _timeout;
+    private readonly CancellationToken _cancellation;
 
-    public GitCommandRunner(string? executable = null, TimeSpan? timeout = null)
+    public GitCommandRunner(string? executable = null, TimeSpan? timeout = null, CancellationToken cancellation = default)
     {
         _executable = string.IsNullOrEmpty(executable) ? "git" : executable!;
         _timeout = timeout ?? TimeSpan.FromMinutes(2);
+        _cancellation = cancellation;
     }
 
     /// <summary>Runs git in <paramref name="workingDirectory"/> and returns its standard output, at most <paramref name="maxOutputBytes"/> bytes of it.</summary>
@@ -98,7 +101,18 @@ public sealed class GitCommandRunner
                 return false;
             });
 
-            if (!readTask.Wait(_timeout))
+            bool finished;
+            try
+            {
+                finished = readTask.Wait((int)_timeout.TotalMilliseconds, _cancellation);
+            }
+            catch (OperationCanceledException)
+            {
+                Kill(process); // the build was cancelled: stop git too
+                throw;
+            }
+
+            if (!finished)
             {
                 Kill(process);
                 throw new GitCommandException($"git {arguments[0]} did not finish within {_timeout.TotalSeconds:0} seconds.");

@@ -1,5 +1,7 @@
 using System.Collections.Generic;
 
+using Repro.Build.Manifest;
+
 namespace Repro.Build.Git;
 
 /// <summary>A file changed in the working tree that the patch does not carry, and why.</summary>
@@ -13,18 +15,19 @@ public sealed class OmittedFile
 
     public string Path { get; }
 
-    /// <summary><c>secret-name</c>, <c>secret-content</c>, <c>binary</c> (untracked binary files) or <c>size-cap</c>.</summary>
+    /// <summary><c>secret-name</c>, <c>secret-content</c>, <c>special-file</c> (FIFOs, devices, sockets), <c>unreadable</c> or <c>size-cap</c>.</summary>
     public string Reason { get; }
 }
 
 /// <summary>The uncommitted work of a repository as one patch that <c>git apply</c> replays on a clean checkout of HEAD.</summary>
 public sealed class GitPatch
 {
-    public GitPatch(byte[] content, List<OmittedFile> omitted, bool truncated)
+    public GitPatch(byte[] content, List<OmittedFile> omitted, bool truncated, List<UntrackedEntry> untracked)
     {
         Content = content;
         Omitted = omitted;
         Truncated = truncated;
+        Untracked = untracked;
     }
 
     public byte[] Content { get; }
@@ -33,4 +36,7 @@ public sealed class GitPatch
 
     /// <summary>True when the size cap left changes out.</summary>
     public bool Truncated { get; }
+
+    /// <summary>Untracked files listed by hash instead of carried (data, binaries, large untracked sets).</summary>
+    public List<UntrackedEntry> Untracked { get; }
 }

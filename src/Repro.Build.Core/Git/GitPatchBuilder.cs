@@ -1,24 +1,68 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using System.Linq;
 using System.Text;
+using System.Threading;
+using Repro.Build.Data;
+using Repro.Build.IO;
+using Repro.Build.Manifest;
 using Repro.Build.Security;
 
 namespace Repro.Build.Git;
 
 /// <summary>
-/// Builds the patch of a dirty working tree: <c>git diff HEAD --binary</c> for tracked files (staged and unstaged),
-/// then a "new file" diff for each untracked, non-ignored text file. Files that look like secrets, by name or by
-/// content, are left out, and whole files are dropped once the size cap is reached, so what is kept always applies.
+/// Builds the patch of a dirty working tree: <c>git diff HEAD --binary</c> for tracked files (staged and unstaged), then
+/// the untracked files by a policy made for ML repositories (docs/manifest.md, "The patch"): inputs of the build
+/// (code, project and MSBuild files, settings) are carried in full; a few other small text files are too; everything
+/// else untracked (data, binaries, large untracked sets) is listed by path, size and hash, never read for the patch.
+/// Symbolic links are carried as links, as git records them, never as their target's content. FIFOs, devices and
+/// sockets are never opened. Files holding secrets are left out, and whole files are dropped once the size cap is
+/// reached, so what is kept always applies.
 /// </summary>
 public static class GitPatchBuilder
 {
+    /// <summary>Other untracked text files are carried while there are at most this many…</summary>
+    public const int SmallUntrackedCount = 20;
+
+    /// <summary>…and they add up to at most this many bytes.</summary>
+    public const long SmallUntrackedBytes = 64 * 1024;
+
+    /// <summary>Listed untracked files are summed up per folder when there are more than this many.</summary>
+    public const int MaxListedFiles = 100;
+
     // The empty tree: what an unborn branch is compared with.
     private const string EmptyTreeSha1 = "4b825dc642cb6eb9a060e54bf8d69288fbee4904";
     private const string EmptyTreeSha256 = "6ef19b41225c5369f1c104d45d8d85efa9b057b53b14b4b9b939dd74decc5321";
+
+    // git's own test for binary content looks at the first 8000 bytes for a NUL.
     private const int BinaryProbeLength = 8000;
 
-    public static GitPatch Build(GitCommandRunner git, string workingDirectory, string? commit, string objectFormat, GitStatus status, long maxBytes)
+    private static readonly HashSet<string> BuildInputExtensions = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ".cs", ".csx", ".vb", ".fs", ".fsi", ".fsx", ".razor", ".cshtml", ".xaml", ".axaml",
+        ".csproj", ".vbproj", ".fsproj", ".proj", ".projitems", ".shproj", ".props", ".targets", ".sln", ".slnx", ".slnf",
+        ".resx", ".editorconfig", ".globalconfig", ".ruleset", ".tt",
+    };
+
+    private static readonly HashSet<string> BuildInputNames = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "global.json", "nuget.config", "packages.lock.json", ".gitattributes", ".gitignore", "dotnet-tools.json",
+    };
+
+    // Data and model files are never carried, whatever their size: declare data with ReproData to have it hashed.
+    private static readonly HashSet<string> DataExtensions = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ".csv", ".tsv", ".psv", ".parquet", ".arrow", ".feather", ".avro", ".orc", ".npy", ".npz", ".pkl", ".pickle", ".h5", ".hdf5",
+        ".tfrecord", ".jsonl", ".ndjson", ".libsvm", ".arff", ".svmlight", ".idx", ".idx1-ubyte", ".idx3-ubyte", ".dat", ".bin",
+        ".zip", ".gz", ".tgz", ".bz2", ".xz", ".zst", ".7z", ".tar", ".rar", ".onnx", ".pt", ".pth", ".ckpt", ".safetensors",
+        ".mlmodel", ".model", ".pb", ".tflite", ".gguf", ".ggml", ".png", ".jpg", ".jpeg", ".gif", ".bmp", ".tif", ".tiff",
+        ".webp", ".wav", ".mp3", ".flac", ".mp4", ".avi", ".mov", ".mkv", ".db", ".sqlite", ".nupkg", ".dll", ".exe", ".so",
+        ".dylib", ".pdb", ".log",
+    };
+
+    public static GitPatch Build(GitCommandRunner git, string workingDirectory, string? commit, string objectFormat, GitStatus status, long maxBytes,
+        FileHashCache? hashCache = null, CancellationToken cancellation = default)
     {
         var omitted = new List<OmittedFile>();
         var truncated = false;
@@ -28,8 +72,102 @@ public static class GitPatchBuilder
             "# Apply on a clean checkout of that commit: git apply --binary <this file>\n");
         patch.Write(header, 0, header.Length);
 
+        if (status.ChangedPaths.Count > 0)
+        {
+            truncated |= AppendTracked(git, workingDirectory, commit, objectFormat, status, maxBytes, patch, omitted);
+        }
+
+        cancellation.ThrowIfCancellationRequested();
+        var listed = new List<(string Path, long Size, string FullPath, long Ticks)>();
+        var carried = new List<(string Path, string FullPath, long Size)>();
+        var others = new List<(string Path, string FullPath, long Size)>();
+        var untracked = new List<string>(status.UntrackedPaths);
+        untracked.Sort(StringComparer.Ordinal);
+        foreach (var path in untracked)
+        {
+            var fullPath = Path.Combine(workingDirectory, path);
+            if (SecretDetector.IsSecretFileName(path))
+            {
+                omitted.Add(new OmittedFile(path, "secret-name"));
+                continue;
+            }
+
+            switch (FileProbe.Inspect(fullPath, followLinks: false))
+            {
+                case FileKind.SymbolicLink:
+                    // git records a link, not what it points to: the target may lie outside the repository.
+                    truncated |= !AppendLink(patch, path, fullPath, maxBytes, omitted);
+                    break;
+                case FileKind.Regular:
+                    var (size, ticks) = FileProbe.Stat(fullPath);
+                    if (IsData(path))
+                    {
+                        listed.Add((path, size, fullPath, ticks));
+                    }
+                    else if (IsBuildInput(path))
+                    {
+                        carried.Add((path, fullPath, size));
+                    }
+                    else
+                    {
+                        others.Add((path, fullPath, size));
+                        listed.Add((path, size, fullPath, ticks));
+                    }
+
+                    break;
+                case FileKind.Special:
+                    omitted.Add(new OmittedFile(path, "special-file"));
+                    break;
+                default:
+                    break; // deleted since git status ran, or a folder (an untracked nested repository)
+            }
+        }
+
+        // A handful of small untracked notes and settings travel with the code; a large untracked set is listed.
+        if (others.Count <= SmallUntrackedCount && others.Sum(o => o.Size) <= SmallUntrackedBytes)
+        {
+            carried.AddRange(others);
+            listed.RemoveAll(l => others.Any(o => o.Path == l.Path));
+        }
+
+        carried.Sort((a, b) => string.CompareOrdinal(a.Path, b.Path));
+        foreach (var file in carried)
+        {
+            cancellation.ThrowIfCancellationRequested();
+            var reason = AppendUntracked(patch, file.Path, file.FullPath, file.Size, maxBytes);
+            if (reason == "binary")
+            {
+                var (size, ticks) = FileProbe.Stat(file.FullPath);
+                listed.Add((file.Path, size, file.FullPath, ticks));
+            }
+            else if (reason is not null)
+            {
+                truncated |= reason == "size-cap";
+                omitted.Add(new OmittedFile(file.Path, reason));
+            }
+        }
+
+        var entries = ListUntracked(listed, hashCache ?? new FileHashCache(), omitted, cancellation);
+        return new GitPatch(patch.ToArray(), omitted, truncated, entries);
+    }
+
+    /// <summary>True for untracked files that the build reads as code, project or settings: always carried.</summary>
+    public static bool IsBuildInput(string path)
+    {
+        var name = path.Substring(path.LastIndexOf('/') + 1);
+        return BuildInputExtensions.Contains(Path.GetExtension(name)) || BuildInputNames.Contains(name)
+            || name.StartsWith("Directory.Build.", StringComparison.OrdinalIgnoreCase) || name.StartsWith("Directory.Packages.", StringComparison.OrdinalIgnoreCase);
+    }
+
+    /// <summary>True for data and model files by their extension: listed by hash, never carried.</summary>
+    public static bool IsData(string path) => DataExtensions.Contains(Path.GetExtension(path));
+
+    private static bool AppendTracked(GitCommandRunner git, string workingDirectory, string? commit, string objectFormat, GitStatus status,
+        long maxBytes, MemoryStream patch, List<OmittedFile> omitted)
+    {
+        var truncated = false;
         var baseRevision = commit ?? (objectFormat == "sha256" ? EmptyTreeSha256 : EmptyTreeSha1);
-        var arguments = new List<string>
+        var arguments = new[]
         {
             "-c", "core.quotepath=off", "diff", baseRevision, "--binary", "--no-color", "--no-ext-diff", "--no-textconv",
             "--no-renames", "--src-prefix=a/", "--dst-prefix=b/",
@@ -37,22 +175,21 @@ public static class GitPatchBuilder
 
         // Secret files are dropped from git's output here rather than excluded by pathspecs: a score of glob
         // pathspecs makes git diff twice as slow on a large tree.
-        var diff = git.Run(workingDirectory, arguments.ToArray(), maxBytes + 1, out var diffCut);
-        var includedTracked = new HashSet<string>(StringComparer.Ordinal);
+        var diff = git.Run(workingDirectory, arguments, maxBytes + 1, out var diffCut);
+        var included = new HashSet<string>(StringComparer.Ordinal);
         foreach (var chunk in SplitFileDiffs(diff, diffCut))
         {
             if (SecretDetector.IsSecretFileName(chunk.Path))
             {
                 omitted.Add(new OmittedFile(chunk.Path, "secret-name"));
-                includedTracked.Add(chunk.Path);
+                included.Add(chunk.Path);
                 continue;
             }
 
-            var text = Encoding.UTF8.GetString(chunk.Bytes);
-            if (SecretDetector.ContainsToken(text))
+            if (SecretDetector.ContainsSecret(Encoding.UTF8.GetString(chunk.Bytes), chunk.Path))
             {
                 omitted.Add(new OmittedFile(chunk.Path, "secret-content"));
-                includedTracked.Add(chunk.Path);
+                included.Add(chunk.Path);
                 continue;
             }
 
@@ -63,7 +200,7 @@ public static class GitPatchBuilder
             }
 
             patch.Write(chunk.Bytes, 0, chunk.Bytes.Length);
-            includedTracked.Add(chunk.Path);
+            included.Add(chunk.Path);
         }
 
         if (diffCut || truncated)
@@ -71,44 +208,47 @@ public static class GitPatchBuilder
             truncated = true;
             foreach (var path in status.ChangedPaths)
             {
-                if (!includedTracked.Contains(path))
+                if (!included.Contains(path))
                 {
                     omitted.Add(new OmittedFile(path, SecretDetector.IsSecretFileName(path) ? "secret-name" : "size-cap"));
                 }
             }
         }
 
-        var untracked = new List<string>(status.UntrackedPaths);
-        untracked.Sort(StringComparer.Ordinal);
-        foreach (var path in untracked)
-        {
-            var reason = AppendUntracked(patch, workingDirectory, path, maxBytes);
-            if (reason is not null)
-            {
-                truncated |= reason == "size-cap";
-                omitted.Add(new OmittedFile(path, reason));
-            }
-        }
-
-        return new GitPatch(patch.ToArray(), omitted, truncated);
+        return truncated;
     }
 
-    private static string? AppendUntracked(MemoryStream patch, string workingDirectory, string path, long maxBytes)
+    /// <returns>False when the size cap left the link out.</returns>
+    private static bool AppendLink(MemoryStream patch, string path, string fullPath, long maxBytes, List<OmittedFile> omitted)
     {
-        if (SecretDetector.IsSecretFileName(path))
+        var target = FileProbe.ReadLinkText(fullPath);
+        if (target is null)
         {
-            return "secret-name";
+            omitted.Add(new OmittedFile(path, "unreadable"));
+            return true;
         }
 
-        var fullPath = Path.Combine(workingDirectory, path.Replace('/', Path.DirectorySeparatorChar));
-        var info = new FileInfo(fullPath);
-        if (!info.Exists)
+        if (SecretDetector.ContainsSecret(target, path))
         {
-            return null; // deleted since git status ran
+            omitted.Add(new OmittedFile(path, "secret-content"));
+            return true;
         }
 
+        var diff = NewFileDiff(path, Encoding.UTF8.GetBytes(target), "120000");
+        if (patch.Length + diff.Length > maxBytes)
+        {
+            omitted.Add(new OmittedFile(path, "size-cap"));
+            return false;
+        }
+
+        patch.Write(diff, 0, diff.Length);
+        return true;
+    }
+
+    private static string? AppendUntracked(MemoryStream patch, string path, string fullPath, long size, long maxBytes)
+    {
         // Headers and '+' prefixes add to the content; a file that cannot fit is not read at all.
-        if (patch.Length + info.Length > maxBytes)
+        if (patch.Length + size > maxBytes)
         {
             return "size-cap";
         }
@@ -116,19 +256,29 @@ public static class GitPatchBuilder
         byte[] content;
         try
         {
-            content = File.ReadAllBytes(fullPath);
+            using (var probe = FileProbe.OpenRegular(fullPath))
+            {
+                var head = new byte[(int)Math.Min(BinaryProbeLength, Math.Max(0, size))];
+                var read = probe.Read(head, 0, head.Length);
+                if (Array.IndexOf(head, (byte)0, 0, read) >= 0)
+                {
+                    return "binary";
+                }
+            }
+
+            content = FileProbe.ReadAllBytes(fullPath, maxBytes - patch.Length);
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        catch (Exception ex) when (ReadFailure.IsExpected(ex))
         {
-            return "unreadable";
+            return ex is FileTooLargeException ? "size-cap" : ex is SpecialFileException ? "special-file" : "unreadable";
         }
 
-        if (Array.IndexOf(content, (byte)0, 0, Math.Min(content.Length, BinaryProbeLength)) >= 0)
+        if (Array.IndexOf(content, (byte)0) >= 0)
         {
             return "binary";
         }
 
-        if (SecretDetector.ContainsToken(Encoding.UTF8.GetString(content)))
+        if (SecretDetector.ContainsSecret(Encoding.UTF8.GetString(content), path))
         {
             return "secret-content";
         }
@@ -143,8 +293,91 @@ public static class GitPatchBuilder
         return null;
     }
 
+    /// <summary>Hashes the listed files (through the stat-keyed cache) and sums up folders when there are many.</summary>
+    private static List<UntrackedEntry> ListUntracked(List<(string Path, long Size, string FullPath, long Ticks)> listed, FileHashCache cache,
+        List<OmittedFile> omitted, CancellationToken cancellation)
+    {
+        var files = new List<UntrackedEntry>();
+        foreach (var file in listed.OrderBy(l => l.Path, StringComparer.Ordinal))
+        {
+            cancellation.ThrowIfCancellationRequested();
+            if (!cache.TryGet(file.FullPath, file.Size, file.Ticks, out var sha))
+            {
+                try
+                {
+                    sha = StreamHasher.Sha256File(file.FullPath, cancellation: cancellation);
+                    cache.Set(file.FullPath, file.Size, file.Ticks, sha);
+                }
+                catch (Exception ex) when (ReadFailure.IsExpected(ex))
+                {
+                    omitted.Add(new OmittedFile(file.Path, "unreadable"));
+                    continue;
+                }
+            }
+
+            files.Add(new UntrackedEntry { Path = file.Path, FileCount = 1, Size = file.Size, Sha256 = sha });
+        }
+
+        if (files.Count <= MaxListedFiles)
+        {
+            return files;
+        }
+
+        // Many files: one entry per folder, the deepest folders first summed into their parents until few remain.
+        var depth = files.Max(f => f.Path.Count(c => c == '/'));
+        var entries = files;
+        while (entries.Count > MaxListedFiles && depth > 0)
+        {
+            depth--;
+            entries = SumUpFolders(files, depth + 1);
+        }
+
+        return entries;
+    }
+
+    private static List<UntrackedEntry> SumUpFolders(List<UntrackedEntry> files, int depth)
+    {
+        var entries = new List<UntrackedEntry>();
+        foreach (var group in files.GroupBy(f => FolderAt(f.Path, depth), StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
+        {
+            if (group.Key.Length == 0)
+            {
+                entries.AddRange(group); // files at the top stay as they are
+                continue;
+            }
+
+            var inside = group.Select(f => new DataFileEntry { Path = f.Path.Substring(group.Key.Length), Sha256 = f.Sha256 ?? "" })
+                .OrderBy(f => f.Path, StringComparer.Ordinal).ToList();
+            entries.Add(new UntrackedEntry
+            {
+                Path = group.Key,
+                FileCount = group.Count(),
+                Size = group.Sum(f => f.Size),
+                Sha256 = DataHasher.Aggregate(inside),
+            });
+        }
+
+        return entries;
+    }
+
+    // The first 'depth' segments of a path's folder, with a trailing '/'; "" for a file above that depth.
+    private static string FolderAt(string path, int depth)
+    {
+        var index = -1;
+        for (var i = 0; i < depth; i++)
+        {
+            index = path.IndexOf('/', index + 1);
+            if (index < 0)
+            {
+                return "";
+            }
+        }
+
+        return path.Substring(0, index + 1);
+    }
+
     /// <summary>A git-style diff that creates <paramref name="path"/> with <paramref name="content"/>.</summary>
-    internal static byte[] NewFileDiff(string path, byte[] content)
+    internal static byte[] NewFileDiff(string path, byte[] content, string mode = "100644")
     {
         var output = new MemoryStream(content.Length + 256);
         void Write(string text)
@@ -154,7 +387,7 @@ public static class GitPatchBuilder
         }
 
         var quoted = QuotePath(path);
-        Write($"diff --git {quoted.A} {quoted.B}\nnew file mode 100644\n");
+        Write($"diff --git {quoted.A} {quoted.B}\nnew file mode {mode}\n");
         if (content.Length == 0)
         {
             return output.ToArray();

@@ -15,7 +15,7 @@ public static class Hashing
     public static string Sha256File(string path)
     {
         using var sha = SHA256.Create();
-        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, bufferSize: 1 << 16);
+        using var stream = FileProbe.OpenRegular(path, bufferSize: 1 << 16);
         return ToHex(sha.ComputeHash(stream));
     }
 

@@ -11,7 +11,7 @@ namespace Repro.Build.Machine;
 /// </summary>
 public static class EnvironmentVariables
 {
-    public const string Redacted = "<redacted>";
+    public const string Redacted = SecretDetector.Redacted;
 
     /// <summary>Exact names and name prefixes (ending in '*') recorded by default.</summary>
     public static readonly IReadOnlyList<string> DefaultAllowlist = new[]
@@ -22,15 +22,6 @@ public static class EnvironmentVariables
         "TF_DETERMINISTIC_OPS", "TF_CUDNN_DETERMINISTIC", "TF_ENABLE_ONEDNN_OPTS", "TF_NUM_INTEROP_THREADS", "TF_NUM_INTRAOP_THREADS",
         "LANG", "LC_ALL", "LC_NUMERIC", "TZ",
     };
-
-    // Anywhere in the name (so APIKEY and DB_PASSWORD both match; a false alarm only costs a value).
-    private static readonly string[] SecretNameParts =
-    {
-        "TOKEN", "SECRET", "PASSWORD", "PASSWD", "KEY", "CREDENTIAL", "AUTH", "PRIVATE", "CONNECTIONSTRING",
-    };
-
-    // Only as a whole '_'-separated word (PATH and PATTERN are not secrets).
-    private static readonly string[] SecretWords = { "PWD", "PAT", "SAS" };
 
     public static SortedDictionary<string, string> Select(IDictionary variables, IEnumerable<string> extraNames)
     {
@@ -46,33 +37,14 @@ public static class EnvironmentVariables
                 continue;
             }
 
-            selected[name] = IsSecretName(name) || SecretDetector.ContainsToken(value) ? Redacted : value;
+            selected[name] = IsSecretName(name) ? Redacted : SecretDetector.RedactInline(value);
         }
 
         return selected;
     }
 
-    public static bool IsSecretName(string name)
-    {
-        var upper = name.ToUpperInvariant();
-        foreach (var secret in SecretNameParts)
-        {
-            if (upper.IndexOf(secret, StringComparison.Ordinal) >= 0)
-            {
-                return true;
-            }
-        }
-
-        foreach (var part in upper.Split('_', '-', '.'))
-        {
-            if (Array.IndexOf(SecretWords, part) >= 0)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+    /// <summary>Secret-named variables (tokens, passwords, keys) are recorded as <see cref="Redacted"/>.</summary>
+    public static bool IsSecretName(string name) => SecretDetector.IsSecretName(name);
 
     private static bool Matches(string name, List<string> patterns)
     {

@@ -33,6 +33,9 @@ public sealed class GitSection
     public List<OmittedFileEntry> PatchOmitted { get; set; } = new();
 
     /// <summary>The upstream (or origin) remote's URL without any user info, query or fragment.</summary>
+    /// <summary>Untracked files listed by path, size and hash rather than carried in the patch (docs/manifest.md, "The patch").</summary>
+    public List<UntrackedEntry> Untracked { get; set; } = new();
+
     public string? Remote { get; set; }
 
     public bool Shallow { get; set; }

@@ -28,7 +28,7 @@ public static class ManifestCollector
             throw new ArgumentNullException(nameof(request));
         }
 
-        var (git, patch) = request.RecordGit ? CollectGit(request, diagnostics) : (null, null);
+        var (git, patch, repositoryRoot) = request.RecordGit ? CollectGit(request, diagnostics) : (null, null, LocateRepository(request.ProjectDirectory));
         var manifest = new ReproManifest
         {
             Project = new ProjectSection
@@ -47,27 +47,28 @@ public static class ManifestCollector
 
         var cache = FileHashCache.Load(request.HashCachePath);
         manifest.Sources = CollectSources(request, cache, diagnostics);
-        manifest.Data = DataHasher.Hash(request.ProjectDirectory, request.Data, cache, request.HashProgress, diagnostics, request.Strict);
+        request.Cancellation.ThrowIfCancellationRequested();
+        manifest.Data = DataHasher.Hash(request.ProjectDirectory, request.Data, cache, request.HashProgress, diagnostics, request.Strict, repositoryRoot, request.Cancellation);
+        manifest.Config = ReadTextFiles(request, request.ConfigFiles, "ReproConfig", cache, repositoryRoot, diagnostics);
         if (!string.IsNullOrEmpty(request.HashCachePath))
         {
             try
             {
                 cache.Save(request.HashCachePath!);
             }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            catch (Exception ex) when (ReadFailure.IsExpected(ex))
             {
                 // Without the cache the next build hashes again; nothing else is lost.
             }
         }
 
-        manifest.Config = ReadTextFiles(request, request.ConfigFiles, "ReproConfig", diagnostics);
         var assumptions = request.AssumptionFiles;
         if (assumptions.Count == 0 && File.Exists(Path.Combine(request.ProjectDirectory, "ASSUMPTIONS.md")))
         {
             assumptions = new List<KeyValuePair<string, string>> { new("ASSUMPTIONS.md", Path.Combine(request.ProjectDirectory, "ASSUMPTIONS.md")) };
         }
 
-        manifest.Assumptions = ReadTextFiles(request, assumptions, "ReproAssumptions", diagnostics);
+        manifest.Assumptions = ReadTextFiles(request, assumptions, "ReproAssumptions", cache: null, repositoryRoot, diagnostics);
         manifest.Fingerprint = FingerprintCalculator.Compute(manifest);
 
         if (request.Strict)
@@ -78,7 +79,19 @@ public static class ManifestCollector
         return new ManifestCollection(manifest, patch);
     }
 
-    private static (GitSection?, byte[]?) CollectGit(ManifestRequest request, ICollection<ReproDiagnostic> diagnostics)
+    private static string? LocateRepository(string projectDirectory)
+    {
+        try
+        {
+            return GitRepositoryLocator.Locate(projectDirectory)?.WorkingDirectory;
+        }
+        catch (Exception ex) when (ex is GitFormatException || ReadFailure.IsExpected(ex))
+        {
+            return null;
+        }
+    }
+
+    private static (GitSection?, byte[]?, string?) CollectGit(ManifestRequest request, ICollection<ReproDiagnostic> diagnostics)
     {
         var snapshot = request.GitSnapshotProvider?.Invoke() ?? GitCapture.Capture(request.ProjectDirectory, request.GitOptions);
         foreach (var diagnostic in snapshot.Diagnostics)
@@ -88,7 +101,7 @@ public static class ManifestCollector
 
         if (snapshot.Section is null)
         {
-            return (null, null);
+            return (null, null, snapshot.RepositoryRoot);
         }
 
         // The snapshot is shared by the projects of the repository: give this project its own copy.
@@ -99,7 +112,7 @@ public static class ManifestCollector
             section.PatchSha256 = Hashing.Sha256Hex(snapshot.Patch);
         }
 
-        return (section, snapshot.Patch);
+        return (section, snapshot.Patch, snapshot.RepositoryRoot);
     }
 
     private static void CheckStrict(ManifestRequest request, ReproManifest manifest, ICollection<ReproDiagnostic> diagnostics)
@@ -263,14 +276,15 @@ public static class ManifestCollector
         return section;
     }
 
-    private static List<TextFileEntry> ReadTextFiles(ManifestRequest request, List<KeyValuePair<string, string>> files, string itemName, ICollection<ReproDiagnostic> diagnostics)
+    private static List<TextFileEntry> ReadTextFiles(
+        ManifestRequest request, List<KeyValuePair<string, string>> files, string itemName, FileHashCache? cache, string? repositoryRoot, ICollection<ReproDiagnostic> diagnostics)
     {
         var entries = new List<TextFileEntry>();
         foreach (var file in files)
         {
             try
             {
-                var entry = Settings.TextFileReader.Read(request.ProjectDirectory, file.Key, file.Value);
+                var entry = Settings.TextFileReader.Read(request.ProjectDirectory, file.Key, file.Value, cache, repositoryRoot);
                 if (entry.Sha256 is null)
                 {
                     diagnostics.Add(new ReproDiagnostic(
@@ -281,7 +295,7 @@ public static class ManifestCollector
 
                 entries.Add(entry);
             }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            catch (Exception ex) when (ReadFailure.IsExpected(ex))
             {
                 diagnostics.Add(new ReproDiagnostic(
                     DiagnosticIds.ConfigMissing,

@@ -85,4 +85,7 @@ public sealed class ManifestRequest
 
     /// <summary>The dotnet root (<c>$(NetCoreRoot)</c>), for the installed runtimes.</summary>
     public string? DotnetRoot { get; set; }
+
+    /// <summary>Cancelled when the build is (Ctrl+C): the capture stops between files and blocks of a file.</summary>
+    public System.Threading.CancellationToken Cancellation { get; set; }
 }

@@ -9,7 +9,7 @@ namespace Repro.Build.Manifest;
 public sealed class ReproManifest
 {
     /// <summary>The version of the manifest format this library writes.</summary>
-    public const int CurrentSchemaVersion = 1;
+    public const int CurrentSchemaVersion = 2;
 
     public int SchemaVersion { get; set; } = CurrentSchemaVersion;
 

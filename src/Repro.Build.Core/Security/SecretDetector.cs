@@ -1,12 +1,21 @@
 using System;
 using System.IO;
+using System.Text;
+using System.Text.Json;
 using System.Text.RegularExpressions;
 
 namespace Repro.Build.Security;
 
-/// <summary>Recognizes files that hold secrets by their name, and credentials by their well-known shapes.</summary>
+/// <summary>
+/// The one place that decides what is a secret, for every text Repro.Build records (inlined configuration files,
+/// patches of the working tree, environment variables, and later run records): secret file names, secret-named keys in
+/// JSON, INI, YAML, .env and properties files, passwords in connection strings, credentials in URLs, quoted literals
+/// assigned to secret-named variables in code, and the shapes of well-known tokens.
+/// </summary>
 public static class SecretDetector
 {
+    public const string Redacted = "<redacted>";
+
     private static readonly string[] SecretFileNames =
     {
         ".env", ".netrc", "_netrc", ".npmrc", ".pypirc", ".git-credentials", ".pgpass", "credentials", "credentials.json",
@@ -17,6 +26,22 @@ public static class SecretDetector
     {
         ".pfx", ".p12", ".key", ".pem", ".snk", ".jks", ".keystore", ".kdbx", ".ppk",
     };
+
+    // Files whose lines are "key = value" or "key: value" data rather than code: a bare value there is a value.
+    private static readonly string[] ConfigExtensions =
+    {
+        ".json", ".jsonc", ".json5", ".yaml", ".yml", ".ini", ".cfg", ".conf", ".config", ".properties", ".toml", ".env",
+        ".settings", ".runsettings", ".local", ".user",
+    };
+
+    // Anywhere in a key (DB_PASSWORD, clientSecret, ConnectionStrings:Default…).
+    private static readonly string[] SecretNameParts = { "PASSWORD", "PASSWD", "SECRET", "CREDENTIAL", "CONNECTIONSTRING", "PRIVATEKEY", "APIKEY", "ACCESSKEY" };
+
+    // In code, where "key", "token" and "auth" name many harmless things, only these count.
+    private static readonly string[] StrongSecretNameParts = { "PASSWORD", "PASSWD", "SECRET", "CREDENTIAL", "PRIVATEKEY", "APIKEY", "ACCESSKEY", "ACCESSTOKEN", "AUTHTOKEN", "BEARERTOKEN", "APITOKEN" };
+
+    // Only as a whole word of the key (PATH, PATTERN, AUTHOR, TOKENIZER and MONKEY are not secrets).
+    private static readonly string[] SecretWords = { "PWD", "PAT", "SAS", "TOKEN", "KEY", "AUTH", "PASS" };
 
     // Shapes of credentials that are distinctive enough to find in free text without false alarms.
     private static readonly Regex TokenPattern = new(
@@ -33,11 +58,36 @@ public static class SecretDetector
             @"-----BEGIN [A-Z ]*PRIVATE KEY-----"),          // PEM private keys
         RegexOptions.CultureInvariant);
 
+    // Password=...; / Pwd=... in a connection string: no space before '=' (code assignments have them), and the value
+    // ends at ';', a quote or the end of the line.
+    private static readonly Regex ConnectionStringPassword = new(
+        @"(?<=^|[;""'\s])(?<key>(?:password|pwd|accountkey|sharedaccesskey))=(?<value>[^;""'\s][^;""'\r\n]*)",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Multiline);
+
+    // scheme://user:password@host
+    private static readonly Regex UrlCredentials = new(
+        @"(?<prefix>\b[A-Za-z][A-Za-z0-9+.\-]*://)(?<userinfo>[^/\s:@""']+:[^/\s@""']+)@",
+        RegexOptions.CultureInvariant);
+
+    // "key": "value" anywhere (JSON, JavaScript, minified or not).
+    private static readonly Regex JsonPair = new(
+        @"""(?<key>[^""\\\r\n]{1,128})""\s*:\s*""(?<value>(?:[^""\\\r\n]|\\.)*)""",
+        RegexOptions.CultureInvariant);
+
+    // key = value / key: value lines of INI, YAML, .env and properties files (also with a diff's +/-/space prefix).
+    private static readonly Regex ConfigLine = new(
+        @"^(?<prefix>[+\- ]?\s*(?:export\s+)?[""']?(?<key>[A-Za-z0-9_.:\-\[\]]+)[""']?\s*[:=]\s*)(?<value>\S.*?)\s*$",
+        RegexOptions.CultureInvariant | RegexOptions.Multiline);
+
+    // A quoted literal assigned to a secret-named variable, property or argument in code: password = "…", Pwd: '…'.
+    private static readonly Regex QuotedAssignment = new(
+        @"(?<prefix>\b(?<key>[A-Za-z_][A-Za-z0-9_]*)\s*(?:[:=]|=>)\s*@?)(?<quote>[""'])(?<value>[^""'\r\n]+)\k<quote>",
+        RegexOptions.CultureInvariant);
+
     /// <summary>True for files whose name says they hold credentials: <c>.env</c>, <c>*.pfx</c>, <c>id_rsa</c>, …</summary>
     public static bool IsSecretFileName(string path)
     {
-        var normalized = path.Replace('\\', '/');
-        var name = normalized.Substring(normalized.LastIndexOf('/') + 1);
+        var name = FileNameOf(path);
         foreach (var secret in SecretFileNames)
         {
             if (string.Equals(name, secret, StringComparison.OrdinalIgnoreCase))
@@ -63,9 +113,255 @@ public static class SecretDetector
         return false;
     }
 
+    /// <summary>True for names of keys, variables and properties that hold secrets: <c>Password</c>, <c>OPENAI_API_KEY</c>, <c>clientSecret</c>.</summary>
+    public static bool IsSecretName(string name)
+    {
+        var upper = name.ToUpperInvariant();
+        var squeezed = upper.Replace("_", "").Replace("-", "").Replace(".", "");
+        foreach (var secret in SecretNameParts)
+        {
+            if (squeezed.IndexOf(secret, StringComparison.Ordinal) >= 0)
+            {
+                return true;
+            }
+        }
+
+        foreach (var word in Words(name))
+        {
+            if (Array.IndexOf(SecretWords, word) >= 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The stricter rule for names in code: <c>password</c>, <c>apiKey</c>, <c>clientSecret</c>, but not <c>key</c> or <c>token</c> alone.</summary>
+    public static bool IsStrongSecretName(string name)
+    {
+        var squeezed = name.ToUpperInvariant().Replace("_", "").Replace("-", "").Replace(".", "");
+        foreach (var secret in StrongSecretNameParts)
+        {
+            if (squeezed.IndexOf(secret, StringComparison.Ordinal) >= 0)
+            {
+                return true;
+            }
+        }
+
+        return Array.IndexOf(Words(name), "PWD") >= 0;
+    }
+
     /// <summary>True when the text holds something shaped like a credential (a GitHub token, an AWS key, a private key…).</summary>
     public static bool ContainsToken(string text) => TokenPattern.IsMatch(text);
 
     /// <summary>Replaces every token-shaped substring with <paramref name="replacement"/>.</summary>
     public static string RedactTokens(string text, string replacement) => TokenPattern.Replace(text, replacement);
+
+    /// <summary>
+    /// True when <paramref name="text"/> (a file's content, or a diff of it) holds a secret: a token, a password in a
+    /// connection string or URL, a secret-named key with a value, or a quoted literal assigned to a secret-named variable.
+    /// </summary>
+    /// <param name="path">The file's name decides whether bare <c>key = value</c> lines count (configuration files) or only quoted values (code).</param>
+    public static bool ContainsSecret(string text, string path)
+    {
+        if (TokenPattern.IsMatch(text) || ConnectionStringPassword.IsMatch(text) || UrlCredentials.IsMatch(text))
+        {
+            return true;
+        }
+
+        var isConfig = IsConfigFile(path, text);
+        Func<string, bool> isSecretName = isConfig ? IsSecretName : IsStrongSecretName;
+        foreach (Match match in JsonPair.Matches(text))
+        {
+            if (isSecretName(match.Groups["key"].Value) && IsRealValue(match.Groups["value"].Value))
+            {
+                return true;
+            }
+        }
+
+        foreach (Match match in QuotedAssignment.Matches(text))
+        {
+            if (isSecretName(match.Groups["key"].Value) && IsRealValue(match.Groups["value"].Value))
+            {
+                return true;
+            }
+        }
+
+        if (isConfig)
+        {
+            foreach (Match match in ConfigLine.Matches(text))
+            {
+                if (IsSecretName(match.Groups["key"].Value) && IsRealValue(match.Groups["value"].Value))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// The text with every secret replaced by <see cref="Redacted"/>: JSON is rewritten with the values of secret-named
+    /// keys replaced (whatever the file's extension), other configuration files line by line, and in every file
+    /// connection-string passwords, URL credentials and tokens.
+    /// </summary>
+    public static string Redact(string text, string path)
+    {
+        if (TryRedactJson(text) is { } json)
+        {
+            return json;
+        }
+
+        var redacted = text;
+        var isConfig = IsConfigFile(path, text);
+        Func<string, bool> isSecretName = isConfig ? IsSecretName : IsStrongSecretName;
+        if (isConfig)
+        {
+            redacted = ConfigLine.Replace(redacted, m =>
+                IsSecretName(m.Groups["key"].Value) && IsRealValue(m.Groups["value"].Value) ? m.Groups["prefix"].Value + Redacted : m.Value);
+        }
+
+        redacted = QuotedAssignment.Replace(redacted, m =>
+            isSecretName(m.Groups["key"].Value) && IsRealValue(m.Groups["value"].Value)
+                ? m.Groups["prefix"].Value + m.Groups["quote"].Value + Redacted + m.Groups["quote"].Value
+                : m.Value);
+        return RedactInline(redacted);
+    }
+
+    /// <summary>Connection-string passwords, URL credentials and tokens inside one value.</summary>
+    public static string RedactInline(string value)
+    {
+        var redacted = ConnectionStringPassword.Replace(value, m => m.Groups["key"].Value + "=" + Redacted);
+        redacted = UrlCredentials.Replace(redacted, m => m.Groups["prefix"].Value + Redacted + "@");
+        return TokenPattern.Replace(redacted, Redacted);
+    }
+
+    private static bool IsConfigFile(string path, string text)
+    {
+        var name = FileNameOf(path);
+        if (name.StartsWith(".env", StringComparison.OrdinalIgnoreCase) || name.IndexOf('.') < 0)
+        {
+            return true; // .env, .env.local, and extension-less files such as 'config'
+        }
+
+        foreach (var extension in ConfigExtensions)
+        {
+            if (name.EndsWith(extension, StringComparison.OrdinalIgnoreCase) || name.IndexOf(extension + ".", StringComparison.OrdinalIgnoreCase) >= 0)
+            {
+                return true; // also appsettings.json.bak, settings.ini.old
+            }
+        }
+
+        var start = text.TrimStart('\uFEFF', ' ', '\t', '\r', '\n');
+        return start.StartsWith("{", StringComparison.Ordinal) || start.StartsWith("[", StringComparison.Ordinal) || start.StartsWith("---", StringComparison.Ordinal);
+    }
+
+    // Placeholders and references are not secrets: "", "<redacted>", "${DB_PASSWORD}", "%PWD%", "{{ secret }}", "****".
+    private static bool IsRealValue(string value)
+    {
+        var v = value.Trim().Trim('"', '\'', ',', ';').Trim();
+        if (v.Length == 0 || v == Redacted || v.Trim('*', 'x', 'X', '.').Length == 0)
+        {
+            return false;
+        }
+
+        if (v.StartsWith("$", StringComparison.Ordinal) || v.StartsWith("%", StringComparison.Ordinal) || v.StartsWith("{{", StringComparison.Ordinal)
+            || v.StartsWith("<", StringComparison.Ordinal) || v.StartsWith("#{", StringComparison.Ordinal) || v.StartsWith("@", StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        return !(v.Equals("null", StringComparison.OrdinalIgnoreCase) || v.Equals("none", StringComparison.OrdinalIgnoreCase)
+            || v.Equals("true", StringComparison.OrdinalIgnoreCase) || v.Equals("false", StringComparison.OrdinalIgnoreCase)
+            || v == "{" || v == "[" || v == "{}" || v == "[]" || v == "|" || v == ">");
+    }
+
+    private static string[] Words(string name)
+    {
+        // camelCase and PascalCase boundaries, then separators.
+        var spaced = new StringBuilder(name.Length + 8);
+        for (var i = 0; i < name.Length; i++)
+        {
+            var c = name[i];
+            if (i > 0 && char.IsUpper(c) && (char.IsLower(name[i - 1]) || (i + 1 < name.Length && char.IsLower(name[i + 1]) && char.IsUpper(name[i - 1]))))
+            {
+                spaced.Append(' ');
+            }
+
+            spaced.Append(char.IsLetterOrDigit(c) ? char.ToUpperInvariant(c) : ' ');
+        }
+
+        return spaced.ToString().Split(new[] { ' ' }, StringSplitOptions.RemoveEmptyEntries);
+    }
+
+    private static string FileNameOf(string path)
+    {
+        var normalized = path.Replace('\\', '/');
+        return normalized.Substring(normalized.LastIndexOf('/') + 1);
+    }
+
+    private static string? TryRedactJson(string text)
+    {
+        var start = text.TrimStart('\uFEFF', ' ', '\t', '\r', '\n');
+        if (!start.StartsWith("{", StringComparison.Ordinal) && !start.StartsWith("[", StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        try
+        {
+            using var document = JsonDocument.Parse(start, new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip, MaxDepth = 256 });
+            using var stream = new MemoryStream();
+            using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+            {
+                WriteRedacted(writer, document.RootElement, secret: false);
+            }
+
+            return Encoding.UTF8.GetString(stream.ToArray()).Replace("\r\n", "\n");
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    private static void WriteRedacted(Utf8JsonWriter writer, JsonElement element, bool secret)
+    {
+        switch (element.ValueKind)
+        {
+            case JsonValueKind.Object:
+                writer.WriteStartObject();
+                foreach (var property in element.EnumerateObject())
+                {
+                    writer.WritePropertyName(property.Name);
+                    WriteRedacted(writer, property.Value, secret || IsSecretName(property.Name));
+                }
+
+                writer.WriteEndObject();
+                break;
+            case JsonValueKind.Array:
+                writer.WriteStartArray();
+                foreach (var item in element.EnumerateArray())
+                {
+                    WriteRedacted(writer, item, secret);
+                }
+
+                writer.WriteEndArray();
+                break;
+            case JsonValueKind.String when secret:
+                writer.WriteStringValue(IsRealValue(element.GetString() ?? "") ? Redacted : element.GetString());
+                break;
+            case JsonValueKind.String:
+                writer.WriteStringValue(RedactInline(element.GetString() ?? ""));
+                break;
+            case JsonValueKind.Number when secret:
+                writer.WriteStringValue(Redacted);
+                break;
+            default:
+                element.WriteTo(writer);
+                break;
+        }
+    }
 }

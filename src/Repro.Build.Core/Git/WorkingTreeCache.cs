@@ -1,0 +1,217 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using System.Threading;
+using Repro.Build.Data;
+using Repro.Build.IO;
+using Repro.Build.Manifest;
+
+namespace Repro.Build.Git;
+
+/// <summary>
+/// Remembers the patch of a dirty working tree under the repository's git folder (<c>.git/repro/</c>), keyed by what
+/// decides it: HEAD's commit, the index file's stat, <c>git status</c>'s output and the stat of every changed and
+/// untracked file, and the patch options. A no-op build then reads no file content at all; and every MSBuild node of
+/// a <c>-m</c> build shares one capture: the first takes a lock file and builds the patch, the others wait for it.
+/// Every failure here (a read-only git folder, a damaged entry) only costs building the patch again.
+/// </summary>
+public sealed class WorkingTreeCache
+{
+    // Bump when the patch policy or this format changes: old entries then simply miss.
+    private const string PolicyVersion = "worktree-2";
+    private const int KeptEntries = 8;
+    private static readonly TimeSpan LockTimeout = TimeSpan.FromSeconds(60);
+
+    private readonly string _folder;
+
+    private WorkingTreeCache(string folder)
+    {
+        _folder = folder;
+    }
+
+    /// <summary>The cache of a repository, in its (per-worktree) git folder.</summary>
+    public static WorkingTreeCache For(GitRepositoryLocation location) => new(Path.Combine(location.GitDirectory, "repro"));
+
+    /// <summary>The stat cache for hashing listed untracked files, kept beside the patches.</summary>
+    public string HashCachePath => Path.Combine(_folder, "untracked-hashes.json");
+
+    /// <summary>The key of the current state: no file content is read, only stat information.</summary>
+    public static string ComputeKey(GitRepositoryLocation location, string? commit, string objectFormat, byte[] statusOutput, GitStatus status, long maxPatchBytes)
+    {
+        var text = new StringBuilder();
+        text.Append(PolicyVersion).Append('\n').Append(commit).Append('\n').Append(objectFormat).Append('\n').Append(maxPatchBytes).Append('\n');
+        AppendStat(text, Path.Combine(location.GitDirectory, "index"));
+        using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        sha.AppendData(Encoding.UTF8.GetBytes(text.ToString()));
+        sha.AppendData(statusOutput);
+        text.Clear();
+        foreach (var path in status.ChangedPaths.Concat(status.UntrackedPaths))
+        {
+            text.Append(path).Append('\0');
+            AppendStat(text, Path.Combine(location.WorkingDirectory, path));
+            if (text.Length > 1 << 16)
+            {
+                sha.AppendData(Encoding.UTF8.GetBytes(text.ToString()));
+                text.Clear();
+            }
+        }
+
+        sha.AppendData(Encoding.UTF8.GetBytes(text.ToString()));
+        return Hashing.ToHex(sha.GetHashAndReset());
+    }
+
+    /// <summary>Takes the repository's capture lock, waiting while another build node holds it; null when it cannot be had.</summary>
+    public IDisposable? Lock(CancellationToken cancellation)
+    {
+        var deadline = DateTime.UtcNow + LockTimeout;
+        while (true)
+        {
+            try
+            {
+                Directory.CreateDirectory(_folder);
+                return new FileStream(Path.Combine(_folder, "worktree.lock"), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, 1, FileOptions.DeleteOnClose);
+            }
+            catch (IOException) when (DateTime.UtcNow < deadline && !cancellation.IsCancellationRequested)
+            {
+                Thread.Sleep(25); // held by another node
+            }
+            catch (Exception ex) when (ReadFailure.IsExpected(ex))
+            {
+                return null; // read-only git folder, or held for a minute: build without the cache
+            }
+        }
+    }
+
+    public GitPatch? TryLoad(string key)
+    {
+        try
+        {
+            var entryPath = Path.Combine(_folder, key.Substring(0, 32) + ".json");
+            if (!File.Exists(entryPath))
+            {
+                return null;
+            }
+
+            using var document = JsonDocument.Parse(FileProbe.ReadAllBytes(entryPath, 64L * 1024 * 1024));
+            var root = document.RootElement;
+            if (root.GetProperty("key").GetString() != key)
+            {
+                return null;
+            }
+
+            var content = FileProbe.ReadAllBytes(Path.Combine(_folder, key.Substring(0, 32) + ".patch"), 1L << 31);
+            if (Hashing.Sha256Hex(content) != root.GetProperty("patchSha256").GetString())
+            {
+                return null;
+            }
+
+            var omitted = root.GetProperty("omitted").EnumerateArray()
+                .Select(o => new OmittedFile(o.GetProperty("path").GetString() ?? "", o.GetProperty("reason").GetString() ?? "")).ToList();
+            var untracked = root.GetProperty("untracked").EnumerateArray().Select(u => new UntrackedEntry
+            {
+                Path = u.GetProperty("path").GetString() ?? "",
+                FileCount = u.GetProperty("fileCount").GetInt32(),
+                Size = u.GetProperty("size").GetInt64(),
+                Sha256 = u.GetProperty("sha256").GetString(),
+            }).ToList();
+            File.SetLastWriteTimeUtc(entryPath, DateTime.UtcNow); // recently used: kept by the pruning
+            return new GitPatch(content, omitted, root.GetProperty("truncated").GetBoolean(), untracked);
+        }
+        catch (Exception ex) when (ReadFailure.IsExpected(ex) || ex is KeyNotFoundException or InvalidOperationException or FormatException)
+        {
+            return null; // damaged or from another version: build again
+        }
+    }
+
+    public void Save(string key, GitPatch patch)
+    {
+        try
+        {
+            Directory.CreateDirectory(_folder);
+            var name = key.Substring(0, 32);
+            AtomicFile.WriteIfChanged(Path.Combine(_folder, name + ".patch"), patch.Content);
+            using var stream = new MemoryStream();
+            using (var writer = new Utf8JsonWriter(stream))
+            {
+                writer.WriteStartObject();
+                writer.WriteString("key", key);
+                writer.WriteString("patchSha256", Hashing.Sha256Hex(patch.Content));
+                writer.WriteBoolean("truncated", patch.Truncated);
+                writer.WriteStartArray("omitted");
+                foreach (var omitted in patch.Omitted)
+                {
+                    writer.WriteStartObject();
+                    writer.WriteString("path", omitted.Path);
+                    writer.WriteString("reason", omitted.Reason);
+                    writer.WriteEndObject();
+                }
+
+                writer.WriteEndArray();
+                writer.WriteStartArray("untracked");
+                foreach (var entry in patch.Untracked)
+                {
+                    writer.WriteStartObject();
+                    writer.WriteString("path", entry.Path);
+                    writer.WriteNumber("fileCount", entry.FileCount);
+                    writer.WriteNumber("size", entry.Size);
+                    writer.WriteString("sha256", entry.Sha256);
+                    writer.WriteEndObject();
+                }
+
+                writer.WriteEndArray();
+                writer.WriteEndObject();
+            }
+
+            AtomicFile.WriteIfChanged(Path.Combine(_folder, name + ".json"), stream.ToArray());
+            Prune();
+        }
+        catch (Exception ex) when (ReadFailure.IsExpected(ex))
+        {
+            // A read-only or full disk: the next build builds the patch again.
+        }
+    }
+
+    /// <summary>Loads the stat cache of listed untracked files.</summary>
+    public FileHashCache LoadHashes() => FileHashCache.Load(HashCachePath);
+
+    public void SaveHashes(FileHashCache cache)
+    {
+        try
+        {
+            cache.Save(HashCachePath);
+        }
+        catch (Exception ex) when (ReadFailure.IsExpected(ex))
+        {
+        }
+    }
+
+    private void Prune()
+    {
+        var entries = new DirectoryInfo(_folder).GetFiles("*.json")
+            .Where(f => f.Name.Length == 37) // 32 hex digits + ".json"
+            .OrderByDescending(f => f.LastWriteTimeUtc).Skip(KeptEntries);
+        foreach (var stale in entries)
+        {
+            File.Delete(stale.FullName);
+            File.Delete(Path.ChangeExtension(stale.FullName, ".patch"));
+        }
+    }
+
+    private static void AppendStat(StringBuilder text, string path)
+    {
+        // FileInfo describes a link itself, so a re-pointed link changes the key too.
+        var info = new FileInfo(path);
+        if (info.Exists)
+        {
+            text.Append(info.Length).Append(' ').Append(info.LastWriteTimeUtc.Ticks).Append(' ').Append((int)info.Attributes).Append('\n');
+        }
+        else
+        {
+            text.Append("-\n");
+        }
+    }
+}

@@ -1,0 +1,191 @@
+using System;
+using System.IO;
+using System.Runtime.InteropServices;
+
+namespace Repro.Build.IO;
+
+/// <summary>
+/// Tells regular files from FIFOs, devices and sockets before anything opens them: opening a FIFO for reading blocks
+/// until a writer comes, and a device such as <c>/dev/zero</c> never ends. .NET has no public API for the file type
+/// (<see cref="FileAttributes"/> says "Normal" for a FIFO), so on Unix this asks the runtime's own native shim
+/// (System.Native, which ships with every .NET runtime and backs <see cref="FileInfo"/>) for <c>stat</c>'s mode bits.
+/// </summary>
+public static class FileProbe
+{
+    // FileStatus in dotnet/runtime's pal_io.h starts { int32 Flags; int32 Mode; ... }: Mode is at offset 4 in every
+    // version. The buffer is far larger than the struct, which has only ever grown at its end.
+    private const int ModeOffset = 4;
+    private const int StatusBufferSize = 512;
+    private const int TypeMask = 0xF000;
+    private const int TypeFifo = 0x1000;
+    private const int TypeCharacterDevice = 0x2000;
+    private const int TypeDirectory = 0x4000;
+    private const int TypeBlockDevice = 0x6000;
+    private const int TypeRegular = 0x8000;
+    private const int TypeSymbolicLink = 0xA000;
+    private const int TypeSocket = 0xC000;
+
+    private static readonly bool IsWindows = RuntimeInformation.IsOSPlatform(OSPlatform.Windows);
+    private static bool _nativeUnavailable;
+
+    /// <summary>The kind of <paramref name="path"/>; with <paramref name="followLinks"/> false a link is reported as one.</summary>
+    public static FileKind Inspect(string path, bool followLinks = true)
+    {
+        if (!IsWindows && !_nativeUnavailable)
+        {
+            try
+            {
+                var status = new byte[StatusBufferSize];
+                var result = followLinks ? NativeMethods.Stat(path, status) : NativeMethods.LStat(path, status);
+                if (result != 0)
+                {
+                    return FileKind.Missing; // ENOENT, a dangling link, EACCES on a parent: nothing readable there
+                }
+
+                return (BitConverter.ToInt32(status, ModeOffset) & TypeMask) switch
+                {
+                    TypeRegular => FileKind.Regular,
+                    TypeDirectory => FileKind.Directory,
+                    TypeSymbolicLink => FileKind.SymbolicLink,
+                    TypeFifo or TypeCharacterDevice or TypeBlockDevice or TypeSocket => FileKind.Special,
+                    _ => FileKind.Special,
+                };
+            }
+            catch (Exception ex) when (ex is DllNotFoundException or EntryPointNotFoundException or BadImageFormatException)
+            {
+                // Mono or another runtime without the shim: fall back to what FileInfo can tell.
+                _nativeUnavailable = true;
+            }
+        }
+
+        return InspectManaged(path, followLinks);
+    }
+
+    /// <summary>Describes a kind for messages: "a FIFO, device or socket", "a folder", ….</summary>
+    public static string Describe(FileKind kind) => kind switch
+    {
+        FileKind.Special => "not a regular file (a FIFO, device or socket)",
+        FileKind.Directory => "a folder",
+        FileKind.SymbolicLink => "a symbolic link",
+        FileKind.Missing => "missing",
+        _ => "a regular file",
+    };
+
+    /// <summary>
+    /// Size and last write time of what <paramref name="path"/> names, following symbolic links to their final target
+    /// (<see cref="FileInfo"/> on a link describes the link itself on Unix).
+    /// </summary>
+    public static (long Size, long LastWriteTicks) Stat(string path)
+    {
+        var info = new FileInfo(ResolveFinalTarget(path));
+        return (info.Length, info.LastWriteTimeUtc.Ticks);
+    }
+
+    /// <summary>The path a chain of symbolic links ends at, or <paramref name="path"/> itself when it is not a link.</summary>
+    public static string ResolveFinalTarget(string path)
+    {
+#if NET
+        if (Inspect(path, followLinks: false) == FileKind.SymbolicLink
+            && new FileInfo(path).ResolveLinkTarget(returnFinalTarget: true) is { } target)
+        {
+            return Path.GetFullPath(target.FullName);
+        }
+#endif
+        return Path.GetFullPath(path);
+    }
+
+    /// <summary>The text of a symbolic link (what it points to, as written), or null when <paramref name="path"/> is not a link.</summary>
+    public static string? ReadLinkText(string path)
+    {
+#if NET
+        return new FileInfo(path).LinkTarget;
+#else
+        return null;
+#endif
+    }
+
+    /// <summary>Opens a regular file for reading; anything else throws <see cref="SpecialFileException"/> without being opened.</summary>
+    public static FileStream OpenRegular(string path, FileOptions options = FileOptions.None, int bufferSize = 1)
+    {
+        var kind = Inspect(path);
+        if (kind == FileKind.Missing)
+        {
+            throw new FileNotFoundException($"'{path}' does not exist.", path);
+        }
+
+        if (kind != FileKind.Regular)
+        {
+            throw new SpecialFileException(path, kind);
+        }
+
+        return new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, bufferSize, options);
+    }
+
+    /// <summary>
+    /// Reads a regular file whole, refusing files over <paramref name="maxBytes"/> (checked on the open handle, and
+    /// again while reading, so that a file that grows cannot make this allocate without bound).
+    /// </summary>
+    public static byte[] ReadAllBytes(string path, long maxBytes)
+    {
+        using var stream = OpenRegular(path);
+        var length = stream.Length;
+        if (length > maxBytes)
+        {
+            throw new FileTooLargeException(path, length, maxBytes);
+        }
+
+        var buffer = new byte[length];
+        var total = 0;
+        int read;
+        while (total < buffer.Length && (read = stream.Read(buffer, total, buffer.Length - total)) > 0)
+        {
+            total += read;
+        }
+
+        if (total < buffer.Length)
+        {
+            Array.Resize(ref buffer, total); // shrank while being read
+        }
+        else if (stream.ReadByte() >= 0)
+        {
+            throw new IOException($"'{path}' changed while it was being read.");
+        }
+
+        return buffer;
+    }
+
+    private static FileKind InspectManaged(string path, bool followLinks)
+    {
+        FileSystemInfo info = new FileInfo(path);
+        if (!info.Exists)
+        {
+            info = new DirectoryInfo(path);
+            if (!info.Exists)
+            {
+                return FileKind.Missing;
+            }
+        }
+
+        if (!followLinks && (info.Attributes & FileAttributes.ReparsePoint) != 0)
+        {
+            return FileKind.SymbolicLink;
+        }
+
+        if ((info.Attributes & FileAttributes.Directory) != 0)
+        {
+            return FileKind.Directory;
+        }
+
+        return (info.Attributes & FileAttributes.Device) != 0 ? FileKind.Special : FileKind.Regular;
+    }
+
+    private static class NativeMethods
+    {
+        // Paths are marshalled as UTF-8 on Unix. The library is resolved from the runtime's own folder.
+        [DllImport("libSystem.Native", EntryPoint = "SystemNative_Stat", CharSet = CharSet.Ansi, BestFitMapping = false, ThrowOnUnmappableChar = true)]
+        public static extern int Stat(string path, [Out] byte[] status);
+
+        [DllImport("libSystem.Native", EntryPoint = "SystemNative_LStat", CharSet = CharSet.Ansi, BestFitMapping = false, ThrowOnUnmappableChar = true)]
+        public static extern int LStat(string path, [Out] byte[] status);
+    }
+}
