@@ -205,7 +205,7 @@ public static class DataHasher
     private static void WalkFolder(ItemFiles item, string root, string recordedRoot, List<string> skipped, CancellationToken cancellation)
     {
         var pending = new Stack<(string FullPath, string Within, string[] Ancestors)>();
-        pending.Push((root, "", new[] { FileProbe.ResolveFinalTarget(root) }));
+        pending.Push((root, "", new[] { FolderKey(FileProbe.ResolveFinalTarget(root)) }));
         while (pending.Count > 0)
         {
             cancellation.ThrowIfCancellationRequested();
@@ -232,7 +232,7 @@ public static class DataHasher
                         item.Add(PathText.Join(recordedRoot, childWithin), childWithin, child);
                         break;
                     case FileKind.Directory:
-                        var resolved = isLink ? FileProbe.ResolveFinalTarget(child) : Path.Combine(ancestors[ancestors.Length - 1], name);
+                        var resolved = FolderKey(isLink ? FileProbe.ResolveFinalTarget(child) : Path.Combine(ancestors[ancestors.Length - 1], name));
                         if (ancestors.Contains(resolved, PathComparer) || ancestors.Length >= MaxFolderDepth)
                         {
                             skipped.Add($"'{PathText.Join(recordedRoot, childWithin)}' links back to a folder that contains it (a loop)");
@@ -255,6 +255,8 @@ public static class DataHasher
             }
         }
     }
+
+    private static string FolderKey(string fullPath) => fullPath.TrimEnd(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar);
 
     private static readonly StringComparer PathComparer =
         Path.DirectorySeparatorChar == '\\' ? StringComparer.OrdinalIgnoreCase : StringComparer.Ordinal;

@@ -360,20 +360,22 @@ public static class GitPatchBuilder
         return entries;
     }
 
-    // The first 'depth' segments of a path's folder, with a trailing '/'; "" for a file above that depth.
+    // A file's folder cut to at most 'depth' segments, with a trailing '/'; "" for a file at the top.
     private static string FolderAt(string path, int depth)
     {
         var index = -1;
         for (var i = 0; i < depth; i++)
         {
-            index = path.IndexOf('/', index + 1);
-            if (index < 0)
+            var next = path.IndexOf('/', index + 1);
+            if (next < 0)
             {
-                return "";
+                break;
             }
+
+            index = next;
         }
 
-        return path.Substring(0, index + 1);
+        return index < 0 ? "" : path.Substring(0, index + 1);
     }
 
     /// <summary>A git-style diff that creates <paramref name="path"/> with <paramref name="content"/>.</summary>

@@ -165,9 +165,17 @@ public static class SecretDetector
     /// <param name="path">The file's name decides whether bare <c>key = value</c> lines count (configuration files) or only quoted values (code).</param>
     public static bool ContainsSecret(string text, string path)
     {
-        if (TokenPattern.IsMatch(text) || ConnectionStringPassword.IsMatch(text) || UrlCredentials.IsMatch(text))
+        if (TokenPattern.IsMatch(text) || UrlCredentials.IsMatch(text))
         {
             return true;
+        }
+
+        foreach (Match match in ConnectionStringPassword.Matches(text))
+        {
+            if (IsRealValue(match.Groups["value"].Value))
+            {
+                return true;
+            }
         }
 
         var isConfig = IsConfigFile(path, text);
@@ -223,6 +231,10 @@ public static class SecretDetector
                 IsSecretName(m.Groups["key"].Value) && IsRealValue(m.Groups["value"].Value) ? m.Groups["prefix"].Value + Redacted : m.Value);
         }
 
+        redacted = JsonPair.Replace(redacted, m =>
+            isSecretName(m.Groups["key"].Value) && IsRealValue(m.Groups["value"].Value)
+                ? m.Value.Substring(0, m.Groups["value"].Index - m.Index) + Redacted + "\""
+                : m.Value);
         redacted = QuotedAssignment.Replace(redacted, m =>
             isSecretName(m.Groups["key"].Value) && IsRealValue(m.Groups["value"].Value)
                 ? m.Groups["prefix"].Value + m.Groups["quote"].Value + Redacted + m.Groups["quote"].Value
@@ -233,7 +245,7 @@ public static class SecretDetector
     /// <summary>Connection-string passwords, URL credentials and tokens inside one value.</summary>
     public static string RedactInline(string value)
     {
-        var redacted = ConnectionStringPassword.Replace(value, m => m.Groups["key"].Value + "=" + Redacted);
+        var redacted = ConnectionStringPassword.Replace(value, m => IsRealValue(m.Groups["value"].Value) ? m.Groups["key"].Value + "=" + Redacted : m.Value);
         redacted = UrlCredentials.Replace(redacted, m => m.Groups["prefix"].Value + Redacted + "@");
         return TokenPattern.Replace(redacted, Redacted);
     }
@@ -268,7 +280,8 @@ public static class SecretDetector
         }
 
         if (v.StartsWith("$", StringComparison.Ordinal) || v.StartsWith("%", StringComparison.Ordinal) || v.StartsWith("{{", StringComparison.Ordinal)
-            || v.StartsWith("<", StringComparison.Ordinal) || v.StartsWith("#{", StringComparison.Ordinal) || v.StartsWith("@", StringComparison.Ordinal))
+            || v.StartsWith("<", StringComparison.Ordinal) || v.StartsWith("#{", StringComparison.Ordinal) || v.StartsWith("@", StringComparison.Ordinal)
+            || v.StartsWith("{", StringComparison.Ordinal) || v.StartsWith("(", StringComparison.Ordinal))
         {
             return false;
         }
