@@ -51,7 +51,7 @@ public sealed class ManifestTests
         Assert.True(build.Succeeded, build.ToString());
         using var manifest = project.ReadManifest();
         var root = manifest.RootElement;
-        Assert.Equal(1, root.GetProperty("schemaVersion").GetInt32());
+        Assert.Equal(2, root.GetProperty("schemaVersion").GetInt32());
         Assert.Equal("Trainer", root.GetProperty("project").GetProperty("name").GetString());
         Assert.Equal("net10.0", root.GetProperty("project").GetProperty("targetFramework").GetString());
         Assert.Equal("Debug", root.GetProperty("project").GetProperty("configuration").GetString());
