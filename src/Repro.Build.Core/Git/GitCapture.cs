@@ -99,17 +99,39 @@ public static class GitCapture
     private static byte[]? AddWorkingTreeState(GitRepositoryLocation location, GitSection section, GitCaptureOptions options, List<ReproDiagnostic> diagnostics)
     {
         var git = new GitCommandRunner(options.GitExecutable, cancellation: options.Cancellation);
-        GitStatus status;
-        byte[] statusOutput;
+        GitPatch patch;
         try
         {
-            statusOutput = git.Run(location.WorkingDirectory,
-                new[] { "--no-optional-locks", "status", "--porcelain=v2", "-z", "--untracked-files=all", "--ignore-submodules=none" },
-                maxOutputBytes: 256L * 1024 * 1024, out _);
-            status = GitStatus.Parse(statusOutput);
+            // The cheap status names untracked folders without walking them: enough to tell whether the tree is
+            // dirty and, with the stat of what it names, whether the last build's patch still holds.
+            var statusOutput = RunStatus(git, location, "normal");
+            var status = GitStatus.Parse(statusOutput);
+            section.Dirty = status.IsDirty;
+            section.Changes = new GitChanges { Staged = status.Staged, Unstaged = status.Unstaged, Untracked = status.Untracked };
+            foreach (var submodule in section.Submodules)
+            {
+                submodule.Dirty = status.DirtySubmodules.Contains(submodule.Path);
+            }
+
+            if (!status.IsDirty)
+            {
+                return null;
+            }
+
+            if (options.MaxPatchBytes == 0)
+            {
+                // ReproPatchMaxBytes=0: the dirty state only, no patch content, nothing to warn about.
+                var full = GitStatus.Parse(RunStatus(git, location, "all"));
+                section.Changes = new GitChanges { Staged = full.Staged, Unstaged = full.Unstaged, Untracked = full.Untracked };
+                return null;
+            }
+
+            (patch, section.Changes) = BuildPatchOnce(git, location, section, statusOutput, status, options);
         }
-        catch (Exception ex) when (ex is GitExecutableNotFoundException or GitCommandException or GitFormatException or IOException)
+        catch (Exception ex) when (ex is GitExecutableNotFoundException or GitCommandException or GitFormatException)
         {
+            section.Dirty = null;
+            section.Changes = null;
             diagnostics.Add(new ReproDiagnostic(
                 DiagnosticIds.GitStatusUnavailable,
                 ReproDiagnosticSeverity.Warning,
@@ -117,30 +139,7 @@ public static class GitCapture
                 "Install git and put it on PATH (the commit and branch are recorded without it), or set ReproGitStatus=false to skip this check."));
             return null;
         }
-
-        section.Dirty = status.IsDirty;
-        section.Changes = new GitChanges { Staged = status.Staged, Unstaged = status.Unstaged, Untracked = status.Untracked };
-        foreach (var submodule in section.Submodules)
-        {
-            submodule.Dirty = status.DirtySubmodules.Contains(submodule.Path);
-        }
-
-        if (!status.IsDirty)
-        {
-            return null;
-        }
-
-        if (options.MaxPatchBytes == 0)
-        {
-            return null; // ReproPatchMaxBytes=0: the dirty state only, no patch content, nothing to warn about
-        }
-
-        GitPatch patch;
-        try
-        {
-            patch = BuildPatchOnce(git, location, section, statusOutput, status, options);
-        }
-        catch (Exception ex) when (ex is GitExecutableNotFoundException or GitCommandException || ReadFailure.IsExpected(ex))
+        catch (Exception ex) when (ReadFailure.IsExpected(ex))
         {
             diagnostics.Add(new ReproDiagnostic(
                 DiagnosticIds.GitStatusUnavailable,
@@ -185,7 +184,7 @@ public static class GitCapture
     /// build made it (no file content read), else built under the repository's lock, so that the nodes of a -m build
     /// build it once between them.
     /// </summary>
-    private static GitPatch BuildPatchOnce(GitCommandRunner git, GitRepositoryLocation location, GitSection section, byte[] statusOutput, GitStatus status, GitCaptureOptions options)
+    private static (GitPatch, GitChanges) BuildPatchOnce(GitCommandRunner git, GitRepositoryLocation location, GitSection section, byte[] statusOutput, GitStatus status, GitCaptureOptions options)
     {
         var cache = WorkingTreeCache.For(location);
         var key = WorkingTreeCache.ComputeKey(location, section.Commit, section.ObjectFormat, statusOutput, status, options.MaxPatchBytes);
@@ -201,13 +200,21 @@ public static class GitCapture
                 return builtMeanwhile;
             }
 
+            // Something changed: now every untracked file by name.
+            var full = GitStatus.Parse(RunStatus(git, location, "all"));
+            var changes = new GitChanges { Staged = full.Staged, Unstaged = full.Unstaged, Untracked = full.Untracked };
             var hashes = cache.LoadHashes();
-            var patch = GitPatchBuilder.Build(git, location.WorkingDirectory, section.Commit, section.ObjectFormat, status, options.MaxPatchBytes, hashes, options.Cancellation);
-            cache.Save(key, patch);
+            var patch = GitPatchBuilder.Build(git, location.WorkingDirectory, section.Commit, section.ObjectFormat, full, options.MaxPatchBytes, hashes, options.Cancellation);
+            cache.Save(key, patch, changes);
             cache.SaveHashes(hashes);
-            return patch;
+            return (patch, changes);
         }
     }
+
+    private static byte[] RunStatus(GitCommandRunner git, GitRepositoryLocation location, string untrackedFiles) =>
+        git.Run(location.WorkingDirectory,
+            new[] { "--no-optional-locks", "status", "--porcelain=v2", "-z", "--untracked-files=" + untrackedFiles, "--ignore-submodules=none" },
+            maxOutputBytes: 256L * 1024 * 1024, out _);
 
     private static string? ReadRemote(GitConfig config, string? branch)
     {

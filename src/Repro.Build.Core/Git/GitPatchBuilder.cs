@@ -297,25 +297,39 @@ public static class GitPatchBuilder
     private static List<UntrackedEntry> ListUntracked(List<(string Path, long Size, string FullPath, long Ticks)> listed, FileHashCache cache,
         List<OmittedFile> omitted, CancellationToken cancellation)
     {
-        var files = new List<UntrackedEntry>();
-        foreach (var file in listed.OrderBy(l => l.Path, StringComparer.Ordinal))
+        var sorted = listed.OrderBy(l => l.Path, StringComparer.Ordinal).ToList();
+        var hashes = new string?[sorted.Count];
+        var unreadable = new bool[sorted.Count];
+        System.Threading.Tasks.Parallel.For(0, sorted.Count, new System.Threading.Tasks.ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, Environment.ProcessorCount), CancellationToken = cancellation }, i =>
         {
-            cancellation.ThrowIfCancellationRequested();
-            if (!cache.TryGet(file.FullPath, file.Size, file.Ticks, out var sha))
+            var file = sorted[i];
+            if (cache.TryGet(file.FullPath, file.Size, file.Ticks, out var sha))
             {
-                try
-                {
-                    sha = StreamHasher.Sha256File(file.FullPath, cancellation: cancellation);
-                    cache.Set(file.FullPath, file.Size, file.Ticks, sha);
-                }
-                catch (Exception ex) when (ReadFailure.IsExpected(ex))
-                {
-                    omitted.Add(new OmittedFile(file.Path, "unreadable"));
-                    continue;
-                }
+                hashes[i] = sha;
+                return;
             }
 
-            files.Add(new UntrackedEntry { Path = file.Path, FileCount = 1, Size = file.Size, Sha256 = sha });
+            try
+            {
+                hashes[i] = StreamHasher.Sha256File(file.FullPath, cancellation: cancellation);
+                cache.Set(file.FullPath, file.Size, file.Ticks, hashes[i]!);
+            }
+            catch (Exception ex) when (ReadFailure.IsExpected(ex))
+            {
+                unreadable[i] = true;
+            }
+        });
+
+        var files = new List<UntrackedEntry>();
+        for (var i = 0; i < sorted.Count; i++)
+        {
+            if (unreadable[i])
+            {
+                omitted.Add(new OmittedFile(sorted[i].Path, "unreadable"));
+                continue;
+            }
+
+            files.Add(new UntrackedEntry { Path = sorted[i].Path, FileCount = 1, Size = sorted[i].Size, Sha256 = hashes[i] });
         }
 
         if (files.Count <= MaxListedFiles)

@@ -22,7 +22,7 @@ namespace Repro.Build.Git;
 public sealed class WorkingTreeCache
 {
     // Bump when the patch policy or this format changes: old entries then simply miss.
-    private const string PolicyVersion = "worktree-2";
+    private const string PolicyVersion = "worktree-3";
     private const int KeptEntries = 8;
     private static readonly TimeSpan LockTimeout = TimeSpan.FromSeconds(60);
 
@@ -39,7 +39,12 @@ public sealed class WorkingTreeCache
     /// <summary>The stat cache for hashing listed untracked files, kept beside the patches.</summary>
     public string HashCachePath => Path.Combine(_folder, "untracked-hashes.json");
 
-    /// <summary>The key of the current state: no file content is read, only stat information.</summary>
+    /// <summary>
+    /// The key of the current state from a cheap <c>git status --untracked-files=normal</c> (which names an untracked
+    /// folder without walking it): no file content is read, only stat information, and untracked folders are walked
+    /// here by name and stat. The walk sees ignored files in those folders too: a superset can only cause a rebuild of
+    /// the patch, never a stale one.
+    /// </summary>
     public static string ComputeKey(GitRepositoryLocation location, string? commit, string objectFormat, byte[] statusOutput, GitStatus status, long maxPatchBytes)
     {
         var text = new StringBuilder();
@@ -49,10 +54,8 @@ public sealed class WorkingTreeCache
         sha.AppendData(Encoding.UTF8.GetBytes(text.ToString()));
         sha.AppendData(statusOutput);
         text.Clear();
-        foreach (var path in status.ChangedPaths.Concat(status.UntrackedPaths))
+        void Flush()
         {
-            text.Append(path).Append('\0');
-            AppendStat(text, Path.Combine(location.WorkingDirectory, path));
             if (text.Length > 1 << 16)
             {
                 sha.AppendData(Encoding.UTF8.GetBytes(text.ToString()));
@@ -60,8 +63,61 @@ public sealed class WorkingTreeCache
             }
         }
 
+        foreach (var path in status.ChangedPaths.Concat(status.UntrackedPaths))
+        {
+            var fullPath = Path.Combine(location.WorkingDirectory, path);
+            text.Append(path).Append('\0');
+            if (!path.EndsWith("/", StringComparison.Ordinal))
+            {
+                AppendStat(text, fullPath);
+                Flush();
+                continue;
+            }
+
+            foreach (var (relative, length, ticks) in WalkFolder(fullPath))
+            {
+                text.Append(relative).Append(' ').Append(length).Append(' ').Append(ticks).Append('\n');
+                Flush();
+            }
+        }
+
         sha.AppendData(Encoding.UTF8.GetBytes(text.ToString()));
         return Hashing.ToHex(sha.GetHashAndReset());
+    }
+
+    // Every entry under an untracked folder with its size and time, without following links (a link is an entry).
+    private static IEnumerable<(string Relative, long Length, long Ticks)> WalkFolder(string folder)
+    {
+#if NET
+        var options = new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = true, AttributesToSkip = 0, ReturnSpecialDirectories = false };
+        var entries = new System.IO.Enumeration.FileSystemEnumerable<(string, long, long)>(folder,
+            (ref System.IO.Enumeration.FileSystemEntry entry) => (entry.ToSpecifiedFullPath().Substring(folder.Length), entry.Length, entry.LastWriteTimeUtc.UtcTicks),
+            options)
+        {
+            // Files (and links) only; links to folders are not followed; bin/ and obj/ are build output (GitStatus).
+            ShouldIncludePredicate = (ref System.IO.Enumeration.FileSystemEntry entry) => !entry.IsDirectory || (entry.Attributes & FileAttributes.ReparsePoint) != 0,
+            ShouldRecursePredicate = (ref System.IO.Enumeration.FileSystemEntry entry) =>
+                (entry.Attributes & FileAttributes.ReparsePoint) == 0 && !entry.FileName.SequenceEqual("bin".AsSpan()) && !entry.FileName.SequenceEqual("obj".AsSpan()),
+        };
+        var list = entries.ToList();
+        list.Sort((a, b) => string.CompareOrdinal(a.Item1, b.Item1));
+        return list;
+#else
+        var list = new List<(string, long, long)>();
+        foreach (var file in Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories))
+        {
+            if (GitStatus.IsBuildOutput(file.Substring(folder.Length).Replace('\\', '/')))
+            {
+                continue;
+            }
+
+            var info = new FileInfo(file);
+            list.Add((file.Substring(folder.Length), info.Length, info.LastWriteTimeUtc.Ticks));
+        }
+
+        list.Sort((a, b) => string.CompareOrdinal(a.Item1, b.Item1));
+        return list;
+#endif
     }
 
     /// <summary>Takes the repository's capture lock, waiting while another build node holds it; null when it cannot be had.</summary>
@@ -86,7 +142,7 @@ public sealed class WorkingTreeCache
         }
     }
 
-    public GitPatch? TryLoad(string key)
+    public (GitPatch Patch, GitChanges Changes)? TryLoad(string key)
     {
         try
         {
@@ -111,7 +167,7 @@ public sealed class WorkingTreeCache
 
             var omitted = root.GetProperty("omitted").EnumerateArray()
                 .Select(o => new OmittedFile(o.GetProperty("path").GetString() ?? "", o.GetProperty("reason").GetString() ?? "")).ToList();
-            var untracked = root.GetProperty("untracked").EnumerateArray().Select(u => new UntrackedEntry
+            var untracked = root.GetProperty("listed").EnumerateArray().Select(u => new UntrackedEntry
             {
                 Path = u.GetProperty("path").GetString() ?? "",
                 FileCount = u.GetProperty("fileCount").GetInt32(),
@@ -119,7 +175,13 @@ public sealed class WorkingTreeCache
                 Sha256 = u.GetProperty("sha256").GetString(),
             }).ToList();
             File.SetLastWriteTimeUtc(entryPath, DateTime.UtcNow); // recently used: kept by the pruning
-            return new GitPatch(content, omitted, root.GetProperty("truncated").GetBoolean(), untracked);
+            var changes = new GitChanges
+            {
+                Staged = root.GetProperty("staged").GetInt32(),
+                Unstaged = root.GetProperty("unstaged").GetInt32(),
+                Untracked = root.GetProperty("untracked").GetInt32(),
+            };
+            return (new GitPatch(content, omitted, root.GetProperty("truncated").GetBoolean(), untracked), changes);
         }
         catch (Exception ex) when (ReadFailure.IsExpected(ex) || ex is KeyNotFoundException or InvalidOperationException or FormatException)
         {
@@ -127,7 +189,7 @@ public sealed class WorkingTreeCache
         }
     }
 
-    public void Save(string key, GitPatch patch)
+    public void Save(string key, GitPatch patch, GitChanges changes)
     {
         try
         {
@@ -141,6 +203,9 @@ public sealed class WorkingTreeCache
                 writer.WriteString("key", key);
                 writer.WriteString("patchSha256", Hashing.Sha256Hex(patch.Content));
                 writer.WriteBoolean("truncated", patch.Truncated);
+                writer.WriteNumber("staged", changes.Staged);
+                writer.WriteNumber("unstaged", changes.Unstaged);
+                writer.WriteNumber("untracked", changes.Untracked);
                 writer.WriteStartArray("omitted");
                 foreach (var omitted in patch.Omitted)
                 {
@@ -151,7 +216,7 @@ public sealed class WorkingTreeCache
                 }
 
                 writer.WriteEndArray();
-                writer.WriteStartArray("untracked");
+                writer.WriteStartArray("listed");
                 foreach (var entry in patch.Untracked)
                 {
                     writer.WriteStartObject();
