@@ -61,6 +61,9 @@ public sealed class StartReproManifest : Task
 
     public string? PatchMaxBytes { get; set; }
 
+    /// <summary>The git executable to run (<c>$(ReproGitExecutable)</c>); git on PATH when empty.</summary>
+    public string? GitExecutable { get; set; }
+
     public bool Strict { get; set; }
 
     public ITaskItem[] CompileItems { get; set; } = Array.Empty<ITaskItem>();
@@ -117,7 +120,7 @@ public sealed class StartReproManifest : Task
 
     private ManifestRequest CreateRequest()
     {
-        var gitOptions = new GitCaptureOptions { RunGit = RunGitStatus };
+        var gitOptions = new GitCaptureOptions { RunGit = RunGitStatus, GitExecutable = string.IsNullOrWhiteSpace(GitExecutable) ? null : GitExecutable };
         if (!string.IsNullOrWhiteSpace(PatchMaxBytes))
         {
             if (long.TryParse(PatchMaxBytes, NumberStyles.Integer, CultureInfo.InvariantCulture, out var max) && max >= 0)
@@ -239,7 +242,7 @@ public sealed class StartReproManifest : Task
             return lazy;
         }
 
-        var key = string.Join("|", "Repro.Build.GitSnapshot", location.WorkingDirectory, options.RunGit, options.MaxPatchBytes);
+        var key = string.Join("|", "Repro.Build.GitSnapshot", location.WorkingDirectory, options.RunGit, options.MaxPatchBytes, options.GitExecutable);
         lock (CacheGate)
         {
             if (engine.GetRegisteredTaskObject(key, RegisteredTaskObjectLifetime.Build) is Lazy<GitSnapshot> registered)

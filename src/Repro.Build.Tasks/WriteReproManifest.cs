@@ -37,6 +37,7 @@ public sealed class WriteReproManifest : Task, ICancelableTask
             var pending = (BuildEngine as IBuildEngine4)?.GetRegisteredTaskObject(PendingManifest.KeyFor(ManifestPath), RegisteredTaskObjectLifetime.Build) as PendingManifest;
             if (pending is null)
             {
+                DeleteStaleFiles();
                 Log.LogWarning(null, DiagnosticIds.UnexpectedFailure, null, DiagnosticIds.HelpLink(DiagnosticIds.UnexpectedFailure), BuildEngine?.ProjectFileOfTaskNode, 0, 0, 0, 0,
                     "Repro.Build found no capture for '{0}' (StartReproManifest did not run in this build). The manifest is not written; please report this at the project's issue tracker.", ManifestPath);
                 return true;

@@ -145,7 +145,11 @@ public sealed class GitCommandRunner
     {
         try
         {
+#if NET
+            process.Kill(entireProcessTree: true); // a wrapper script's children too
+#else
             process.Kill();
+#endif
         }
         catch (InvalidOperationException)
         {
