@@ -56,6 +56,30 @@ internal sealed partial class ConsumerProject
         return new ConsumerProject(fixture, directory, name);
     }
 
+    /// <summary>
+    /// A consumer project at <c>&lt;repository&gt;/&lt;projectPath&gt;</c> in a new git repository under the fixture's
+    /// projects folder, with bin/ and obj/ ignored and everything committed.
+    /// </summary>
+    public static (string Repository, ConsumerProject Project) CreateInRepository(
+        PackageFixture fixture,
+        string name,
+        string source,
+        string projectPath = "Trainer",
+        string targetFrameworks = "net10.0",
+        string extraProperties = "",
+        string extraItems = "",
+        string objectFormat = "sha1")
+    {
+        var repository = Path.Combine(fixture.Projects, name);
+        var project = Create(fixture, Path.Combine(repository, projectPath), "Trainer", source,
+            targetFrameworks: targetFrameworks, extraProperties: extraProperties, extraItems: extraItems);
+        File.WriteAllText(Path.Combine(repository, ".gitignore"), "bin/\nobj/\n");
+        fixture.GitOutput(repository, "init", "-q", "-b", "main", "--object-format=" + objectFormat);
+        fixture.GitOutput(repository, "add", "-A");
+        fixture.GitOutput(repository, "commit", "-q", "-m", "initial");
+        return (repository, project);
+    }
+
     /// <summary>A consumer project that already exists on disk (for example in a second worktree).</summary>
     public static ConsumerProject Open(PackageFixture fixture, string directory, string name) => new(fixture, directory, name);
 

@@ -26,17 +26,8 @@ public sealed class GitStateTests
         _fixture = fixture;
     }
 
-    private (string Repository, ConsumerProject Project) CreateRepository(string name, string targetFrameworks = "net10.0", string extraProperties = "", string objectFormat = "sha1")
-    {
-        var repository = Path.Combine(_fixture.Projects, name);
-        var project = ConsumerProject.Create(_fixture, Path.Combine(repository, "Trainer"), "Trainer", Source,
-            targetFrameworks: targetFrameworks, extraProperties: extraProperties);
-        File.WriteAllText(Path.Combine(repository, ".gitignore"), "bin/\nobj/\n");
-        _fixture.GitOutput(repository, "init", "-q", "-b", "main", "--object-format=" + objectFormat);
-        _fixture.GitOutput(repository, "add", "-A");
-        _fixture.GitOutput(repository, "commit", "-q", "-m", "initial");
-        return (repository, project);
-    }
+    private (string Repository, ConsumerProject Project) CreateRepository(string name, string targetFrameworks = "net10.0", string extraProperties = "", string objectFormat = "sha1") =>
+        ConsumerProject.CreateInRepository(_fixture, name, Source, targetFrameworks: targetFrameworks, extraProperties: extraProperties, objectFormat: objectFormat);
 
     [Fact]
     public void A_dirty_build_records_a_patch_that_reproduces_the_tree_and_a_clean_build_removes_it()

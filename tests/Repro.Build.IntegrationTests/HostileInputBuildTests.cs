@@ -30,17 +30,8 @@ public sealed class HostileInputBuildTests
         _fixture = fixture;
     }
 
-    private (string Repository, ConsumerProject Project) CreateRepository(string name, string extraProperties = "", string extraItems = "")
-    {
-        var repository = Path.Combine(_fixture.Projects, name);
-        var project = ConsumerProject.Create(_fixture, Path.Combine(repository, "Trainer"), "Trainer", Source,
-            extraProperties: extraProperties, extraItems: extraItems);
-        File.WriteAllText(Path.Combine(repository, ".gitignore"), "bin/\nobj/\n");
-        _fixture.GitOutput(repository, "init", "-q", "-b", "main");
-        _fixture.GitOutput(repository, "add", "-A");
-        _fixture.GitOutput(repository, "commit", "-q", "-m", "initial");
-        return (repository, project);
-    }
+    private (string Repository, ConsumerProject Project) CreateRepository(string name, string extraProperties = "", string extraItems = "") =>
+        ConsumerProject.CreateInRepository(_fixture, name, Source, extraProperties: extraProperties, extraItems: extraItems);
 
     private static void MakeFifo(string path)
     {

@@ -28,18 +28,10 @@ public sealed class ManifestTests
         _fixture = fixture;
     }
 
-    private (string Repository, ConsumerProject Project) CreateRepository(string name)
-    {
-        var repository = Path.Combine(_fixture.Projects, name);
-        var project = ConsumerProject.Create(_fixture, Path.Combine(repository, "src", "Trainer"), "Trainer", Source,
+    private (string Repository, ConsumerProject Project) CreateRepository(string name) =>
+        ConsumerProject.CreateInRepository(_fixture, name, Source, projectPath: Path.Combine("src", "Trainer"),
             extraProperties: "<OutputType>Exe</OutputType>",
             extraItems: "<PackageReference Include=\"Newtonsoft.Json\" Version=\"13.0.3\" />");
-        File.WriteAllText(Path.Combine(repository, ".gitignore"), "bin/\nobj/\n");
-        _fixture.GitOutput(repository, "init", "-q", "-b", "main");
-        _fixture.GitOutput(repository, "add", "-A");
-        _fixture.GitOutput(repository, "commit", "-q", "-m", "initial");
-        return (repository, project);
-    }
 
     [Fact]
     public void Build_writes_a_manifest_with_commit_branch_packages_and_toolchain()
