@@ -392,3 +392,24 @@ internal static class ProcessExtensions
         }
     }
 }
+
+public sealed class LargeConfigTests
+{
+    [Fact]
+    public void A_large_config_file_is_hashed_once_and_then_known_by_its_size_and_time()
+    {
+        using var temp = new TemporaryDirectory();
+        var path = temp.WriteFile("hparams.json", "{ \"lr\": 0.1, \"pad\": \"" + new string('x', 200_000) + "\" }");
+        var cache = new FileHashCache();
+
+        var first = Repro.Build.Settings.TextFileReader.Read(temp.Path, "hparams.json", path, cache);
+        Assert.Null(first.Content); // too large to inline
+        var (size, ticks) = FileProbe.Stat(path);
+        Assert.True(cache.TryGet(System.IO.Path.GetFullPath(path), size, ticks, out var cached));
+        Assert.Equal(first.Sha256, cached);
+
+        // The cache answers for an unchanged file: a planted hash proves the file was not read again.
+        cache.Set(System.IO.Path.GetFullPath(path), size, ticks, new string('a', 64));
+        Assert.Equal(new string('a', 64), Repro.Build.Settings.TextFileReader.Read(temp.Path, "hparams.json", path, cache).Sha256);
+    }
+}
