@@ -3,7 +3,9 @@ namespace Repro.Build.Manifest;
 public sealed class SourceFileEntry
 {
     /// <summary>Relative to the project folder with '/' separators.</summary>
+    [PartOf(ManifestPart.None)]
     public string Path { get; set; } = "";
 
+    [PartOf(ManifestPart.None)]
     public string Sha256 { get; set; } = "";
 }

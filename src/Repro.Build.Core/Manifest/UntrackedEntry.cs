@@ -8,12 +8,16 @@ namespace Repro.Build.Manifest;
 public sealed class UntrackedEntry
 {
     /// <summary>A file's path, or a folder's path ending in '/', relative to the repository root.</summary>
+    [PartOf(ManifestPart.None)]
     public string Path { get; set; } = "";
 
+    [PartOf(ManifestPart.None)]
     public int FileCount { get; set; }
 
+    [PartOf(ManifestPart.None)]
     public long Size { get; set; }
 
     /// <summary>The file's SHA-256; for a folder, the SHA-256 over its sorted lines "path-in-folder NUL sha256 LF".</summary>
+    [PartOf(ManifestPart.None)]
     public string? Sha256 { get; set; }
 }

@@ -1,0 +1,99 @@
+using System;
+using System.Collections;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using System.Reflection;
+using System.Text.Json;
+
+namespace Repro.Build.Manifest;
+
+/// <summary>
+/// Writes the part of a manifest that its <see cref="PartOfAttribute"/> marks select: the fingerprint's input and
+/// the embedded manifest are both this projection, so a field is classified once, where it is declared. Keys are
+/// camelCase in declaration order; dictionaries are written with sorted keys; portable paths lose their folders when
+/// absolute.
+/// </summary>
+public static class ManifestProjection
+{
+    private static readonly ConcurrentDictionary<Type, (PropertyInfo Property, PartOfAttribute Mark)[]> Properties = new();
+
+    public static void Write(Utf8JsonWriter writer, object? model, ManifestPart part) => WriteValue(writer, model, part, portable: false);
+
+    /// <summary>The properties of a model type with their marks, in declaration order; a property without a mark has none.</summary>
+    public static IReadOnlyList<(PropertyInfo Property, PartOfAttribute? Mark)> Describe(Type type) =>
+        type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
+            .OrderBy(p => p.MetadataToken)
+            .Select(p => (p, (PartOfAttribute?)p.GetCustomAttribute<PartOfAttribute>()))
+            .ToList();
+
+    /// <summary>An absolute path names the machine's layout: only its last segment is kept.</summary>
+    public static string PortableName(string name) =>
+        Path.IsPathRooted(name) ? "<outside>/" + name.Replace('\\', '/').TrimEnd('/').Split('/').Last() : name;
+
+    private static void WriteValue(Utf8JsonWriter writer, object? value, ManifestPart part, bool portable)
+    {
+        switch (value)
+        {
+            case null:
+                writer.WriteNullValue();
+                break;
+            case string text:
+                writer.WriteStringValue(portable ? PortableName(text) : text);
+                break;
+            case bool flag:
+                writer.WriteBooleanValue(flag);
+                break;
+            case int number:
+                writer.WriteNumberValue(number);
+                break;
+            case long number:
+                writer.WriteNumberValue(number);
+                break;
+            case double number:
+                writer.WriteNumberValue(number);
+                break;
+            case IDictionary dictionary:
+                writer.WriteStartObject();
+                foreach (var key in dictionary.Keys.Cast<object>().Select(k => Convert.ToString(k, CultureInfo.InvariantCulture)!).OrderBy(k => k, StringComparer.Ordinal))
+                {
+                    writer.WritePropertyName(key);
+                    WriteValue(writer, dictionary[key], part, portable);
+                }
+
+                writer.WriteEndObject();
+                break;
+            case IEnumerable items:
+                writer.WriteStartArray();
+                foreach (var item in items)
+                {
+                    WriteValue(writer, item, part, portable);
+                }
+
+                writer.WriteEndArray();
+                break;
+            default:
+                writer.WriteStartObject();
+                foreach (var (property, mark) in Marked(value.GetType()))
+                {
+                    if ((mark.Parts & part) == 0)
+                    {
+                        continue;
+                    }
+
+                    writer.WritePropertyName(char.ToLowerInvariant(property.Name[0]) + property.Name.Substring(1));
+                    WriteValue(writer, property.GetValue(value), part, mark.Portable);
+                }
+
+                writer.WriteEndObject();
+                break;
+        }
+    }
+
+    private static (PropertyInfo Property, PartOfAttribute Mark)[] Marked(Type type) =>
+        Properties.GetOrAdd(type, t => Describe(t)
+            .Select(d => (d.Property, d.Mark ?? throw new InvalidOperationException($"{t.Name}.{d.Property.Name} has no [PartOf] mark: classify it.")))
+            .ToArray());
+}
