@@ -5,6 +5,7 @@ using System.IO;
 using Microsoft.Build.Framework;
 using Microsoft.Build.Utilities;
 using Repro.Build.Git;
+using Repro.Build.IO;
 using Repro.Build.Manifest;
 
 namespace Repro.Build.Tasks;
@@ -108,7 +109,7 @@ public sealed class StartReproManifest : Task
     {
         if (BuildEngine is not IBuildEngine4 engine)
         {
-            return true; // WriteReproManifest captures synchronously
+            return true; // every MSBuild engine is one; without it WriteReproManifest reports REPRO900 and writes nothing
         }
 
         var request = CreateRequest();
@@ -129,8 +130,9 @@ public sealed class StartReproManifest : Task
             }
             else
             {
-                Log.LogWarning(null, DiagnosticIds.InvalidSetting, null, DiagnosticIds.HelpLink(DiagnosticIds.InvalidSetting), BuildEngine?.ProjectFileOfTaskNode, 0, 0, 0, 0,
-                    "ReproPatchMaxBytes is '{0}', which is not a whole number of bytes; the default of {1} bytes is used.", PatchMaxBytes, GitCaptureOptions.DefaultMaxPatchBytes);
+                Log.Warn(DiagnosticIds.InvalidSetting,
+                    $"ReproPatchMaxBytes is '{PatchMaxBytes}', which is not a whole number of bytes; the default of {GitCaptureOptions.DefaultMaxPatchBytes} bytes is used.",
+                    BuildEngine?.ProjectFileOfTaskNode);
             }
         }
 
@@ -232,7 +234,7 @@ public sealed class StartReproManifest : Task
         {
             location = GitRepositoryLocator.Locate(directory);
         }
-        catch (Exception ex) when (ex is GitFormatException or IOException or UnauthorizedAccessException)
+        catch (Exception ex) when (ex is GitFormatException || ReadFailure.IsExpected(ex))
         {
             location = null; // the capture reports it
         }

@@ -34,10 +34,31 @@ public sealed class WriteReproBuildInfo : Task, ICancelableTask
 
     public override bool Execute()
     {
+        ReproManifest? manifest = null;
+        if (!DesignTime)
+        {
+            var pending = (BuildEngine as IBuildEngine4)?.GetRegisteredTaskObject(PendingManifest.KeyFor(ManifestPath), RegisteredTaskObjectLifetime.Build) as PendingManifest;
+            try
+            {
+                manifest = pending?.Wait(_ => { }, _cancellation.Token).Collection.Manifest;
+            }
+            catch (OperationCanceledException)
+            {
+                Log.LogMessage(MessageImportance.Normal, "Repro.Build: the build was cancelled.");
+                return false;
+            }
+            catch (Exception ex)
+            {
+                // The capture failed; WriteReproManifest reports why. The class stays compilable with unknown values.
+                Log.LogMessage(MessageImportance.Low, "The manifest capture failed ({0}); ReproBuildInfo holds no values.", ex.Message);
+            }
+        }
+
         try
         {
             if (DesignTime)
             {
+                // Never wait in the IDE's background builds: keep the last build's class, or a placeholder.
                 if (!File.Exists(SourcePath))
                 {
                     AtomicFile.WriteIfChanged(SourcePath, Encoding.UTF8.GetBytes(BuildInfoSourceWriter.Generate(null)));
@@ -46,8 +67,6 @@ public sealed class WriteReproBuildInfo : Task, ICancelableTask
                 return true;
             }
 
-            var pending = (BuildEngine as IBuildEngine4)?.GetRegisteredTaskObject(PendingManifest.KeyFor(ManifestPath), RegisteredTaskObjectLifetime.Build) as PendingManifest;
-            var manifest = pending?.Wait(_ => { }, _cancellation.Token).Collection.Manifest;
             AtomicFile.WriteIfChanged(SourcePath, Encoding.UTF8.GetBytes(BuildInfoSourceWriter.Generate(manifest)));
             if (manifest is not null)
             {
@@ -58,31 +77,10 @@ public sealed class WriteReproBuildInfo : Task, ICancelableTask
                 DeleteStaleEmbeddedManifest();
             }
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        catch (Exception ex) when (ReadFailure.IsExpected(ex))
         {
-            Log.LogWarning(null, DiagnosticIds.ManifestNotWritten, null, DiagnosticIds.HelpLink(DiagnosticIds.ManifestNotWritten), SourcePath, 0, 0, 0, 0,
-                "The generated ReproBuildInfo class could not be written ({0}). Check that obj/ is writable, or set ReproGenerateBuildInfo=false.", ex.Message);
-        }
-        catch (OperationCanceledException)
-        {
-            Log.LogMessage(MessageImportance.Normal, "Repro.Build: the build was cancelled.");
-            return false;
-        }
-        catch (Exception ex)
-        {
-            // The capture failed; WriteReproManifest reports why. Keep the class compilable with unknown values.
-            try
-            {
-                AtomicFile.WriteIfChanged(SourcePath, Encoding.UTF8.GetBytes(BuildInfoSourceWriter.Generate(null)));
-                DeleteStaleEmbeddedManifest();
-            }
-            catch (Exception writeFailure) when (ReadFailure.IsExpected(writeFailure))
-            {
-                Log.LogWarning(null, DiagnosticIds.ManifestNotWritten, null, DiagnosticIds.HelpLink(DiagnosticIds.ManifestNotWritten), SourcePath, 0, 0, 0, 0,
-                    "The generated ReproBuildInfo class could not be written ({0}). Check that obj/ is writable, or set ReproGenerateBuildInfo=false.", writeFailure.Message);
-            }
-
-            Log.LogMessage(MessageImportance.Low, "The manifest capture failed ({0}); ReproBuildInfo holds no values.", ex.Message);
+            Log.Warn(DiagnosticIds.ManifestNotWritten,
+                $"The generated ReproBuildInfo class could not be written ({ex.Message}). Check that obj/ is writable, or set ReproGenerateBuildInfo=false.", SourcePath);
         }
 
         return !Log.HasLoggedErrors;

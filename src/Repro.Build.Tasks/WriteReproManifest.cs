@@ -38,8 +38,9 @@ public sealed class WriteReproManifest : Task, ICancelableTask
             if (pending is null)
             {
                 DeleteStaleFiles();
-                Log.LogWarning(null, DiagnosticIds.UnexpectedFailure, null, DiagnosticIds.HelpLink(DiagnosticIds.UnexpectedFailure), BuildEngine?.ProjectFileOfTaskNode, 0, 0, 0, 0,
-                    "Repro.Build found no capture for '{0}' (StartReproManifest did not run in this build). The manifest is not written; please report this at the project's issue tracker.", ManifestPath);
+                Log.Warn(DiagnosticIds.UnexpectedFailure,
+                    $"Repro.Build found no capture for '{ManifestPath}' (StartReproManifest did not run in this build). The manifest is not written; please report this at the project's issue tracker.",
+                    BuildEngine?.ProjectFileOfTaskNode);
                 return true;
             }
 
@@ -53,7 +54,7 @@ public sealed class WriteReproManifest : Task, ICancelableTask
             }, _cancellation.Token);
             foreach (var diagnostic in diagnostics)
             {
-                Report(diagnostic);
+                Log.Report(diagnostic, BuildEngine?.ProjectFileOfTaskNode);
             }
 
             Write(collection, manifestBytes);
@@ -70,9 +71,9 @@ public sealed class WriteReproManifest : Task, ICancelableTask
             // manifest must not stay behind as if it described this build.
             var inner = ex is AggregateException { InnerException: { } first } ? first : ex;
             DeleteStaleFiles();
-            Log.LogWarning(null, DiagnosticIds.UnexpectedFailure, null, DiagnosticIds.HelpLink(DiagnosticIds.UnexpectedFailure), null, 0, 0, 0, 0,
-                "Repro.Build could not capture the manifest ({0}: {1}), so this build has no manifest (the one of an earlier build was deleted). The build goes on without it; please report this at the project's issue tracker.",
-                inner.GetType().Name, inner.Message);
+            Log.Warn(DiagnosticIds.UnexpectedFailure,
+                $"Repro.Build could not capture the manifest ({inner.GetType().Name}: {inner.Message}), so this build has no manifest (the one of an earlier build was deleted). The build goes on without it; please report this at the project's issue tracker.",
+                BuildEngine?.ProjectFileOfTaskNode);
         }
 
         return !Log.HasLoggedErrors;
@@ -95,11 +96,10 @@ public sealed class WriteReproManifest : Task, ICancelableTask
             ManifestWritten = AtomicFile.WriteIfChanged(ManifestPath, manifestBytes);
             Log.LogMessage(MessageImportance.Low, ManifestWritten ? "Wrote '{0}'." : "'{0}' is up to date.", ManifestPath);
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        catch (Exception ex) when (ReadFailure.IsExpected(ex))
         {
-            Log.LogWarning(null, DiagnosticIds.ManifestNotWritten, null, DiagnosticIds.HelpLink(DiagnosticIds.ManifestNotWritten), ManifestPath, 0, 0, 0, 0,
-                "The manifest could not be written ({0}). Check that the output folder is writable, or set GenerateReproManifest=false.",
-                ex.Message);
+            Log.Warn(DiagnosticIds.ManifestNotWritten,
+                $"The manifest could not be written ({ex.Message}). Check that the output folder is writable, or set GenerateReproManifest=false.", ManifestPath);
         }
     }
 
@@ -116,29 +116,9 @@ public sealed class WriteReproManifest : Task, ICancelableTask
             }
             catch (Exception ex) when (ReadFailure.IsExpected(ex))
             {
-                Log.LogWarning(null, DiagnosticIds.ManifestNotWritten, null, DiagnosticIds.HelpLink(DiagnosticIds.ManifestNotWritten), path, 0, 0, 0, 0,
-                    "The manifest of an earlier build could not be deleted ({0}), and does not describe this build. Delete it by hand.", ex.Message);
+                Log.Warn(DiagnosticIds.ManifestNotWritten,
+                    $"The manifest of an earlier build could not be deleted ({ex.Message}), and does not describe this build. Delete it by hand.", path);
             }
         }
     }
-
-    private void Report(ReproDiagnostic diagnostic)
-    {
-        // Findings about the project as a whole point at the project file, not at our targets file.
-        var file = diagnostic.File ?? BuildEngine?.ProjectFileOfTaskNode ?? "";
-        var helpLink = DiagnosticIds.HelpLink(diagnostic.Code);
-        switch (diagnostic.Severity)
-        {
-            case ReproDiagnosticSeverity.Error:
-                Log.LogError(null, diagnostic.Code, null, helpLink, file, 0, 0, 0, 0, "{0}", diagnostic.Message);
-                break;
-            case ReproDiagnosticSeverity.Warning:
-                Log.LogWarning(null, diagnostic.Code, null, helpLink, file, 0, 0, 0, 0, "{0}", diagnostic.Message);
-                break;
-            default:
-                Log.LogMessage(null, diagnostic.Code, null, file, 0, 0, 0, 0, MessageImportance.Normal, "{0}", diagnostic.Message);
-                break;
-        }
-    }
-
 }
