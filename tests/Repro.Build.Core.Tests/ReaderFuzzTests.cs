@@ -17,7 +17,7 @@ namespace Repro.Build.Core.Tests;
 /// <see cref="ManifestCollector"/> always returns a manifest, with the reader's diagnostic when the file was refused.
 /// The samples in TestData/ are real files (a restore of a small project; paths made neutral).
 /// </summary>
-public sealed class HostileInputTests
+public sealed class ReaderFuzzTests
 {
     private const int Seed = 20_261_128;
     private const string Framework = "net10.0";
