@@ -11,6 +11,7 @@ public static class DiagnosticIds
     public const string GitStatusUnavailable = "REPRO103";
     public const string PatchTruncated = "REPRO104";
     public const string StrictGitRequirement = "REPRO105";
+    public const string HeadReferenceMissing = "REPRO107";
     public const string AssetsFileUnreadable = "REPRO201";
     public const string LockFileMismatch = "REPRO202";
     public const string NoLockFile = "REPRO203";
