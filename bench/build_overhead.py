@@ -45,7 +45,7 @@ def main():
         print("Packing Repro.Build ...", flush=True)
         # The version comes from version.json and git (Nerdbank.GitVersioning); the label marks this run's package.
         version = run(["dotnet", "pack", os.path.join(ROOT, "src", "Repro.Build", "Repro.Build.csproj"), "-c", "Release", "-o", feed,
-                       "-p:ReproVersionLabel=bench." + time.strftime("%Y%m%d%H%M%S"), "-nologo", "-getProperty:PackageVersion"],
+                       "-p:ReproVersionLabel=bench-" + time.strftime("%Y%m%d-%H%M%S"), "-nologo", "-getProperty:PackageVersion"],
                       ROOT, dict(os.environ)).strip().splitlines()[-1]
         print(f"Packed Repro.Build {version}", flush=True)
 

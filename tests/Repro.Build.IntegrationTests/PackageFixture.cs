@@ -6,7 +6,7 @@ namespace Repro.Build.IntegrationTests;
 
 /// <summary>
 /// Packs Repro.Build once per test run into a temporary feed, with a version of its own (the repository's version plus
-/// an "it.&lt;time&gt;" label) and a packages folder of its own, so that a repacked package is never served stale from a
+/// an "it-&lt;time&gt;" label) and a packages folder of its own, so that a repacked package is never served stale from a
 /// packages folder. Other packages (Microsoft.ML, …) are read from the user's global packages folder when they are
 /// there, so a run does not download them again.
 /// </summary>
@@ -25,7 +25,7 @@ public sealed class PackageFixture : IDisposable
             ? configured
             : Path.Combine(System.Environment.GetFolderPath(System.Environment.SpecialFolder.UserProfile), ".nuget", "packages");
         // The version comes from version.json and git (Nerdbank.GitVersioning); the label makes it this run's own.
-        var versionLabel = "it." + DateTime.UtcNow.ToString("yyyyMMddHHmmss", System.Globalization.CultureInfo.InvariantCulture);
+        var versionLabel = "it-" + DateTime.UtcNow.ToString("yyyyMMdd-HHmmss", System.Globalization.CultureInfo.InvariantCulture);
 
         Environment = new Dictionary<string, string?>
         {
