@@ -126,11 +126,14 @@ def main():
     work = tempfile.mkdtemp(prefix="repro-analyzer-bench-")
     env = dict(os.environ, DOTNET_CLI_TELEMETRY_OPTOUT="1", DOTNET_NOLOGO="1", NUGET_PACKAGES=os.path.join(work, "packages"))
     try:
-        version = "0.1.0-bench." + time.strftime("%Y%m%d%H%M%S")
         feed = os.path.join(work, "feed")
-        print(f"Packing Repro.Build {version} ...", flush=True)
-        run(["dotnet", "pack", os.path.join(ROOT, "src", "Repro.Build", "Repro.Build.csproj"), "-c", "Release", "-o", feed,
-             f"-p:VersionSuffix={version.split('-', 1)[1]}", "-nologo", "-v:q"], ROOT, dict(os.environ))
+        print("Packing Repro.Build ...", flush=True)
+        # The version comes from version.json and git (Nerdbank.GitVersioning); the label marks this run's package.
+        output, _ = run(["dotnet", "pack", os.path.join(ROOT, "src", "Repro.Build", "Repro.Build.csproj"), "-c", "Release", "-o", feed,
+                         "-p:ReproVersionLabel=bench-" + time.strftime("%Y%m%d-%H%M%S"), "-nologo", "-getProperty:PackageVersion"],
+                        ROOT, dict(os.environ))
+        version = output.strip().splitlines()[-1]
+        print(f"Packed Repro.Build {version}", flush=True)
         user_packages = os.environ.get("NUGET_PACKAGES") or os.path.join(os.path.expanduser("~"), ".nuget", "packages")
         project = os.path.join(work, "Big")
         os.makedirs(project)

@@ -11,6 +11,7 @@ Usage: python3 bench/build_overhead.py [runs]     (default 10)
 """
 import json
 import os
+import re
 import shutil
 import statistics
 import subprocess
@@ -40,11 +41,13 @@ def main():
     env = dict(os.environ)
     env.update({"DOTNET_CLI_TELEMETRY_OPTOUT": "1", "DOTNET_NOLOGO": "1", "NUGET_PACKAGES": os.path.join(work, "packages")})
     try:
-        version = "0.1.0-bench." + time.strftime("%Y%m%d%H%M%S")
         feed = os.path.join(work, "feed")
-        print(f"Packing Repro.Build {version} ...", flush=True)
-        run(["dotnet", "pack", os.path.join(ROOT, "src", "Repro.Build", "Repro.Build.csproj"), "-c", "Release", "-o", feed,
-             f"-p:VersionSuffix={version.split('-', 1)[1]}", "-nologo", "-v:q"], ROOT, dict(os.environ))
+        print("Packing Repro.Build ...", flush=True)
+        # The version comes from version.json and git (Nerdbank.GitVersioning); the label marks this run's package.
+        version = run(["dotnet", "pack", os.path.join(ROOT, "src", "Repro.Build", "Repro.Build.csproj"), "-c", "Release", "-o", feed,
+                       "-p:ReproVersionLabel=bench-" + time.strftime("%Y%m%d-%H%M%S"), "-nologo", "-getProperty:PackageVersion"],
+                      ROOT, dict(os.environ)).strip().splitlines()[-1]
+        print(f"Packed Repro.Build {version}", flush=True)
 
         user_packages = os.environ.get("NUGET_PACKAGES") or os.path.join(os.path.expanduser("~"), ".nuget", "packages")
         repo = os.path.join(work, "repo")
@@ -62,9 +65,12 @@ def main():
             shutil.copytree(sample, target, ignore=shutil.ignore_patterns("bin", "obj"))
             project_file = os.path.join(target, "MachineFailure.csproj")
             text = open(project_file).read()
-            reference = '<PackageReference Include="Repro.Build" Version="0.1.0" PrivateAssets="all" />'
+            reference = '<PackageReference Include="Repro.Build" Version="$(SampleReproBuildVersion)" PrivateAssets="all" />'
             assert reference in text, "the sample's package reference changed; update the benchmark"
             text = text.replace(reference, f'<PackageReference Include="Repro.Build" Version="{version}" PrivateAssets="all" />' if variant == "with" else "")
+            # The guard that asks for samples/run.sh's version property: both copies name their version (or none) here.
+            text, guards = re.subn(r'\s*<Target Name="_SampleRequiresReproBuildVersion".*?</Target>', "", text, flags=re.S)
+            assert guards == 1, "the sample's version guard changed; update the benchmark"
             open(project_file, "w").write(text)
             if variant == "without":
                 # The sample logs ReproBuildInfo; without the package, a hand-written stand-in keeps it compiling.

@@ -12,6 +12,7 @@ public static class DiagnosticIds
     public const string PatchTruncated = "REPRO104";
     public const string StrictGitRequirement = "REPRO105";
     public const string WorkingTreeSpecialFile = "REPRO106";
+    public const string HeadReferenceMissing = "REPRO107";
     public const string AssetsFileUnreadable = "REPRO201";
     public const string LockFileMismatch = "REPRO202";
     public const string NoLockFile = "REPRO203";

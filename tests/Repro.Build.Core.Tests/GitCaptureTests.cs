@@ -227,6 +227,7 @@ public sealed class GitCaptureTests
 
         Assert.Null(snapshot.Section!.Commit);
         Assert.Null(snapshot.Section.CommitTime);
+        Assert.DoesNotContain(snapshot.Diagnostics, d => d.Code == DiagnosticIds.HeadReferenceMissing);
         Assert.True(snapshot.Section.Dirty);
         var target = Directory.CreateDirectory(temp.Combine("target")).FullName;
         GitCli.Run(target, "init", "-q");
@@ -317,6 +318,54 @@ public sealed class GitCaptureTests
         var dirty = Capture(main).Section!;
         Assert.True(Assert.Single(dirty.Submodules).Dirty);
         Assert.True(dirty.Dirty);
+    }
+
+    [Theory]
+    [InlineData("not a gitdir line\n")]
+    [InlineData("gitdir: ../../.git/modules/nowhere\n")]
+    [InlineData("")]
+    public void A_broken_submodule_costs_only_its_own_commit_with_a_warning_that_names_it(string dotGitFile)
+    {
+        using var temp = new TemporaryDirectory();
+        var library = Directory.CreateDirectory(temp.Combine("library")).FullName;
+        var libraryCommit = GitCli.InitWithCommit(library);
+        var main = Directory.CreateDirectory(temp.Combine("main")).FullName;
+        GitCli.InitWithCommit(main);
+        GitCli.Run(main, "submodule", "add", "-q", library, "libs/broken");
+        GitCli.Run(main, "submodule", "add", "-q", library, "libs/fine");
+        GitCli.Run(main, "commit", "-q", "-m", "add submodules");
+        var head = GitCli.Run(main, "rev-parse", "HEAD");
+        File.WriteAllText(Path.Combine(main, "libs", "broken", ".git"), dotGitFile);
+
+        var snapshot = Capture(main);
+
+        var git = snapshot.Section!;
+        Assert.Equal(head, git.Commit);
+        Assert.Equal("main", git.Branch);
+        Assert.Equal(new[] { "libs/broken", "libs/fine" }, git.Submodules.Select(s => s.Path));
+        Assert.Null(git.Submodules[0].Commit);
+        Assert.Equal(libraryCommit, git.Submodules[1].Commit);
+        var warning = Assert.Single(snapshot.Diagnostics, d => d.Code == DiagnosticIds.GitRepositoryUnreadable);
+        Assert.Equal(ReproDiagnosticSeverity.Warning, warning.Severity);
+        Assert.Contains("'libs/broken'", warning.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("libs/fine", warning.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Head_naming_a_missing_ref_in_a_repository_with_commits_gives_REPRO107()
+    {
+        using var temp = new TemporaryDirectory();
+        GitCli.InitWithCommit(temp.Path);
+        File.WriteAllText(temp.Combine(".git", "HEAD"), "ref: refs/heads/deleted\n");
+
+        var snapshot = Capture(temp.Path);
+
+        Assert.Null(snapshot.Section!.Commit);
+        Assert.Equal("deleted", snapshot.Section.Branch);
+        var warning = Assert.Single(snapshot.Diagnostics, d => d.Code == DiagnosticIds.HeadReferenceMissing);
+        Assert.Equal(ReproDiagnosticSeverity.Warning, warning.Severity);
+        Assert.Contains("'refs/heads/deleted'", warning.Message, StringComparison.Ordinal);
+        Assert.Contains("git branch -a", warning.Message, StringComparison.Ordinal);
     }
 
     [Fact]

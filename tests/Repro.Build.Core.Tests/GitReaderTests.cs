@@ -88,6 +88,41 @@ public sealed class GitReaderTests
 
         Assert.Null(head.Commit);
         Assert.Equal("main", head.Branch);
+        Assert.Null(head.MissingReference);
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Head_naming_a_missing_branch_in_a_repository_with_refs_is_not_unborn(bool packed)
+    {
+        using var temp = new TemporaryDirectory();
+        GitCli.InitWithCommit(temp.Path);
+        if (packed)
+        {
+            GitCli.Run(temp.Path, "pack-refs", "--all");
+        }
+
+        File.WriteAllText(temp.Combine(".git", "HEAD"), "ref: refs/heads/gone\n");
+
+        var head = ReadHead(temp.Path);
+
+        Assert.Null(head.Commit);
+        Assert.Equal("gone", head.Branch);
+        Assert.Equal("refs/heads/gone", head.MissingReference);
+    }
+
+    [Fact]
+    public void An_orphan_branch_before_its_first_commit_names_its_missing_ref()
+    {
+        using var temp = new TemporaryDirectory();
+        GitCli.InitWithCommit(temp.Path);
+        GitCli.Run(temp.Path, "checkout", "-q", "--orphan", "fresh");
+
+        var head = ReadHead(temp.Path);
+
+        Assert.Null(head.Commit);
+        Assert.Equal("refs/heads/fresh", head.MissingReference);
     }
 
     [Fact]

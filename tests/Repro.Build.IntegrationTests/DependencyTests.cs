@@ -64,6 +64,18 @@ public sealed class DependencyTests
         var warning = Assert.Single(stale.Warnings);
         Assert.Contains("warning REPRO202", warning, StringComparison.Ordinal);
         Assert.Contains("Newtonsoft.Json is restored at 13.0.3 but locked at 13.0.1", warning, StringComparison.Ordinal);
+
+        // A wrongly typed value: REPRO202 names the place, and the manifest is written anew (not REPRO900 and the last
+        // build's manifest left behind).
+        File.WriteAllText(lockPath, File.ReadAllText(lockPath).Replace("\"type\": \"Direct\"", "\"type\": 7", StringComparison.Ordinal));
+        var damaged = project.Build("--no-restore");
+        Assert.True(damaged.Succeeded, damaged.ToString());
+        var damagedWarning = Assert.Single(damaged.Warnings);
+        Assert.Contains("warning REPRO202", damagedWarning, StringComparison.Ordinal);
+        Assert.Contains("\"Newtonsoft.Json\".type is a number where a string belongs", damagedWarning, StringComparison.Ordinal);
+        using var rewritten = project.ReadManifest();
+        Assert.Equal(_fixture.Sha256Sum(lockPath), rewritten.RootElement.GetProperty("dependencies").GetProperty("lockFile").GetProperty("sha256").GetString());
+        Assert.Contains(rewritten.RootElement.GetProperty("dependencies").GetProperty("packages").EnumerateArray(), p => p.GetProperty("id").GetString() == "Newtonsoft.Json");
     }
 
     [Fact]

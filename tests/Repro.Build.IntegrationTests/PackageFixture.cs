@@ -5,9 +5,10 @@ using System.IO;
 namespace Repro.Build.IntegrationTests;
 
 /// <summary>
-/// Packs Repro.Build once per test run into a temporary feed, with a version of its own and a packages folder of its
-/// own, so that a repacked package is never served stale from a packages folder. Other packages (Microsoft.ML, …) are
-/// read from the user's global packages folder when they are there, so a run does not download them again.
+/// Packs Repro.Build once per test run into a temporary feed, with a version of its own (the repository's version plus
+/// an "it-&lt;time&gt;" label) and a packages folder of its own, so that a repacked package is never served stale from a
+/// packages folder. Other packages (Microsoft.ML, …) are read from the user's global packages folder when they are
+/// there, so a run does not download them again.
 /// </summary>
 public sealed class PackageFixture : IDisposable
 {
@@ -23,7 +24,8 @@ public sealed class PackageFixture : IDisposable
         var userPackages = System.Environment.GetEnvironmentVariable("NUGET_PACKAGES") is { Length: > 0 } configured
             ? configured
             : Path.Combine(System.Environment.GetFolderPath(System.Environment.SpecialFolder.UserProfile), ".nuget", "packages");
-        var versionSuffix = "it." + DateTime.UtcNow.ToString("yyyyMMddHHmmss", System.Globalization.CultureInfo.InvariantCulture);
+        // The version comes from version.json and git (Nerdbank.GitVersioning); the label makes it this run's own.
+        var versionLabel = "it-" + DateTime.UtcNow.ToString("yyyyMMdd-HHmmss", System.Globalization.CultureInfo.InvariantCulture);
 
         Environment = new Dictionary<string, string?>
         {
@@ -65,7 +67,7 @@ public sealed class PackageFixture : IDisposable
             ["DOTNET_CLI_USE_MSBUILD_SERVER"] = "0",
         };
         var pack = ProcessRunner.Run("dotnet", RepositoryRoot, packEnvironment, "pack", Path.Combine(RepositoryRoot, "src", "Repro.Build", "Repro.Build.csproj"),
-            "-c", "Release", "-o", Feed, "-p:VersionSuffix=" + versionSuffix);
+            "-c", "Release", "-o", Feed, "-p:ReproVersionLabel=" + versionLabel);
         if (pack.ExitCode != 0)
         {
             throw new InvalidOperationException("Packing Repro.Build failed.\n" + pack);
@@ -79,6 +81,10 @@ public sealed class PackageFixture : IDisposable
 
         PackagePath = packages[0];
         PackageVersion = Path.GetFileNameWithoutExtension(PackagePath)["Repro.Build.".Length..];
+        if (!PackageVersion.Contains(versionLabel, StringComparison.Ordinal))
+        {
+            throw new InvalidOperationException($"The package version '{PackageVersion}' lacks this run's label '{versionLabel}'.");
+        }
     }
 
     public string RepositoryRoot { get; }

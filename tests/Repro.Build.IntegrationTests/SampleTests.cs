@@ -21,21 +21,20 @@ public sealed class SampleTests
         var repository = Path.Combine(_fixture.Projects, "sample");
         var projectDirectory = Path.Combine(repository, "MachineFailure");
         CopySample(Path.Combine(_fixture.RepositoryRoot, "samples", "MachineFailure"), projectDirectory);
-        var projectFile = Path.Combine(projectDirectory, "MachineFailure.csproj");
-        File.WriteAllText(projectFile, File.ReadAllText(projectFile)
-            .Replace("Include=\"Repro.Build\" Version=\"0.1.0\"", $"Include=\"Repro.Build\" Version=\"{_fixture.PackageVersion}\"", StringComparison.Ordinal));
+        // As samples/run.sh does: the sample references the version just packed.
+        var version = "-p:SampleReproBuildVersion=" + _fixture.PackageVersion;
         File.WriteAllText(Path.Combine(repository, ".gitignore"), "bin/\nobj/\n");
         _fixture.GitOutput(repository, "init", "-q", "-b", "main");
         _fixture.GitOutput(repository, "add", "-A");
         _fixture.GitOutput(repository, "commit", "-q", "-m", "sample");
 
-        var build = new BuildResult(_fixture.Dotnet(projectDirectory, "build", "-nologo", "-v:m", "-tl:off", "-clp:NoSummary", "-nodeReuse:false"));
+        var build = new BuildResult(_fixture.Dotnet(projectDirectory, "build", version, "-nologo", "-v:m", "-tl:off", "-clp:NoSummary", "-nodeReuse:false"));
         Assert.True(build.Succeeded, build.ToString());
         var warning = Assert.Single(build.Warnings);
         Assert.Contains("Program.cs", warning, StringComparison.Ordinal);
         Assert.Contains("warning REPRO001", warning, StringComparison.Ordinal);
 
-        var run = _fixture.Dotnet(projectDirectory, "run", "--no-build");
+        var run = _fixture.Dotnet(projectDirectory, "run", "--no-build", "--property:SampleReproBuildVersion=" + _fixture.PackageVersion);
         Assert.True(run.ExitCode == 0, run.ToString());
         Assert.Contains("Accuracy:", run.Output, StringComparison.Ordinal);
 

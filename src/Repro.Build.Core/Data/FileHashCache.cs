@@ -2,7 +2,6 @@ using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.IO;
-using System.Text;
 using System.Text.Json;
 using Repro.Build.IO;
 
@@ -15,47 +14,107 @@ namespace Repro.Build.Data;
 public sealed class FileHashCache
 {
     private const int FormatVersion = 1;
+
+    /// <summary>About 150 bytes an entry: room for over a million files.</summary>
+    private const long MaxFileBytes = 256L * 1024 * 1024;
+
     private readonly ConcurrentDictionary<string, Entry> _entries = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, bool> _used = new(StringComparer.Ordinal);
 
+    /// <summary>
+    /// Reads the cache at <paramref name="path"/>. Never throws: a missing, unreadable or malformed cache (any entry
+    /// that is not <c>[size, ticks, "sha256 hex"]</c>, a file twice, too large, not JSON) is an empty cache.
+    /// </summary>
     public static FileHashCache Load(string? path)
     {
-        var cache = new FileHashCache();
         if (string.IsNullOrEmpty(path) || !File.Exists(path))
         {
-            return cache;
+            return new FileHashCache();
         }
 
         try
         {
-            using var document = JsonDocument.Parse(File.ReadAllBytes(path));
-            var root = document.RootElement;
-            if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("version", out var version) || version.GetInt32() != FormatVersion
-                || !root.TryGetProperty("files", out var files) || files.ValueKind != JsonValueKind.Object)
+            using var file = JsonInputFile.Read(path!, MaxFileBytes);
+            var root = file.Root;
+            if (root.ValueKind != JsonValueKind.Object
+                || JsonInputFile.Property(root, "version") is not { ValueKind: JsonValueKind.Number } version
+                || !version.TryGetInt32(out var formatVersion) || formatVersion != FormatVersion
+                || JsonInputFile.Property(root, "files") is not { ValueKind: JsonValueKind.Object } files)
             {
-                return cache;
+                return new FileHashCache();
             }
 
-            foreach (var file in files.EnumerateObject())
+            var cache = new FileHashCache();
+            foreach (var entry in files.EnumerateObject())
             {
-                var value = file.Value;
-                if (value.ValueKind == JsonValueKind.Array && value.GetArrayLength() == 3)
+                if (!TryReadEntry(entry.Value, out var value))
                 {
-                    cache._entries[file.Name] = new Entry(value[0].GetInt64(), value[1].GetInt64(), value[2].GetString() ?? "");
+                    return new FileHashCache(); // one damaged entry: trust none of them
                 }
+
+                cache._entries[entry.Name] = value;
             }
+
+            return cache;
         }
-        catch (Exception ex) when (ex is JsonException or IOException or UnauthorizedAccessException or InvalidOperationException or FormatException)
+        catch (Exception ex) when (ex is InvalidDataException or IOException or UnauthorizedAccessException)
         {
             // A damaged cache costs a re-hash, nothing more.
+            return new FileHashCache();
+        }
+    }
+
+    private static bool TryReadEntry(JsonElement value, out Entry entry)
+    {
+        entry = default;
+        if (value.ValueKind != JsonValueKind.Array || value.GetArrayLength() != 3
+            || value[0].ValueKind != JsonValueKind.Number || !value[0].TryGetInt64(out var size) || size < 0
+            || value[1].ValueKind != JsonValueKind.Number || !value[1].TryGetInt64(out var ticks)
+            || value[2].ValueKind != JsonValueKind.String)
+        {
+            return false;
         }
 
-        return cache;
+        string sha256;
+        try
+        {
+            sha256 = value[2].GetString()!;
+        }
+        catch (InvalidOperationException)
+        {
+            return false; // a string with a broken escape
+        }
+
+        if (!IsSha256Hex(sha256))
+        {
+            return false;
+        }
+
+        entry = new Entry(size, ticks, sha256);
+        return true;
+    }
+
+    private static bool IsSha256Hex(string value)
+    {
+        if (value.Length != 64)
+        {
+            return false;
+        }
+
+        foreach (var c in value)
+        {
+            if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f')))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     public bool TryGet(string fullPath, long size, long lastWriteTicks, out string sha256)
     {
-        if (_entries.TryGetValue(fullPath, out var entry) && entry.Size == size && entry.LastWriteTicks == lastWriteTicks && entry.Sha256.Length == 64)
+        if (_entries.TryGetValue(fullPath, out var entry) && entry.Size == size && entry.LastWriteTicks == lastWriteTicks)
         {
             _used[fullPath] = true;
             sha256 = entry.Sha256;

@@ -1,7 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
-using System.Text.Json;
+using Repro.Build.IO;
 using Repro.Build.Manifest;
 
 namespace Repro.Build.Dependencies;
@@ -10,35 +10,42 @@ namespace Repro.Build.Dependencies;
 public static class LockFileComparer
 {
     /// <returns>Human-readable differences, empty when the lock file and the restored graph agree.</returns>
-    /// <exception cref="InvalidDataException">The lock file is not valid.</exception>
+    /// <exception cref="InvalidDataException">
+    /// The lock file is not valid (too large, not UTF-8 JSON, a key twice, a value of the wrong type where it is read);
+    /// the message names the file and the place.
+    /// </exception>
+    /// <exception cref="IOException">The file could not be read.</exception>
     public static List<string> Compare(string lockFilePath, string? targetFramework, string? targetFrameworkMoniker, string? runtimeIdentifier, IReadOnlyList<PackageEntry> restored)
     {
-        using var document = ProjectAssetsReader.ParseJson(lockFilePath);
-        if (document.RootElement.ValueKind != JsonValueKind.Object
-            || !document.RootElement.TryGetProperty("dependencies", out var dependencies)
-            || dependencies.ValueKind != JsonValueKind.Object)
-        {
-            throw new InvalidDataException($"'{lockFilePath}' has no 'dependencies' object.");
-        }
+        using var file = JsonInputFile.Read(lockFilePath, ProjectAssetsReader.MaxFileBytes);
+        var dependencies = file.OptionalObject(file.RequireObject(file.Root, ""), "dependencies", "")
+            ?? throw new InvalidDataException($"'{lockFilePath}' has no 'dependencies' object.");
 
         var differences = new List<string>();
-        var section = ProjectAssetsReader.FindByFramework(dependencies, targetFramework, targetFrameworkMoniker, runtimeIdentifier);
-        if (section is null)
+        if (ProjectAssetsReader.FindByFramework(file, dependencies, "dependencies", targetFramework, targetFrameworkMoniker, runtimeIdentifier) is not { } section)
         {
             differences.Add($"the lock file has no section for '{targetFramework}'");
             return differences;
         }
 
+        var sectionLocation = JsonInputFile.Append("dependencies", section.Key);
         var locked = new Dictionary<string, (string? Version, string? Hash)>(StringComparer.OrdinalIgnoreCase);
         foreach (var entry in section.Value.EnumerateObject())
         {
-            if (entry.Value.ValueKind != JsonValueKind.Object
-                || (entry.Value.TryGetProperty("type", out var type) && string.Equals(type.GetString(), "Project", StringComparison.OrdinalIgnoreCase)))
+            var location = JsonInputFile.Append(sectionLocation, entry.Name);
+            var value = file.RequireObject(entry.Value, location);
+            if (string.Equals(file.OptionalString(value, "type", location), "Project", StringComparison.OrdinalIgnoreCase))
             {
                 continue;
             }
 
-            locked[entry.Name] = (ProjectAssetsReader.GetString(entry.Value, "resolved"), ProjectAssetsReader.GetString(entry.Value, "contentHash"));
+            // Package ids are case-insensitive: two spellings of one id are one package locked twice.
+            if (locked.ContainsKey(entry.Name))
+            {
+                throw file.Invalid(sectionLocation, $"locks the package \"{entry.Name}\" twice");
+            }
+
+            locked[entry.Name] = (file.OptionalString(value, "resolved", location), file.OptionalString(value, "contentHash", location));
         }
 
         var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Text.Json;
+using Repro.Build.IO;
 using Repro.Build.Manifest;
 using Repro.Build.Security;
 
@@ -10,36 +11,49 @@ namespace Repro.Build.Dependencies;
 /// <summary>Reads the restored package graph of one target framework from NuGet's <c>project.assets.json</c>.</summary>
 public static class ProjectAssetsReader
 {
+    /// <summary>Assets files of large solutions run to tens of MiB; beyond this a file is damaged, not large.</summary>
+    internal const long MaxFileBytes = 256L * 1024 * 1024;
+
+    private const long MaxMetadataBytes = 1024 * 1024;
+
     /// <param name="assetsFilePath">Path of <c>project.assets.json</c>.</param>
     /// <param name="targetFramework">The target framework alias (<c>$(TargetFramework)</c>, e.g. <c>net8.0</c>): the key of newer assets files.</param>
     /// <param name="targetFrameworkMoniker">The NuGet moniker (<c>$(NuGetTargetMoniker)</c>, e.g. <c>.NETCoreApp,Version=v8.0</c>): the key of older ones.</param>
     /// <param name="runtimeIdentifier">The runtime identifier, when the project builds for one.</param>
-    /// <exception cref="InvalidDataException">The file is not a readable assets file, or has no target for the framework.</exception>
+    /// <exception cref="InvalidDataException">
+    /// The file is not a readable assets file (too large, not UTF-8 JSON, a key twice, a value of the wrong type where it
+    /// is read), or has no target for the framework. The message names the file and the place.
+    /// </exception>
     /// <exception cref="IOException">The file could not be read.</exception>
     public static RestoredGraph Read(string assetsFilePath, string? targetFramework, string? targetFrameworkMoniker, string? runtimeIdentifier)
     {
-        using var document = ParseJson(assetsFilePath);
-        var root = document.RootElement;
-        if (root.ValueKind != JsonValueKind.Object
-            || !root.TryGetProperty("targets", out var targets)
-            || targets.ValueKind != JsonValueKind.Object)
-        {
-            throw new InvalidDataException($"'{assetsFilePath}' has no 'targets' object.");
-        }
+        using var file = JsonInputFile.Read(assetsFilePath, MaxFileBytes);
+        var root = file.RequireObject(file.Root, "");
+        var targets = file.OptionalObject(root, "targets", "")
+            ?? throw new InvalidDataException($"'{assetsFilePath}' has no 'targets' object.");
 
-        var target = FindByFramework(targets, targetFramework, targetFrameworkMoniker, runtimeIdentifier)
+        var (targetKey, target) = FindByFramework(file, targets, "targets", targetFramework, targetFrameworkMoniker, runtimeIdentifier)
             ?? throw new InvalidDataException(
                 $"'{assetsFilePath}' has no target for '{targetFramework}'{(string.IsNullOrEmpty(runtimeIdentifier) ? "" : $" and runtime '{runtimeIdentifier}'")}; restore the project again.");
 
-        var libraries = root.TryGetProperty("libraries", out var l) && l.ValueKind == JsonValueKind.Object ? l : default;
-        var packageFolders = ReadPackageFolders(root);
-        var projectFramework = FindProjectFramework(root, targetFramework, targetFrameworkMoniker);
-        var direct = ReadNames(projectFramework, "dependencies");
+        var libraries = file.OptionalObject(root, "libraries", "");
+        var packageFolders = ReadPackageFolders(file, root);
+        var projectFramework = FindProjectFramework(file, root, targetFramework, targetFrameworkMoniker);
+        var direct = ReadNames(file, projectFramework?.Element, "dependencies", projectFramework?.Location ?? "");
 
         var graph = new RestoredGraph();
+        var targetLocation = JsonInputFile.Append("targets", targetKey);
+        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         foreach (var library in target.EnumerateObject())
         {
-            if (!IsPackage(library.Value))
+            var libraryLocation = JsonInputFile.Append(targetLocation, library.Name);
+            if (!seen.Add(library.Name))
+            {
+                // Package ids and versions are case-insensitive: two spellings name one library twice.
+                throw file.Invalid(targetLocation, $"lists the library \"{library.Name}\" twice");
+            }
+
+            if (!IsPackage(file, file.RequireObject(library.Value, libraryLocation), libraryLocation))
             {
                 continue;
             }
@@ -52,44 +66,35 @@ public static class ProjectAssetsReader
 
             var id = library.Name.Substring(0, slash);
             var entry = new PackageEntry { Id = id, Version = library.Name.Substring(slash + 1), Direct = direct.Contains(id) };
-            if (libraries.ValueKind == JsonValueKind.Object && libraries.TryGetProperty(library.Name, out var details) && details.ValueKind == JsonValueKind.Object)
+            var detailsLocation = JsonInputFile.Append("libraries", library.Name);
+            if (libraries is { } l && file.OptionalObject(l, library.Name, "libraries") is { } details)
             {
-                entry.Sha512 = GetString(details, "sha512");
-                entry.Source = ReadSource(packageFolders, GetString(details, "path"));
+                entry.Sha512 = file.OptionalString(details, "sha512", detailsLocation);
+                entry.Source = ReadSource(packageFolders, file.OptionalString(details, "path", detailsLocation));
             }
 
             graph.Packages.Add(entry);
         }
 
         graph.Packages.Sort(ComparePackages);
-        graph.FrameworkReferences.AddRange(ReadNames(projectFramework, "frameworkReferences"));
+        graph.FrameworkReferences.AddRange(ReadNames(file, projectFramework?.Element, "frameworkReferences", projectFramework?.Location ?? ""));
         graph.FrameworkReferences.Sort(StringComparer.OrdinalIgnoreCase);
         return graph;
     }
 
-    internal static JsonDocument ParseJson(string path)
-    {
-        try
-        {
-            using var stream = File.OpenRead(path);
-            return JsonDocument.Parse(stream, new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip });
-        }
-        catch (JsonException ex)
-        {
-            throw new InvalidDataException($"'{path}' is not valid JSON ({ex.Message}).", ex);
-        }
-    }
-
-    /// <summary>Finds the property keyed by the framework alias or moniker (RID-specific first, when there is a RID).</summary>
-    internal static JsonElement? FindByFramework(JsonElement container, string? alias, string? moniker, string? runtimeIdentifier)
+    /// <summary>
+    /// Finds the property keyed by the framework alias or moniker (RID-specific first, when there is a RID). A matching
+    /// key whose value is not an object is invalid data.
+    /// </summary>
+    internal static (string Key, JsonElement Value)? FindByFramework(JsonInputFile file, JsonElement container, string location, string? alias, string? moniker, string? runtimeIdentifier)
     {
         foreach (var candidate in Candidates(alias, moniker, runtimeIdentifier))
         {
             foreach (var property in container.EnumerateObject())
             {
-                if (string.Equals(property.Name, candidate, StringComparison.OrdinalIgnoreCase) && property.Value.ValueKind == JsonValueKind.Object)
+                if (string.Equals(property.Name, candidate, StringComparison.OrdinalIgnoreCase))
                 {
-                    return property.Value;
+                    return (property.Name, file.RequireObject(property.Value, JsonInputFile.Append(location, property.Name)));
                 }
             }
         }
@@ -115,34 +120,36 @@ public static class ProjectAssetsReader
         }
     }
 
-    private static JsonElement? FindProjectFramework(JsonElement root, string? alias, string? moniker)
+    private static (JsonElement Element, string Location)? FindProjectFramework(JsonInputFile file, JsonElement root, string? alias, string? moniker)
     {
-        if (!root.TryGetProperty("project", out var project) || project.ValueKind != JsonValueKind.Object
-            || !project.TryGetProperty("frameworks", out var frameworks) || frameworks.ValueKind != JsonValueKind.Object)
+        if (file.OptionalObject(root, "project", "") is not { } project
+            || file.OptionalObject(project, "frameworks", "project") is not { } frameworks)
         {
             return null;
         }
 
-        if (FindByFramework(frameworks, alias, moniker, null) is { } byKey)
+        if (FindByFramework(file, frameworks, "project.frameworks", alias, moniker, null) is { } byKey)
         {
-            return byKey;
+            return (byKey.Value, JsonInputFile.Append("project.frameworks", byKey.Key));
         }
 
         foreach (var framework in frameworks.EnumerateObject())
         {
-            if (framework.Value.ValueKind == JsonValueKind.Object && string.Equals(GetString(framework.Value, "targetAlias"), alias, StringComparison.OrdinalIgnoreCase))
+            var location = JsonInputFile.Append("project.frameworks", framework.Name);
+            if (string.Equals(file.OptionalString(file.RequireObject(framework.Value, location), "targetAlias", location), alias, StringComparison.OrdinalIgnoreCase))
             {
-                return framework.Value;
+                return (framework.Value, location);
             }
         }
 
         return null;
     }
 
-    private static HashSet<string> ReadNames(JsonElement? parent, string property)
+    /// <summary>The keys of the object-valued property <paramref name="property"/> (absent: none).</summary>
+    private static HashSet<string> ReadNames(JsonInputFile file, JsonElement? parent, string property, string location)
     {
         var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        if (parent is { ValueKind: JsonValueKind.Object } p && p.TryGetProperty(property, out var element) && element.ValueKind == JsonValueKind.Object)
+        if (parent is { } p && file.OptionalObject(p, property, location) is { } element)
         {
             foreach (var entry in element.EnumerateObject())
             {
@@ -153,10 +160,11 @@ public static class ProjectAssetsReader
         return names;
     }
 
-    private static List<string> ReadPackageFolders(JsonElement root)
+    /// <summary>The packages folders in NuGet's order: the user's folder first, then the fallback folders.</summary>
+    private static List<string> ReadPackageFolders(JsonInputFile file, JsonElement root)
     {
         var folders = new List<string>();
-        if (root.TryGetProperty("packageFolders", out var element) && element.ValueKind == JsonValueKind.Object)
+        if (file.OptionalObject(root, "packageFolders", "") is { } element)
         {
             foreach (var folder in element.EnumerateObject())
             {
@@ -177,7 +185,16 @@ public static class ProjectAssetsReader
 
         foreach (var folder in packageFolders)
         {
-            var metadata = Path.Combine(folder, libraryPath.Replace('/', Path.DirectorySeparatorChar), ".nupkg.metadata");
+            string metadata;
+            try
+            {
+                metadata = Path.Combine(folder, libraryPath.Replace('/', Path.DirectorySeparatorChar), ".nupkg.metadata");
+            }
+            catch (ArgumentException)
+            {
+                continue; // a folder or path with characters no path can hold
+            }
+
             if (!File.Exists(metadata))
             {
                 continue;
@@ -185,8 +202,8 @@ public static class ProjectAssetsReader
 
             try
             {
-                using var document = ParseJson(metadata);
-                var source = document.RootElement.ValueKind == JsonValueKind.Object ? GetString(document.RootElement, "source") : null;
+                using var document = JsonInputFile.Read(metadata, MaxMetadataBytes);
+                var source = document.OptionalString(document.RequireObject(document.Root, ""), "source", "");
                 return source is null ? null : UrlSanitizer.Sanitize(source);
             }
             catch (Exception ex) when (ex is InvalidDataException or IOException or UnauthorizedAccessException)
@@ -198,14 +215,8 @@ public static class ProjectAssetsReader
         return null;
     }
 
-    internal static string? GetString(JsonElement element, string property) =>
-        element.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
-
-    private static bool IsPackage(JsonElement library) =>
-        library.ValueKind == JsonValueKind.Object
-        && library.TryGetProperty("type", out var type)
-        && type.ValueKind == JsonValueKind.String
-        && string.Equals(type.GetString(), "package", StringComparison.OrdinalIgnoreCase);
+    private static bool IsPackage(JsonInputFile file, JsonElement library, string location) =>
+        string.Equals(file.OptionalString(library, "type", location), "package", StringComparison.OrdinalIgnoreCase);
 
     private static int ComparePackages(PackageEntry x, PackageEntry y)
     {

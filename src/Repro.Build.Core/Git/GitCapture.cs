@@ -46,7 +46,7 @@ public static class GitCapture
         GitSection section;
         try
         {
-            section = ReadManaged(location, options);
+            section = ReadManaged(location, options, diagnostics);
         }
         catch (Exception ex) when (IsReadFailure(ex))
         {
@@ -58,7 +58,7 @@ public static class GitCapture
         return new GitSnapshot(location.WorkingDirectory, section, patch, diagnostics);
     }
 
-    private static GitSection ReadManaged(GitRepositoryLocation location, GitCaptureOptions options)
+    private static GitSection ReadManaged(GitRepositoryLocation location, GitCaptureOptions options, List<ReproDiagnostic> diagnostics)
     {
         var config = GitConfig.Load(Path.Combine(location.CommonDirectory, "config"));
         var objectFormat = (config.Get("extensions.objectformat") ?? "sha1").ToLowerInvariant();
@@ -69,6 +69,16 @@ public static class GitCapture
 
         var references = new GitReferenceReader(location);
         var head = references.ReadHead();
+        if (head.MissingReference is not null)
+        {
+            diagnostics.Add(new ReproDiagnostic(
+                DiagnosticIds.HeadReferenceMissing,
+                ReproDiagnosticSeverity.Warning,
+                $"HEAD names '{head.MissingReference}', which does not exist, although the repository has other refs, so the manifest records no commit. " +
+                "If you ran 'git checkout --orphan', commit to create the branch; otherwise the branch was deleted or its ref lost: check out an existing branch " +
+                "(git branch -a lists them) or recreate it with 'git branch'. 'git status' shows what git makes of HEAD."));
+        }
+
         var objects = new GitObjectReader(Path.Combine(location.CommonDirectory, "objects"), objectFormat);
 
         var section = new GitSection
@@ -79,7 +89,7 @@ public static class GitCapture
             Worktree = location.IsLinkedWorktree,
             Shallow = new FileInfo(Path.Combine(location.CommonDirectory, "shallow")) is { Exists: true, Length: > 0 },
             Remote = ReadRemote(config, head.Branch),
-            Submodules = ReadSubmodules(location, config),
+            Submodules = ReadSubmodules(location, config, diagnostics),
         };
 
         if (head.Commit is not null)
@@ -247,7 +257,11 @@ public static class GitCapture
         return bestBase is null ? url : bestBase + url.Substring(bestPrefix.Length);
     }
 
-    private static List<SubmoduleEntry> ReadSubmodules(GitRepositoryLocation location, GitConfig config)
+    /// <summary>
+    /// The submodules listed in <c>.gitmodules</c>. A submodule that cannot be read costs only its own commit (null, with
+    /// a warning that names it), never the parent's section.
+    /// </summary>
+    private static List<SubmoduleEntry> ReadSubmodules(GitRepositoryLocation location, GitConfig config, List<ReproDiagnostic> diagnostics)
     {
         var gitmodules = Path.Combine(location.WorkingDirectory, ".gitmodules");
         var submodules = new List<SubmoduleEntry>();
@@ -275,7 +289,7 @@ public static class GitCapture
             {
                 Path = path,
                 Url = url is null ? null : UrlSanitizer.Sanitize(ApplyInsteadOf(config, url)),
-                Commit = ReadSubmoduleHead(Path.Combine(location.WorkingDirectory, path.Replace('/', Path.DirectorySeparatorChar))),
+                Commit = ReadSubmoduleHead(location.WorkingDirectory, path, diagnostics),
             });
         }
 
@@ -283,16 +297,29 @@ public static class GitCapture
         return submodules;
     }
 
-    private static string? ReadSubmoduleHead(string directory)
+    private static string? ReadSubmoduleHead(string workingDirectory, string path, List<ReproDiagnostic> diagnostics)
     {
-        var dotGit = Path.Combine(directory, ".git");
-        if (!File.Exists(dotGit) && !Directory.Exists(dotGit))
+        try
         {
-            return null; // not initialized
-        }
+            var directory = Path.Combine(workingDirectory, path.Replace('/', Path.DirectorySeparatorChar));
+            var dotGit = Path.Combine(directory, ".git");
+            if (!File.Exists(dotGit) && !Directory.Exists(dotGit))
+            {
+                return null; // not initialized
+            }
 
-        var location = GitRepositoryLocator.Locate(directory);
-        return location is null ? null : new GitReferenceReader(location).ReadHead().Commit;
+            var location = GitRepositoryLocator.Locate(directory);
+            return location is null ? null : new GitReferenceReader(location).ReadHead().Commit;
+        }
+        catch (Exception ex) when (IsReadFailure(ex) || ex is ArgumentException or NotSupportedException)
+        {
+            diagnostics.Add(new ReproDiagnostic(
+                DiagnosticIds.GitRepositoryUnreadable,
+                ReproDiagnosticSeverity.Warning,
+                $"The submodule '{path}' could not be read, so its commit is null in the manifest (the rest of the git section is recorded): {ex.Message} " +
+                $"Run 'git submodule status' to see what git makes of it, and 'git submodule update --init -- {path}' to check it out again."));
+            return null;
+        }
     }
 
     private static string? ReadCommitTime(GitObjectReader objects, string commit)

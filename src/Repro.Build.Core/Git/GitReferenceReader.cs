@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using System.Linq;
 
 namespace Repro.Build.Git;
 
@@ -36,7 +37,31 @@ public sealed class GitReferenceReader
         }
 
         var branch = target.StartsWith(BranchPrefix, StringComparison.Ordinal) ? target.Substring(BranchPrefix.Length) : null;
-        return new GitHead(ResolveReference(target, depth: 1), branch);
+        var commit = ResolveReference(target, depth: 1);
+        return new GitHead(commit, branch, commit is null && HasAnyReference() ? target : null);
+    }
+
+    /// <summary>
+    /// Whether any ref exists, loose or packed: false in a repository as <c>git init</c> leaves it (empty
+    /// <c>refs/heads</c> and <c>refs/tags</c>), true as soon as anything was committed, fetched or tagged.
+    /// </summary>
+    public bool HasAnyReference()
+    {
+        if (GetPackedRefs().Count > 0)
+        {
+            return true;
+        }
+
+        foreach (var directory in new[] { _location.CommonDirectory, _location.GitDirectory })
+        {
+            var refs = Path.Combine(directory, "refs");
+            if (Directory.Exists(refs) && Directory.EnumerateFiles(refs, "*", SearchOption.AllDirectories).Any())
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Returns the object id a ref name resolves to, or null when the ref does not exist (an unborn branch).</summary>

@@ -42,29 +42,61 @@ public static class BuildInfoSourceWriter
         text.Append("    public const string ").Append(name).Append(" = ").Append(value is null ? "null" : Literal(value)).Append(";\n\n");
     }
 
-    private static string Literal(string value)
+    /// <summary>
+    /// A regular C# string literal that compiles to exactly <paramref name="value"/>. Everything that could end the line
+    /// (\r, \n, U+0085, U+2028, U+2029), every control and invisible formatting character (bidirectional overrides
+    /// among them), and half surrogate pairs (which UTF-8 cannot carry) are written as \u escapes; the rest as is.
+    /// </summary>
+    internal static string Literal(string value)
     {
-        var literal = new StringBuilder("\"");
-        foreach (var c in value)
+        var literal = new StringBuilder(value.Length + 2).Append('"');
+        for (var i = 0; i < value.Length; i++)
         {
-            switch (c)
+            var c = value[i];
+            if (c == '"')
             {
-                case '"': literal.Append("\\\""); break;
-                case '\\': literal.Append("\\\\"); break;
-                default:
-                    if (c < 0x20)
-                    {
-                        literal.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
-                    }
-                    else
-                    {
-                        literal.Append(c);
-                    }
-
-                    break;
+                literal.Append("\\\"");
+            }
+            else if (c == '\\')
+            {
+                literal.Append("\\\\");
+            }
+            else if (c >= ' ' && c <= '~')
+            {
+                literal.Append(c);
+            }
+            else if (char.IsHighSurrogate(c) && i + 1 < value.Length && char.IsLowSurrogate(value[i + 1]))
+            {
+                literal.Append(c).Append(value[++i]);
+            }
+            else if (NeedsEscape(c))
+            {
+                literal.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
+            }
+            else
+            {
+                literal.Append(c);
             }
         }
 
         return literal.Append('"').ToString();
+    }
+
+    private static bool NeedsEscape(char c)
+    {
+        switch (CharUnicodeInfo.GetUnicodeCategory(c))
+        {
+            case UnicodeCategory.Control:
+            case UnicodeCategory.Format:
+            case UnicodeCategory.LineSeparator:
+            case UnicodeCategory.ParagraphSeparator:
+            case UnicodeCategory.SpaceSeparator:
+            case UnicodeCategory.Surrogate:
+            case UnicodeCategory.PrivateUse:
+            case UnicodeCategory.OtherNotAssigned:
+                return true;
+            default:
+                return false;
+        }
     }
 }

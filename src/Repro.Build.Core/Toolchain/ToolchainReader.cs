@@ -2,8 +2,6 @@ using System;
 using System.Diagnostics;
 using System.IO;
 using System.Runtime.InteropServices;
-using System.Text.Json;
-using Repro.Build.Dependencies;
 using Repro.Build.IO;
 using Repro.Build.Manifest;
 
@@ -12,6 +10,9 @@ namespace Repro.Build.Toolchain;
 /// <summary>Reads the versions of the tools that build the project.</summary>
 public static class ToolchainReader
 {
+    /// <summary>A global.json names an SDK and a few MSBuild SDKs; anything this large is not one.</summary>
+    private const long MaxGlobalJsonBytes = 1024 * 1024;
+
     /// <summary>The product version of the compiler in <c>$(RoslynTargetsPath)</c> (the SDK's, or Microsoft.Net.Compilers.Toolset's).</summary>
     public static string? ReadCompilerVersion(string? roslynDirectory)
     {
@@ -36,7 +37,11 @@ public static class ToolchainReader
     public static string RuntimeVersion => RuntimeInformation.FrameworkDescription.Trim();
 
     /// <summary>The <c>global.json</c> that governs the project folder (the nearest one above it), or null.</summary>
-    /// <exception cref="InvalidDataException">The file is not valid JSON.</exception>
+    /// <exception cref="InvalidDataException">
+    /// The file is not valid (larger than 1 MiB, not UTF-8 JSON, a key twice, <c>sdk</c> not an object or its
+    /// <c>version</c> or <c>rollForward</c> not a string); the message names the file and the place.
+    /// </exception>
+    /// <exception cref="IOException">The file could not be read.</exception>
     public static GlobalJsonSection? ReadGlobalJson(string projectDirectory)
     {
         for (var directory = new DirectoryInfo(projectDirectory); directory is not null; directory = directory.Parent)
@@ -47,20 +52,15 @@ public static class ToolchainReader
                 continue;
             }
 
-            var section = new GlobalJsonSection
+            using var file = JsonInputFile.Read(path, MaxGlobalJsonBytes);
+            var sdk = file.OptionalObject(file.RequireObject(file.Root, ""), "sdk", "");
+            return new GlobalJsonSection
             {
                 Path = PathText.Relative(projectDirectory, path),
                 Sha256 = Hashing.Sha256File(path),
+                SdkVersion = sdk is { } s ? file.OptionalString(s, "version", "sdk") : null,
+                RollForward = sdk is { } r ? file.OptionalString(r, "rollForward", "sdk") : null,
             };
-            using var document = ProjectAssetsReader.ParseJson(path);
-            if (document.RootElement.ValueKind == JsonValueKind.Object
-                && document.RootElement.TryGetProperty("sdk", out var sdk) && sdk.ValueKind == JsonValueKind.Object)
-            {
-                section.SdkVersion = sdk.TryGetProperty("version", out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
-                section.RollForward = sdk.TryGetProperty("rollForward", out var r) && r.ValueKind == JsonValueKind.String ? r.GetString() : null;
-            }
-
-            return section;
         }
 
         return null;

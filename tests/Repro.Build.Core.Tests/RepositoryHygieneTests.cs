@@ -1,0 +1,94 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Text;
+
+namespace Repro.Build.Core.Tests;
+
+/// <summary>Rules for the repository's own files, checked on every test run.</summary>
+public sealed class RepositoryHygieneTests
+{
+    // Public package registries' host names stay out of the repository (docs and examples use a neutral placeholder
+    // such as https://packages.example/v3/index.json). Spelled in parts so that this file does not match itself.
+    private static readonly string[] RegistryHostNames =
+    {
+        string.Join(".", "nuget", "org"),
+        string.Join("", "npm", "js"),
+        string.Join(".", "pypi", "org"),
+    };
+
+    [Fact]
+    public void No_tracked_text_file_names_a_package_registry_host()
+    {
+        var root = FindRepositoryRoot();
+        var findings = new List<string>();
+        foreach (var relativePath in ListFiles(root))
+        {
+            if (string.Equals(Path.GetFileName(relativePath), "packages.lock.json", StringComparison.OrdinalIgnoreCase))
+            {
+                continue; // written by NuGet; holds package names and hashes, no hosts
+            }
+
+            var fullPath = Path.Combine(root, relativePath);
+            if (!File.Exists(fullPath))
+            {
+                continue; // deleted in the working tree
+            }
+
+            var bytes = File.ReadAllBytes(fullPath);
+            if (Array.IndexOf(bytes, (byte)0) >= 0)
+            {
+                continue; // binary
+            }
+
+            var lines = Encoding.UTF8.GetString(bytes).Split('\n');
+            for (var i = 0; i < lines.Length; i++)
+            {
+                foreach (var host in RegistryHostNames)
+                {
+                    if (lines[i].Contains(host, StringComparison.OrdinalIgnoreCase))
+                    {
+                        findings.Add($"{relativePath}:{i + 1}: {host}");
+                    }
+                }
+            }
+        }
+
+        Assert.True(findings.Count == 0,
+            "Package registry host names found; use a placeholder such as https://packages.example/v3/index.json:\n" + string.Join("\n", findings));
+    }
+
+    /// <summary>Tracked files and new files not ignored (so a file is caught before its first commit).</summary>
+    private static IEnumerable<string> ListFiles(string root)
+    {
+        string output;
+        try
+        {
+            output = GitCli.Run(root, "ls-files", "-z", "--cached", "--others", "--exclude-standard");
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or System.ComponentModel.Win32Exception)
+        {
+            // Not a git checkout (a source archive): every file outside build output.
+            return Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories)
+                .Select(f => Path.GetRelativePath(root, f))
+                .Where(f => !f.Split(Path.DirectorySeparatorChar).Any(part => part is "bin" or "obj" or ".git" or "artifacts" or "TestResults"))
+                .ToList();
+        }
+
+        return output.Split('\0', StringSplitOptions.RemoveEmptyEntries).Distinct(StringComparer.Ordinal).ToList();
+    }
+
+    private static string FindRepositoryRoot()
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            if (File.Exists(Path.Combine(directory.FullName, "Repro.Build.sln")))
+            {
+                return directory.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("Could not find Repro.Build.sln above " + AppContext.BaseDirectory);
+    }
+}
