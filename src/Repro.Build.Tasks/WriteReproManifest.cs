@@ -27,6 +27,14 @@ public sealed class WriteReproManifest : Task, ICancelableTask
     [Output]
     public bool ManifestWritten { get; private set; }
 
+    /// <summary>The manifest's fingerprint (<c>$(ReproFingerprint)</c>), empty when no manifest was captured.</summary>
+    [Output]
+    public string Fingerprint { get; private set; } = "";
+
+    /// <summary>The git commit built (<c>$(ReproCommit)</c>), empty outside git.</summary>
+    [Output]
+    public string Commit { get; private set; } = "";
+
     /// <summary>Ctrl+C: stop waiting, stop the capture, and leave no manifest of an earlier build behind.</summary>
     public void Cancel() => _cancellation.Cancel();
 
@@ -58,6 +66,8 @@ public sealed class WriteReproManifest : Task, ICancelableTask
             }
 
             Write(collection, manifestBytes);
+            Fingerprint = collection.Manifest.Fingerprint ?? "";
+            Commit = collection.Manifest.Git?.Commit ?? "";
         }
         catch (OperationCanceledException)
         {

@@ -203,4 +203,36 @@ public sealed class ManifestTests
         using var manifest = project.ReadManifest();
         return manifest.RootElement.GetProperty("git").GetProperty("commit").GetString();
     }
+
+    [Fact]
+    public void Targets_of_the_user_build_on_the_fingerprint_commit_and_manifest_path()
+    {
+        var (repository, project) = ConsumerProject.CreateInRepository(_fixture, "outputs", "namespace Trainer; public static class Model { }\n",
+            extraProperties: "<WriteReproManifestDependsOn>$(WriteReproManifestDependsOn);BeforeManifest</WriteReproManifestDependsOn>");
+        File.WriteAllText(Path.Combine(project.Directory, "Directory.Build.targets"), """
+            <Project>
+              <Target Name="BeforeManifest">
+                <Message Importance="high" Text="before-manifest-ran" />
+              </Target>
+              <Target Name="UseManifest" AfterTargets="WriteReproManifest">
+                <Message Importance="high" Text="fingerprint=$(ReproFingerprint)" />
+                <Message Importance="high" Text="commit=$(ReproCommit)" />
+                <Message Importance="high" Text="manifest=@(ReproManifestOutput) tfm=%(ReproManifestOutput.TargetFramework) item-fingerprint=%(ReproManifestOutput.Fingerprint)" />
+              </Target>
+            </Project>
+            """);
+        _fixture.GitOutput(repository, "add", "-A");
+        _fixture.GitOutput(repository, "commit", "-q", "-m", "targets");
+
+        var build = project.Build();
+
+        Assert.True(build.Succeeded, build.ToString());
+        using var manifest = project.ReadManifest();
+        var fingerprint = manifest.RootElement.GetProperty("fingerprint").GetString();
+        var output = build.Process.Output;
+        Assert.Contains("before-manifest-ran", output, System.StringComparison.Ordinal);
+        Assert.Contains("fingerprint=" + fingerprint, output, System.StringComparison.Ordinal);
+        Assert.Contains("commit=" + _fixture.GitOutput(repository, "rev-parse", "HEAD"), output, System.StringComparison.Ordinal);
+        Assert.Contains($"manifest={project.ManifestPath()} tfm=net10.0 item-fingerprint={fingerprint}", output, System.StringComparison.Ordinal);
+    }
 }
