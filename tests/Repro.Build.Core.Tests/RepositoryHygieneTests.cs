@@ -19,6 +19,61 @@ public sealed class RepositoryHygieneTests
     };
 
     [Fact]
+    public void Every_diagnostic_id_has_its_page_its_row_and_a_help_link_to_the_page()
+    {
+        var root = FindRepositoryRoot();
+        var missing = new List<string>();
+        var buildIds = typeof(DiagnosticIds).GetFields().Where(f => f.IsLiteral).Select(f => (string)f.GetRawConstantValue()!).ToList();
+        var buildIndex = File.ReadAllText(Path.Combine(root, "docs", "diagnostics", "README.md"));
+        foreach (var id in buildIds)
+        {
+            if (!File.Exists(Path.Combine(root, "docs", "diagnostics", id + ".md")))
+            {
+                missing.Add($"docs/diagnostics/{id}.md");
+            }
+
+            if (!buildIndex.Contains($"[{id}]({id}.md)", StringComparison.Ordinal))
+            {
+                missing.Add($"the row of {id} in docs/diagnostics/README.md");
+            }
+
+            if (!DiagnosticIds.HelpLink(id).EndsWith($"/docs/diagnostics/{id}.md", StringComparison.Ordinal))
+            {
+                missing.Add($"the help link of {id}");
+            }
+        }
+
+        // The analyzers cannot reference Core: their registry is read from its source.
+        var rules = File.ReadAllText(Path.Combine(root, "src", "Repro.Build.Analyzers", "RuleIdentifiers.cs"));
+        var ruleIds = System.Text.RegularExpressions.Regex.Matches(rules, "\"(REPRO\\d{3})\"").Select(m => m.Groups[1].Value).ToList();
+        var readme = File.ReadAllText(Path.Combine(root, "README.md"));
+        var shipped = File.ReadAllText(Path.Combine(root, "src", "Repro.Build.Analyzers", "AnalyzerReleases.Shipped.md"))
+            + File.ReadAllText(Path.Combine(root, "src", "Repro.Build.Analyzers", "AnalyzerReleases.Unshipped.md"));
+        Assert.Contains("docs/rules/{id}.md", rules, StringComparison.Ordinal);
+        foreach (var id in ruleIds)
+        {
+            if (!File.Exists(Path.Combine(root, "docs", "rules", id + ".md")))
+            {
+                missing.Add($"docs/rules/{id}.md");
+            }
+
+            if (!readme.Contains(id, StringComparison.Ordinal))
+            {
+                missing.Add($"the row of {id} in the README's rules table");
+            }
+
+            if (!shipped.Contains(id, StringComparison.Ordinal))
+            {
+                missing.Add($"{id} in AnalyzerReleases.*.md");
+            }
+        }
+
+        Assert.True(buildIds.Count > 10 && ruleIds.Count > 10, "the registries were not found");
+        Assert.Empty(buildIds.Intersect(ruleIds));
+        Assert.True(missing.Count == 0, "Missing: " + string.Join("; ", missing));
+    }
+
+    [Fact]
     public void No_tracked_text_file_names_a_package_registry_host()
     {
         var root = FindRepositoryRoot();
