@@ -1,12 +1,5 @@
 namespace Repro.Build;
 
-public enum ReproDiagnosticSeverity
-{
-    Message,
-    Warning,
-    Error,
-}
-
 /// <summary>A finding of the capture code, reported by the host (the MSBuild task logs it with its code).</summary>
 public sealed class ReproDiagnostic
 {

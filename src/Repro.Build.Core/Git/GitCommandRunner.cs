@@ -8,24 +8,6 @@ using System.Threading.Tasks;
 
 namespace Repro.Build.Git;
 
-/// <summary>The git executable is not on PATH (or could not be started).</summary>
-public sealed class GitExecutableNotFoundException : Exception
-{
-    public GitExecutableNotFoundException(string message, Exception inner)
-        : base(message, inner)
-    {
-    }
-}
-
-/// <summary>git ran but failed, or did not finish in time.</summary>
-public sealed class GitCommandException : Exception
-{
-    public GitCommandException(string message)
-        : base(message)
-    {
-    }
-}
-
 /// <summary>Runs the git executable for what managed code should not re-implement (status and diff).</summary>
 public sealed class GitCommandRunner
 {

@@ -1,0 +1,8 @@
+namespace Repro.Build;
+
+public enum ReproDiagnosticSeverity
+{
+    Message,
+    Warning,
+    Error,
+}
