@@ -129,34 +129,23 @@ public sealed class HostileInputTests
     }
 
     [Fact]
-    public async Task A_file_that_keeps_changing_while_it_is_hashed_is_reported()
+    public void A_file_that_moves_while_it_is_hashed_is_read_again_and_reported_when_it_keeps_moving()
     {
         using var temp = new TemporaryDirectory();
-        var path = temp.Combine("growing.bin");
-        File.WriteAllBytes(path, new byte[64 * 1024 * 1024]);
-        var diagnostics = new List<ReproDiagnostic>();
-        using var stop = new CancellationTokenSource();
-        var toucher = Task.Run(() =>
-        {
-            var time = new DateTime(2020, 1, 1, 0, 0, 0, DateTimeKind.Utc);
-            while (!stop.IsCancellationRequested)
-            {
-                time = time.AddSeconds(1);
-                File.SetLastWriteTimeUtc(path, time);
-            }
-        });
+        var path = temp.WriteFile("growing.csv", "1,2\n");
+        var calls = 0;
 
-        try
-        {
-            DataHasher.Hash(temp.Path, new[] { new DataDeclaration("growing.bin", path, null) }, new FileHashCache(), new HashProgress(), diagnostics, strict: false);
-        }
-        finally
-        {
-            stop.Cancel();
-            await toucher;
-        }
+        // Moves once: the second read is the one recorded.
+        long size = 4, ticks = 100;
+        Assert.True(DataHasher.HashUntilStable(path, ref size, ref ticks, out var sha, _ => ++calls == 1 ? (5, 200) : (5, 200), null, CancellationToken.None));
+        Assert.Equal((5L, 200L), (size, ticks));
+        Assert.Equal(Sha256(File.ReadAllBytes(path)), sha);
 
-        Assert.Contains(diagnostics, d => d.Code == DiagnosticIds.DataChangedWhileHashed && d.Message.Contains("growing.bin", StringComparison.Ordinal));
+        // Keeps moving: reported as unstable after two reads.
+        size = 4;
+        ticks = 100;
+        var tick = 100L;
+        Assert.False(DataHasher.HashUntilStable(path, ref size, ref ticks, out _, _ => (4, ++tick), null, CancellationToken.None));
     }
 
     [Fact]

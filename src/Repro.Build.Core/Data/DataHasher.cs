@@ -186,17 +186,32 @@ public static class DataHasher
     /// <summary>Hashes a file, and again if its size or time moved meanwhile; false when it moved both times.</summary>
     private static bool HashStable(DataFile file, HashProgress progress, CancellationToken cancellation)
     {
+        var size = file.Entry.Size;
+        var ticks = file.LastWriteTicks;
+        var stable = HashUntilStable(file.FullPath, ref size, ref ticks, out var sha, FileProbe.Stat, progress, cancellation);
+        file.Entry.Sha256 = sha;
+        file.Entry.Size = size;
+        file.LastWriteTicks = ticks;
+        return stable;
+    }
+
+    /// <param name="size">The size seen before; on return, the size seen after the last read.</param>
+    /// <param name="ticks">Likewise the last write time.</param>
+    internal static bool HashUntilStable(string fullPath, ref long size, ref long ticks, out string sha256,
+        Func<string, (long Size, long Ticks)> stat, HashProgress? progress, CancellationToken cancellation)
+    {
+        sha256 = "";
         for (var attempt = 0; attempt < 2; attempt++)
         {
-            file.Entry.Sha256 = StreamHasher.Sha256File(file.FullPath, progress, cancellation);
-            var (size, ticks) = FileProbe.Stat(file.FullPath);
-            if (size == file.Entry.Size && ticks == file.LastWriteTicks)
+            sha256 = StreamHasher.Sha256File(fullPath, progress, cancellation);
+            var after = stat(fullPath);
+            if (after.Size == size && after.Ticks == ticks)
             {
                 return true;
             }
 
-            file.Entry.Size = size;
-            file.LastWriteTicks = ticks;
+            size = after.Size;
+            ticks = after.Ticks;
         }
 
         return false;

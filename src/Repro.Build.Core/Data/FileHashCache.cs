@@ -57,7 +57,7 @@ public sealed class FileHashCache
 
             return cache;
         }
-        catch (Exception ex) when (ex is InvalidDataException or IOException or UnauthorizedAccessException)
+        catch (Exception ex) when (ReadFailure.IsExpected(ex))
         {
             // A damaged cache costs a re-hash, nothing more.
             return new FileHashCache();

@@ -206,7 +206,7 @@ public static class ProjectAssetsReader
                 var source = document.OptionalString(document.RequireObject(document.Root, ""), "source", "");
                 return source is null ? null : UrlSanitizer.Sanitize(source);
             }
-            catch (Exception ex) when (ex is InvalidDataException or IOException or UnauthorizedAccessException)
+            catch (Exception ex) when (ReadFailure.IsExpected(ex))
             {
                 return null; // the source is a nicety; a damaged metadata file must not cost the package list
             }

@@ -311,7 +311,7 @@ public static class GitCapture
             var location = GitRepositoryLocator.Locate(directory);
             return location is null ? null : new GitReferenceReader(location).ReadHead().Commit;
         }
-        catch (Exception ex) when (IsReadFailure(ex) || ex is ArgumentException or NotSupportedException)
+        catch (Exception ex) when (IsReadFailure(ex))
         {
             diagnostics.Add(new ReproDiagnostic(
                 DiagnosticIds.GitRepositoryUnreadable,
@@ -402,8 +402,7 @@ public static class GitCapture
         return Encoding.UTF8.GetString(content, 0, end).Split('\n');
     }
 
-    private static bool IsReadFailure(Exception ex) =>
-        ex is GitFormatException or IOException or UnauthorizedAccessException;
+    private static bool IsReadFailure(Exception ex) => ex is GitFormatException || ReadFailure.IsExpected(ex);
 
     private static ReproDiagnostic Unreadable(Exception ex) => new(
         DiagnosticIds.GitRepositoryUnreadable,

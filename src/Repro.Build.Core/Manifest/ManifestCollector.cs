@@ -191,7 +191,7 @@ public static class ManifestCollector
                 }
             }
         }
-        catch (Exception ex) when (ex is InvalidDataException or IOException or UnauthorizedAccessException)
+        catch (Exception ex) when (ReadFailure.IsExpected(ex))
         {
             diagnostics.Add(new ReproDiagnostic(
                 DiagnosticIds.LockFileMismatch,
@@ -219,7 +219,7 @@ public static class ManifestCollector
         {
             return ProjectAssetsReader.Read(request.ProjectAssetsFile!, request.TargetFramework, request.TargetFrameworkMoniker, request.RuntimeIdentifier);
         }
-        catch (Exception ex) when (ex is InvalidDataException or IOException or UnauthorizedAccessException)
+        catch (Exception ex) when (ReadFailure.IsExpected(ex))
         {
             diagnostics.Add(new ReproDiagnostic(
                 DiagnosticIds.AssetsFileUnreadable,
@@ -244,7 +244,7 @@ public static class ManifestCollector
         {
             section.GlobalJson = ToolchainReader.ReadGlobalJson(request.ProjectDirectory);
         }
-        catch (Exception ex) when (ex is InvalidDataException or IOException or UnauthorizedAccessException)
+        catch (Exception ex) when (ReadFailure.IsExpected(ex))
         {
             diagnostics.Add(new ReproDiagnostic(
                 DiagnosticIds.GlobalJsonUnreadable,
