@@ -105,6 +105,14 @@ public sealed class StartReproManifest : Task
 
     public string? DotnetRoot { get; set; }
 
+    /// <summary>The task parameters that <see cref="CreateRequest"/> maps by hand; every other one is copied by name (<see cref="TaskInputs"/>).</summary>
+    internal static readonly string[] HandledInputs =
+    {
+        nameof(ManifestPath), nameof(PatchPath), nameof(TargetingPacks), nameof(RunGitStatus), nameof(PatchMaxBytes), nameof(GitExecutable),
+        nameof(CompileItems), nameof(DataItems), nameof(RecordedProperties), nameof(HashCachePath), nameof(ConfigItems), nameof(AssumptionItems),
+        nameof(EnvironmentVariableItems), nameof(DotnetRoot),
+    };
+
     public override bool Execute()
     {
         if (BuildEngine is not IBuildEngine4 engine)
@@ -136,40 +144,12 @@ public sealed class StartReproManifest : Task
             }
         }
 
-        var request = new ManifestRequest
-        {
-            ProjectDirectory = ProjectDirectory,
-            ProjectName = ProjectName,
-            TargetFramework = TargetFramework,
-            TargetFrameworkMoniker = TargetFrameworkMoniker,
-            RuntimeIdentifier = RuntimeIdentifier,
-            Configuration = Configuration,
-            ProjectAssetsFile = ProjectAssetsFile,
-            LockFilePath = LockFilePath,
-            SuggestLockFile = SuggestLockFile,
-            SdkVersion = SdkVersion,
-            MsbuildVersion = MsbuildVersion,
-            CompilerDirectory = CompilerDirectory,
-            RecordGit = RecordGit,
-            GitOptions = gitOptions,
-            PatchFileName = Path.GetFileName(PatchPath),
-            Strict = Strict,
-            Seed = Seed,
-            IntermediateDirectory = IntermediateDirectory,
-            HashCachePath = string.IsNullOrEmpty(HashCachePath) ? null : HashCachePath,
-            Build = new BuildSection
-            {
-                Configuration = NullIfEmpty(Configuration ?? ""),
-                Platform = NullIfEmpty(Platform ?? ""),
-                Optimize = NullIfEmpty(Optimize ?? ""),
-                Deterministic = NullIfEmpty(Deterministic ?? ""),
-                DefineConstants = NullIfEmpty(DefineConstants ?? ""),
-                RuntimeIdentifier = NullIfEmpty(RuntimeIdentifier ?? ""),
-                LangVersion = NullIfEmpty(LangVersion ?? ""),
-                Nullable = NullIfEmpty(Nullable ?? ""),
-                CheckForOverflowUnderflow = NullIfEmpty(CheckForOverflowUnderflow ?? ""),
-            },
-        };
+        var request = new ManifestRequest();
+        TaskInputs.CopyByName(this, request, emptyAsNull: false);
+        TaskInputs.CopyByName(this, request.Build, emptyAsNull: true);
+        request.GitOptions = gitOptions;
+        request.PatchFileName = Path.GetFileName(PatchPath);
+        request.HashCachePath = string.IsNullOrEmpty(HashCachePath) ? null : HashCachePath;
 
         foreach (var item in CompileItems)
         {
@@ -198,7 +178,6 @@ public sealed class StartReproManifest : Task
             request.EnvironmentVariableNames.Add(prefix ? item.ItemSpec + "*" : item.ItemSpec);
         }
 
-        request.RecordHost = RecordHost;
         request.DotnetRoot = NullIfEmpty(DotnetRoot ?? "");
 
         foreach (var item in RecordedProperties)

@@ -125,4 +125,20 @@ public sealed class TaskTests : IDisposable
         Assert.True(watch.Elapsed < TimeSpan.FromSeconds(30));
         Assert.False(File.Exists(manifest));
     }
+
+    [Fact]
+    public void Every_parameter_of_StartReproManifest_reaches_the_request()
+    {
+        var declared = typeof(StartReproManifest).GetProperties(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.DeclaredOnly)
+            .Where(p => p.CanWrite).Select(p => p.Name);
+        var byName = TaskInputs.Mappable(typeof(StartReproManifest), typeof(Repro.Build.Manifest.ManifestRequest))
+            .Concat(TaskInputs.Mappable(typeof(StartReproManifest), typeof(Repro.Build.Manifest.BuildSection)))
+            .Select(p => p.Name);
+
+        var unmapped = declared.Except(byName).Except(StartReproManifest.HandledInputs).ToList();
+
+        Assert.True(unmapped.Count == 0, "Map these task parameters (a request property of the same name, or HandledInputs): " + string.Join(", ", unmapped));
+        Assert.Contains("Seed", byName);
+        Assert.Contains("Optimize", byName);
+    }
 }
