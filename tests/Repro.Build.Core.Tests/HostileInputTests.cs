@@ -402,3 +402,35 @@ public sealed class LargeConfigTests
         Assert.Equal(new string('a', 64), Repro.Build.Settings.TextFileReader.Read(temp.Path, "hparams.json", path, cache).Sha256);
     }
 }
+
+public sealed class WorkingTreeKeyTests
+{
+    private static string Key(string repository)
+    {
+        var location = GitRepositoryLocator.Locate(repository)!;
+        var output = GitCli.RunBytes(repository, "--no-optional-locks", "status", "--porcelain=v2", "-z", "--untracked-files=normal");
+        return WorkingTreeCache.ComputeKey(location, "c", "sha1", output, GitStatus.Parse(output), 1000);
+    }
+
+    [Fact]
+    public void A_large_untracked_folder_keys_by_names_and_folder_times_and_still_sees_edits_to_code()
+    {
+        using var temp = new TemporaryDirectory();
+        GitCli.InitWithCommit(temp.Path);
+        for (var i = 0; i <= WorkingTreeCache.StatEveryFileUpTo; i++)
+        {
+            temp.WriteFile($"raw/part-{i:0000}.csv", "1\n");
+        }
+
+        var code = temp.WriteFile("raw/tools/Convert.cs", "class C { }\n");
+        var first = Key(temp.Path);
+        Assert.Equal(first, Key(temp.Path));
+
+        temp.WriteFile("raw/part-new.csv", "2\n");
+        var added = Key(temp.Path);
+        Assert.NotEqual(first, added);
+
+        File.WriteAllText(code, "class C { int x; }\n");
+        Assert.NotEqual(added, Key(temp.Path));
+    }
+}

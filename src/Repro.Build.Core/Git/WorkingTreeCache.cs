@@ -22,7 +22,7 @@ namespace Repro.Build.Git;
 public sealed class WorkingTreeCache
 {
     // Bump when the patch policy or this format changes: old entries then simply miss.
-    private const string PolicyVersion = "worktree-3";
+    private const string PolicyVersion = "worktree-4";
     private const int KeptEntries = 8;
     private static readonly TimeSpan LockTimeout = TimeSpan.FromSeconds(60);
 
@@ -85,40 +85,72 @@ public sealed class WorkingTreeCache
         return Hashing.ToHex(sha.GetHashAndReset());
     }
 
-    // Every entry under an untracked folder with its size and time, without following links (a link is an entry).
+    /// <summary>Above this many files, an untracked folder is keyed by names and folder times, not by every file's stat.</summary>
+    public const int StatEveryFileUpTo = 1000;
+
+    // Every file under an untracked folder, links not followed (a link is an entry), bin/ and obj/ left out: with its
+    // size and time while there are few; in a large folder (raw data nobody put in .gitignore) by name only, plus the
+    // time of every folder (which moves when a file is added, removed or renamed) and the stat of the files that are
+    // inputs of the build, so that the cost of a no-op build does not grow with untracked data.
     private static IEnumerable<(string Relative, long Length, long Ticks)> WalkFolder(string folder)
     {
+        var files = new List<(string Relative, bool IsFolder)>();
 #if NET
         var options = new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = true, AttributesToSkip = 0, ReturnSpecialDirectories = false };
-        var entries = new System.IO.Enumeration.FileSystemEnumerable<(string, long, long)>(folder,
-            (ref System.IO.Enumeration.FileSystemEntry entry) => (entry.ToSpecifiedFullPath().Substring(folder.Length), entry.Length, entry.LastWriteTimeUtc.UtcTicks),
+        var entries = new System.IO.Enumeration.FileSystemEnumerable<(string, bool)>(folder,
+            (ref System.IO.Enumeration.FileSystemEntry entry) => (entry.ToSpecifiedFullPath().Substring(folder.Length), entry.IsDirectory),
             options)
         {
-            // Files (and links) only; links to folders are not followed; bin/ and obj/ are build output (GitStatus).
-            ShouldIncludePredicate = (ref System.IO.Enumeration.FileSystemEntry entry) => !entry.IsDirectory || (entry.Attributes & FileAttributes.ReparsePoint) != 0,
+            ShouldIncludePredicate = (ref System.IO.Enumeration.FileSystemEntry entry) => !(entry.IsDirectory && IsBuildOutputName(entry.FileName)),
             ShouldRecursePredicate = (ref System.IO.Enumeration.FileSystemEntry entry) =>
-                (entry.Attributes & FileAttributes.ReparsePoint) == 0 && !entry.FileName.SequenceEqual("bin".AsSpan()) && !entry.FileName.SequenceEqual("obj".AsSpan()),
+                (entry.Attributes & FileAttributes.ReparsePoint) == 0 && !IsBuildOutputName(entry.FileName),
         };
-        var list = entries.ToList();
-        list.Sort((a, b) => string.CompareOrdinal(a.Item1, b.Item1));
-        return list;
+        files.AddRange(entries);
 #else
-        var list = new List<(string, long, long)>();
-        foreach (var file in Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories))
+        foreach (var path in Directory.EnumerateFileSystemEntries(folder, "*", SearchOption.AllDirectories))
         {
-            if (GitStatus.IsBuildOutput(file.Substring(folder.Length).Replace('\\', '/')))
+            var relative = path.Substring(folder.Length).Replace('\\', '/');
+            if (!GitStatus.IsBuildOutput(relative))
             {
-                continue;
+                files.Add((relative, Directory.Exists(path)));
             }
-
-            var info = new FileInfo(file);
-            list.Add((file.Substring(folder.Length), info.Length, info.LastWriteTimeUtc.Ticks));
+        }
+#endif
+        files.Sort((a, b) => string.CompareOrdinal(a.Relative, b.Relative));
+        var fileCount = files.Count(f => !f.IsFolder);
+        var keyed = new List<(string, long, long)>(files.Count + 1);
+        if (fileCount > StatEveryFileUpTo)
+        {
+            keyed.Add(("", -1, Directory.GetLastWriteTimeUtc(folder).Ticks));
         }
 
-        list.Sort((a, b) => string.CompareOrdinal(a.Item1, b.Item1));
-        return list;
-#endif
+        foreach (var (relative, isFolder) in files)
+        {
+            var full = Path.Combine(folder, relative);
+            if (isFolder)
+            {
+                if (fileCount > StatEveryFileUpTo)
+                {
+                    keyed.Add((relative, -1, Directory.GetLastWriteTimeUtc(full).Ticks));
+                }
+            }
+            else if (fileCount <= StatEveryFileUpTo || GitPatchBuilder.IsBuildInput(relative))
+            {
+                var info = new FileInfo(full);
+                keyed.Add((relative, info.Exists ? info.Length : -1, info.Exists ? info.LastWriteTimeUtc.Ticks : 0));
+            }
+            else
+            {
+                keyed.Add((relative, 0, 0));
+            }
+        }
+
+        return keyed;
     }
+
+#if NET
+    private static bool IsBuildOutputName(ReadOnlySpan<char> name) => name.SequenceEqual("bin".AsSpan()) || name.SequenceEqual("obj".AsSpan());
+#endif
 
     /// <summary>Takes the repository's capture lock, waiting while another build node holds it; null when it cannot be had.</summary>
     public IDisposable? Lock(CancellationToken cancellation)
