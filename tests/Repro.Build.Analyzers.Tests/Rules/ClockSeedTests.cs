@@ -63,7 +63,7 @@ public sealed class ClockSeedTests
         {
             MLContext M() => new MLContext(seed: [|Environment.TickCount|]);
         }
-        """, references: TestReferenceAssemblies.Net80WithMLNet);
+        """, references: TestReferences.WithMLNet);
 
     [Fact]
     public Task Fix_puts_a_fixed_seed_in_place() => Verify.FixAsync("""

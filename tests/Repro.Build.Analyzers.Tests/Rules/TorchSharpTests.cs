@@ -23,7 +23,7 @@ public sealed class TorchSharpTests
                 var ones = nn.init.ones_(zeros);
             }
         }
-        """, references: TestReferenceAssemblies.Net80WithTorchSharp);
+        """, references: TestReferences.WithTorchSharp);
 
     [Fact]
     public Task Quiet_when_the_program_calls_manual_seed_anywhere() => Torch.AnalyzerAsync("""
@@ -40,7 +40,7 @@ public sealed class TorchSharpTests
                 var layer = torch.nn.Linear(4, 2);
             }
         }
-        """, references: TestReferenceAssemblies.Net80WithTorchSharp);
+        """, references: TestReferences.WithTorchSharp);
 
     [Fact]
     public Task Quiet_with_an_explicit_generator() => Torch.AnalyzerAsync("""
@@ -49,7 +49,7 @@ public sealed class TorchSharpTests
         {
             torch.Tensor M(torch.Generator generator) => torch.rand(new long[] { 3, 4 }, generator: generator);
         }
-        """, references: TestReferenceAssemblies.Net80WithTorchSharp);
+        """, references: TestReferences.WithTorchSharp);
 
     [Fact]
     public Task Flags_shuffling_data_loaders_without_a_seed_and_fixes_them() => Loader.FixAsync("""
@@ -70,5 +70,5 @@ public sealed class TorchSharpTests
             object B(torch.utils.data.Dataset data) => torch.utils.data.DataLoader(data, 32, shuffle: true, seed: 7);
             object D(torch.utils.data.Dataset data) => torch.utils.data.DataLoader(data, 32, shuffle: false);
         }
-        """, references: TestReferenceAssemblies.Net80WithTorchSharp);
+        """, references: TestReferences.WithTorchSharp);
 }

@@ -15,7 +15,7 @@ public sealed class UnseededMLContextTests
             MLContext D() => [|new MLContext(null)|];
             MLContext E() { MLContext ml = [|new()|]; return ml; }
         }
-        """, references: TestReferenceAssemblies.Net80WithMLNet);
+        """, references: TestReferences.WithMLNet);
 
     [Fact]
     public Task Quiet_on_seeded_contexts_and_their_per_call_seeds() => Verify.AnalyzerAsync("""
@@ -31,7 +31,7 @@ public sealed class UnseededMLContextTests
                 var shuffled = ml.Data.ShuffleRows(data);
             }
         }
-        """, references: TestReferenceAssemblies.Net80WithMLNet);
+        """, references: TestReferences.WithMLNet);
 
     [Fact]
     public Task Fix_adds_or_replaces_the_seed() => Verify.FixAsync("""
@@ -48,7 +48,7 @@ public sealed class UnseededMLContextTests
             MLContext A() => new MLContext(seed: 42);
             MLContext B() => new MLContext(seed: 42);
         }
-        """, references: TestReferenceAssemblies.Net80WithMLNet);
+        """, references: TestReferences.WithMLNet);
 
     [Fact]
     public Task Fix_uses_the_projects_ReproSeed() => Verify.FixAsync("""
@@ -63,5 +63,5 @@ public sealed class UnseededMLContextTests
         {
             MLContext A() => new MLContext(seed: 2024);
         }
-        """, editorConfig: "is_global = true\nbuild_property.ReproSeed = 2024\n", references: TestReferenceAssemblies.Net80WithMLNet);
+        """, editorConfig: "is_global = true\nbuild_property.ReproSeed = 2024\n", references: TestReferences.WithMLNet);
 }

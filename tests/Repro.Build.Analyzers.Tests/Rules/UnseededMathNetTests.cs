@@ -22,7 +22,7 @@ public sealed class UnseededMathNetTests
             object I() => [|Matrix<double>.Build.Random(3, 4)|];
             object J() => [|Vector<double>.Build.Random(5)|];
         }
-        """, references: TestReferenceAssemblies.Net80WithMathNet);
+        """, references: TestReferences.WithMathNet);
 
     [Fact]
     public Task Quiet_on_seeded_sources_and_explicit_random_sources() => Verify.AnalyzerAsync("""
@@ -42,7 +42,7 @@ public sealed class UnseededMathNetTests
                 var identity = Matrix<double>.Build.DenseIdentity(3);
             }
         }
-        """, references: TestReferenceAssemblies.Net80WithMathNet);
+        """, references: TestReferences.WithMathNet);
 
     [Fact]
     public Task Fix_appends_the_seed() => Verify.FixAsync("""
@@ -61,5 +61,5 @@ public sealed class UnseededMathNetTests
             object A() => new MersenneTwister(42);
             object B() => Matrix<double>.Build.Random(3, 4, 42);
         }
-        """, references: TestReferenceAssemblies.Net80WithMathNet);
+        """, references: TestReferences.WithMathNet);
 }
