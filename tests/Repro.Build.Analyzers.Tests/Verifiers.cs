@@ -26,6 +26,9 @@ internal static class Verifier<TAnalyzer, TFixer>
         {
             // The harness would download reference packages itself; ours come restored (see TestReferences).
             ReferenceAssemblies = TestReferences.None,
+
+            // Some rules have a second descriptor under the same ID (reported once the whole program is seen).
+            MarkupOptions = MarkupOptions.UseFirstDescriptor,
         };
         test.TestState.AdditionalReferences.AddRange(references ?? TestReferences.Net);
         return test;

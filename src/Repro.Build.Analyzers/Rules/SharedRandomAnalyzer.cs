@@ -8,8 +8,9 @@ namespace Repro.Build.Analyzers.Rules;
 /// <summary>
 /// REPRO002: <c>Random.Shared</c> is seeded from the system's entropy and shared by the whole process, so neither its
 /// sequence nor the order in which threads draw from it repeats from one run to the next. The same holds for sampling
-/// with the cryptographic generator (<c>RandomNumberGenerator.Shuffle</c>, <c>GetItems</c>), which cannot be seeded.
-/// Its other members (keys, tokens) are security code and are left alone.
+/// with the cryptographic generator (<c>RandomNumberGenerator.Shuffle</c>, <c>GetItems</c>, and <c>GetInt32</c>,
+/// <c>GetBytes</c>, <c>Fill</c> when their values pick elements, decide with a threshold or become numbers), which
+/// cannot be seeded. Its other uses (keys, tokens, salts) are security code and are left alone.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class SharedRandomAnalyzer : DiagnosticAnalyzer
@@ -21,7 +22,7 @@ public sealed class SharedRandomAnalyzer : DiagnosticAnalyzer
         RuleCategories.Reproducibility,
         DiagnosticSeverity.Warning,
         isEnabledByDefault: true,
-        description: "Random.Shared and the cryptographic RandomNumberGenerator cannot be seeded. Shuffles, splits and samples drawn from them change from run to run. Create a Random with a fixed seed once and pass it to the code that needs random numbers.",
+        description: "Random.Shared and the cryptographic RandomNumberGenerator cannot be seeded. Shuffles, splits and samples drawn from them (GetInt32 used as an index or against a threshold, GetBytes/Fill turned into numbers) change from run to run. Create a Random with a fixed seed once and pass it to the code that needs random numbers.",
         helpLinkUri: RuleIdentifiers.GetHelpUri(RuleIdentifiers.SharedRandom));
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
@@ -39,11 +40,21 @@ public sealed class SharedRandomAnalyzer : DiagnosticAnalyzer
                     operationContext =>
                     {
                         var invocation = (IInvocationOperation)operationContext.Operation;
-                        if (invocation.TargetMethod.Name is "Shuffle" or "GetItems"
-                            && SymbolEqualityComparer.Default.Equals(invocation.TargetMethod.ContainingType, crypto))
+                        var method = invocation.TargetMethod;
+                        if (!method.ContainingType.InheritsFrom(crypto))
+                        {
+                            return;
+                        }
+
+                        if (method.Name is "Shuffle" or "GetItems")
                         {
                             operationContext.ReportDiagnostic(Diagnostic.Create(Rule, invocation.Syntax.GetLocation(),
-                                $"'RandomNumberGenerator.{invocation.TargetMethod.Name}' cannot be seeded, so the sample differs on every run; use a seeded 'new Random(seed).{invocation.TargetMethod.Name}'"));
+                                $"'RandomNumberGenerator.{method.Name}' cannot be seeded, so the sample differs on every run; use a seeded 'new Random(seed).{method.Name}'"));
+                        }
+                        else if (CryptoSampling.Use(invocation) is { } use)
+                        {
+                            operationContext.ReportDiagnostic(Diagnostic.Create(Rule, invocation.Syntax.GetLocation(),
+                                $"'RandomNumberGenerator.{method.Name}' cannot be seeded, and its value is used {use}, so the sample differs on every run; draw from one seeded 'new Random(seed)' instead"));
                         }
                     },
                     OperationKind.Invocation);

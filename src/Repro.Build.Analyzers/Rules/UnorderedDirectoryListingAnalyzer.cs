@@ -22,7 +22,7 @@ public sealed class UnorderedDirectoryListingAnalyzer : DiagnosticAnalyzer
         RuleCategories.Reproducibility,
         DiagnosticSeverity.Warning,
         isEnabledByDefault: true,
-        description: "Directory.GetFiles, EnumerateFiles and their relatives return entries in an order the file system chooses. Reading training files, or taking a split, in that order makes results depend on the machine. Sort with StringComparer.Ordinal first; using the listing as a set (Count, Any, Contains, ToHashSet) is fine.",
+        description: "Directory.GetFiles, EnumerateFiles and their relatives return entries in an order the file system chooses. Reading training files, or taking a split, in that order makes results depend on the machine. Sort with StringComparer.Ordinal first; using the listing as a set (Count, Any, Contains, ToHashSet) is fine. Returning an unsorted listing from a method lets its order escape to every caller, so it counts as a use of the order.",
         helpLinkUri: RuleIdentifiers.GetHelpUri(RuleIdentifiers.UnorderedDirectoryListing));
 
     private static readonly ImmutableHashSet<string> ListingMethods = ImmutableHashSet.Create(
@@ -84,6 +84,9 @@ public sealed class UnorderedDirectoryListingAnalyzer : DiagnosticAnalyzer
                     return true;
                 case IArrayElementReferenceOperation:
                     return true; // files[0]
+                case IReturnOperation returned:
+                    // Returned from a method, the order escapes to every caller; a lambda's result is followed no further.
+                    return !IsInLambda(returned);
                 case IPropertyReferenceOperation { Property.Name: "Length" or "Count" }:
                     return false;
                 case IArgumentOperation { Parent: IInvocationOperation call }:
@@ -113,6 +116,19 @@ public sealed class UnorderedDirectoryListingAnalyzer : DiagnosticAnalyzer
                     return LocalConsumesOrder(declarator);
                 default:
                     return false;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsInLambda(IOperation operation)
+    {
+        for (var current = operation.Parent; current is not null; current = current.Parent)
+        {
+            if (current is IAnonymousFunctionOperation)
+            {
+                return true;
             }
         }
 

@@ -73,11 +73,13 @@ public sealed class UnseededMathNetAnalyzer : DiagnosticAnalyzer
                         return;
                     }
 
-                    if (IsDistribution(type) && systemRandom is not null && constructor.Parameters.Length > 0
+                    // new Normal(0, 1) and new Normal() alike fall back to the shared default source.
+                    if (IsDistribution(type) && systemRandom is not null
                         && !constructor.Parameters.Any(p => OperationHelpers.InheritsFrom(p.Type as INamedTypeSymbol, systemRandom))
-                        && type.InstanceConstructors.Any(c => c.Parameters.Any(p => OperationHelpers.InheritsFrom(p.Type as INamedTypeSymbol, systemRandom))))
+                        && type.InstanceConstructors.Any(c => c.Parameters.Any(p => OperationHelpers.InheritsFrom(p.Type as INamedTypeSymbol, systemRandom)))
+                        && MaySample(creation))
                     {
-                        Report(operationContext, creation, $"'new {type.Name}(…)' samples from the shared 'SystemRandomSource.Default'; pass a seeded random source as the last argument");
+                        Report(operationContext, creation, $"'new {type.Name}({(constructor.Parameters.Length == 0 ? "" : "…")})' samples from the shared 'SystemRandomSource.Default'; pass a seeded random source (a 'new MersenneTwister(seed)' created once)");
                     }
                 },
                 OperationKind.ObjectCreation);
@@ -116,6 +118,53 @@ public sealed class UnseededMathNetAnalyzer : DiagnosticAnalyzer
                 OperationKind.Invocation);
         });
     }
+
+    /// <summary>
+    /// False when the distribution is only used for its density, distribution function or moments, which draw nothing:
+    /// <c>new Normal(m, s).Density(x)</c>, or a local that is never sampled, passed on or returned.
+    /// </summary>
+    private static bool MaySample(IObjectCreationOperation creation)
+    {
+        IOperation current = creation;
+        while (current.Parent is IConversionOperation or IParenthesizedOperation)
+        {
+            current = current.Parent;
+        }
+
+        switch (current.Parent)
+        {
+            case IInvocationOperation call when call.Instance == current:
+                return IsSampling(call.TargetMethod);
+            case IPropertyReferenceOperation:
+                return false; // .Mean, .StdDev…
+            case IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator } when declarator.SemanticModel is { } model:
+                foreach (var reference in OperationHelpers.ReferencesTo(declarator.Symbol, model))
+                {
+                    IOperation use = reference;
+                    while (use.Parent is IConversionOperation or IParenthesizedOperation)
+                    {
+                        use = use.Parent;
+                    }
+
+                    var sampled = use.Parent switch
+                    {
+                        IInvocationOperation call when call.Instance == use => IsSampling(call.TargetMethod),
+                        IPropertyReferenceOperation => false,
+                        _ => true, // passed on, returned, stored: may be sampled there
+                    };
+                    if (sampled)
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            default:
+                return true;
+        }
+    }
+
+    private static bool IsSampling(IMethodSymbol method) => method.Name.StartsWith("Sample", System.StringComparison.Ordinal);
 
     private static void Report(OperationAnalysisContext context, IOperation operation, string message, ImmutableDictionary<string, string?>? properties = null) =>
         context.ReportDiagnostic(Diagnostic.Create(Rule, operation.Syntax.GetLocation(), properties, message));

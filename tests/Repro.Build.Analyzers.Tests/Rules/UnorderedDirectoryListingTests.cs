@@ -23,6 +23,12 @@ public sealed class UnorderedDirectoryListingTests
                 var files = [|folder.GetFiles()|];
                 foreach (var file in files) { }
             }
+            string[] Returned(string folder) => [|Directory.GetFiles(folder)|];
+            string[] ReturnedLocal(string folder)
+            {
+                var files = [|Directory.GetFiles(folder, "*.csv")|];
+                return files;
+            }
         }
         """);
 
@@ -44,7 +50,8 @@ public sealed class UnorderedDirectoryListingTests
             int Count(string folder) => Directory.GetFiles(folder).Length;
             bool Has(string folder) => Directory.EnumerateFiles(folder).Any(f => f.EndsWith(".json"));
             HashSet<string> Set(string folder) => Directory.EnumerateFiles(folder).ToHashSet();
-            string[] Passed(string folder) => Directory.GetFiles(folder);
+            void Passed(string folder) => Consume(Directory.GetFiles(folder));
+            void Consume(string[] files) { }
             List<string> Sorted(string folder)
             {
                 var list = new List<string>(Directory.EnumerateDirectories(folder));

@@ -21,6 +21,9 @@ public sealed class UnseededMathNetTests
             double H() => [|Normal.Sample(0.0, 1.0)|];
             object I() => [|Matrix<double>.Build.Random(3, 4)|];
             object J() => [|Vector<double>.Build.Random(5)|];
+            object K() => Matrix<double>.Build.Random(3, 4, [|new Normal()|]);
+            object L() => Matrix<double>.Build.Random(3, 4, [|new ContinuousUniform()|]);
+            double M() { var noise = [|new Normal()|]; return noise.Sample(); }
         }
         """, references: TestReferences.WithMathNet);
 
@@ -40,6 +43,9 @@ public sealed class UnseededMathNetTests
                 var matrix = Matrix<double>.Build.Random(3, 4, 42);
                 var fromDistribution = Matrix<double>.Build.Random(3, 4, new Normal(0.0, 1.0, source));
                 var identity = Matrix<double>.Build.DenseIdentity(3);
+                var density = new Normal(0.0, 1.0).Density(0.5);
+                var standard = new Normal();
+                var cdf = standard.CumulativeDistribution(1.0) + standard.Mean;
             }
         }
         """, references: TestReferences.WithMathNet);
