@@ -132,4 +132,19 @@ public sealed class UnseededRandomTests
         is_global = true
         build_property.ReproSeed = forty-two
         """);
+
+    [Fact]
+    public Task Fix_drops_a_comment_about_the_missing_seed() => Verify.FixAsync("""
+        using System;
+        class C
+        {
+            Random _a = [|new Random(/* no seed yet */)|];
+        }
+        """, """
+        using System;
+        class C
+        {
+            Random _a = new Random(42);
+        }
+        """);
 }
