@@ -41,8 +41,8 @@ public sealed class FixAllTests
 
     [Fact]
     public Task Unordered_directory_listing() => FixAllAsync<UnorderedDirectoryListingAnalyzer, UnorderedDirectoryListingFixer>(
-        "class C{0} {{ void L(string d) {{ var files = [|System.IO.Directory.GetFiles(d)|]; foreach (var f in files) {{ }} }} }}",
-        "class C{0} {{ void L(string d) {{ var files = System.IO.Directory.GetFiles(d); System.Array.Sort(files, System.StringComparer.Ordinal); foreach (var f in files) {{ }} }} }}");
+        "class C{0} {{ void L(string d) {{ var files = [|System.IO.Directory.GetFiles(d)|]; foreach (var f in files) {{ U(f); }} }} void U(string f) {{ }} }}",
+        "class C{0} {{ void L(string d) {{ var files = System.IO.Directory.GetFiles(d); System.Array.Sort(files, System.StringComparer.Ordinal); foreach (var f in files) {{ U(f); }} }} void U(string f) {{ }} }}");
 
     [Fact]
     public Task Parallel_query() => FixAllAsync<ParallelNondeterminismAnalyzer, ParallelNondeterminismFixer>(

@@ -91,6 +91,11 @@ public sealed class ParallelDataLoaderAnalyzer : DiagnosticAnalyzer
             {
                 var dataset = arguments.FirstOrDefault(a => a.Parameter?.Name == "dataset")?.Value.WithoutConversions();
                 var creation = dataset is ILocalReferenceOperation local ? Initializer(local) : dataset;
+                if (AugmentationSwitchedOff(creation))
+                {
+                    return;
+                }
+
                 var datasetType = (creation?.Type ?? dataset?.Type) as INamedTypeSymbol;
                 var randomArgument = creation is IObjectCreationOperation or IInvocationOperation
                     ? creation.DescendantsAndSelf().OfType<IInvocationOperation>().Select(i => RandomDraw(i, apis, systemRandom)).FirstOrDefault(d => d is not null)
@@ -98,6 +103,23 @@ public sealed class ParallelDataLoaderAnalyzer : DiagnosticAnalyzer
                 loaders.Add((call.Syntax.GetLocation(), datasetType, randomArgument));
             }
         });
+    }
+
+    /// <summary>
+    /// The dataset is created with its augmentation switched off: <c>false</c> for a bool parameter named for it
+    /// (<c>augment</c>, <c>useTransform</c>, <c>train</c>, <c>random…</c>), as evaluation datasets are.
+    /// </summary>
+    private static bool AugmentationSwitchedOff(IOperation? creation)
+    {
+        var arguments = creation switch
+        {
+            IObjectCreationOperation objectCreation => objectCreation.Arguments,
+            IInvocationOperation invocation => invocation.Arguments,
+            _ => ImmutableArray<IArgumentOperation>.Empty,
+        };
+        return arguments.Any(a => a.Parameter is { Type.SpecialType: SpecialType.System_Boolean } parameter
+            && a.Value.ConstantValue is { HasValue: true, Value: false }
+            && new[] { "augment", "transform", "train", "random" }.Any(word => parameter.Name.IndexOf(word, System.StringComparison.OrdinalIgnoreCase) >= 0));
     }
 
     /// <summary>num_worker given and not a constant of 1 or less.</summary>

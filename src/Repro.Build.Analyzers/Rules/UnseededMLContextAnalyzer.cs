@@ -43,7 +43,13 @@ public sealed class UnseededMLContextAnalyzer : DiagnosticAnalyzer
     // Operations that draw from the context's generator besides the trainers.
     private static readonly ImmutableHashSet<string> RandomOperations = ImmutableHashSet.Create(
         "TrainTestSplit", "CrossValidationSplit", "ShuffleRows", "BootstrapSample", "CrossValidate", "CrossValidateNonCalibrated",
-        "ProjectToPrincipalComponents", "ApproximatedKernelMap", "LatentDirichletAllocation", "Auto");
+        "ProjectToPrincipalComponents", "ApproximatedKernelMap", "LatentDirichletAllocation", "PermutationFeatureImportance",
+        "PermutationFeatureImportanceNonCalibrated", "Auto");
+
+    // Trainers that draw nothing from the context with their default options: L-BFGS starts from zero weights
+    // (InitialWeightsDiameter 0), ordinary least squares, naive Bayes and the prior are closed-form.
+    private static readonly ImmutableHashSet<string> DeterministicTrainers = ImmutableHashSet.Create(
+        "LbfgsLogisticRegression", "LbfgsMaximumEntropy", "LbfgsPoissonRegression", "Ols", "NaiveBayes", "Prior");
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule, AcrossMembersRule);
 
@@ -202,7 +208,7 @@ public sealed class UnseededMLContextAnalyzer : DiagnosticAnalyzer
     }
 
     private static bool IsRandom(IMethodSymbol method, INamedTypeSymbol? trainerEstimator) =>
-        RandomOperations.Contains(method.Name) || IsTrainer(method.ReturnType, trainerEstimator);
+        RandomOperations.Contains(method.Name) || (IsTrainer(method.ReturnType, trainerEstimator) && !DeterministicTrainers.Contains(method.Name));
 
     /// <summary>The random operation a context (a creation, or a reference to its local) is the receiver of, through its catalogs.</summary>
     private static string? RandomUse(IOperation context, INamedTypeSymbol? trainerEstimator)

@@ -13,10 +13,11 @@ public sealed class DirectoryAndParallelFixTests
         using System.IO;
         class C
         {
+            void Use(object item) { }
             void Load(string folder)
             {
                 var files = [|Directory.GetFiles(folder, "*.csv")|];
-                foreach (var file in files) { }
+                foreach (var file in files) { Use(file); }
             }
         }
         """, """
@@ -24,11 +25,12 @@ public sealed class DirectoryAndParallelFixTests
         using System.IO;
         class C
         {
+            void Use(object item) { }
             void Load(string folder)
             {
                 var files = Directory.GetFiles(folder, "*.csv");
                 Array.Sort(files, StringComparer.Ordinal);
-                foreach (var file in files) { }
+                foreach (var file in files) { Use(file); }
             }
         }
         """);
@@ -39,23 +41,24 @@ public sealed class DirectoryAndParallelFixTests
         using System.IO;
         class C
         {
+            void Use(object item) { }
             void Load(string folder, int mode)
             {
                 if (mode > 0)
                 {
                     var nested = [|Directory.GetFiles(folder)|];
-                    foreach (var file in nested) { }
+                    foreach (var file in nested) { Use(file); }
                 }
                 Action load = () =>
                 {
                     var inLambda = [|Directory.GetFiles(folder)|];
-                    foreach (var file in inLambda) { }
+                    foreach (var file in inLambda) { Use(file); }
                 };
                 switch (mode)
                 {
                     case 2:
                         var inCase = [|Directory.GetFiles(folder)|];
-                        foreach (var file in inCase) { }
+                        foreach (var file in inCase) { Use(file); }
                         break;
                 }
             }
@@ -65,26 +68,27 @@ public sealed class DirectoryAndParallelFixTests
         using System.IO;
         class C
         {
+            void Use(object item) { }
             void Load(string folder, int mode)
             {
                 if (mode > 0)
                 {
                     var nested = Directory.GetFiles(folder);
                     Array.Sort(nested, StringComparer.Ordinal);
-                    foreach (var file in nested) { }
+                    foreach (var file in nested) { Use(file); }
                 }
                 Action load = () =>
                 {
                     var inLambda = Directory.GetFiles(folder);
                     Array.Sort(inLambda, StringComparer.Ordinal);
-                    foreach (var file in inLambda) { }
+                    foreach (var file in inLambda) { Use(file); }
                 };
                 switch (mode)
                 {
                     case 2:
                         var inCase = Directory.GetFiles(folder);
                         Array.Sort(inCase, StringComparer.Ordinal);
-                        foreach (var file in inCase) { }
+                        foreach (var file in inCase) { Use(file); }
                         break;
                 }
             }
@@ -95,12 +99,14 @@ public sealed class DirectoryAndParallelFixTests
     public Task Listing_fix_works_in_top_level_statements() => ListingFix.FixAsync("""
         using System.IO;
         var files = [|Directory.GetFiles("data")|];
-        foreach (var file in files) System.Console.WriteLine(file);
+        var lines = new System.Collections.Generic.List<string>();
+        foreach (var file in files) lines.Add(file);
         """, """
         using System.IO;
         var files = Directory.GetFiles("data");
         System.Array.Sort(files, System.StringComparer.Ordinal);
-        foreach (var file in files) System.Console.WriteLine(file);
+        var lines = new System.Collections.Generic.List<string>();
+        foreach (var file in files) lines.Add(file);
         """, outputKind: OutputKind.ConsoleApplication);
 
     [Fact]
@@ -109,14 +115,15 @@ public sealed class DirectoryAndParallelFixTests
         using System.Linq;
         class C
         {
+            void Use(object item) { }
             void Infos(DirectoryInfo folder)
             {
                 var infos = [|folder.GetFiles()|];
-                foreach (var info in infos) { }
+                foreach (var info in infos) { Use(info); }
             }
             void Loop(string folder)
             {
-                foreach (var file in [|Directory.EnumerateFiles(folder)|]) { }
+                foreach (var file in [|Directory.EnumerateFiles(folder)|]) { Use(file); }
             }
             string[] Returned(string folder) => [|Directory.GetFiles(folder)|];
         }
@@ -125,15 +132,16 @@ public sealed class DirectoryAndParallelFixTests
         using System.Linq;
         class C
         {
+            void Use(object item) { }
             void Infos(DirectoryInfo folder)
             {
                 var infos = folder.GetFiles();
                 System.Array.Sort(infos, (a, b) => string.CompareOrdinal(a.FullName, b.FullName));
-                foreach (var info in infos) { }
+                foreach (var info in infos) { Use(info); }
             }
             void Loop(string folder)
             {
-                foreach (var file in Directory.EnumerateFiles(folder).OrderBy(path => path, System.StringComparer.Ordinal)) { }
+                foreach (var file in Directory.EnumerateFiles(folder).OrderBy(path => path, System.StringComparer.Ordinal)) { Use(file); }
             }
             string[] Returned(string folder) => Directory.GetFiles(folder).OrderBy(path => path, System.StringComparer.Ordinal).ToArray();
         }

@@ -21,7 +21,7 @@ public sealed class UnseededMLContextTests
             void Train(IDataView data)
             {
                 MLContext ml = [|new(seed: null)|];
-                var trainer = ml.BinaryClassification.Trainers.LbfgsLogisticRegression();
+                var trainer = ml.BinaryClassification.Trainers.AveragedPerceptron();
             }
 
             void Shuffle(IDataView data) => _field.Data.ShuffleRows(data);
@@ -33,6 +33,12 @@ public sealed class UnseededMLContextTests
             {
                 var ml = [|new MLContext()|];
                 var pca = ml.Transforms.ProjectToPrincipalComponents("Pca", "Features", rank: 2);
+            }
+
+            void Deterministic(IDataView data)
+            {
+                var ml = new MLContext();
+                var model = ml.Regression.Trainers.LbfgsPoissonRegression().Fit(data);
             }
         }
         """, references: TestReferences.WithMLNet);
