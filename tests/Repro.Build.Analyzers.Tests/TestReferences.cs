@@ -40,6 +40,9 @@ internal static class TestReferences
 
     public static ImmutableArray<MetadataReference> WithMathNet => With("MathNet.Numerics");
 
+    /// <summary>True when the test project restores the package (directly or through another one).</summary>
+    public static bool IsRestored(string packageId) => Loaded.Value.Knows(packageId);
+
     /// <summary>The .NET reference assemblies plus the named packages and everything they depend on.</summary>
     public static ImmutableArray<MetadataReference> With(params string[] packageIds) =>
         Sets.GetOrAdd(string.Join("+", packageIds.OrderBy(id => id, StringComparer.OrdinalIgnoreCase)), _ => Loaded.Value.Resolve(packageIds));
@@ -88,6 +91,8 @@ internal static class TestReferences
 
             return new Catalog(framework, assembliesByPackage, dependencies);
         }
+
+        public bool Knows(string packageId) => _dependencies.ContainsKey(packageId);
 
         public ImmutableArray<MetadataReference> Resolve(IEnumerable<string> packageIds)
         {
