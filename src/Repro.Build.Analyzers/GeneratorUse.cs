@@ -7,8 +7,8 @@ namespace Repro.Build.Analyzers;
 
 /// <summary>
 /// Whether anything draws from a newly created generator (REPRO001): a generator that is stored but never drawn from,
-/// drawn from only in a branch a constant condition rules out, or handed only to methods that ignore it, changes no
-/// result.
+/// drawn from only in a branch a constant condition rules out or only to choose what is displayed, or handed only to
+/// methods that ignore it, changes no result.
 /// </summary>
 internal static class GeneratorUse
 {
@@ -52,6 +52,12 @@ internal static class GeneratorUse
             }
 
             if (use.Parent is IArgumentOperation { Parameter: { } parameter } && IgnoredBy(parameter))
+            {
+                continue;
+            }
+
+            // Drawn from only to choose what is displayed.
+            if (use.Parent is IInvocationOperation draw && draw.Instance == use && DisplayOnlyUse.Check(draw))
             {
                 continue;
             }

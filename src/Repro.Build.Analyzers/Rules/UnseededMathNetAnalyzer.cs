@@ -65,7 +65,7 @@ public sealed class UnseededMathNetAnalyzer : DiagnosticAnalyzer
                         {
                             Report(operationContext, creation, "'CryptoRandomSource' cannot be seeded, so its numbers differ on every run; use a seeded source such as 'new MersenneTwister(seed)'");
                         }
-                        else if (!constructor.Parameters.Any(p => p.Name == "seed"))
+                        else if (!constructor.Parameters.Any(p => p.Name == "seed") && !OnlyDrawnForDisplay(creation))
                         {
                             Report(operationContext, creation, $"'new {type.Name}()' has no seed and seeds itself from the system's entropy; pass a fixed seed", constructor.Parameters.Length == 0 ? AppendSeed : null);
                         }
@@ -162,6 +162,19 @@ public sealed class UnseededMathNetAnalyzer : DiagnosticAnalyzer
             default:
                 return true;
         }
+    }
+
+    /// <summary>A source held in a local whose every draw only chooses what is displayed (see <see cref="DisplayOnlyUse"/>).</summary>
+    private static bool OnlyDrawnForDisplay(IObjectCreationOperation creation)
+    {
+        if (creation.Parent is not IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator } || declarator.SemanticModel is not { } model)
+        {
+            return false;
+        }
+
+        var references = OperationHelpers.ReferencesTo(declarator.Symbol, model).ToArray();
+        return references.Length > 0
+            && references.All(r => r.Parent is IInvocationOperation draw && draw.Instance == r && DisplayOnlyUse.Check(draw));
     }
 
     private static bool IsSampling(IMethodSymbol method) => method.Name.StartsWith("Sample", System.StringComparison.Ordinal);

@@ -51,6 +51,37 @@ public sealed class UnseededMathNetTests
         """, references: TestReferences.WithMathNet);
 
     [Fact]
+    public Task Quiet_on_sources_that_only_choose_what_is_displayed() => Verify.AnalyzerAsync("""
+        using System.Linq;
+        using MathNet.Numerics.LinearAlgebra;
+        using MathNet.Numerics.Random;
+        class C
+        {
+            void Show(Matrix<double> x)
+            {
+                var srs = new SystemRandomSource();
+                var seq = srs.NextInt32Sequence(0, x.RowCount).Take(100).ToList();
+                var sel = new Vector<double>[100];
+                int idx = 0;
+                foreach (int i in seq)
+                {
+                    sel[idx++] = x.Row(i);
+                }
+
+                DisplayData(sel);
+            }
+            double Train(Matrix<double> x)
+            {
+                var srs = [|new SystemRandomSource()|];
+                var batch = srs.NextInt32Sequence(0, x.RowCount).Take(32).Select(i => x.Row(i)).ToArray();
+                return Fit(batch);
+            }
+            void DisplayData(Vector<double>[] rows) { }
+            double Fit(Vector<double>[] rows) => rows.Length;
+        }
+        """, references: TestReferences.WithMathNet);
+
+    [Fact]
     public Task Fix_appends_the_seed() => Verify.FixAsync("""
         using MathNet.Numerics.LinearAlgebra;
         using MathNet.Numerics.Random;

@@ -75,6 +75,11 @@ public sealed class UnseededRandomTests
             {
                 for (var i = 0; i < weights.Length; i++) weights[i] = 0.01;
             }
+            void ShowOne(string[] rows)
+            {
+                var random = new Random();
+                Console.WriteLine(rows[random.Next(rows.Length)]);
+            }
         }
         """);
 
