@@ -83,9 +83,16 @@ internal sealed class TorchSharpApis
     /// <summary>How a call draws random numbers from libtorch's global generator, or <see cref="RandomKind.None"/>.</summary>
     public RandomKind Classify(IInvocationOperation invocation)
     {
-        var method = invocation.TargetMethod;
+        var kind = ClassifyMethod(invocation.TargetMethod);
+
+        // The arguments are looked at last: building them costs more than the symbol checks.
+        return kind != RandomKind.None && HasGenerator(invocation) ? RandomKind.None : kind;
+    }
+
+    private RandomKind ClassifyMethod(IMethodSymbol method)
+    {
         var owner = method.ContainingType;
-        if (HasGenerator(invocation))
+        if (owner is null)
         {
             return RandomKind.None;
         }

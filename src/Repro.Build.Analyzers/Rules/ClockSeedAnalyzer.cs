@@ -42,7 +42,8 @@ public sealed class ClockSeedAnalyzer : DiagnosticAnalyzer
                         IInvocationOperation invocation => (invocation.TargetMethod, invocation.Arguments),
                         _ => (null, ImmutableArray<IArgumentOperation>.Empty),
                     };
-                    if (method is null)
+                    // Symbols first: building the argument operations costs more.
+                    if (method is null || !method.Parameters.Any(p => p.Name.Equals("seed", System.StringComparison.OrdinalIgnoreCase)))
                     {
                         return;
                     }

@@ -41,7 +41,8 @@ public sealed class SharedRandomAnalyzer : DiagnosticAnalyzer
                     {
                         var invocation = (IInvocationOperation)operationContext.Operation;
                         var method = invocation.TargetMethod;
-                        if (!method.ContainingType.InheritsFrom(crypto))
+                        if (method.Name is not ("Shuffle" or "GetItems" or "GetInt32" or "GetBytes" or "GetNonZeroBytes" or "Fill")
+                            || !method.ContainingType.InheritsFrom(crypto))
                         {
                             return;
                         }

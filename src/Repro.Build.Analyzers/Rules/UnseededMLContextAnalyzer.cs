@@ -79,13 +79,17 @@ public sealed class UnseededMLContextAnalyzer : DiagnosticAnalyzer
                 operationContext =>
                 {
                     var creation = (IObjectCreationOperation)operationContext.Operation;
+                    if (creation.Constructor is { } constructor && constructor.Parameters.Any(p => SymbolEqualityComparer.Default.Equals(p.Type, mlContext)))
+                    {
+                        MarkPassed(creation.Arguments);
+                    }
+
                     if (!SymbolEqualityComparer.Default.Equals(creation.Constructor?.ContainingType, mlContext))
                     {
                         return;
                     }
 
                     var (storedIn, escapes) = Destination(creation);
-                    MarkPassed(creation.Arguments);
                     if (storedIn is not null)
                     {
                         storedContexts.TryAdd(storedIn, 0);
@@ -131,9 +135,13 @@ public sealed class UnseededMLContextAnalyzer : DiagnosticAnalyzer
                 {
                     var invocation = (IInvocationOperation)operationContext.Operation;
 
-                    MarkPassed(invocation.TargetMethod.IsExtensionMethod ? invocation.Arguments.RemoveAt(0) : invocation.Arguments);
-
+                    // Symbols first: building the argument operations costs more.
                     var method = invocation.TargetMethod;
+                    if (method.Parameters.Any(p => SymbolEqualityComparer.Default.Equals(p.Type, mlContext)))
+                    {
+                        MarkPassed(method.IsExtensionMethod ? invocation.Arguments.RemoveAt(0) : invocation.Arguments);
+                    }
+
                     if (!IsRandom(method, trainerEstimator))
                     {
                         return;
@@ -159,11 +167,12 @@ public sealed class UnseededMLContextAnalyzer : DiagnosticAnalyzer
             compilationContext.RegisterOperationAction(
                 operationContext =>
                 {
-                    // Returned or stored elsewhere: followed no further.
+                    // Returned or stored elsewhere: followed no further. The types are checked before the values are built.
                     var value = operationContext.Operation switch
                     {
-                        IReturnOperation { ReturnedValue: { } returned } => returned,
-                        ISimpleAssignmentOperation assignment => assignment.Value,
+                        IReturnOperation returned when operationContext.ContainingSymbol is IMethodSymbol { ReturnType: var type }
+                            && (SymbolEqualityComparer.Default.Equals(type, mlContext) || type.SpecialType == SpecialType.System_Object) => returned.ReturnedValue,
+                        ISimpleAssignmentOperation assignment when SymbolEqualityComparer.Default.Equals(assignment.Type, mlContext) => assignment.Value,
                         _ => null,
                     };
                     if (value?.WithoutConversions() is { } context && SymbolEqualityComparer.Default.Equals(context.Type, mlContext) && Symbol(context) is { } symbol)
@@ -208,7 +217,8 @@ public sealed class UnseededMLContextAnalyzer : DiagnosticAnalyzer
     }
 
     private static bool IsRandom(IMethodSymbol method, INamedTypeSymbol? trainerEstimator) =>
-        RandomOperations.Contains(method.Name) || (IsTrainer(method.ReturnType, trainerEstimator) && !DeterministicTrainers.Contains(method.Name));
+        RandomOperations.Contains(method.Name)
+        || (method.IsExtensionMethod && method.ReturnType.TypeKind == TypeKind.Class && !DeterministicTrainers.Contains(method.Name) && IsTrainer(method.ReturnType, trainerEstimator));
 
     /// <summary>The random operation a context (a creation, or a reference to its local) is the receiver of, through its catalogs.</summary>
     private static string? RandomUse(IOperation context, INamedTypeSymbol? trainerEstimator)

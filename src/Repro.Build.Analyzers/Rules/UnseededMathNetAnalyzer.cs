@@ -46,6 +46,7 @@ public sealed class UnseededMathNetAnalyzer : DiagnosticAnalyzer
             }
 
             var systemRandom = compilation.GetTypeByMetadataName("System.Random");
+            var distributions = compilation.GetTypeByMetadataName("MathNet.Numerics.Distributions.Normal")?.ContainingNamespace;
             var crypto = compilation.GetTypeByMetadataName("MathNet.Numerics.Random.CryptoRandomSource");
             var matrixBuilder = compilation.GetTypeByMetadataName("MathNet.Numerics.LinearAlgebra.MatrixBuilder`1");
             var vectorBuilder = compilation.GetTypeByMetadataName("MathNet.Numerics.LinearAlgebra.VectorBuilder`1");
@@ -74,7 +75,7 @@ public sealed class UnseededMathNetAnalyzer : DiagnosticAnalyzer
                     }
 
                     // new Normal(0, 1) and new Normal() alike fall back to the shared default source.
-                    if (IsDistribution(type) && systemRandom is not null
+                    if (IsDistribution(type, distributions) && systemRandom is not null
                         && !constructor.Parameters.Any(p => OperationHelpers.InheritsFrom(p.Type as INamedTypeSymbol, systemRandom))
                         && type.InstanceConstructors.Any(c => c.Parameters.Any(p => OperationHelpers.InheritsFrom(p.Type as INamedTypeSymbol, systemRandom)))
                         && MaySample(creation))
@@ -101,7 +102,7 @@ public sealed class UnseededMathNetAnalyzer : DiagnosticAnalyzer
                     var invocation = (IInvocationOperation)operationContext.Operation;
                     var method = invocation.TargetMethod;
                     var owner = method.ContainingType;
-                    if (method.IsStatic && IsDistribution(owner) && method.Name.StartsWith("Sample", System.StringComparison.Ordinal) && systemRandom is not null
+                    if (method.IsStatic && IsDistribution(owner, distributions) && method.Name.StartsWith("Sample", System.StringComparison.Ordinal) && systemRandom is not null
                         && !method.Parameters.Any(p => OperationHelpers.InheritsFrom(p.Type as INamedTypeSymbol, systemRandom))
                         && owner.GetMembers(method.Name).OfType<IMethodSymbol>().Any(m => m.Parameters.Any(p => OperationHelpers.InheritsFrom(p.Type as INamedTypeSymbol, systemRandom))))
                     {
@@ -182,6 +183,6 @@ public sealed class UnseededMathNetAnalyzer : DiagnosticAnalyzer
     private static void Report(OperationAnalysisContext context, IOperation operation, string message, ImmutableDictionary<string, string?>? properties = null) =>
         context.ReportDiagnostic(Diagnostic.Create(Rule, operation.Syntax.GetLocation(), properties, message));
 
-    private static bool IsDistribution(INamedTypeSymbol? type) =>
-        type?.ContainingNamespace?.ToDisplayString() == "MathNet.Numerics.Distributions";
+    private static bool IsDistribution(INamedTypeSymbol? type, INamespaceSymbol? distributions) =>
+        type is not null && distributions is not null && SymbolEqualityComparer.Default.Equals(type.ContainingNamespace, distributions);
 }

@@ -130,7 +130,8 @@ public sealed class UnseededTorchAnalyzer : DiagnosticAnalyzer
             return true;
         }
 
-        return invocation.Arguments.Any(a => a.Parameter?.Name == "weights_file" && a.ArgumentKind == ArgumentKind.Explicit
-            && a.Value.ConstantValue is not { HasValue: true, Value: null });
+        return method.Parameters.Any(p => p.Name == "weights_file")
+            && invocation.Arguments.Any(a => a.Parameter?.Name == "weights_file" && a.ArgumentKind == ArgumentKind.Explicit
+                && a.Value.ConstantValue is not { HasValue: true, Value: null });
     }
 }
