@@ -24,6 +24,10 @@ public sealed class ClockSeedAnalyzer : DiagnosticAnalyzer
         description: "Seeds taken from Environment.TickCount, DateTime.Now, Stopwatch.GetTimestamp, Guid.NewGuid or a cryptographic generator change from run to run, so the generator's numbers do too. Every argument passed to a parameter named seed is checked. Use a fixed seed, and record it.",
         helpLinkUri: RuleIdentifiers.GetHelpUri(RuleIdentifiers.ClockSeed));
 
+    // The APIs NondeterministicSources looks for, by name.
+    private static readonly ImmutableHashSet<string> ClockIdentifiers = ImmutableHashSet.Create(
+        "TickCount", "TickCount64", "ProcessId", "Now", "UtcNow", "Today", "GetTimestamp", "NewGuid", "GetInt32", "GetBytes", "Fill");
+
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
 
     public override void Initialize(AnalysisContext context)
@@ -33,7 +37,14 @@ public sealed class ClockSeedAnalyzer : DiagnosticAnalyzer
         context.RegisterCompilationStartAction(static compilationContext =>
         {
             var sources = NondeterministicSources.Create(compilationContext.Compilation);
-            compilationContext.RegisterOperationAction(
+            compilationContext.RegisterOperationBlockStartAction(blockContext =>
+            {
+            if (!TokenFilter.Mentions(blockContext.OperationBlocks, ClockIdentifiers))
+            {
+                return; // a seed from the clock names the clock in the member that computes it
+            }
+
+            blockContext.RegisterOperationAction(
                 operationContext =>
                 {
                     var (method, arguments) = operationContext.Operation switch
@@ -71,6 +82,7 @@ public sealed class ClockSeedAnalyzer : DiagnosticAnalyzer
                 },
                 OperationKind.ObjectCreation,
                 OperationKind.Invocation);
+            });
         });
     }
 }

@@ -38,6 +38,9 @@ public sealed class ParallelNondeterminismAnalyzer : DiagnosticAnalyzer
 
     private static readonly ImmutableDictionary<string, string?> ReductionProperties = ImmutableDictionary<string, string?>.Empty.Add(KindProperty, "reduction");
 
+    private static readonly ImmutableHashSet<string> Identifiers = ImmutableHashSet.Create(
+        "AsParallel", "Parallel", "ParallelQuery", "OrderedParallelQuery", "ParallelEnumerable", "AsOrdered", "AsUnordered");
+
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
 
     public override void Initialize(AnalysisContext context)
@@ -47,20 +50,27 @@ public sealed class ParallelNondeterminismAnalyzer : DiagnosticAnalyzer
         context.RegisterCompilationStartAction(static compilationContext =>
         {
             var parallel = compilationContext.Compilation.GetTypeByMetadataName("System.Threading.Tasks.Parallel");
+            var parallelEnumerable = compilationContext.Compilation.GetTypeByMetadataName("System.Linq.ParallelEnumerable");
+            compilationContext.RegisterOperationBlockStartAction(blockContext =>
+            {
+            if (!TokenFilter.Mentions(blockContext.OperationBlocks, Identifiers))
+            {
+                return; // no parallel loop or query in this member
+            }
+
             if (parallel is not null)
             {
-                compilationContext.RegisterOperationAction(
+                blockContext.RegisterOperationAction(
                     operationContext => AnalyzeParallelLoop((IInvocationOperation)operationContext.Operation, parallel, operationContext),
                     OperationKind.Invocation);
             }
 
-            var parallelEnumerable = compilationContext.Compilation.GetTypeByMetadataName("System.Linq.ParallelEnumerable");
             if (parallelEnumerable is null)
             {
                 return;
             }
 
-            compilationContext.RegisterOperationAction(
+            blockContext.RegisterOperationAction(
                 operationContext =>
                 {
                     var invocation = (IInvocationOperation)operationContext.Operation;
@@ -84,6 +94,7 @@ public sealed class ParallelNondeterminismAnalyzer : DiagnosticAnalyzer
                     }
                 },
                 OperationKind.Invocation);
+            });
         });
     }
 

@@ -51,6 +51,8 @@ public sealed class UnseededMLContextAnalyzer : DiagnosticAnalyzer
     private static readonly ImmutableHashSet<string> DeterministicTrainers = ImmutableHashSet.Create(
         "LbfgsLogisticRegression", "LbfgsMaximumEntropy", "LbfgsPoissonRegression", "Ols", "NaiveBayes", "Prior");
 
+    private static readonly ImmutableHashSet<string> Identifiers = RandomOperations.Union(new[] { "MLContext", "Trainers" });
+
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule, AcrossMembersRule);
 
     public override void Initialize(AnalysisContext context)
@@ -75,7 +77,18 @@ public sealed class UnseededMLContextAnalyzer : DiagnosticAnalyzer
             var escaped = new ConcurrentDictionary<ISymbol, byte>(SymbolEqualityComparer.Default);
             string? untraceableUse = null;
 
-            compilationContext.RegisterOperationAction(
+            compilationContext.RegisterOperationBlockStartAction(blockContext =>
+            {
+            // Members that name neither MLContext nor a random operation get no per-operation callbacks; a field or
+            // property of type MLContext (its initializer may be a bare new()) always does.
+            if (!TokenFilter.Mentions(blockContext.OperationBlocks, Identifiers)
+                && !(blockContext.OwningSymbol is IFieldSymbol { Type: var fieldType } && SymbolEqualityComparer.Default.Equals(fieldType, mlContext))
+                && !(blockContext.OwningSymbol is IPropertySymbol { Type: var propertyType } && SymbolEqualityComparer.Default.Equals(propertyType, mlContext)))
+            {
+                return;
+            }
+
+            blockContext.RegisterOperationAction(
                 operationContext =>
                 {
                     var creation = (IObjectCreationOperation)operationContext.Operation;
@@ -130,7 +143,7 @@ public sealed class UnseededMLContextAnalyzer : DiagnosticAnalyzer
                 },
                 OperationKind.ObjectCreation);
 
-            compilationContext.RegisterOperationAction(
+            blockContext.RegisterOperationAction(
                 operationContext =>
                 {
                     var invocation = (IInvocationOperation)operationContext.Operation;
@@ -164,7 +177,7 @@ public sealed class UnseededMLContextAnalyzer : DiagnosticAnalyzer
                 },
                 OperationKind.Invocation);
 
-            compilationContext.RegisterOperationAction(
+            blockContext.RegisterOperationAction(
                 operationContext =>
                 {
                     // Returned or stored elsewhere: followed no further. The types are checked before the values are built.
@@ -182,6 +195,7 @@ public sealed class UnseededMLContextAnalyzer : DiagnosticAnalyzer
                 },
                 OperationKind.Return,
                 OperationKind.SimpleAssignment);
+            });
 
             // A context handed to another method or constructor may be used for anything there.
             void MarkPassed(ImmutableArray<IArgumentOperation> arguments)
