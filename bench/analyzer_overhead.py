@@ -2,8 +2,10 @@
 """Cost of the Repro analyzers on a large C# code base, measured with the compiler's own -p:ReportAnalyzer=true.
 
 Generates a project of about 100,000 lines (580 files) that mixes ordinary code with every API the rules look at
-(flagged and correct uses), references the packed Repro.Build, builds it (full rebuild, Release), and prints from the
-compiler's report: the compile time (Csc task), the time of all Repro analyzers together and of each, as a share of it.
+(flagged and correct uses, including ML.NET, TorchSharp, TorchVision and Math.NET code, so that the library rules do
+their work rather than bail out), references the packed Repro.Build and those libraries, builds it (full rebuild,
+Release), and prints from the compiler's report: the compile time (Csc task), the time of all Repro analyzers together
+and of each, as a share of it.
 
 Usage: python3 bench/analyzer_overhead.py [files] [runs]     (default 580 files ≈ 100,000 lines, 3 runs; medians)
 """
@@ -77,6 +79,40 @@ public sealed class Trainer{n}
 
     public int[] GuidShuffle(int[] rows) => rows.OrderBy(_ => Guid.NewGuid()).ToArray();
 
+    public object Sdca(Microsoft.ML.MLContext ml, Microsoft.ML.IDataView data)
+    {{
+        var context = new Microsoft.ML.MLContext();
+        var split = context.Data.TrainTestSplit(data, testFraction: 0.2);
+        var loaded = new Microsoft.ML.MLContext().Model.Load("model{n}.zip", out _);
+        return Microsoft.ML.StandardTrainersCatalog.SdcaLogisticRegression(ml.BinaryClassification.Trainers, new Microsoft.ML.Trainers.SdcaLogisticRegressionBinaryTrainer.Options {{ NumberOfThreads = 1 }});
+    }}
+
+    public object TorchOps(TorchSharp.torch.utils.data.Dataset data)
+    {{
+        var layer = TorchSharp.torch.nn.Linear(64, {n} % 7 + 1);
+        var noise = TorchSharp.torch.randn(4, 4);
+        var flip = TorchSharp.torchvision.transforms.RandomHorizontalFlip();
+        var crop = TorchSharp.torchvision.transforms.RandomResizedCrop(32);
+        var loader = new TorchSharp.Modules.DataLoader(data, 32, shuffle: true, num_worker: 2);
+        return (layer, noise, flip, crop, loader);
+    }}
+
+    public double MathNetOps(int rows)
+    {{
+        var source = new MathNet.Numerics.Random.MersenneTwister({n});
+        var weights = MathNet.Numerics.LinearAlgebra.Matrix<double>.Build.Random(rows, 8, new MathNet.Numerics.Distributions.Normal());
+        return weights[0, 0] + new MathNet.Numerics.Distributions.Normal(0, 1, source).Sample() + new MathNet.Numerics.Distributions.Normal(0, 1).Density(0.5);
+    }}
+
+    public double[] Bag(double[] values)
+    {{
+        var bag = new System.Collections.Concurrent.ConcurrentBag<double>();
+        Parallel.ForEach(values, v => bag.Add(v * v));
+        return bag.ToArray();
+    }}
+
+    public int Sample(int[] rows) => rows[System.Security.Cryptography.RandomNumberGenerator.GetInt32(rows.Length)];
+
     public IEnumerable<string> Report(IEnumerable<(string Name, double Score)> results)
     {{
         foreach (var (name, score) in results.OrderByDescending(r => r.Score).ThenBy(r => r.Name, StringComparer.Ordinal))
@@ -135,18 +171,27 @@ def main():
         version = output.strip().splitlines()[-1]
         print(f"Packed Repro.Build {version}", flush=True)
         user_packages = os.environ.get("NUGET_PACKAGES") or os.path.join(os.path.expanduser("~"), ".nuget", "packages")
+        # The ML packages come from the user's folder (a restore of the analyzer tests puts them there) or nuget.org.
+        # The REPRO warnings stay on: the compiler skips an analyzer all of whose diagnostics are suppressed (NoWarn),
+        # and would then measure nothing.
         project = os.path.join(work, "Big")
         os.makedirs(project)
         with open(os.path.join(work, "NuGet.Config"), "w") as f:
-            f.write(f"""<configuration><packageSources><add key="bench" value="{feed}" /></packageSources>
+            f.write(f"""<configuration><packageSources><add key="bench" value="{feed}" /><add key="nuget.org" value="https://api.nuget.org/v3/index.json" /></packageSources>
 <fallbackPackageFolders><add key="user" value="{user_packages}" /></fallbackPackageFolders></configuration>""")
         with open(os.path.join(project, "Big.csproj"), "w") as f:
             f.write(f"""<Project Sdk="Microsoft.NET.Sdk">
-  <PropertyGroup><TargetFramework>net10.0</TargetFramework><Nullable>enable</Nullable><NoWarn>$(NoWarn);REPRO001;REPRO002;REPRO003;REPRO005;REPRO006;REPRO007;REPRO008</NoWarn>
-    <GenerateReproManifest>false</GenerateReproManifest></PropertyGroup>
-  <ItemGroup><PackageReference Include="Repro.Build" Version="{version}" PrivateAssets="all" /></ItemGroup>
+  <PropertyGroup><TargetFramework>net10.0</TargetFramework><Nullable>enable</Nullable><OutputType>Exe</OutputType><GenerateReproManifest>false</GenerateReproManifest></PropertyGroup>
+  <ItemGroup><PackageReference Include="Repro.Build" Version="{version}" PrivateAssets="all" />
+    <!-- The ML libraries, compile-only: the library rules run only where they are referenced. -->
+    <PackageReference Include="Microsoft.ML" Version="5.0.1" IncludeAssets="compile" />
+    <PackageReference Include="TorchSharp" Version="0.107.0" IncludeAssets="compile" />
+    <PackageReference Include="TorchVision" Version="0.107.0" IncludeAssets="compile" />
+    <PackageReference Include="MathNet.Numerics" Version="5.0.0" IncludeAssets="compile" /></ItemGroup>
 </Project>""")
         lines = 0
+        with open(os.path.join(project, "Program.cs"), "w") as f:
+            f.write("System.Console.WriteLine(\"bench\");\n")
         for n in range(FILES):
             text = TEMPLATE.format(n=n) + "".join(method_block(n, k) for k in range(8)) + "}\n"
             lines += text.count("\n")
@@ -183,13 +228,21 @@ def main():
                 total = float(assembly.group(1)) * 1000
             repro_ms.append(total)
 
+        # The same rebuild with the Repro analyzers removed (ReproAnalyzers=false): the wall-clock cost of all of them.
+        without_ms = []
+        for _ in range(RUNS):
+            output, _ = run(build + ["-p:ReproAnalyzers=false"], project, env)
+            without_ms.append(float(re.search(r"^\s*(\d+) ms\s+Csc\s+\d+ calls", output, re.M).group(1)))
+
         compile_median = statistics.median(compile_ms)
+        without_median = statistics.median(without_ms)
         repro_median = statistics.median(repro_ms)
         print()
         print(f"Generated project: {FILES} files, {lines:,} lines; {RUNS} full rebuilds (Release), medians; {os.cpu_count()} cores")
         print(f"{'':44} {'ms':>9} {'% of compile':>13}")
         print(f"{'compile (Csc task, all analyzers included)':44} {compile_median:9.0f} {100.0:12.1f}%")
-        print(f"{'all Repro analyzers together':44} {repro_median:9.0f} {100 * repro_median / compile_median:12.2f}%")
+        print(f"{'compile without the Repro analyzers':44} {without_median:9.0f} {100 * without_median / compile_median:12.1f}%")
+        print(f"{'all Repro analyzers together (report)':44} {repro_median:9.0f} {100 * repro_median / compile_median:12.2f}%")
         for rule, times in sorted(per_rule.items(), key=lambda kv: -statistics.median(kv[1])):
             print(f"{'  ' + rule:44} {statistics.median(times):9.0f} {100 * statistics.median(times) / compile_median:12.2f}%")
     finally:

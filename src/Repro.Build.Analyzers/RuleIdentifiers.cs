@@ -14,6 +14,9 @@ internal static class RuleIdentifiers
     public const string UnseededMathNet = "REPRO009";
     public const string UnseededTorch = "REPRO010";
     public const string UnseededDataLoaderShuffle = "REPRO011";
+    public const string UnseedableTransform = "REPRO012";
+    public const string ParallelDataLoaderAugmentation = "REPRO013";
+    public const string MultithreadedTrainer = "REPRO014";
 
     public static string GetHelpUri(string id) => $"https://github.com/repro-build/Repro.Build/blob/main/docs/rules/{id}.md";
 }

@@ -1,7 +1,6 @@
 using System.Collections.Immutable;
 using System.IO;
 using System.Linq;
-using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -21,7 +20,7 @@ public sealed class CorrectCodeCorpusTests
     [Fact]
     public async Task Correct_training_code_raises_no_Repro_diagnostic()
     {
-        var references = await TestReferenceAssemblies.Net80WithMLNet.ResolveAsync(LanguageNames.CSharp, CancellationToken.None);
+        var references = TestReferences.WithMLNet;
         var corpus = Directory.GetFiles(Path.Combine(System.AppContext.BaseDirectory, "Corpus"), "*.cs");
         Assert.NotEmpty(corpus);
         var compilation = CSharpCompilation.Create(

@@ -8,7 +8,8 @@ namespace Repro.Build.Analyzers.Rules;
 
 /// <summary>
 /// REPRO003: a generator seeded from the clock, a GUID or entropy is as unseeded as one without a seed: the seed
-/// differs on every run.
+/// differs on every run. Checks every argument bound to a parameter named <c>seed</c> (System.Random, MLContext,
+/// torch.manual_seed, torch.Generator, Math.NET sources, DataLoader, and the program's own methods).
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class ClockSeedAnalyzer : DiagnosticAnalyzer
@@ -20,8 +21,12 @@ public sealed class ClockSeedAnalyzer : DiagnosticAnalyzer
         RuleCategories.Reproducibility,
         DiagnosticSeverity.Warning,
         isEnabledByDefault: true,
-        description: "Seeds taken from Environment.TickCount, DateTime.Now, Stopwatch.GetTimestamp, Guid.NewGuid or a cryptographic generator change from run to run, so the generator's numbers do too. Use a fixed seed, and record it.",
+        description: "Seeds taken from Environment.TickCount, DateTime.Now, Stopwatch.GetTimestamp, Guid.NewGuid or a cryptographic generator change from run to run, so the generator's numbers do too. Every argument passed to a parameter named seed is checked. Use a fixed seed, and record it.",
         helpLinkUri: RuleIdentifiers.GetHelpUri(RuleIdentifiers.ClockSeed));
+
+    // The APIs NondeterministicSources looks for, by name.
+    private static readonly ImmutableHashSet<string> ClockIdentifiers = ImmutableHashSet.Create(
+        "TickCount", "TickCount64", "ProcessId", "Now", "UtcNow", "Today", "GetTimestamp", "NewGuid", "GetInt32", "GetBytes", "Fill");
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
 
@@ -31,26 +36,32 @@ public sealed class ClockSeedAnalyzer : DiagnosticAnalyzer
         context.EnableConcurrentExecution();
         context.RegisterCompilationStartAction(static compilationContext =>
         {
-            var seeded = new[] { "System.Random", "Microsoft.ML.MLContext" }
-                .Select(compilationContext.Compilation.GetTypeByMetadataName)
-                .Where(t => t is not null)
-                .ToImmutableArray();
-            if (seeded.IsEmpty)
+            var sources = NondeterministicSources.Create(compilationContext.Compilation);
+            compilationContext.RegisterOperationBlockStartAction(blockContext =>
             {
-                return;
+            if (!TokenFilter.Mentions(blockContext.OperationBlocks, ClockIdentifiers))
+            {
+                return; // a seed from the clock names the clock in the member that computes it
             }
 
-            var sources = NondeterministicSources.Create(compilationContext.Compilation);
-            compilationContext.RegisterOperationAction(
+            blockContext.RegisterOperationAction(
                 operationContext =>
                 {
-                    var creation = (IObjectCreationOperation)operationContext.Operation;
-                    if (creation.Constructor?.ContainingType is not { } type || !seeded.Contains(type, SymbolEqualityComparer.Default))
+                    var (method, arguments) = operationContext.Operation switch
+                    {
+                        IObjectCreationOperation creation => (creation.Constructor, creation.Arguments),
+                        IInvocationOperation invocation => (invocation.TargetMethod, invocation.Arguments),
+                        _ => (null, ImmutableArray<IArgumentOperation>.Empty),
+                    };
+                    // Symbols first: building the argument operations costs more.
+                    if (method is null || !method.Parameters.Any(p => p.Name.Equals("seed", System.StringComparison.OrdinalIgnoreCase)))
                     {
                         return;
                     }
 
-                    foreach (var argument in creation.Arguments)
+                    // Any seed: new Random(seed), new MLContext(seed:), torch.manual_seed, new torch.Generator(seed),
+                    // new MersenneTwister(seed), DataLoader(…, seed:), or a method of the program's own named so.
+                    foreach (var argument in arguments)
                     {
                         if (argument.ArgumentKind == ArgumentKind.Explicit
                             && argument.Parameter?.Name.Equals("seed", System.StringComparison.OrdinalIgnoreCase) == true
@@ -63,13 +74,15 @@ public sealed class ClockSeedAnalyzer : DiagnosticAnalyzer
                                 expression = expression.Parent;
                             }
 
-                            var location = expression.GetLocation();
-                            operationContext.ReportDiagnostic(Diagnostic.Create(Rule, location,
-                                type.Name, source.ContainingType.Name + "." + source.Name));
+                            var name = method.MethodKind == MethodKind.Constructor ? method.ContainingType.Name : method.Name;
+                            operationContext.ReportDiagnostic(Diagnostic.Create(Rule, expression.GetLocation(),
+                                name, source.ContainingType.Name + "." + source.Name));
                         }
                     }
                 },
-                OperationKind.ObjectCreation);
+                OperationKind.ObjectCreation,
+                OperationKind.Invocation);
+            });
         });
     }
 }

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -9,7 +10,8 @@ namespace Repro.Build.Analyzers.Rules;
 /// <summary>
 /// REPRO011: TorchSharp's <c>DataLoader(…, shuffle: true)</c> shuffles with its own <c>System.Random</c>, created from
 /// the <c>seed</c> argument or, without one, unseeded — even after <c>torch.manual_seed</c>. The batch order then
-/// differs on every run.
+/// differs on every run. Also checks classes derived from DataLoader, at the place they are created with
+/// <c>shuffle: true</c>.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class DataLoaderShuffleAnalyzer : DiagnosticAnalyzer
@@ -17,12 +19,17 @@ public sealed class DataLoaderShuffleAnalyzer : DiagnosticAnalyzer
     internal static readonly DiagnosticDescriptor Rule = new(
         RuleIdentifiers.UnseededDataLoaderShuffle,
         title: "Seed shuffling DataLoaders",
-        messageFormat: "'DataLoader(…, shuffle: true)' without 'seed:' shuffles with an unseeded System.Random (torch.manual_seed does not reach it), so the batch order differs on every run; pass 'seed: 42' (or your seed)",
+        messageFormat: "'{0}(…, shuffle: true)' {1} shuffles with an unseeded System.Random (torch.manual_seed does not reach it), so the batch order differs on every run; {2}",
         RuleCategories.Reproducibility,
         DiagnosticSeverity.Warning,
         isEnabledByDefault: true,
         description: "TorchSharp's DataLoader shuffles with a System.Random of its own. Without the seed argument it is unseeded, independent of torch.manual_seed, and every epoch's batches differ between runs.",
         helpLinkUri: RuleIdentifiers.GetHelpUri(RuleIdentifiers.UnseededDataLoaderShuffle));
+
+    /// <summary>Marks the findings the code fix can mend by adding a <c>seed:</c> argument.</summary>
+    internal const string FixProperty = "Fix";
+
+    private static readonly ImmutableDictionary<string, string?> AddSeed = ImmutableDictionary<string, string?>.Empty.Add(FixProperty, "add-seed");
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
 
@@ -32,7 +39,8 @@ public sealed class DataLoaderShuffleAnalyzer : DiagnosticAnalyzer
         context.EnableConcurrentExecution();
         context.RegisterCompilationStartAction(static compilationContext =>
         {
-            if (compilationContext.Compilation.GetTypeByMetadataName("TorchSharp.torch") is null)
+            var apis = TorchSharpApis.Create(compilationContext.Compilation);
+            if (apis is null)
             {
                 return;
             }
@@ -46,18 +54,35 @@ public sealed class DataLoaderShuffleAnalyzer : DiagnosticAnalyzer
                         IObjectCreationOperation creation when creation.Constructor is { } constructor => (constructor, creation.Arguments),
                         _ => (null, ImmutableArray<IArgumentOperation>.Empty),
                     };
-                    if (method is null || !IsDataLoader(method))
+                    if (method is null || !apis.IsDataLoader(method))
                     {
                         return;
                     }
 
                     var shuffle = arguments.FirstOrDefault(a => a.Parameter?.Name == "shuffle");
-                    var seed = arguments.FirstOrDefault(a => a.Parameter?.Name == "seed");
-                    if (shuffle?.Value.ConstantValue is { HasValue: true, Value: true }
-                        && seed is not null
-                        && (seed.ArgumentKind == ArgumentKind.DefaultValue || seed.Value.ConstantValue is { HasValue: true, Value: null }))
+                    if (shuffle?.Value.ConstantValue is not { HasValue: true, Value: true })
                     {
-                        operationContext.ReportDiagnostic(Diagnostic.Create(Rule, operationContext.Operation.Syntax.GetLocation()));
+                        return;
+                    }
+
+                    var name = method.MethodKind == MethodKind.Constructor ? method.ContainingType.Name : "DataLoader";
+                    var seed = arguments.FirstOrDefault(a => a.Parameter?.Name == "seed");
+                    if (seed is not null)
+                    {
+                        if (seed.ArgumentKind == ArgumentKind.DefaultValue || seed.Value.ConstantValue is { HasValue: true, Value: null })
+                        {
+                            operationContext.ReportDiagnostic(Diagnostic.Create(Rule, operationContext.Operation.Syntax.GetLocation(), AddSeed,
+                                name, "without 'seed:'", "pass 'seed: 42' (or your seed)"));
+                        }
+
+                        return;
+                    }
+
+                    // A derived class whose constructor takes shuffle but no seed: unseeded unless its base(…) call passes one.
+                    if (method.MethodKind == MethodKind.Constructor && !PassesSeedToBase(method))
+                    {
+                        operationContext.ReportDiagnostic(Diagnostic.Create(Rule, operationContext.Operation.Syntax.GetLocation(),
+                            name, "(a DataLoader whose constructor takes no seed)", $"give '{name}' a seed parameter and pass it to the base DataLoader"));
                     }
                 },
                 OperationKind.Invocation,
@@ -65,7 +90,24 @@ public sealed class DataLoaderShuffleAnalyzer : DiagnosticAnalyzer
         });
     }
 
-    private static bool IsDataLoader(IMethodSymbol method) =>
-        method.ContainingNamespace?.ToDisplayString().StartsWith("TorchSharp", System.StringComparison.Ordinal) == true
-        && (method.Name == "DataLoader" || (method.MethodKind == MethodKind.Constructor && method.ContainingType.Name is "DataLoader" or "IterableDataLoader"));
+    /// <summary>True when the constructor's <c>base(…)</c> or <c>this(…)</c> call names a seed or passes it by position.</summary>
+    private static bool PassesSeedToBase(IMethodSymbol constructor)
+    {
+        foreach (var reference in constructor.DeclaringSyntaxReferences)
+        {
+            if (reference.GetSyntax() is not ConstructorDeclarationSyntax { Initializer: { } initializer })
+            {
+                return true; // declared elsewhere (metadata, primary constructor): assume the author passed it
+            }
+
+            var arguments = initializer.ArgumentList.Arguments;
+            // DataLoader(dataset, batchSize, [collate_fn,] shuffle, device, seed, …): a seed by position is the 5th or later argument.
+            if (arguments.Any(a => a.NameColon?.Name.Identifier.Text == "seed") || arguments.Count(a => a.NameColon is null) >= 5)
+            {
+                return true;
+            }
+        }
+
+        return constructor.DeclaringSyntaxReferences.IsEmpty;
+    }
 }

@@ -36,6 +36,11 @@ public sealed class ParallelNondeterminismAnalyzer : DiagnosticAnalyzer
 
     private static readonly ImmutableDictionary<string, string?> OrderProperties = ImmutableDictionary<string, string?>.Empty.Add(KindProperty, "order");
 
+    private static readonly ImmutableDictionary<string, string?> ReductionProperties = ImmutableDictionary<string, string?>.Empty.Add(KindProperty, "reduction");
+
+    private static readonly ImmutableHashSet<string> Identifiers = ImmutableHashSet.Create(
+        "AsParallel", "Parallel", "ParallelQuery", "OrderedParallelQuery", "ParallelEnumerable", "AsOrdered", "AsUnordered");
+
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
 
     public override void Initialize(AnalysisContext context)
@@ -45,20 +50,27 @@ public sealed class ParallelNondeterminismAnalyzer : DiagnosticAnalyzer
         context.RegisterCompilationStartAction(static compilationContext =>
         {
             var parallel = compilationContext.Compilation.GetTypeByMetadataName("System.Threading.Tasks.Parallel");
+            var parallelEnumerable = compilationContext.Compilation.GetTypeByMetadataName("System.Linq.ParallelEnumerable");
+            compilationContext.RegisterOperationBlockStartAction(blockContext =>
+            {
+            if (!TokenFilter.Mentions(blockContext.OperationBlocks, Identifiers))
+            {
+                return; // no parallel loop or query in this member
+            }
+
             if (parallel is not null)
             {
-                compilationContext.RegisterOperationAction(
+                blockContext.RegisterOperationAction(
                     operationContext => AnalyzeParallelLoop((IInvocationOperation)operationContext.Operation, parallel, operationContext),
                     OperationKind.Invocation);
             }
 
-            var parallelEnumerable = compilationContext.Compilation.GetTypeByMetadataName("System.Linq.ParallelEnumerable");
             if (parallelEnumerable is null)
             {
                 return;
             }
 
-            compilationContext.RegisterOperationAction(
+            blockContext.RegisterOperationAction(
                 operationContext =>
                 {
                     var invocation = (IInvocationOperation)operationContext.Operation;
@@ -70,7 +82,7 @@ public sealed class ParallelNondeterminismAnalyzer : DiagnosticAnalyzer
 
                     if (FloatReductions.Contains(method.Name) && IsFloatingPoint(method))
                     {
-                        operationContext.ReportDiagnostic(Diagnostic.Create(Rule, invocation.Syntax.GetLocation(),
+                        operationContext.ReportDiagnostic(Diagnostic.Create(Rule, invocation.Syntax.GetLocation(), ReductionProperties,
                             $"Parallel '{method.Name}' over floating-point values adds in a different order on every run, so the result's last bits change; compute it sequentially (or over an AsOrdered() result materialized first)"));
                         return;
                     }
@@ -82,6 +94,7 @@ public sealed class ParallelNondeterminismAnalyzer : DiagnosticAnalyzer
                     }
                 },
                 OperationKind.Invocation);
+            });
         });
     }
 
@@ -98,14 +111,14 @@ public sealed class ParallelNondeterminismAnalyzer : DiagnosticAnalyzer
         {
             foreach (var add in lambda.Body.DescendantsAndSelf().OfType<IInvocationOperation>())
             {
-                if (add.TargetMethod.Name == "Add"
-                    && add.Instance is ILocalReferenceOperation bag
-                    && bag.Local.Type is INamedTypeSymbol { Name: "ConcurrentBag" } bagType
-                    && bagType.ContainingNamespace?.ToDisplayString() == "System.Collections.Concurrent"
-                    && OrderOfLocalIsConsumed(bag))
+                if (add.TargetMethod.Name is "Add" or "TryAdd" or "Enqueue" or "Push"
+                    && add.Instance?.WithoutConversions() is { } collection
+                    && Holder(collection) is { } holder
+                    && IsConcurrentCollection(collection.Type)
+                    && OrderOfHolderIsConsumed(holder, collection) is { } use)
                 {
                     context.ReportDiagnostic(Diagnostic.Create(Rule, add.Syntax.GetLocation(),
-                        $"'Parallel.{invocation.TargetMethod.Name}' fills the ConcurrentBag '{bag.Local.Name}', whose order depends on which thread added what, and its order is used afterwards; store results by index (an array) or sort the bag's contents"));
+                        $"'Parallel.{invocation.TargetMethod.Name}' fills the {collection.Type!.Name} '{holder.Name}', whose order depends on which thread added what, and then {use}; store results by index (an array) or sort the contents first"));
                 }
             }
 
@@ -127,35 +140,88 @@ public sealed class ParallelNondeterminismAnalyzer : DiagnosticAnalyzer
         }
     }
 
-    /// <summary>True when the local is enumerated in order (foreach, ToArray, ToList, First, Take…) and not sorted first.</summary>
-    private static bool OrderOfLocalIsConsumed(ILocalReferenceOperation local)
+    /// <summary>ConcurrentBag, ConcurrentQueue, ConcurrentStack or BlockingCollection: filled in thread order.</summary>
+    private static bool IsConcurrentCollection(ITypeSymbol? type) =>
+        type is INamedTypeSymbol { Name: "ConcurrentBag" or "ConcurrentQueue" or "ConcurrentStack" or "BlockingCollection" } named
+        && named.ContainingNamespace?.ToDisplayString() == "System.Collections.Concurrent";
+
+    /// <summary>The local or field that holds the collection.</summary>
+    private static ISymbol? Holder(IOperation collection) => collection switch
     {
-        if (local.SemanticModel is not { } model)
+        ILocalReferenceOperation local => local.Local,
+        IFieldReferenceOperation field => field.Field,
+        _ => null,
+    };
+
+    /// <summary>
+    /// How the collection's order is used afterwards (enumerated, materialized, reduced in floating point, returned), or
+    /// null when it is only counted, sorted or used as a set.
+    /// </summary>
+    private static string? OrderOfHolderIsConsumed(ISymbol holder, IOperation sample)
+    {
+        if (sample.SemanticModel is not { } model)
         {
-            return false;
+            return null;
         }
 
-        var consumed = false;
-        foreach (var reference in OperationHelpers.ReferencesTo(local.Local, model))
+        string? consumed = null;
+        foreach (var reference in References(holder, model))
         {
-            var use = reference.Parent is IConversionOperation conversion ? conversion.Parent : reference.Parent;
-            switch (use)
+            IOperation use = reference;
+            while (use.Parent is IConversionOperation or IParenthesizedOperation)
             {
+                use = use.Parent;
+            }
+
+            switch (use.Parent)
+            {
+                case IArgumentOperation { Parent: IInvocationOperation call } when call.TargetMethod.Name.StartsWith("OrderBy", System.StringComparison.Ordinal) || call.TargetMethod.Name is "Order" or "OrderDescending":
+                    return null;
                 case IForEachLoopOperation:
-                    consumed = true;
+                    consumed ??= "it is enumerated";
                     break;
-                case IArgumentOperation { Parent: IInvocationOperation call } when call.TargetMethod.Name.StartsWith("OrderBy", System.StringComparison.Ordinal) || call.TargetMethod.Name == "Order":
-                    return false;
-                case IArgumentOperation { Parent: IInvocationOperation call } when OrderSensitive.Contains(call.TargetMethod.Name):
-                    consumed = true;
+                case IReturnOperation:
+                    consumed ??= "it is returned";
                     break;
-                case IInvocationOperation call when call.Instance == reference && OrderSensitive.Contains(call.TargetMethod.Name):
-                    consumed = true;
+                case IArgumentOperation { Parent: IInvocationOperation call } when IsFloatReduction(call.TargetMethod):
+                    consumed ??= $"it is reduced with '{call.TargetMethod.Name}' in floating point";
+                    break;
+                case IArgumentOperation { Parent: IInvocationOperation call } when OrderSensitive.Contains(call.TargetMethod.Name) || call.TargetMethod.Name is "AddRange" or "Join" or "Concat":
+                    consumed ??= $"it is passed to '{call.TargetMethod.Name}'";
+                    break;
+                case IArgumentOperation { Parent: IObjectCreationOperation creation } when creation.Type?.Name is "List" or "Queue" or "Stack" || creation.Type is IArrayTypeSymbol:
+                    consumed ??= $"it is copied into a {creation.Type?.Name}";
+                    break;
+                case IInvocationOperation call when call.Instance == use && (OrderSensitive.Contains(call.TargetMethod.Name) || call.TargetMethod.Name is "GetConsumingEnumerable" or "CopyTo"):
+                    consumed ??= $"'{call.TargetMethod.Name}' is called on it";
                     break;
             }
         }
 
         return consumed;
+    }
+
+    private static bool IsFloatReduction(IMethodSymbol method) => FloatReductions.Contains(method.Name) && IsFloatingPoint(method);
+
+    /// <summary>References to a local in its member, or to a field in its type's declaration in this file.</summary>
+    private static System.Collections.Generic.IEnumerable<IOperation> References(ISymbol holder, SemanticModel model)
+    {
+        if (holder is ILocalSymbol local)
+        {
+            return OperationHelpers.ReferencesTo(local, model);
+        }
+
+        var scope = holder.ContainingType?.DeclaringSyntaxReferences.Select(r => r.GetSyntax()).FirstOrDefault(s => s.SyntaxTree == model.SyntaxTree);
+        if (scope is null)
+        {
+            return Enumerable.Empty<IOperation>();
+        }
+
+        return scope.DescendantNodes().OfType<Microsoft.CodeAnalysis.CSharp.Syntax.IdentifierNameSyntax>()
+            .Where(identifier => identifier.Identifier.Text == holder.Name)
+            .Select(identifier => model.GetOperation(identifier))
+            .OfType<IFieldReferenceOperation>()
+            .Where(field => SymbolEqualityComparer.Default.Equals(field.Field, holder));
     }
 
     private static bool IsFloatingPoint(IMethodSymbol method)

@@ -22,7 +22,7 @@ public sealed class UnorderedDirectoryListingAnalyzer : DiagnosticAnalyzer
         RuleCategories.Reproducibility,
         DiagnosticSeverity.Warning,
         isEnabledByDefault: true,
-        description: "Directory.GetFiles, EnumerateFiles and their relatives return entries in an order the file system chooses. Reading training files, or taking a split, in that order makes results depend on the machine. Sort with StringComparer.Ordinal first; using the listing as a set (Count, Any, Contains, ToHashSet) is fine.",
+        description: "Directory.GetFiles, EnumerateFiles and their relatives return entries in an order the file system chooses. Reading training files, or taking a split, in that order makes results depend on the machine. Sort with StringComparer.Ordinal first; using the listing as a set (Count, Any, Contains, ToHashSet) is fine. Returning an unsorted listing from a method lets its order escape to every caller, so it counts as a use of the order.",
         helpLinkUri: RuleIdentifiers.GetHelpUri(RuleIdentifiers.UnorderedDirectoryListing));
 
     private static readonly ImmutableHashSet<string> ListingMethods = ImmutableHashSet.Create(
@@ -37,10 +37,18 @@ public sealed class UnorderedDirectoryListingAnalyzer : DiagnosticAnalyzer
     // Operators that keep the order of their source: the listing's order flows through them.
     private static readonly ImmutableHashSet<string> OrderPreserving = ImmutableHashSet.Create("Select", "Where", "Cast", "OfType", "Distinct");
 
+    // Materializing keeps the order too: followed to where the list or array goes (sorted there, or used).
+    private static readonly ImmutableHashSet<string> Materializing = ImmutableHashSet.Create("ToList", "ToArray", "AsEnumerable");
+
     // Uses that consume the order.
     private static readonly ImmutableHashSet<string> OrderConsuming = ImmutableHashSet.Create(
-        "ToList", "ToArray", "First", "FirstOrDefault", "Last", "LastOrDefault", "Take", "Skip", "ElementAt", "ElementAtOrDefault",
+        "First", "FirstOrDefault", "Last", "LastOrDefault", "Take", "Skip", "ElementAt", "ElementAtOrDefault",
         "Zip", "Aggregate", "Join", "Concat", "SelectMany");
+
+    // Calls in a loop body that record the items in the order they come.
+    private static readonly ImmutableHashSet<string> OrderedSinks = ImmutableHashSet.Create(
+        "Add", "AddRange", "Insert", "Enqueue", "Push", "Append", "AppendLine", "AppendFormat", "Write", "WriteLine",
+        "WriteAsync", "WriteLineAsync", "Concat", "Yield");
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
 
@@ -73,6 +81,7 @@ public sealed class UnorderedDirectoryListingAnalyzer : DiagnosticAnalyzer
     private static bool ConsumesOrder(IOperation listing, int depth)
     {
         var current = listing;
+        var materialized = false;
         while (current.Parent is { } parent)
         {
             switch (parent)
@@ -81,9 +90,12 @@ public sealed class UnorderedDirectoryListingAnalyzer : DiagnosticAnalyzer
                     current = parent;
                     continue;
                 case IForEachLoopOperation loop when loop.Collection == current || loop.Collection.WithoutConversions() == current:
-                    return true;
+                    return BodyUsesOrder(loop);
                 case IArrayElementReferenceOperation:
                     return true; // files[0]
+                case IReturnOperation returned:
+                    // Returned from a method, the order escapes to every caller; a lambda's result is followed no further.
+                    return !IsInLambda(returned);
                 case IPropertyReferenceOperation { Property.Name: "Length" or "Count" }:
                     return false;
                 case IArgumentOperation { Parent: IInvocationOperation call }:
@@ -93,26 +105,97 @@ public sealed class UnorderedDirectoryListingAnalyzer : DiagnosticAnalyzer
                         return false;
                     }
 
-                    if (OrderPreserving.Contains(name))
+                    if (OrderPreserving.Contains(name) || Materializing.Contains(name))
                     {
+                        materialized |= Materializing.Contains(name);
                         current = call;
                         continue;
                     }
 
-                    return OrderConsuming.Contains(name); // other methods: unknown, stay quiet
+                    // Other methods: a listing handed on as it is may be sorted there; one that was made into a list or
+                    // array first is data in a fixed order.
+                    return OrderConsuming.Contains(name) || materialized;
                 case IArgumentOperation { Parent: IObjectCreationOperation creation }:
                     // new List<string>(files) keeps the order (follow the list); new HashSet<string>(files) has none.
                     if (creation.Type?.Name is "List" or "Queue" or "Stack")
                     {
+                        materialized = true;
                         current = creation;
                         continue;
                     }
 
-                    return false;
+                    return materialized && creation.Type?.Name is not ("HashSet" or "SortedSet" or "SortedDictionary" or "Dictionary");
+                case ISimpleAssignmentOperation assignment when assignment.Value == current && assignment.Target is IFieldReferenceOperation or IPropertyReferenceOperation:
+                    return true; // stored in a field: the order reaches the type's other members (a dataset's GetTensor)
                 case IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator } when depth == 0:
                     return LocalConsumesOrder(declarator);
                 default:
                     return false;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// True when a foreach body depends on the order of the items: it records them in order (Add, Write…), stops
+    /// early (break, return), carries state from one item to the next (assignments to outer variables other than
+    /// integer counts), or hands them to the program's own or an ML library's methods for their side effects (Train(file)).
+    /// Looking each item up by name and counting are order-free.
+    /// </summary>
+    private static bool BodyUsesOrder(IForEachLoopOperation loop)
+    {
+        foreach (var operation in loop.Body.DescendantsAndSelf())
+        {
+            switch (operation)
+            {
+                case IInvocationOperation call when OrderedSinks.Contains(call.TargetMethod.Name)
+                    && call.TargetMethod.ContainingType?.Name is not ("Console" or "Debug" or "Trace"):
+                    return true;
+                case IInvocationOperation call when call.Parent is IExpressionStatementOperation
+                    && (call.TargetMethod.Locations.Any(l => l.IsInSource) || IsMachineLearningApi(call.TargetMethod)):
+                    return true;
+                case IBranchOperation { BranchKind: BranchKind.Break }:
+                case IReturnOperation:
+                    return true;
+                case ICompoundAssignmentOperation compound when DeclaredOutside(compound.Target, loop) && !IsIntegral(compound.Target.Type):
+                case IIncrementOrDecrementOperation increment when DeclaredOutside(increment.Target, loop) && !IsIntegral(increment.Target.Type):
+                    return true;
+                case ISimpleAssignmentOperation assignment when DeclaredOutside(assignment.Target, loop)
+                    && assignment.Target is ILocalReferenceOperation or IFieldReferenceOperation or IPropertyReferenceOperation { Property.IsIndexer: false }:
+                    return true;
+                case ISimpleAssignmentOperation { Target: IArrayElementReferenceOperation element } when element.Indices.Any(i => i.DescendantsAndSelf().Any(d => d is IIncrementOrDecrementOperation || DeclaredOutside(d, loop))):
+                    return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsMachineLearningApi(IMethodSymbol method) =>
+        method.ContainingNamespace?.ToDisplayString() is { } ns
+        && (ns.StartsWith("TorchSharp", System.StringComparison.Ordinal) || ns.StartsWith("Microsoft.ML", System.StringComparison.Ordinal) || ns.StartsWith("MathNet", System.StringComparison.Ordinal));
+
+    private static bool IsIntegral(ITypeSymbol? type) =>
+        type?.SpecialType is SpecialType.System_Int32 or SpecialType.System_Int64 or SpecialType.System_Int16 or SpecialType.System_Byte
+            or SpecialType.System_UInt32 or SpecialType.System_UInt64 or SpecialType.System_UInt16 or SpecialType.System_SByte;
+
+    /// <summary>A local declared before the loop, or a field or property: state that outlives one iteration.</summary>
+    private static bool DeclaredOutside(IOperation target, IForEachLoopOperation loop) => target switch
+    {
+        ILocalReferenceOperation local => !loop.Body.Syntax.Span.Contains(local.Local.DeclaringSyntaxReferences.FirstOrDefault()?.Span ?? default)
+            && !loop.Locals.Contains(local.Local, SymbolEqualityComparer.Default),
+        IFieldReferenceOperation or IPropertyReferenceOperation => true,
+        _ => false,
+    };
+
+    private static bool IsInLambda(IOperation operation)
+    {
+        for (var current = operation.Parent; current is not null; current = current.Parent)
+        {
+            if (current is IAnonymousFunctionOperation)
+            {
+                return true;
             }
         }
 

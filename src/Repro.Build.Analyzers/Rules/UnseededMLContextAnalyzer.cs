@@ -1,4 +1,6 @@
+using System.Collections.Concurrent;
 using System.Collections.Immutable;
+using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -7,8 +9,11 @@ namespace Repro.Build.Analyzers.Rules;
 
 /// <summary>
 /// REPRO004: <c>new MLContext()</c> without a seed (or with <c>seed: null</c>) seeds ML.NET from the system's
-/// entropy: splits, shuffles and trainers differ on every run. Per-call seeds of TrainTestSplit, ShuffleRows and
-/// CrossValidate fall back to the context's seed, so a seeded context is enough.
+/// entropy: splits, shuffles, cross-validation, sampling transforms and trainers differ on every run. A context that
+/// only loads a model and predicts draws nothing, so the rule follows each unseeded context (through the local, field
+/// or property it is stored in) and reports it only when something random is done with it — or when it is handed on
+/// and something random is done with a context the rule cannot trace. Per-call seeds of TrainTestSplit, ShuffleRows
+/// and CrossValidate fall back to the context's seed, so a seeded context is enough.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class UnseededMLContextAnalyzer : DiagnosticAnalyzer
@@ -16,14 +21,39 @@ public sealed class UnseededMLContextAnalyzer : DiagnosticAnalyzer
     internal static readonly DiagnosticDescriptor Rule = new(
         RuleIdentifiers.UnseededMLContext,
         title: "Seed MLContext",
-        messageFormat: "'new MLContext()' has no seed, so data splits, shuffles and trainers differ on every run; pass 'seed: 42' (or your seed)",
+        messageFormat: "'new MLContext()' has no seed, and the context is used for '{0}', which then differs on every run; pass 'seed: 42' (or your seed)",
         RuleCategories.Reproducibility,
         DiagnosticSeverity.Warning,
         isEnabledByDefault: true,
-        description: "An MLContext without a seed draws its random numbers from the system's entropy: TrainTestSplit, ShuffleRows, CrossValidate and the trainers' initial states change from run to run. Seed the context once; per-call seeds fall back to it.",
+        description: "An MLContext without a seed draws its random numbers from the system's entropy: TrainTestSplit, ShuffleRows, CrossValidate, sampling transforms and the trainers' initial states change from run to run. Seed the context once; per-call seeds fall back to it. Contexts used only to load models and predict are not flagged.",
         helpLinkUri: RuleIdentifiers.GetHelpUri(RuleIdentifiers.UnseededMLContext));
 
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
+    /// <summary>The same rule for contexts followed beyond one member (fields, contexts handed on): found once the whole program has been seen.</summary>
+    internal static readonly DiagnosticDescriptor AcrossMembersRule = new(
+        RuleIdentifiers.UnseededMLContext,
+        title: "Seed MLContext",
+        messageFormat: "'new MLContext()' has no seed, and the context is used for '{0}', which then differs on every run; pass 'seed: 42' (or your seed)",
+        RuleCategories.Reproducibility,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        description: "An MLContext without a seed draws its random numbers from the system's entropy: TrainTestSplit, ShuffleRows, CrossValidate, sampling transforms and the trainers' initial states change from run to run. Seed the context once; per-call seeds fall back to it. Contexts used only to load models and predict are not flagged.",
+        helpLinkUri: RuleIdentifiers.GetHelpUri(RuleIdentifiers.UnseededMLContext),
+        customTags: WellKnownDiagnosticTags.CompilationEnd);
+
+    // Operations that draw from the context's generator besides the trainers.
+    private static readonly ImmutableHashSet<string> RandomOperations = ImmutableHashSet.Create(
+        "TrainTestSplit", "CrossValidationSplit", "ShuffleRows", "BootstrapSample", "CrossValidate", "CrossValidateNonCalibrated",
+        "ProjectToPrincipalComponents", "ApproximatedKernelMap", "LatentDirichletAllocation", "PermutationFeatureImportance",
+        "PermutationFeatureImportanceNonCalibrated", "Auto");
+
+    // Trainers that draw nothing from the context with their default options: L-BFGS starts from zero weights
+    // (InitialWeightsDiameter 0), ordinary least squares, naive Bayes and the prior are closed-form.
+    private static readonly ImmutableHashSet<string> DeterministicTrainers = ImmutableHashSet.Create(
+        "LbfgsLogisticRegression", "LbfgsMaximumEntropy", "LbfgsPoissonRegression", "Ols", "NaiveBayes", "Prior");
+
+    private static readonly ImmutableHashSet<string> Identifiers = RandomOperations.Union(new[] { "MLContext", "Trainers" });
+
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule, AcrossMembersRule);
 
     public override void Initialize(AnalysisContext context)
     {
@@ -31,33 +61,275 @@ public sealed class UnseededMLContextAnalyzer : DiagnosticAnalyzer
         context.EnableConcurrentExecution();
         context.RegisterCompilationStartAction(static compilationContext =>
         {
-            var mlContext = compilationContext.Compilation.GetTypeByMetadataName("Microsoft.ML.MLContext");
+            var compilation = compilationContext.Compilation;
+            var mlContext = compilation.GetTypeByMetadataName("Microsoft.ML.MLContext");
             if (mlContext is null)
             {
                 return; // ML.NET is not referenced
             }
 
-            compilationContext.RegisterOperationAction(
+            var trainerEstimator = compilation.GetTypeByMetadataName("Microsoft.ML.Trainers.ITrainerEstimator`2");
+
+            // Per compilation: unseeded contexts and where they are stored; what random work is done with which context.
+            var unseeded = new ConcurrentBag<(Location Location, ISymbol? StoredIn, bool Escapes)>();
+            var storedContexts = new ConcurrentDictionary<ISymbol, byte>(SymbolEqualityComparer.Default);
+            var randomUses = new ConcurrentDictionary<ISymbol, string>(SymbolEqualityComparer.Default);
+            var escaped = new ConcurrentDictionary<ISymbol, byte>(SymbolEqualityComparer.Default);
+            string? untraceableUse = null;
+
+            compilationContext.RegisterOperationBlockStartAction(blockContext =>
+            {
+            // Members that name neither MLContext nor a random operation get no per-operation callbacks; a field or
+            // property of type MLContext (its initializer may be a bare new()) always does.
+            if (!TokenFilter.Mentions(blockContext.OperationBlocks, Identifiers)
+                && !(blockContext.OwningSymbol is IFieldSymbol { Type: var fieldType } && SymbolEqualityComparer.Default.Equals(fieldType, mlContext))
+                && !(blockContext.OwningSymbol is IPropertySymbol { Type: var propertyType } && SymbolEqualityComparer.Default.Equals(propertyType, mlContext)))
+            {
+                return;
+            }
+
+            blockContext.RegisterOperationAction(
                 operationContext =>
                 {
                     var creation = (IObjectCreationOperation)operationContext.Operation;
+                    if (creation.Constructor is { } constructor && constructor.Parameters.Any(p => SymbolEqualityComparer.Default.Equals(p.Type, mlContext)))
+                    {
+                        MarkPassed(creation.Arguments);
+                    }
+
                     if (!SymbolEqualityComparer.Default.Equals(creation.Constructor?.ContainingType, mlContext))
                     {
                         return;
                     }
 
-                    foreach (var argument in creation.Arguments)
+                    var (storedIn, escapes) = Destination(creation);
+                    if (storedIn is not null)
                     {
-                        if (argument.Parameter?.Name == "seed" && (argument.ArgumentKind == ArgumentKind.DefaultValue || IsNull(argument.Value)))
-                        {
-                            operationContext.ReportDiagnostic(Diagnostic.Create(Rule, creation.Syntax.GetLocation()));
-                        }
+                        storedContexts.TryAdd(storedIn, 0);
                     }
+
+                    if (!creation.Arguments.Any(a => a.Parameter?.Name == "seed" && (a.ArgumentKind == ArgumentKind.DefaultValue || a.Value.ConstantValue is { HasValue: true, Value: null })))
+                    {
+                        return;
+                    }
+
+                    // Used in place or through a local: decided here, from this member alone.
+                    if (storedIn is null && !escapes)
+                    {
+                        if (RandomUse(creation, trainerEstimator) is { } inPlace)
+                        {
+                            operationContext.ReportDiagnostic(Diagnostic.Create(Rule, creation.Syntax.GetLocation(), inPlace));
+                        }
+
+                        return;
+                    }
+
+                    if (storedIn is ILocalSymbol local && creation.SemanticModel is { } model)
+                    {
+                        var references = OperationHelpers.ReferencesTo(local, model).ToArray();
+                        if (references.Select(r => RandomUse(r, trainerEstimator)).FirstOrDefault(u => u is not null) is { } throughLocal)
+                        {
+                            operationContext.ReportDiagnostic(Diagnostic.Create(Rule, creation.Syntax.GetLocation(), throughLocal));
+                        }
+                        else if (references.Any(Escapes))
+                        {
+                            unseeded.Add((creation.Syntax.GetLocation(), null, true));
+                        }
+
+                        return;
+                    }
+
+                    unseeded.Add((creation.Syntax.GetLocation(), storedIn, escapes));
                 },
                 OperationKind.ObjectCreation);
+
+            blockContext.RegisterOperationAction(
+                operationContext =>
+                {
+                    var invocation = (IInvocationOperation)operationContext.Operation;
+
+                    // Symbols first: building the argument operations costs more.
+                    var method = invocation.TargetMethod;
+                    if (method.Parameters.Any(p => SymbolEqualityComparer.Default.Equals(p.Type, mlContext)))
+                    {
+                        MarkPassed(method.IsExtensionMethod ? invocation.Arguments.RemoveAt(0) : invocation.Arguments);
+                    }
+
+                    if (!IsRandom(method, trainerEstimator))
+                    {
+                        return;
+                    }
+
+                    var receiver = method.IsExtensionMethod ? invocation.Arguments.FirstOrDefault()?.Value : invocation.Instance;
+                    switch (ContextOf(receiver, mlContext))
+                    {
+                        case null or IObjectCreationOperation:
+                            return; // not an MLContext, or one created in place (decided where it is created)
+                        case ILocalReferenceOperation local when IsCreatedHere(local.Local):
+                            return; // decided where the local is created
+                        case var context when Symbol(context) is { } symbol and not IParameterSymbol and not ILocalSymbol:
+                            randomUses.TryAdd(symbol, method.Name);
+                            break;
+                        default:
+                            System.Threading.Interlocked.CompareExchange(ref untraceableUse, method.Name, null);
+                            break;
+                    }
+                },
+                OperationKind.Invocation);
+
+            blockContext.RegisterOperationAction(
+                operationContext =>
+                {
+                    // Returned or stored elsewhere: followed no further. The types are checked before the values are built.
+                    var value = operationContext.Operation switch
+                    {
+                        IReturnOperation returned when operationContext.ContainingSymbol is IMethodSymbol { ReturnType: var type }
+                            && (SymbolEqualityComparer.Default.Equals(type, mlContext) || type.SpecialType == SpecialType.System_Object) => returned.ReturnedValue,
+                        ISimpleAssignmentOperation assignment when SymbolEqualityComparer.Default.Equals(assignment.Type, mlContext) => assignment.Value,
+                        _ => null,
+                    };
+                    if (value?.WithoutConversions() is { } context && SymbolEqualityComparer.Default.Equals(context.Type, mlContext) && Symbol(context) is { } symbol)
+                    {
+                        escaped.TryAdd(symbol, 0);
+                    }
+                },
+                OperationKind.Return,
+                OperationKind.SimpleAssignment);
+            });
+
+            // A context handed to another method or constructor may be used for anything there.
+            void MarkPassed(ImmutableArray<IArgumentOperation> arguments)
+            {
+                foreach (var argument in arguments)
+                {
+                    var value = argument.Value.WithoutConversions();
+                    if (SymbolEqualityComparer.Default.Equals(value.Type, mlContext) && Symbol(value) is { } passed)
+                    {
+                        escaped.TryAdd(passed, 0);
+                    }
+                }
+            }
+
+            compilationContext.RegisterCompilationEndAction(endContext =>
+            {
+                // Random work on a context that was not created where we can see it (a parameter, a field set from
+                // elsewhere) may be done with any context that escaped.
+                var untraced = System.Threading.Volatile.Read(ref untraceableUse)
+                    ?? randomUses.Where(u => !storedContexts.ContainsKey(u.Key)).Select(u => u.Value).OrderBy(n => n, System.StringComparer.Ordinal).FirstOrDefault();
+                foreach (var (location, storedIn, escapes) in unseeded.OrderBy(u => u.Location.SourceTree?.FilePath, System.StringComparer.Ordinal).ThenBy(u => u.Location.SourceSpan.Start))
+                {
+                    var use = storedIn is not null && randomUses.TryGetValue(storedIn, out var direct) ? direct
+                        : (escapes || (storedIn is not null && escaped.ContainsKey(storedIn))) ? untraced
+                        : null;
+                    if (use is not null)
+                    {
+                        endContext.ReportDiagnostic(Diagnostic.Create(AcrossMembersRule, location, use));
+                    }
+                }
+            });
         });
     }
 
-    private static bool IsNull(IOperation value) =>
-        value.ConstantValue is { HasValue: true, Value: null };
+    private static bool IsRandom(IMethodSymbol method, INamedTypeSymbol? trainerEstimator) =>
+        RandomOperations.Contains(method.Name)
+        || (method.IsExtensionMethod && method.ReturnType.TypeKind == TypeKind.Class && !DeterministicTrainers.Contains(method.Name) && IsTrainer(method.ReturnType, trainerEstimator));
+
+    /// <summary>The random operation a context (a creation, or a reference to its local) is the receiver of, through its catalogs.</summary>
+    private static string? RandomUse(IOperation context, INamedTypeSymbol? trainerEstimator)
+    {
+        var current = context;
+        while (current.Parent is { } parent)
+        {
+            switch (parent)
+            {
+                case IConversionOperation or IParenthesizedOperation:
+                case IPropertyReferenceOperation property when property.Instance == current:
+                case IFieldReferenceOperation field when field.Instance == current:
+                    current = parent;
+                    continue;
+                case IArgumentOperation { Parent: IInvocationOperation call } argument when call.TargetMethod.IsExtensionMethod && argument.Parameter?.Ordinal == 0:
+                    return IsRandom(call.TargetMethod, trainerEstimator) ? call.TargetMethod.Name : null;
+                case IInvocationOperation call when call.Instance == current:
+                    return IsRandom(call.TargetMethod, trainerEstimator) ? call.TargetMethod.Name : null;
+                default:
+                    return null;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>A reference that hands the context on: an argument (not the receiver of an extension), a return, an assignment.</summary>
+    private static bool Escapes(IOperation reference)
+    {
+        var current = reference;
+        while (current.Parent is IConversionOperation or IParenthesizedOperation)
+        {
+            current = current.Parent;
+        }
+
+        return current.Parent switch
+        {
+            IArgumentOperation { Parent: IInvocationOperation call } argument => !(call.TargetMethod.IsExtensionMethod && argument.Parameter?.Ordinal == 0),
+            IArgumentOperation or IReturnOperation => true,
+            ISimpleAssignmentOperation assignment => assignment.Value == current,
+            IVariableInitializerOperation => true,
+            _ => false,
+        };
+    }
+
+    /// <summary>A local initialized with <c>new MLContext(…)</c>.</summary>
+    private static bool IsCreatedHere(ILocalSymbol local) =>
+        local.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax() is Microsoft.CodeAnalysis.CSharp.Syntax.VariableDeclaratorSyntax { Initializer.Value: Microsoft.CodeAnalysis.CSharp.Syntax.BaseObjectCreationExpressionSyntax };
+
+    /// <summary>Where a new context goes: the local, field or property it is stored in, or whether it is handed on.</summary>
+    private static (ISymbol? StoredIn, bool Escapes) Destination(IObjectCreationOperation creation)
+    {
+        IOperation current = creation;
+        while (current.Parent is IConversionOperation or IParenthesizedOperation)
+        {
+            current = current.Parent;
+        }
+
+        return current.Parent switch
+        {
+            IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator } => (declarator.Symbol, false),
+            IFieldInitializerOperation { InitializedFields: { Length: 1 } fields } => (fields[0], false),
+            IPropertyInitializerOperation { InitializedProperties: { Length: 1 } properties } => (properties[0], false),
+            ISimpleAssignmentOperation assignment when assignment.Value == current => (Symbol(assignment.Target), Symbol(assignment.Target) is null),
+            IArgumentOperation or IReturnOperation => (null, true),
+            _ => (null, false), // used in place: new MLContext().Data…
+        };
+    }
+
+    /// <summary>The context a catalog chain starts from (ml.BinaryClassification.Trainers → ml).</summary>
+    private static IOperation? ContextOf(IOperation? receiver, INamedTypeSymbol mlContext)
+    {
+        var current = receiver?.WithoutConversions();
+        while (current is not null && !SymbolEqualityComparer.Default.Equals(current.Type, mlContext))
+        {
+            current = current switch
+            {
+                IPropertyReferenceOperation { Instance: { } instance } => instance.WithoutConversions(),
+                IFieldReferenceOperation { Instance: { } instance } => instance.WithoutConversions(),
+                _ => null,
+            };
+        }
+
+        return current;
+    }
+
+    private static ISymbol? Symbol(IOperation operation) => operation switch
+    {
+        ILocalReferenceOperation local => local.Local,
+        IFieldReferenceOperation field => field.Field,
+        IPropertyReferenceOperation property => property.Property,
+        IParameterReferenceOperation parameter => parameter.Parameter,
+        _ => null,
+    };
+
+    private static bool IsTrainer(ITypeSymbol? type, INamedTypeSymbol? trainerEstimator) =>
+        trainerEstimator is not null && type is INamedTypeSymbol named
+        && (SymbolEqualityComparer.Default.Equals(named.OriginalDefinition, trainerEstimator)
+            || named.AllInterfaces.Any(i => SymbolEqualityComparer.Default.Equals(i.OriginalDefinition, trainerEstimator)));
 }

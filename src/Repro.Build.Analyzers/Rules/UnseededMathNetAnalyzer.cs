@@ -46,6 +46,7 @@ public sealed class UnseededMathNetAnalyzer : DiagnosticAnalyzer
             }
 
             var systemRandom = compilation.GetTypeByMetadataName("System.Random");
+            var distributions = compilation.GetTypeByMetadataName("MathNet.Numerics.Distributions.Normal")?.ContainingNamespace;
             var crypto = compilation.GetTypeByMetadataName("MathNet.Numerics.Random.CryptoRandomSource");
             var matrixBuilder = compilation.GetTypeByMetadataName("MathNet.Numerics.LinearAlgebra.MatrixBuilder`1");
             var vectorBuilder = compilation.GetTypeByMetadataName("MathNet.Numerics.LinearAlgebra.VectorBuilder`1");
@@ -65,7 +66,7 @@ public sealed class UnseededMathNetAnalyzer : DiagnosticAnalyzer
                         {
                             Report(operationContext, creation, "'CryptoRandomSource' cannot be seeded, so its numbers differ on every run; use a seeded source such as 'new MersenneTwister(seed)'");
                         }
-                        else if (!constructor.Parameters.Any(p => p.Name == "seed"))
+                        else if (!constructor.Parameters.Any(p => p.Name == "seed") && !OnlyDrawnForDisplay(creation))
                         {
                             Report(operationContext, creation, $"'new {type.Name}()' has no seed and seeds itself from the system's entropy; pass a fixed seed", constructor.Parameters.Length == 0 ? AppendSeed : null);
                         }
@@ -73,11 +74,13 @@ public sealed class UnseededMathNetAnalyzer : DiagnosticAnalyzer
                         return;
                     }
 
-                    if (IsDistribution(type) && systemRandom is not null && constructor.Parameters.Length > 0
+                    // new Normal(0, 1) and new Normal() alike fall back to the shared default source.
+                    if (IsDistribution(type, distributions) && systemRandom is not null
                         && !constructor.Parameters.Any(p => OperationHelpers.InheritsFrom(p.Type as INamedTypeSymbol, systemRandom))
-                        && type.InstanceConstructors.Any(c => c.Parameters.Any(p => OperationHelpers.InheritsFrom(p.Type as INamedTypeSymbol, systemRandom))))
+                        && type.InstanceConstructors.Any(c => c.Parameters.Any(p => OperationHelpers.InheritsFrom(p.Type as INamedTypeSymbol, systemRandom)))
+                        && MaySample(creation))
                     {
-                        Report(operationContext, creation, $"'new {type.Name}(…)' samples from the shared 'SystemRandomSource.Default'; pass a seeded random source as the last argument");
+                        Report(operationContext, creation, $"'new {type.Name}({(constructor.Parameters.Length == 0 ? "" : "…")})' samples from the shared 'SystemRandomSource.Default'; pass a seeded random source (a 'new MersenneTwister(seed)' created once)");
                     }
                 },
                 OperationKind.ObjectCreation);
@@ -99,7 +102,7 @@ public sealed class UnseededMathNetAnalyzer : DiagnosticAnalyzer
                     var invocation = (IInvocationOperation)operationContext.Operation;
                     var method = invocation.TargetMethod;
                     var owner = method.ContainingType;
-                    if (method.IsStatic && IsDistribution(owner) && method.Name.StartsWith("Sample", System.StringComparison.Ordinal) && systemRandom is not null
+                    if (method.IsStatic && IsDistribution(owner, distributions) && method.Name.StartsWith("Sample", System.StringComparison.Ordinal) && systemRandom is not null
                         && !method.Parameters.Any(p => OperationHelpers.InheritsFrom(p.Type as INamedTypeSymbol, systemRandom))
                         && owner.GetMembers(method.Name).OfType<IMethodSymbol>().Any(m => m.Parameters.Any(p => OperationHelpers.InheritsFrom(p.Type as INamedTypeSymbol, systemRandom))))
                     {
@@ -117,9 +120,69 @@ public sealed class UnseededMathNetAnalyzer : DiagnosticAnalyzer
         });
     }
 
+    /// <summary>
+    /// False when the distribution is only used for its density, distribution function or moments, which draw nothing:
+    /// <c>new Normal(m, s).Density(x)</c>, or a local that is never sampled, passed on or returned.
+    /// </summary>
+    private static bool MaySample(IObjectCreationOperation creation)
+    {
+        IOperation current = creation;
+        while (current.Parent is IConversionOperation or IParenthesizedOperation)
+        {
+            current = current.Parent;
+        }
+
+        switch (current.Parent)
+        {
+            case IInvocationOperation call when call.Instance == current:
+                return IsSampling(call.TargetMethod);
+            case IPropertyReferenceOperation:
+                return false; // .Mean, .StdDev…
+            case IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator } when declarator.SemanticModel is { } model:
+                foreach (var reference in OperationHelpers.ReferencesTo(declarator.Symbol, model))
+                {
+                    IOperation use = reference;
+                    while (use.Parent is IConversionOperation or IParenthesizedOperation)
+                    {
+                        use = use.Parent;
+                    }
+
+                    var sampled = use.Parent switch
+                    {
+                        IInvocationOperation call when call.Instance == use => IsSampling(call.TargetMethod),
+                        IPropertyReferenceOperation => false,
+                        _ => true, // passed on, returned, stored: may be sampled there
+                    };
+                    if (sampled)
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            default:
+                return true;
+        }
+    }
+
+    /// <summary>A source held in a local whose every draw only chooses what is displayed (see <see cref="DisplayOnlyUse"/>).</summary>
+    private static bool OnlyDrawnForDisplay(IObjectCreationOperation creation)
+    {
+        if (creation.Parent is not IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator } || declarator.SemanticModel is not { } model)
+        {
+            return false;
+        }
+
+        var references = OperationHelpers.ReferencesTo(declarator.Symbol, model).ToArray();
+        return references.Length > 0
+            && references.All(r => r.Parent is IInvocationOperation draw && draw.Instance == r && DisplayOnlyUse.Check(draw));
+    }
+
+    private static bool IsSampling(IMethodSymbol method) => method.Name.StartsWith("Sample", System.StringComparison.Ordinal);
+
     private static void Report(OperationAnalysisContext context, IOperation operation, string message, ImmutableDictionary<string, string?>? properties = null) =>
         context.ReportDiagnostic(Diagnostic.Create(Rule, operation.Syntax.GetLocation(), properties, message));
 
-    private static bool IsDistribution(INamedTypeSymbol? type) =>
-        type?.ContainingNamespace?.ToDisplayString() == "MathNet.Numerics.Distributions";
+    private static bool IsDistribution(INamedTypeSymbol? type, INamespaceSymbol? distributions) =>
+        type is not null && distributions is not null && SymbolEqualityComparer.Default.Equals(type.ContainingNamespace, distributions);
 }

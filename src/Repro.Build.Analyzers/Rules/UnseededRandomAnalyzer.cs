@@ -7,7 +7,9 @@ namespace Repro.Build.Analyzers.Rules;
 
 /// <summary>
 /// REPRO001: <c>new Random()</c> seeds itself from the system's entropy, so every run draws different numbers:
-/// shuffles, splits and initial weights change, and so does the trained model.
+/// shuffles, splits and initial weights change, and so does the trained model. A generator nothing draws from (held but
+/// unused, drawn from only in a branch a constant condition rules out, or handed to methods that ignore it) changes
+/// nothing and is not reported.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class UnseededRandomAnalyzer : DiagnosticAnalyzer
@@ -46,7 +48,8 @@ public sealed class UnseededRandomAnalyzer : DiagnosticAnalyzer
     {
         var creation = (IObjectCreationOperation)context.Operation;
         if (creation.Constructor is { Parameters.Length: 0 } constructor
-            && SymbolEqualityComparer.Default.Equals(constructor.ContainingType, randomType))
+            && SymbolEqualityComparer.Default.Equals(constructor.ContainingType, randomType)
+            && !GeneratorUse.NeverDrawnFrom(creation))
         {
             context.ReportDiagnostic(Diagnostic.Create(Rule, creation.Syntax.GetLocation()));
         }

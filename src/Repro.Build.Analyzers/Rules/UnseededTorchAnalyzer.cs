@@ -9,9 +9,11 @@ namespace Repro.Build.Analyzers.Rules;
 
 /// <summary>
 /// REPRO010: TorchSharp's random operations (<c>torch.rand*</c>, <c>randn*</c>, <c>randint</c>, <c>randperm</c>,
-/// <c>normal</c>, dropout, weight initialisation, layers that initialise their weights) draw from libtorch's global
-/// generator. In a compilation that never calls <c>torch.manual_seed</c>, that generator starts from a different seed on
-/// every run. Reported at the end of the compilation, once the whole program has been seen.
+/// <c>normal</c>, dropout, random TorchVision transforms, weight initialisation, layers and models that initialise
+/// their weights) draw from libtorch's global generator. In a program that never calls <c>torch.manual_seed</c>, that
+/// generator starts from a different seed on every run. One missing seed is one cause, so the rule reports once per
+/// program, at its first random operation, with the others as additional locations. Libraries stay quiet: the seed
+/// belongs to the application that uses them.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class UnseededTorchAnalyzer : DiagnosticAnalyzer
@@ -19,32 +21,16 @@ public sealed class UnseededTorchAnalyzer : DiagnosticAnalyzer
     internal static readonly DiagnosticDescriptor Rule = new(
         RuleIdentifiers.UnseededTorch,
         title: "Seed TorchSharp before random tensor operations",
-        messageFormat: "'{0}' draws from libtorch's global generator, and this project never calls torch.manual_seed, so it differs on every run; call torch.manual_seed(seed) once at start-up",
+        messageFormat: "'{0}' draws from libtorch's global generator, and this program never calls torch.manual_seed, so it differs on every run ({1} random operation(s) in all); call torch.manual_seed(seed) once at start-up",
         RuleCategories.Reproducibility,
         DiagnosticSeverity.Warning,
         isEnabledByDefault: true,
-        description: "Random tensors, dropout and weight initialisation in TorchSharp use libtorch's global random generator. Without torch.manual_seed (or an explicit seeded Generator), initial weights, masks and samples change from run to run.",
+        description: "Random tensors, dropout, random augmentation and weight initialisation in TorchSharp use libtorch's global random generator. Without torch.manual_seed (or an explicit seeded Generator), initial weights, masks and samples change from run to run. Reported once per program; the other random operations are additional locations.",
         helpLinkUri: RuleIdentifiers.GetHelpUri(RuleIdentifiers.UnseededTorch),
         customTags: WellKnownDiagnosticTags.CompilationEnd);
 
-    private static readonly ImmutableHashSet<string> TorchRandom = ImmutableHashSet.Create(
-        "rand", "rand_float", "randn", "randn_float", "randint", "randint_bool", "randint_int", "randint_long", "rand_like",
-        "randn_like", "randint_like", "randperm", "normal", "bernoulli", "multinomial", "poisson", "rand_out", "randn_out",
-        "randint_out", "randperm_out");
-
-    private static readonly ImmutableHashSet<string> FunctionalRandom = ImmutableHashSet.Create(
-        "dropout", "dropout1d", "dropout2d", "dropout3d", "alpha_dropout", "feature_alpha_dropout", "rrelu", "gumbel_softmax");
-
-    private static readonly ImmutableHashSet<string> RandomModules = ImmutableHashSet.Create(
-        "Dropout", "Dropout1d", "Dropout2d", "Dropout3d", "AlphaDropout", "FeatureAlphaDropout",
-        "Linear", "Bilinear", "Conv1d", "Conv2d", "Conv3d", "ConvTranspose1d", "ConvTranspose2d", "ConvTranspose3d",
-        "Embedding", "EmbeddingBag", "LSTM", "GRU", "RNN", "LSTMCell", "GRUCell", "RNNCell", "MultiheadAttention",
-        "Transformer", "TransformerEncoderLayer", "TransformerDecoderLayer");
-
-    private static readonly ImmutableHashSet<string> TensorRandom = ImmutableHashSet.Create(
-        "uniform_", "normal_", "random_", "bernoulli_", "exponential_", "geometric_", "cauchy_", "log_normal_");
-
-    private static readonly ImmutableHashSet<string> Seeding = ImmutableHashSet.Create("manual_seed", "manual_seed_all", "seed");
+    /// <summary>Most additional locations one diagnostic carries.</summary>
+    private const int MaxAdditionalLocations = 50;
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
 
@@ -54,41 +40,47 @@ public sealed class UnseededTorchAnalyzer : DiagnosticAnalyzer
         context.EnableConcurrentExecution();
         context.RegisterCompilationStartAction(static compilationContext =>
         {
-            var torch = compilationContext.Compilation.GetTypeByMetadataName("TorchSharp.torch");
-            if (torch is null)
+            var apis = TorchSharpApis.Create(compilationContext.Compilation);
+            if (apis is null || !IsApplication(compilationContext.Compilation.Options.OutputKind))
             {
-                return; // TorchSharp is not referenced
+                return; // TorchSharp is not referenced, or a library: its application seeds
             }
 
             // Per compilation, never in analyzer fields.
-            var randomCalls = new ConcurrentBag<(Location Location, string Name)>();
+            var draws = new ConcurrentBag<(Location Location, string Name)>();
+            var initialisations = new ConcurrentBag<(Location Location, string Name)>();
             var seeded = 0;
+            var trains = 0;
+            var loadsWeights = 0;
 
             compilationContext.RegisterOperationAction(
                 operationContext =>
                 {
                     var invocation = (IInvocationOperation)operationContext.Operation;
                     var method = invocation.TargetMethod;
-                    var owner = method.ContainingType;
-                    if (!IsWithin(owner, torch))
-                    {
-                        return;
-                    }
-
-                    if (Seeding.Contains(method.Name) && owner.Name is "torch" or "random" or "cuda")
+                    if (apis.IsGlobalSeed(method))
                     {
                         System.Threading.Interlocked.Exchange(ref seeded, 1);
                         return;
                     }
 
-                    var isRandom = (owner.Name == "torch" && TorchRandom.Contains(method.Name))
-                        || (owner.Name == "functional" && FunctionalRandom.Contains(method.Name))
-                        || (owner.Name == "init" && method.Name.EndsWith("_", System.StringComparison.Ordinal) && method.Name is not ("ones_" or "zeros_" or "constant_" or "eye_" or "dirac_"))
-                        || (owner.Name == "nn" && RandomModules.Contains(method.Name))
-                        || (owner.Name == "Tensor" && TensorRandom.Contains(method.Name));
-                    if (isRandom && !HasGenerator(invocation))
+                    if (IsTraining(method, apis))
                     {
-                        randomCalls.Add((invocation.Syntax.GetLocation(), Display(owner, method)));
+                        System.Threading.Interlocked.Exchange(ref trains, 1);
+                    }
+                    else if (LoadsWeights(invocation, apis))
+                    {
+                        System.Threading.Interlocked.Exchange(ref loadsWeights, 1);
+                    }
+
+                    switch (apis.Classify(invocation))
+                    {
+                        case RandomKind.Draw:
+                            draws.Add((invocation.Syntax.GetLocation(), TorchSharpApis.Display(method)));
+                            break;
+                        case RandomKind.Initialisation:
+                            initialisations.Add((invocation.Syntax.GetLocation(), TorchSharpApis.Display(method)));
+                            break;
                     }
                 },
                 OperationKind.Invocation);
@@ -100,37 +92,46 @@ public sealed class UnseededTorchAnalyzer : DiagnosticAnalyzer
                     return;
                 }
 
-                foreach (var (location, name) in randomCalls.OrderBy(c => c.Location.SourceTree?.FilePath).ThenBy(c => c.Location.SourceSpan.Start))
+                // Initial weights that are replaced by loaded ones and never trained do not reach any result.
+                var initialisationMatters = System.Threading.Volatile.Read(ref trains) != 0 || System.Threading.Volatile.Read(ref loadsWeights) == 0;
+                var operations = (initialisationMatters ? draws.Concat(initialisations) : draws)
+                    .OrderBy(c => c.Location.SourceTree?.FilePath, System.StringComparer.Ordinal)
+                    .ThenBy(c => c.Location.SourceSpan.Start)
+                    .ToArray();
+                if (operations.Length == 0)
                 {
-                    endContext.ReportDiagnostic(Diagnostic.Create(Rule, location, name));
+                    return;
                 }
+
+                endContext.ReportDiagnostic(Diagnostic.Create(
+                    Rule,
+                    operations[0].Location,
+                    operations.Skip(1).Take(MaxAdditionalLocations).Select(o => o.Location),
+                    operations[0].Name,
+                    operations.Length));
             });
         });
     }
 
-    private static bool HasGenerator(IInvocationOperation invocation) =>
-        invocation.Arguments.Any(a => a.Parameter?.Name == "generator" && a.ArgumentKind == ArgumentKind.Explicit
-            && a.Value.ConstantValue is not { HasValue: true, Value: null });
+    private static bool IsApplication(OutputKind kind) =>
+        kind is OutputKind.ConsoleApplication or OutputKind.WindowsApplication or OutputKind.WindowsRuntimeApplication;
 
-    private static bool IsWithin(INamedTypeSymbol? type, INamedTypeSymbol torch)
+    /// <summary>An optimizer is created or gradients are computed: the initial weights reach the trained model.</summary>
+    private static bool IsTraining(IMethodSymbol method, TorchSharpApis apis) =>
+        (method.Name == "backward" && apis.IsWithinTorch(method.ContainingType))
+        || (method.ContainingType is { Name: "optim" } optim && apis.IsWithinTorch(optim));
+
+    /// <summary>Weights read from a file (module.load, load_py, load_state_dict, or a TorchVision model's weights_file).</summary>
+    private static bool LoadsWeights(IInvocationOperation invocation, TorchSharpApis apis)
     {
-        for (var current = type; current is not null; current = current.ContainingType)
+        var method = invocation.TargetMethod;
+        if (method.Name is "load" or "load_py" or "load_state_dict" or "load_checkpoint" && !method.IsStatic && apis.IsWithinTorch(method.ContainingType))
         {
-            if (SymbolEqualityComparer.Default.Equals(current, torch))
-            {
-                return true;
-            }
+            return true;
         }
 
-        return false;
+        return method.Parameters.Any(p => p.Name == "weights_file")
+            && invocation.Arguments.Any(a => a.Parameter?.Name == "weights_file" && a.ArgumentKind == ArgumentKind.Explicit
+                && a.Value.ConstantValue is not { HasValue: true, Value: null });
     }
-
-    private static string Display(INamedTypeSymbol owner, IMethodSymbol method) => owner.Name switch
-    {
-        "torch" => "torch." + method.Name,
-        "Tensor" => "Tensor." + method.Name,
-        "init" => "torch.nn.init." + method.Name,
-        "functional" => "torch.nn.functional." + method.Name,
-        _ => "torch." + owner.Name + "." + method.Name,
-    };
 }

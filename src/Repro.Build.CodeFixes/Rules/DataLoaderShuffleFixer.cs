@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Composition;
 using System.Globalization;
+using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
@@ -9,6 +10,7 @@ using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Repro.Build.Analyzers;
+using Repro.Build.Analyzers.Rules;
 
 namespace Repro.Build.CodeFixes.Rules;
 
@@ -19,16 +21,24 @@ public sealed class DataLoaderShuffleFixer : CodeFixProvider
 {
     public override ImmutableArray<string> FixableDiagnosticIds => ImmutableArray.Create(RuleIdentifiers.UnseededDataLoaderShuffle);
 
-    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
+    private static readonly ReproFixAllProvider FixAll = new(nameof(DataLoaderShuffleFixer));
+
+    public override FixAllProvider GetFixAllProvider() => FixAll;
 
     public override async Task RegisterCodeFixesAsync(CodeFixContext context)
     {
+        if (!context.Diagnostics.All(d => d.Properties.TryGetValue(DataLoaderShuffleAnalyzer.FixProperty, out var fix) && fix == "add-seed"))
+        {
+            return; // a derived DataLoader without a seed parameter: its constructor needs one, a design change
+        }
+
         var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
         var node = root?.FindNode(context.Span, getInnermostNodeForTie: true);
         var arguments = node switch
         {
             InvocationExpressionSyntax invocation => invocation.ArgumentList,
             BaseObjectCreationExpressionSyntax creation => creation.ArgumentList,
+            ConstructorInitializerSyntax initializer => initializer.ArgumentList,
             _ => null,
         };
         if (arguments is null || node is null)

@@ -22,7 +22,9 @@ public sealed class RandomizedStringHashFixer : CodeFixProvider
 {
     public override ImmutableArray<string> FixableDiagnosticIds => ImmutableArray.Create(RuleIdentifiers.RandomizedStringHash);
 
-    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
+    private static readonly ReproFixAllProvider FixAll = new(nameof(RandomizedStringHashFixer));
+
+    public override FixAllProvider GetFixAllProvider() => FixAll;
 
     public override async Task RegisterCodeFixesAsync(CodeFixContext context)
     {

@@ -8,42 +8,70 @@ using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
-using Microsoft.CodeAnalysis.Simplification;
 using Repro.Build.Analyzers;
 
 namespace Repro.Build.CodeFixes.Rules;
 
 /// <summary>
-/// Fixes REPRO007 where the listing is a string array held in a local:
-/// <c>var files = Directory.GetFiles(dir);</c> is followed by <c>Array.Sort(files, StringComparer.Ordinal);</c>.
+/// Fixes REPRO007. An array held in a local (in a method, a switch section or top-level statements) is sorted in place
+/// after its declaration: <c>Array.Sort(files, StringComparer.Ordinal);</c> (by <c>FullName</c> for FileInfo and
+/// DirectoryInfo). Any other listing is wrapped: <c>Directory.EnumerateFiles(d).OrderBy(f => f, StringComparer.Ordinal)</c>,
+/// with <c>.ToArray()</c> when it was an array, so every REPRO007 has a fix.
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(UnorderedDirectoryListingFixer))]
 [Shared]
 public sealed class UnorderedDirectoryListingFixer : CodeFixProvider
 {
+    private static readonly ReproFixAllProvider FixAll = new(nameof(UnorderedDirectoryListingFixer));
+
     public override ImmutableArray<string> FixableDiagnosticIds => ImmutableArray.Create(RuleIdentifiers.UnorderedDirectoryListing);
 
-    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
+    public override FixAllProvider GetFixAllProvider() => FixAll;
 
     public override async Task RegisterCodeFixesAsync(CodeFixContext context)
     {
         var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
         var model = await context.Document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
         var listing = root?.FindNode(context.Span, getInnermostNodeForTie: true).AncestorsAndSelf().OfType<InvocationExpressionSyntax>().FirstOrDefault();
-        if (listing?.Parent is not EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax declarator }
-            || declarator.Parent?.Parent is not LocalDeclarationStatementSyntax statement
-            || statement.Parent is not BlockSyntax
-            || model?.GetTypeInfo(listing, context.CancellationToken).Type is not IArrayTypeSymbol { ElementType.SpecialType: SpecialType.System_String })
+        if (listing is null || model is null)
         {
-            return; // only string arrays held in a local have a one-line fix
+            return;
         }
 
+        var type = model.GetTypeInfo(listing, context.CancellationToken).Type;
+        var element = ElementType(type);
+        var byFullName = element?.SpecialType != SpecialType.System_String;
+        if (listing.Parent is EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax declarator }
+            && declarator.Parent is VariableDeclarationSyntax { Variables.Count: 1, Parent: LocalDeclarationStatementSyntax statement }
+            && statement.Parent is BlockSyntax or SwitchSectionSyntax or GlobalStatementSyntax
+            && type is IArrayTypeSymbol)
+        {
+            var array = TypeNames.Shortest(model, statement.SpanStart, "System.Array");
+            var comparer = TypeNames.Shortest(model, statement.SpanStart, "System.StringComparer");
+            var comparison = byFullName ? "(a, b) => string.CompareOrdinal(a.FullName, b.FullName)" : comparer + ".Ordinal";
+            var sortText = $"{array}.Sort({declarator.Identifier.Text}, {comparison});";
+            context.RegisterCodeFix(
+                CodeAction.Create("Sort the listing ordinally", ct => AddSortAsync(context.Document, statement, sortText, ct), equivalenceKey: nameof(UnorderedDirectoryListingFixer)),
+                context.Diagnostics);
+            return;
+        }
+
+        var linqInScope = type is not null && model.LookupSymbols(listing.SpanStart, type, "OrderBy", includeReducedExtensionMethods: true).Any();
+        var key = byFullName ? "entry => entry.FullName" : "path => path";
+        var sortedText = $"{listing.WithoutTrivia().ToFullString()}.OrderBy({key}, {TypeNames.Shortest(model, listing.SpanStart, "System.StringComparer")}.Ordinal){(type is IArrayTypeSymbol ? ".ToArray()" : "")}";
         context.RegisterCodeFix(
-            CodeAction.Create("Sort the listing ordinally", ct => AddSortAsync(context.Document, statement, declarator.Identifier.Text, ct), equivalenceKey: nameof(UnorderedDirectoryListingFixer)),
+            CodeAction.Create("Sort the listing ordinally", ct => WrapAsync(context.Document, listing, sortedText, linqInScope, ct), equivalenceKey: nameof(UnorderedDirectoryListingFixer)),
             context.Diagnostics);
     }
 
-    private static async Task<Document> AddSortAsync(Document document, LocalDeclarationStatementSyntax statement, string local, CancellationToken cancellationToken)
+    private static ITypeSymbol? ElementType(ITypeSymbol? type) => type switch
+    {
+        IArrayTypeSymbol array => array.ElementType,
+        INamedTypeSymbol { TypeArguments.Length: 1 } enumerable => enumerable.TypeArguments[0],
+        _ => null,
+    };
+
+    private static async Task<Document> AddSortAsync(Document document, LocalDeclarationStatementSyntax statement, string sortText, CancellationToken cancellationToken)
     {
         var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
         if (root is null)
@@ -52,11 +80,31 @@ public sealed class UnorderedDirectoryListingFixer : CodeFixProvider
         }
 
         // The new line copies the declaration's indentation and line end, so the file keeps its style.
-        var sort = SyntaxFactory.ParseStatement($"global::System.Array.Sort({local}, global::System.StringComparer.Ordinal);")
+        var sort = SyntaxFactory.ParseStatement(sortText)
             .WithLeadingTrivia(statement.GetLeadingTrivia().Where(t => t.IsKind(SyntaxKind.WhitespaceTrivia)))
-            .WithTrailingTrivia(statement.GetTrailingTrivia())
-            .WithAdditionalAnnotations(Simplifier.Annotation);
-        var updated = document.WithSyntaxRoot(root.InsertNodesAfter(statement, new[] { sort }));
-        return await Simplifier.ReduceAsync(updated, Simplifier.Annotation, cancellationToken: cancellationToken).ConfigureAwait(false);
+            .WithTrailingTrivia(statement.GetTrailingTrivia());
+
+        // In top-level statements the declaration sits in a global statement, and so must the new line.
+        SyntaxNode anchor = statement.Parent is GlobalStatementSyntax global ? global : statement;
+        SyntaxNode inserted = anchor is GlobalStatementSyntax ? SyntaxFactory.GlobalStatement(sort) : sort;
+        return document.WithSyntaxRoot(root.InsertNodesAfter(anchor, new[] { inserted }));
+    }
+
+    private static async Task<Document> WrapAsync(Document document, InvocationExpressionSyntax listing, string sortedText, bool linqInScope, CancellationToken cancellationToken)
+    {
+        var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
+        if (root is null)
+        {
+            return document;
+        }
+
+        var sorted = SyntaxFactory.ParseExpression(sortedText).WithTriviaFrom(listing);
+        var newRoot = root.ReplaceNode(listing, sorted);
+        if (!linqInScope && newRoot is CompilationUnitSyntax unit)
+        {
+            newRoot = unit.AddUsings(SyntaxFactory.UsingDirective(SyntaxFactory.ParseName("System.Linq")).NormalizeWhitespace().WithTrailingTrivia(unit.Usings.LastOrDefault()?.GetTrailingTrivia() ?? SyntaxFactory.TriviaList(SyntaxFactory.ElasticLineFeed)));
+        }
+
+        return document.WithSyntaxRoot(newRoot);
     }
 }

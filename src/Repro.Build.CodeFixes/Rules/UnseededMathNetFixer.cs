@@ -23,7 +23,9 @@ public sealed class UnseededMathNetFixer : CodeFixProvider
 {
     public override ImmutableArray<string> FixableDiagnosticIds => ImmutableArray.Create(RuleIdentifiers.UnseededMathNet);
 
-    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
+    private static readonly ReproFixAllProvider FixAll = new(nameof(UnseededMathNetFixer));
+
+    public override FixAllProvider GetFixAllProvider() => FixAll;
 
     public override async Task RegisterCodeFixesAsync(CodeFixContext context)
     {

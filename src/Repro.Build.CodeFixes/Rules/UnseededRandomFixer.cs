@@ -20,7 +20,9 @@ public sealed class UnseededRandomFixer : CodeFixProvider
 {
     public override ImmutableArray<string> FixableDiagnosticIds => ImmutableArray.Create(RuleIdentifiers.UnseededRandom);
 
-    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
+    private static readonly ReproFixAllProvider FixAll = new(nameof(UnseededRandomFixer));
+
+    public override FixAllProvider GetFixAllProvider() => FixAll;
 
     public override async Task RegisterCodeFixesAsync(CodeFixContext context)
     {
@@ -51,8 +53,11 @@ public sealed class UnseededRandomFixer : CodeFixProvider
 
         var seedArgument = SyntaxFactory.Argument(
             SeedValue.Literal(seed));
+        // A comment inside the empty parentheses ("new Random(/* no seed yet */)") is about the missing seed: it goes.
         var arguments = creation.ArgumentList is { } existing
             ? existing.WithArguments(SyntaxFactory.SingletonSeparatedList(seedArgument))
+                .WithOpenParenToken(existing.OpenParenToken.WithTrailingTrivia())
+                .WithCloseParenToken(existing.CloseParenToken.WithLeadingTrivia())
             : SyntaxFactory.ArgumentList(SyntaxFactory.SingletonSeparatedList(seedArgument));
 
         var replacement = creation.WithArgumentList(arguments);

@@ -63,7 +63,7 @@ public sealed class ClockSeedTests
         {
             MLContext M() => new MLContext(seed: [|Environment.TickCount|]);
         }
-        """, references: TestReferenceAssemblies.Net80WithMLNet);
+        """, references: TestReferences.WithMLNet);
 
     [Fact]
     public Task Fix_puts_a_fixed_seed_in_place() => Verify.FixAsync("""
@@ -81,4 +81,50 @@ public sealed class ClockSeedTests
             Random B() => new Random(42);
         }
         """);
+
+    [Fact]
+    public Task Fix_removes_a_clock_derived_local_that_only_seeded_the_generator() => Verify.FixAsync("""
+        using System;
+        class C
+        {
+            Random A()
+            {
+                var ticks = DateTime.Now.Ticks;
+                return new Random([|(int)ticks|]);
+            }
+            Random B()
+            {
+                var seed = Environment.TickCount;
+                Console.WriteLine($"seed {seed}");
+                return new Random([|seed|]);
+            }
+        }
+        """, """
+        using System;
+        class C
+        {
+            Random A()
+            {
+                return new Random(42);
+            }
+            Random B()
+            {
+                var seed = 42;
+                Console.WriteLine($"seed {seed}");
+                return new Random(seed);
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Fix_works_in_top_level_statements() => Verify.FixAsync("""
+        using System;
+        var seed = Environment.TickCount;
+        var random = new Random([|seed|]);
+        Console.WriteLine(random.Next());
+        """, """
+        using System;
+        var random = new Random(42);
+        Console.WriteLine(random.Next());
+        """, outputKind: Microsoft.CodeAnalysis.OutputKind.ConsoleApplication);
 }

@@ -1,4 +1,5 @@
 using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
 using ListingFix = Repro.Build.Analyzers.Tests.Verifier<Repro.Build.Analyzers.Rules.UnorderedDirectoryListingAnalyzer, Repro.Build.CodeFixes.Rules.UnorderedDirectoryListingFixer>;
 using ParallelFix = Repro.Build.Analyzers.Tests.Verifier<Repro.Build.Analyzers.Rules.ParallelNondeterminismAnalyzer, Repro.Build.CodeFixes.Rules.ParallelNondeterminismFixer>;
 
@@ -12,10 +13,11 @@ public sealed class DirectoryAndParallelFixTests
         using System.IO;
         class C
         {
+            void Use(object item) { }
             void Load(string folder)
             {
                 var files = [|Directory.GetFiles(folder, "*.csv")|];
-                foreach (var file in files) { }
+                foreach (var file in files) { Use(file); }
             }
         }
         """, """
@@ -23,12 +25,141 @@ public sealed class DirectoryAndParallelFixTests
         using System.IO;
         class C
         {
+            void Use(object item) { }
             void Load(string folder)
             {
                 var files = Directory.GetFiles(folder, "*.csv");
                 Array.Sort(files, StringComparer.Ordinal);
-                foreach (var file in files) { }
+                foreach (var file in files) { Use(file); }
             }
+        }
+        """);
+
+    [Fact]
+    public Task Listing_fix_writes_short_names_in_nested_blocks_lambdas_and_switch_sections() => ListingFix.FixAsync("""
+        using System;
+        using System.IO;
+        class C
+        {
+            void Use(object item) { }
+            void Load(string folder, int mode)
+            {
+                if (mode > 0)
+                {
+                    var nested = [|Directory.GetFiles(folder)|];
+                    foreach (var file in nested) { Use(file); }
+                }
+                Action load = () =>
+                {
+                    var inLambda = [|Directory.GetFiles(folder)|];
+                    foreach (var file in inLambda) { Use(file); }
+                };
+                switch (mode)
+                {
+                    case 2:
+                        var inCase = [|Directory.GetFiles(folder)|];
+                        foreach (var file in inCase) { Use(file); }
+                        break;
+                }
+            }
+        }
+        """, """
+        using System;
+        using System.IO;
+        class C
+        {
+            void Use(object item) { }
+            void Load(string folder, int mode)
+            {
+                if (mode > 0)
+                {
+                    var nested = Directory.GetFiles(folder);
+                    Array.Sort(nested, StringComparer.Ordinal);
+                    foreach (var file in nested) { Use(file); }
+                }
+                Action load = () =>
+                {
+                    var inLambda = Directory.GetFiles(folder);
+                    Array.Sort(inLambda, StringComparer.Ordinal);
+                    foreach (var file in inLambda) { Use(file); }
+                };
+                switch (mode)
+                {
+                    case 2:
+                        var inCase = Directory.GetFiles(folder);
+                        Array.Sort(inCase, StringComparer.Ordinal);
+                        foreach (var file in inCase) { Use(file); }
+                        break;
+                }
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Listing_fix_works_in_top_level_statements() => ListingFix.FixAsync("""
+        using System.IO;
+        var files = [|Directory.GetFiles("data")|];
+        var lines = new System.Collections.Generic.List<string>();
+        foreach (var file in files) lines.Add(file);
+        """, """
+        using System.IO;
+        var files = Directory.GetFiles("data");
+        System.Array.Sort(files, System.StringComparer.Ordinal);
+        var lines = new System.Collections.Generic.List<string>();
+        foreach (var file in files) lines.Add(file);
+        """, outputKind: OutputKind.ConsoleApplication);
+
+    [Fact]
+    public Task Listing_fix_sorts_file_infos_by_full_name_and_wraps_listings_used_in_place() => ListingFix.FixAsync("""
+        using System.IO;
+        using System.Linq;
+        class C
+        {
+            void Use(object item) { }
+            void Infos(DirectoryInfo folder)
+            {
+                var infos = [|folder.GetFiles()|];
+                foreach (var info in infos) { Use(info); }
+            }
+            void Loop(string folder)
+            {
+                foreach (var file in [|Directory.EnumerateFiles(folder)|]) { Use(file); }
+            }
+            string[] Returned(string folder) => [|Directory.GetFiles(folder)|];
+        }
+        """, """
+        using System.IO;
+        using System.Linq;
+        class C
+        {
+            void Use(object item) { }
+            void Infos(DirectoryInfo folder)
+            {
+                var infos = folder.GetFiles();
+                System.Array.Sort(infos, (a, b) => string.CompareOrdinal(a.FullName, b.FullName));
+                foreach (var info in infos) { Use(info); }
+            }
+            void Loop(string folder)
+            {
+                foreach (var file in Directory.EnumerateFiles(folder).OrderBy(path => path, System.StringComparer.Ordinal)) { Use(file); }
+            }
+            string[] Returned(string folder) => Directory.GetFiles(folder).OrderBy(path => path, System.StringComparer.Ordinal).ToArray();
+        }
+        """);
+
+    [Fact]
+    public Task Listing_fix_imports_System_Linq_when_it_wraps_and_the_file_lacks_it() => ListingFix.FixAsync("""
+        using System.IO;
+        class C
+        {
+            string First(string folder) => [|Directory.GetFiles(folder)|][0];
+        }
+        """, """
+        using System.IO;
+        using System.Linq;
+        class C
+        {
+            string First(string folder) => Directory.GetFiles(folder).OrderBy(path => path, System.StringComparer.Ordinal).ToArray()[0];
         }
         """);
 
@@ -44,6 +175,23 @@ public sealed class DirectoryAndParallelFixTests
         class C
         {
             double[] A(double[] x) => x.AsParallel().AsOrdered().Select(v => v * 2).ToArray();
+        }
+        """);
+
+    [Fact]
+    public Task Parallel_fix_reduces_floating_point_values_in_order() => ParallelFix.FixAsync("""
+        using System.Linq;
+        class C
+        {
+            double Sum(double[] x) => [|x.AsParallel().Select(v => v * v).Sum()|];
+            double Loss(int[] x) => [|x.AsParallel().Sum(v => v * 0.5)|];
+        }
+        """, """
+        using System.Linq;
+        class C
+        {
+            double Sum(double[] x) => x.AsParallel().AsOrdered().Select(v => v * v).ToArray().Sum();
+            double Loss(int[] x) => x.AsParallel().AsOrdered().ToArray().Sum(v => v * 0.5);
         }
         """);
 }

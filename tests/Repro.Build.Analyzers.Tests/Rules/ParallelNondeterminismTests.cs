@@ -85,6 +85,43 @@ public sealed class ParallelNondeterminismTests
                 Parallel.ForEach(x, v => bag.Add(v));
                 return bag.Count;
             }
+            double Summed(double[] x)
+            {
+                var bag = new ConcurrentBag<double>();
+                Parallel.ForEach(x, v => [|bag.Add(v * 2)|]);
+                return bag.Sum();
+            }
+            long IntegerSum(int[] x)
+            {
+                var bag = new ConcurrentBag<long>();
+                Parallel.ForEach(x, v => bag.Add(v));
+                return bag.Sum();
+            }
+            ConcurrentBag<double> Returned(double[] x)
+            {
+                var bag = new ConcurrentBag<double>();
+                Parallel.For(0, x.Length, i => [|bag.Add(x[i])|]);
+                return bag;
+            }
+            System.Collections.Generic.List<double> Wrapped(double[] x)
+            {
+                var queue = new BlockingCollection<double>(new ConcurrentBag<double>());
+                Parallel.ForEach(x, v => [|queue.Add(v)|]);
+                queue.CompleteAdding();
+                return queue.ToList();
+            }
+            double Aggregated(double[] x)
+            {
+                var bag = new ConcurrentQueue<double>();
+                Parallel.ForEach(x, v => [|bag.Enqueue(v)|]);
+                return bag.Aggregate(0.0, (a, b) => a + b);
+            }
+        }
+        class Field
+        {
+            private readonly ConcurrentBag<float> _losses = new();
+            void Train(float[] x) => Parallel.ForEach(x, v => [|_losses.Add(v)|]);
+            float[] Losses() => _losses.ToArray();
         }
         """);
 }

@@ -39,6 +39,25 @@ public sealed class SharedRandomTests
             int[] Sample(int[] rows) => [|RandomNumberGenerator.GetItems<int>(rows, 10)|];
             int Token() => RandomNumberGenerator.GetInt32(1000000);
             byte[] Key() => RandomNumberGenerator.GetBytes(32);
+            string Code() => RandomNumberGenerator.GetInt32(0, 1000000).ToString("D6");
+            string Salt() => Convert.ToBase64String(RandomNumberGenerator.GetBytes(16));
+            int Pick(int[] rows) => rows[[|RandomNumberGenerator.GetInt32(rows.Length)|]];
+            bool Keep(double rate) => [|RandomNumberGenerator.GetInt32(1000)|] < rate * 1000;
+            void FisherYates(int[] rows)
+            {
+                for (var i = rows.Length - 1; i > 0; i--)
+                {
+                    var j = [|RandomNumberGenerator.GetInt32(i + 1)|];
+                    (rows[i], rows[j]) = (rows[j], rows[i]);
+                }
+            }
+            double Uniform() => BitConverter.ToUInt64([|RandomNumberGenerator.GetBytes(8)|], 0) / (double)ulong.MaxValue;
+            int Filled()
+            {
+                var buffer = new byte[4];
+                [|RandomNumberGenerator.Fill(buffer)|];
+                return BitConverter.ToInt32(buffer, 0) & 0xff;
+            }
         }
         """);
 }

@@ -11,9 +11,10 @@ public sealed class UnorderedDirectoryListingTests
         using System.Linq;
         class C
         {
+            void Train(string file) { }
             void A(string folder)
             {
-                foreach (var file in [|Directory.EnumerateFiles(folder, "*.csv")|]) { }
+                foreach (var file in [|Directory.EnumerateFiles(folder, "*.csv")|]) { Train(file); }
             }
             string[] B(string folder) => [|Directory.GetFiles(folder)|].Take(100).ToArray();
             string First(string folder) => [|Directory.GetFiles(folder)|][0];
@@ -21,7 +22,14 @@ public sealed class UnorderedDirectoryListingTests
             void E(DirectoryInfo folder)
             {
                 var files = [|folder.GetFiles()|];
-                foreach (var file in files) { }
+                var names = new System.Collections.Generic.List<string>();
+                foreach (var file in files) { names.Add(file.Name); }
+            }
+            string[] Returned(string folder) => [|Directory.GetFiles(folder)|];
+            string[] ReturnedLocal(string folder)
+            {
+                var files = [|Directory.GetFiles(folder, "*.csv")|];
+                return files;
             }
         }
         """);
@@ -44,7 +52,26 @@ public sealed class UnorderedDirectoryListingTests
             int Count(string folder) => Directory.GetFiles(folder).Length;
             bool Has(string folder) => Directory.EnumerateFiles(folder).Any(f => f.EndsWith(".json"));
             HashSet<string> Set(string folder) => Directory.EnumerateFiles(folder).ToHashSet();
-            string[] Passed(string folder) => Directory.GetFiles(folder);
+            List<string> SortedAfterwards(string folder)
+            {
+                var files = Directory.GetFiles(folder, "*.csv").Where(f => f.Length > 0).ToList();
+                files.Sort(StringComparer.Ordinal);
+                return files;
+            }
+            Dictionary<string, int> Keyed(string folder)
+            {
+                var sizes = new Dictionary<string, int>();
+                var count = 0;
+                foreach (var file in Directory.EnumerateFiles(folder))
+                {
+                    sizes[Path.GetFileName(file)] = file.Length;
+                    count++;
+                    Console.WriteLine(file);
+                }
+                return sizes;
+            }
+            void Passed(string folder) => Consume(Directory.GetFiles(folder));
+            void Consume(string[] files) { }
             List<string> Sorted(string folder)
             {
                 var list = new List<string>(Directory.EnumerateDirectories(folder));

@@ -21,7 +21,7 @@ public sealed class UnseededRandomTests
         class C
         {
             Random _random = [|new()|];
-            void M() { Random local = [|new()|]; }
+            int M() { Random local = [|new()|]; return local.Next() + _random.Next(); }
         }
         """);
 
@@ -50,6 +50,36 @@ public sealed class UnseededRandomTests
             Random a = new Random(42);
             Random b = new(Seed);
             Random c = new Random(Seed: Seed);
+        }
+        """);
+
+    [Fact]
+    public Task Quiet_on_generators_nothing_draws_from() => Verify.AnalyzerAsync("""
+        using System;
+        using System.Linq;
+        class C
+        {
+            private readonly Random _unused = new Random();
+            int[] Order(int count)
+            {
+                bool shuffle = false;
+                var random = new Random();
+                return !shuffle ? Enumerable.Range(0, count).ToArray() : Enumerable.Range(0, count).OrderBy(_ => random.Next()).ToArray();
+            }
+            void Init(double[] weights)
+            {
+                var random = new Random();
+                Fill(weights, random);
+            }
+            void Fill(double[] weights, Random random)
+            {
+                for (var i = 0; i < weights.Length; i++) weights[i] = 0.01;
+            }
+            void ShowOne(string[] rows)
+            {
+                var random = new Random();
+                Console.WriteLine(rows[random.Next(rows.Length)]);
+            }
         }
         """);
 
@@ -86,6 +116,7 @@ public sealed class UnseededRandomTests
             Random _a = [|new Random()|];
             Random _b = [|new()|];
             Random _c = [|new Random { }|];
+            int Draw() => _a.Next() + _b.Next() + _c.Next();
         }
         """, """
         using System;
@@ -94,6 +125,7 @@ public sealed class UnseededRandomTests
             Random _a = new Random(42);
             Random _b = new(42);
             Random _c = new Random(42) { };
+            int Draw() => _a.Next() + _b.Next() + _c.Next();
         }
         """);
 
@@ -103,12 +135,14 @@ public sealed class UnseededRandomTests
         class C
         {
             Random _a = [|new Random()|];
+            int Draw() => _a.Next();
         }
         """, """
         using System;
         class C
         {
             Random _a = new Random(1234);
+            int Draw() => _a.Next();
         }
         """, editorConfig: """
         is_global = true
@@ -121,15 +155,34 @@ public sealed class UnseededRandomTests
         class C
         {
             Random _a = [|new Random()|];
+            int Draw() => _a.Next();
         }
         """, """
         using System;
         class C
         {
             Random _a = new Random(42);
+            int Draw() => _a.Next();
         }
         """, editorConfig: """
         is_global = true
         build_property.ReproSeed = forty-two
+        """);
+
+    [Fact]
+    public Task Fix_drops_a_comment_about_the_missing_seed() => Verify.FixAsync("""
+        using System;
+        class C
+        {
+            Random _a = [|new Random(/* no seed yet */)|];
+            int Draw() => _a.Next();
+        }
+        """, """
+        using System;
+        class C
+        {
+            Random _a = new Random(42);
+            int Draw() => _a.Next();
+        }
         """);
 }

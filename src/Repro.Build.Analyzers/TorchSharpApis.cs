@@ -1,0 +1,191 @@
+using System.Collections.Immutable;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace Repro.Build.Analyzers;
+
+/// <summary>How TorchSharp and TorchVision APIs draw random numbers, resolved once per compilation (REPRO010, 012, 013).</summary>
+internal sealed class TorchSharpApis
+{
+    private static readonly ImmutableHashSet<string> TorchRandom = ImmutableHashSet.Create(
+        "rand", "rand_float", "randn", "randn_float", "randint", "randint_bool", "randint_int", "randint_long", "rand_like",
+        "randn_like", "randint_like", "randperm", "normal", "bernoulli", "multinomial", "poisson", "rand_out", "randn_out",
+        "randint_out", "randperm_out");
+
+    private static readonly ImmutableHashSet<string> FunctionalRandom = ImmutableHashSet.Create(
+        "dropout", "dropout1d", "dropout2d", "dropout3d", "alpha_dropout", "feature_alpha_dropout", "rrelu", "gumbel_softmax");
+
+    private static readonly ImmutableHashSet<string> DropoutModules = ImmutableHashSet.Create(
+        "Dropout", "Dropout1d", "Dropout2d", "Dropout3d", "AlphaDropout", "FeatureAlphaDropout", "RReLU");
+
+    // Layers whose constructors initialise their weights from the global generator.
+    private static readonly ImmutableHashSet<string> InitialisedModules = ImmutableHashSet.Create(
+        "Linear", "Bilinear", "Conv1d", "Conv2d", "Conv3d", "ConvTranspose1d", "ConvTranspose2d", "ConvTranspose3d",
+        "Embedding", "EmbeddingBag", "LSTM", "GRU", "RNN", "LSTMCell", "GRUCell", "RNNCell", "MultiheadAttention",
+        "Transformer", "TransformerEncoderLayer", "TransformerDecoderLayer");
+
+    private static readonly ImmutableHashSet<string> TensorRandom = ImmutableHashSet.Create(
+        "uniform_", "normal_", "random_", "bernoulli_", "exponential_", "geometric_", "cauchy_", "log_normal_");
+
+    // TorchVision transforms that draw from libtorch's global generator (torch.rand inside), so torch.manual_seed
+    // reaches them.
+    private static readonly ImmutableHashSet<string> GlobalGeneratorTransforms = ImmutableHashSet.Create(
+        "Randomize", "RandomHorizontalFlip", "RandomVerticalFlip", "RandomPosterize", "RandomSolarize", "RandomGrayscale",
+        "RandomAdjustSharpness", "RandomAutoContrast", "RandomInvert", "RandomApply", "RandomChoice", "ColorJitter",
+        "AutoAugment", "RandAugment", "TrivialAugmentWide", "AugMix");
+
+    /// <summary>TorchVision transforms that create their own unseeded System.Random, out of torch.manual_seed's reach.</summary>
+    public static readonly ImmutableHashSet<string> InternalGeneratorTransforms = ImmutableHashSet.Create(
+        "RandomResizedCrop", "RandomRotation", "RandomPerspective", "RandomOrder");
+
+    private readonly INamedTypeSymbol _torch;
+    private readonly INamedTypeSymbol? _torchvision;
+    private readonly INamedTypeSymbol? _dataLoader;
+
+    private TorchSharpApis(INamedTypeSymbol torch, INamedTypeSymbol? torchvision, INamedTypeSymbol? dataLoader)
+    {
+        _torch = torch;
+        _torchvision = torchvision;
+        _dataLoader = dataLoader;
+    }
+
+    /// <summary>Null when TorchSharp is not referenced.</summary>
+    public static TorchSharpApis? Create(Compilation compilation) =>
+        compilation.GetTypeByMetadataName("TorchSharp.torch") is { } torch
+            ? new TorchSharpApis(torch, compilation.GetTypeByMetadataName("TorchSharp.torchvision"), compilation.GetTypeByMetadataName("TorchSharp.Modules.DataLoader`2"))
+            : null;
+
+    /// <summary>
+    /// <c>torch.utils.data.DataLoader(…)</c>, or a constructor of TorchSharp's DataLoader classes or of a class derived
+    /// from them (including the <c>base(…)</c> call of such a class).
+    /// </summary>
+    public bool IsDataLoader(IMethodSymbol method)
+    {
+        if (method.MethodKind != MethodKind.Constructor)
+        {
+            return method.Name == "DataLoader" && method.IsStatic && IsWithin(method.ContainingType, _torch);
+        }
+
+        for (var type = method.ContainingType; type is not null; type = type.BaseType)
+        {
+            if (SymbolEqualityComparer.Default.Equals(type.OriginalDefinition, _dataLoader))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    public INamedTypeSymbol Torch => _torch;
+
+    /// <summary>How a call draws random numbers from libtorch's global generator, or <see cref="RandomKind.None"/>.</summary>
+    public RandomKind Classify(IInvocationOperation invocation)
+    {
+        var kind = ClassifyMethod(invocation.TargetMethod);
+
+        // The arguments are looked at last: building them costs more than the symbol checks.
+        return kind != RandomKind.None && HasGenerator(invocation) ? RandomKind.None : kind;
+    }
+
+    private RandomKind ClassifyMethod(IMethodSymbol method)
+    {
+        var owner = method.ContainingType;
+        if (owner is null)
+        {
+            return RandomKind.None;
+        }
+
+        if (IsWithin(owner, _torch))
+        {
+            if ((owner.Name == "torch" && TorchRandom.Contains(method.Name))
+                || (owner.Name == "functional" && FunctionalRandom.Contains(method.Name))
+                || (owner.Name == "nn" && DropoutModules.Contains(method.Name))
+                || (owner.Name == "Tensor" && TensorRandom.Contains(method.Name)))
+            {
+                return RandomKind.Draw;
+            }
+
+            if ((owner.Name == "nn" && InitialisedModules.Contains(method.Name))
+                || (owner.Name == "init" && method.Name.EndsWith("_", System.StringComparison.Ordinal) && method.Name is not ("ones_" or "zeros_" or "constant_" or "eye_" or "dirac_")))
+            {
+                return RandomKind.Initialisation;
+            }
+
+            return RandomKind.None;
+        }
+
+        if (_torchvision is not null && IsWithin(owner, _torchvision))
+        {
+            if (owner.Name == "transforms")
+            {
+                // Equalize() is deterministic; Equalize(p) applies it at random. GaussianBlur draws sigma unless given one.
+                var isRandom = GlobalGeneratorTransforms.Contains(method.Name)
+                    || (method.Name == "Equalize" && method.Parameters.Length == 1)
+                    || (method.Name == "GaussianBlur" && !method.Parameters.Any(p => p.Name == "sigma"));
+                return isRandom ? RandomKind.Draw : RandomKind.None;
+            }
+
+            if (owner.Name == "models")
+            {
+                return RandomKind.Initialisation;
+            }
+        }
+
+        return RandomKind.None;
+    }
+
+    /// <summary>True for the TorchVision transforms whose own System.Random no seed reaches.</summary>
+    public bool IsInternalGeneratorTransform(IMethodSymbol method) =>
+        _torchvision is not null
+        && method.ContainingType is { Name: "transforms" } owner
+        && IsWithin(owner, _torchvision)
+        && InternalGeneratorTransforms.Contains(method.Name);
+
+    /// <summary>torch.manual_seed or torch.random.manual_seed: seeds libtorch's global CPU generator.</summary>
+    public bool IsGlobalSeed(IMethodSymbol method) =>
+        method.Name == "manual_seed" && method.IsStatic && method.ContainingType.Name is "torch" or "random" && IsWithin(method.ContainingType, _torch);
+
+    public bool IsWithinTorch(INamedTypeSymbol? type) => IsWithin(type, _torch);
+
+    private static bool HasGenerator(IInvocationOperation invocation) =>
+        invocation.Arguments.Any(a => a.Parameter?.Name == "generator" && a.ArgumentKind == ArgumentKind.Explicit
+            && a.Value.ConstantValue is not { HasValue: true, Value: null });
+
+    private static bool IsWithin(INamedTypeSymbol? type, INamedTypeSymbol container)
+    {
+        for (var current = type; current is not null; current = current.ContainingType)
+        {
+            if (SymbolEqualityComparer.Default.Equals(current, container))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>A display name such as <c>torch.nn.Linear</c> or <c>torchvision.transforms.RandomHorizontalFlip</c>.</summary>
+    public static string Display(IMethodSymbol method)
+    {
+        var parts = new System.Collections.Generic.List<string> { method.Name };
+        for (var type = method.ContainingType; type is not null; type = type.ContainingType)
+        {
+            parts.Insert(0, type.Name);
+        }
+
+        return string.Join(".", parts);
+    }
+}
+
+internal enum RandomKind
+{
+    None,
+
+    /// <summary>Draws while the program runs: random tensors, dropout, random augmentation.</summary>
+    Draw,
+
+    /// <summary>Initialises weights: irrelevant when the weights are loaded afterwards and never trained.</summary>
+    Initialisation,
+}

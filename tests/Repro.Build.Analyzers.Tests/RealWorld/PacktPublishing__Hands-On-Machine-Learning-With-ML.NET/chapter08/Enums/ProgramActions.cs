@@ -1,0 +1,8 @@
+﻿namespace chapter08.Enums
+{
+    public enum ProgramActions
+    {
+        TRAINING,
+        PREDICT
+    }
+}

@@ -1,0 +1,9 @@
+﻿using System;
+
+namespace CustomTransform
+{
+    public class InputData
+    {
+        public DateTime Date { get; set; }
+    }
+}

@@ -1,0 +1,7 @@
+﻿namespace NullValues
+{
+    internal class MissingData : HousingData
+    {
+        public bool[] MissingValues { get; set; }
+    }
+}

@@ -1,0 +1,7 @@
+﻿namespace NullValues
+{
+    internal class ReplacedValues : HousingData
+    {
+        public float[] NewValues { get; set; }
+    }
+}

@@ -1,0 +1,10 @@
+﻿using Microsoft.ML.Data;
+
+namespace SelectAndShuffle
+{
+    public class HousingPrediction
+    {
+        [ColumnName("Score")]
+        public float PredictedPrice { get; set; }
+    }
+}

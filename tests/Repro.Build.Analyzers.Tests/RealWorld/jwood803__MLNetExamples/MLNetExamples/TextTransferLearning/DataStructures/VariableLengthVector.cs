@@ -1,0 +1,10 @@
+﻿using Microsoft.ML.Data;
+
+namespace TextTransferLearning.DataStructures
+{
+    public class VariableLengthVector
+    {
+        [VectorType]
+        public int[] VariableLengthFeatures { get; set; }
+    }
+}

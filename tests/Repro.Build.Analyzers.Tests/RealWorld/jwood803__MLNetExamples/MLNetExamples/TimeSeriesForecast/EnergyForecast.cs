@@ -1,0 +1,7 @@
+﻿namespace TimeSeriesForecast
+{
+    public class EnergyForecast
+    {
+        public float[] Forecast { get; set; }
+    }
+}

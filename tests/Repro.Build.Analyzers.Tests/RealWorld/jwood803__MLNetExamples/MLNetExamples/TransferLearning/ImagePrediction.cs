@@ -1,0 +1,10 @@
+﻿
+namespace TransferLearning
+{
+    public class ImagePrediction : ImageData
+    {
+        public float[] Score { get; set; }
+
+        public string PredictedLabelValue { get; set; }
+    }
+}
