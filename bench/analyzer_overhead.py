@@ -171,13 +171,14 @@ def main():
         version = output.strip().splitlines()[-1]
         print(f"Packed Repro.Build {version}", flush=True)
         user_packages = os.environ.get("NUGET_PACKAGES") or os.path.join(os.path.expanduser("~"), ".nuget", "packages")
-        # The ML packages come from the user's folder (a restore of the analyzer tests puts them there) or nuget.org.
+        # The ML packages come from the user's folder (a restore of the analyzer tests puts them there) or the machine's
+        # own package sources (this config adds a feed and inherits the user's sources).
         # The REPRO warnings stay on: the compiler skips an analyzer all of whose diagnostics are suppressed (NoWarn),
         # and would then measure nothing.
         project = os.path.join(work, "Big")
         os.makedirs(project)
         with open(os.path.join(work, "NuGet.Config"), "w") as f:
-            f.write(f"""<configuration><packageSources><add key="bench" value="{feed}" /><add key="nuget.org" value="https://api.nuget.org/v3/index.json" /></packageSources>
+            f.write(f"""<configuration><packageSources><add key="bench" value="{feed}" /></packageSources>
 <fallbackPackageFolders><add key="user" value="{user_packages}" /></fallbackPackageFolders></configuration>""")
         with open(os.path.join(project, "Big.csproj"), "w") as f:
             f.write(f"""<Project Sdk="Microsoft.NET.Sdk">
