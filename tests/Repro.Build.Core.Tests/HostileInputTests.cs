@@ -312,14 +312,15 @@ public sealed class HostileInputTests
         using var temp = new TemporaryDirectory();
         var repository = Directory.CreateDirectory(temp.Combine("repo")).FullName;
         GitCli.InitWithCommit(repository);
-        var tracked = temp.WriteFile("repo/README.md", "changed\n");
+        var tracked = temp.WriteFile("repo/file.txt", "changed\n"); // tracked: a rebuild of the patch would run git diff
         var untracked = temp.WriteFile("repo/Extra.cs", "class A { }\n");
         var log = temp.Combine("git-calls.log");
-        var wrapper = temp.WriteFile("git-wrapper.sh", $"#!/bin/sh\necho \"$3 $4\" >> '{log}'\nexec git \"$@\"\n");
+        var wrapper = temp.WriteFile("git-wrapper.sh", $"#!/bin/sh\necho \"$*\" >> '{log}'\nexec git \"$@\"\n");
         File.SetUnixFileMode(wrapper, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
         var options = new GitCaptureOptions { GitExecutable = wrapper };
 
         var first = GitCapture.Capture(repository, options);
+        Assert.Contains(" diff ", File.ReadAllText(log), StringComparison.Ordinal); // the first capture builds the patch
         var time = File.GetLastWriteTimeUtc(untracked);
         File.WriteAllText(untracked, "class B { }\n"); // same size, same time: the stat signature cannot tell
         File.SetLastWriteTimeUtc(untracked, time);
@@ -328,7 +329,8 @@ public sealed class HostileInputTests
 
         Assert.Equal(first.Patch, second.Patch);
         Assert.Contains("+class A { }", Encoding.UTF8.GetString(second.Patch!));
-        Assert.DoesNotContain("diff", File.ReadAllText(log));
+        Assert.DoesNotContain(" diff ", File.ReadAllText(log), StringComparison.Ordinal);
+        Assert.Contains(" status ", File.ReadAllText(log), StringComparison.Ordinal);
         Assert.True(File.Exists(tracked));
 
         File.WriteAllText(untracked, "class C { } // longer\n");
@@ -432,5 +434,39 @@ public sealed class WorkingTreeKeyTests
 
         File.WriteAllText(code, "class C { int x; }\n");
         Assert.NotEqual(added, Key(temp.Path));
+    }
+}
+
+public sealed class SharedCaptureTests
+{
+    [Fact]
+    public async Task Concurrent_captures_of_one_dirty_tree_build_the_patch_once()
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return;
+        }
+
+        using var temp = new TemporaryDirectory();
+        var repository = Directory.CreateDirectory(temp.Combine("repo")).FullName;
+        GitCli.InitWithCommit(repository);
+        temp.WriteFile("repo/file.txt", "changed\n"); // tracked: its change needs git diff
+        temp.WriteFile("repo/Extra.cs", "class A { }\n");
+        var log = temp.Combine("git-calls.log");
+        var wrapper = temp.WriteFile("git-wrapper.sh", $"#!/bin/sh\necho \"$*\" >> '{log}'\nexec git \"$@\"\n");
+        File.SetUnixFileMode(wrapper, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+
+        // As the nodes of a -m build: several captures of one tree at once.
+        var captures = Enumerable.Range(0, 4)
+            .Select(_ => Task.Run(() => GitCapture.Capture(repository, new GitCaptureOptions { GitExecutable = wrapper })))
+            .ToArray();
+        var snapshots = await Task.WhenAll(captures);
+
+        Assert.All(snapshots, s => Assert.Equal(snapshots[0].Patch, s.Patch));
+        Assert.Contains("+class A { }", Encoding.UTF8.GetString(snapshots[0].Patch!));
+        var calls = File.ReadAllLines(log);
+        Assert.True(calls.Length > 0, "no git call was logged");
+        Assert.Equal(1, calls.Count(c => c.Contains(" diff ", StringComparison.Ordinal)));
+        Assert.Contains("+changed", Encoding.UTF8.GetString(snapshots[0].Patch!));
     }
 }
