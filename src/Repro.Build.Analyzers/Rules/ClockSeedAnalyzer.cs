@@ -39,49 +39,49 @@ public sealed class ClockSeedAnalyzer : DiagnosticAnalyzer
             var sources = NondeterministicSources.Create(compilationContext.Compilation);
             compilationContext.RegisterOperationBlockStartAction(blockContext =>
             {
-            if (!TokenFilter.Mentions(blockContext.OperationBlocks, ClockIdentifiers))
-            {
-                return; // a seed from the clock names the clock in the member that computes it
-            }
-
-            blockContext.RegisterOperationAction(
-                operationContext =>
+                if (!TokenFilter.Mentions(blockContext.OperationBlocks, ClockIdentifiers))
                 {
-                    var (method, arguments) = operationContext.Operation switch
-                    {
-                        IObjectCreationOperation creation => (creation.Constructor, creation.Arguments),
-                        IInvocationOperation invocation => (invocation.TargetMethod, invocation.Arguments),
-                        _ => (null, ImmutableArray<IArgumentOperation>.Empty),
-                    };
-                    // Symbols first: building the argument operations costs more.
-                    if (method is null || !method.Parameters.Any(p => p.Name.Equals("seed", System.StringComparison.OrdinalIgnoreCase)))
-                    {
-                        return;
-                    }
+                    return; // a seed from the clock names the clock in the member that computes it
+                }
 
-                    // Any seed: new Random(seed), new MLContext(seed:), torch.manual_seed, new torch.Generator(seed),
-                    // new MersenneTwister(seed), DataLoader(…, seed:), or a method of the program's own named so.
-                    foreach (var argument in arguments)
+                blockContext.RegisterOperationAction(
+                    operationContext =>
                     {
-                        if (argument.ArgumentKind == ArgumentKind.Explicit
-                            && argument.Parameter?.Name.Equals("seed", System.StringComparison.OrdinalIgnoreCase) == true
-                            && sources.FindIn(argument.Value) is { } source)
+                        var (method, arguments) = operationContext.Operation switch
                         {
-                            // The whole argument expression: unchecked(...) and parentheses have no operation of their own.
-                            var expression = argument.Value.Syntax;
-                            while (expression.Parent is Microsoft.CodeAnalysis.CSharp.Syntax.CheckedExpressionSyntax or Microsoft.CodeAnalysis.CSharp.Syntax.ParenthesizedExpressionSyntax)
-                            {
-                                expression = expression.Parent;
-                            }
-
-                            var name = method.MethodKind == MethodKind.Constructor ? method.ContainingType.Name : method.Name;
-                            operationContext.ReportDiagnostic(Diagnostic.Create(Rule, expression.GetLocation(),
-                                name, source.ContainingType.Name + "." + source.Name));
+                            IObjectCreationOperation creation => (creation.Constructor, creation.Arguments),
+                            IInvocationOperation invocation => (invocation.TargetMethod, invocation.Arguments),
+                            _ => (null, ImmutableArray<IArgumentOperation>.Empty),
+                        };
+                        // Symbols first: building the argument operations costs more.
+                        if (method is null || !method.Parameters.Any(p => p.Name.Equals("seed", System.StringComparison.OrdinalIgnoreCase)))
+                        {
+                            return;
                         }
-                    }
-                },
-                OperationKind.ObjectCreation,
-                OperationKind.Invocation);
+
+                        // Any seed: new Random(seed), new MLContext(seed:), torch.manual_seed, new torch.Generator(seed),
+                        // new MersenneTwister(seed), DataLoader(…, seed:), or a method of the program's own named so.
+                        foreach (var argument in arguments)
+                        {
+                            if (argument.ArgumentKind == ArgumentKind.Explicit
+                                && argument.Parameter?.Name.Equals("seed", System.StringComparison.OrdinalIgnoreCase) == true
+                                && sources.FindIn(argument.Value) is { } source)
+                            {
+                                // The whole argument expression: unchecked(...) and parentheses have no operation of their own.
+                                var expression = argument.Value.Syntax;
+                                while (expression.Parent is Microsoft.CodeAnalysis.CSharp.Syntax.CheckedExpressionSyntax or Microsoft.CodeAnalysis.CSharp.Syntax.ParenthesizedExpressionSyntax)
+                                {
+                                    expression = expression.Parent;
+                                }
+
+                                var name = method.MethodKind == MethodKind.Constructor ? method.ContainingType.Name : method.Name;
+                                operationContext.ReportDiagnostic(Diagnostic.Create(Rule, expression.GetLocation(),
+                                    name, source.ContainingType.Name + "." + source.Name));
+                            }
+                        }
+                    },
+                    OperationKind.ObjectCreation,
+                    OperationKind.Invocation);
             });
         });
     }

@@ -53,47 +53,47 @@ public sealed class ParallelNondeterminismAnalyzer : DiagnosticAnalyzer
             var parallelEnumerable = compilationContext.Compilation.GetTypeByMetadataName("System.Linq.ParallelEnumerable");
             compilationContext.RegisterOperationBlockStartAction(blockContext =>
             {
-            if (!TokenFilter.Mentions(blockContext.OperationBlocks, Identifiers))
-            {
-                return; // no parallel loop or query in this member
-            }
-
-            if (parallel is not null)
-            {
-                blockContext.RegisterOperationAction(
-                    operationContext => AnalyzeParallelLoop((IInvocationOperation)operationContext.Operation, parallel, operationContext),
-                    OperationKind.Invocation);
-            }
-
-            if (parallelEnumerable is null)
-            {
-                return;
-            }
-
-            blockContext.RegisterOperationAction(
-                operationContext =>
+                if (!TokenFilter.Mentions(blockContext.OperationBlocks, Identifiers))
                 {
-                    var invocation = (IInvocationOperation)operationContext.Operation;
-                    var method = invocation.TargetMethod;
-                    if (!SymbolEqualityComparer.Default.Equals(method.ContainingType, parallelEnumerable))
-                    {
-                        return;
-                    }
+                    return; // no parallel loop or query in this member
+                }
 
-                    if (FloatReductions.Contains(method.Name) && IsFloatingPoint(method))
-                    {
-                        operationContext.ReportDiagnostic(Diagnostic.Create(Rule, invocation.Syntax.GetLocation(), ReductionProperties,
-                            $"Parallel '{method.Name}' over floating-point values adds in a different order on every run, so the result's last bits change; compute it sequentially (or over an AsOrdered() result materialized first)"));
-                        return;
-                    }
+                if (parallel is not null)
+                {
+                    blockContext.RegisterOperationAction(
+                        operationContext => AnalyzeParallelLoop((IInvocationOperation)operationContext.Operation, parallel, operationContext),
+                        OperationKind.Invocation);
+                }
 
-                    if (OrderSensitive.Contains(method.Name) && !IsOrdered(invocation))
+                if (parallelEnumerable is null)
+                {
+                    return;
+                }
+
+                blockContext.RegisterOperationAction(
+                    operationContext =>
                     {
-                        operationContext.ReportDiagnostic(Diagnostic.Create(Rule, invocation.Syntax.GetLocation(), OrderProperties,
-                            $"'{method.Name}' on a parallel query without AsOrdered() sees the elements in thread-completion order, which differs on every run; add .AsOrdered() after .AsParallel()"));
-                    }
-                },
-                OperationKind.Invocation);
+                        var invocation = (IInvocationOperation)operationContext.Operation;
+                        var method = invocation.TargetMethod;
+                        if (!SymbolEqualityComparer.Default.Equals(method.ContainingType, parallelEnumerable))
+                        {
+                            return;
+                        }
+
+                        if (FloatReductions.Contains(method.Name) && IsFloatingPoint(method))
+                        {
+                            operationContext.ReportDiagnostic(Diagnostic.Create(Rule, invocation.Syntax.GetLocation(), ReductionProperties,
+                                $"Parallel '{method.Name}' over floating-point values adds in a different order on every run, so the result's last bits change; compute it sequentially (or over an AsOrdered() result materialized first)"));
+                            return;
+                        }
+
+                        if (OrderSensitive.Contains(method.Name) && !IsOrdered(invocation))
+                        {
+                            operationContext.ReportDiagnostic(Diagnostic.Create(Rule, invocation.Syntax.GetLocation(), OrderProperties,
+                                $"'{method.Name}' on a parallel query without AsOrdered() sees the elements in thread-completion order, which differs on every run; add .AsOrdered() after .AsParallel()"));
+                        }
+                    },
+                    OperationKind.Invocation);
             });
         });
     }

@@ -79,122 +79,122 @@ public sealed class UnseededMLContextAnalyzer : DiagnosticAnalyzer
 
             compilationContext.RegisterOperationBlockStartAction(blockContext =>
             {
-            // Members that name neither MLContext nor a random operation get no per-operation callbacks; a field or
-            // property of type MLContext (its initializer may be a bare new()) always does.
-            if (!TokenFilter.Mentions(blockContext.OperationBlocks, Identifiers)
-                && !(blockContext.OwningSymbol is IFieldSymbol { Type: var fieldType } && SymbolEqualityComparer.Default.Equals(fieldType, mlContext))
-                && !(blockContext.OwningSymbol is IPropertySymbol { Type: var propertyType } && SymbolEqualityComparer.Default.Equals(propertyType, mlContext)))
-            {
-                return;
-            }
-
-            blockContext.RegisterOperationAction(
-                operationContext =>
+                // Members that name neither MLContext nor a random operation get no per-operation callbacks; a field or
+                // property of type MLContext (its initializer may be a bare new()) always does.
+                if (!TokenFilter.Mentions(blockContext.OperationBlocks, Identifiers)
+                    && !(blockContext.OwningSymbol is IFieldSymbol { Type: var fieldType } && SymbolEqualityComparer.Default.Equals(fieldType, mlContext))
+                    && !(blockContext.OwningSymbol is IPropertySymbol { Type: var propertyType } && SymbolEqualityComparer.Default.Equals(propertyType, mlContext)))
                 {
-                    var creation = (IObjectCreationOperation)operationContext.Operation;
-                    if (creation.Constructor is { } constructor && constructor.Parameters.Any(p => SymbolEqualityComparer.Default.Equals(p.Type, mlContext)))
-                    {
-                        MarkPassed(creation.Arguments);
-                    }
+                    return;
+                }
 
-                    if (!SymbolEqualityComparer.Default.Equals(creation.Constructor?.ContainingType, mlContext))
+                blockContext.RegisterOperationAction(
+                    operationContext =>
                     {
-                        return;
-                    }
-
-                    var (storedIn, escapes) = Destination(creation);
-                    if (storedIn is not null)
-                    {
-                        storedContexts.TryAdd(storedIn, 0);
-                    }
-
-                    if (!creation.Arguments.Any(a => a.Parameter?.Name == "seed" && (a.ArgumentKind == ArgumentKind.DefaultValue || a.Value.ConstantValue is { HasValue: true, Value: null })))
-                    {
-                        return;
-                    }
-
-                    // Used in place or through a local: decided here, from this member alone.
-                    if (storedIn is null && !escapes)
-                    {
-                        if (RandomUse(creation, trainerEstimator) is { } inPlace)
+                        var creation = (IObjectCreationOperation)operationContext.Operation;
+                        if (creation.Constructor is { } constructor && constructor.Parameters.Any(p => SymbolEqualityComparer.Default.Equals(p.Type, mlContext)))
                         {
-                            operationContext.ReportDiagnostic(Diagnostic.Create(Rule, creation.Syntax.GetLocation(), inPlace));
+                            MarkPassed(creation.Arguments);
                         }
 
-                        return;
-                    }
-
-                    if (storedIn is ILocalSymbol local && creation.SemanticModel is { } model)
-                    {
-                        var references = OperationHelpers.ReferencesTo(local, model).ToArray();
-                        if (references.Select(r => RandomUse(r, trainerEstimator)).FirstOrDefault(u => u is not null) is { } throughLocal)
+                        if (!SymbolEqualityComparer.Default.Equals(creation.Constructor?.ContainingType, mlContext))
                         {
-                            operationContext.ReportDiagnostic(Diagnostic.Create(Rule, creation.Syntax.GetLocation(), throughLocal));
-                        }
-                        else if (references.Any(Escapes))
-                        {
-                            unseeded.Add((creation.Syntax.GetLocation(), null, true));
+                            return;
                         }
 
-                        return;
-                    }
+                        var (storedIn, escapes) = Destination(creation);
+                        if (storedIn is not null)
+                        {
+                            storedContexts.TryAdd(storedIn, 0);
+                        }
 
-                    unseeded.Add((creation.Syntax.GetLocation(), storedIn, escapes));
-                },
-                OperationKind.ObjectCreation);
+                        if (!creation.Arguments.Any(a => a.Parameter?.Name == "seed" && (a.ArgumentKind == ArgumentKind.DefaultValue || a.Value.ConstantValue is { HasValue: true, Value: null })))
+                        {
+                            return;
+                        }
 
-            blockContext.RegisterOperationAction(
-                operationContext =>
-                {
-                    var invocation = (IInvocationOperation)operationContext.Operation;
+                        // Used in place or through a local: decided here, from this member alone.
+                        if (storedIn is null && !escapes)
+                        {
+                            if (RandomUse(creation, trainerEstimator) is { } inPlace)
+                            {
+                                operationContext.ReportDiagnostic(Diagnostic.Create(Rule, creation.Syntax.GetLocation(), inPlace));
+                            }
 
-                    // Symbols first: building the argument operations costs more.
-                    var method = invocation.TargetMethod;
-                    if (method.Parameters.Any(p => SymbolEqualityComparer.Default.Equals(p.Type, mlContext)))
+                            return;
+                        }
+
+                        if (storedIn is ILocalSymbol local && creation.SemanticModel is { } model)
+                        {
+                            var references = OperationHelpers.ReferencesTo(local, model).ToArray();
+                            if (references.Select(r => RandomUse(r, trainerEstimator)).FirstOrDefault(u => u is not null) is { } throughLocal)
+                            {
+                                operationContext.ReportDiagnostic(Diagnostic.Create(Rule, creation.Syntax.GetLocation(), throughLocal));
+                            }
+                            else if (references.Any(Escapes))
+                            {
+                                unseeded.Add((creation.Syntax.GetLocation(), null, true));
+                            }
+
+                            return;
+                        }
+
+                        unseeded.Add((creation.Syntax.GetLocation(), storedIn, escapes));
+                    },
+                    OperationKind.ObjectCreation);
+
+                blockContext.RegisterOperationAction(
+                    operationContext =>
                     {
-                        MarkPassed(method.IsExtensionMethod ? invocation.Arguments.RemoveAt(0) : invocation.Arguments);
-                    }
+                        var invocation = (IInvocationOperation)operationContext.Operation;
 
-                    if (!IsRandom(method, trainerEstimator))
-                    {
-                        return;
-                    }
+                        // Symbols first: building the argument operations costs more.
+                        var method = invocation.TargetMethod;
+                        if (method.Parameters.Any(p => SymbolEqualityComparer.Default.Equals(p.Type, mlContext)))
+                        {
+                            MarkPassed(method.IsExtensionMethod ? invocation.Arguments.RemoveAt(0) : invocation.Arguments);
+                        }
 
-                    var receiver = method.IsExtensionMethod ? invocation.Arguments.FirstOrDefault()?.Value : invocation.Instance;
-                    switch (ContextOf(receiver, mlContext))
-                    {
-                        case null or IObjectCreationOperation:
-                            return; // not an MLContext, or one created in place (decided where it is created)
-                        case ILocalReferenceOperation local when IsCreatedHere(local.Local):
-                            return; // decided where the local is created
-                        case var context when Symbol(context) is { } symbol and not IParameterSymbol and not ILocalSymbol:
-                            randomUses.TryAdd(symbol, method.Name);
-                            break;
-                        default:
-                            System.Threading.Interlocked.CompareExchange(ref untraceableUse, method.Name, null);
-                            break;
-                    }
-                },
-                OperationKind.Invocation);
+                        if (!IsRandom(method, trainerEstimator))
+                        {
+                            return;
+                        }
 
-            blockContext.RegisterOperationAction(
-                operationContext =>
-                {
-                    // Returned or stored elsewhere: followed no further. The types are checked before the values are built.
-                    var value = operationContext.Operation switch
+                        var receiver = method.IsExtensionMethod ? invocation.Arguments.FirstOrDefault()?.Value : invocation.Instance;
+                        switch (ContextOf(receiver, mlContext))
+                        {
+                            case null or IObjectCreationOperation:
+                                return; // not an MLContext, or one created in place (decided where it is created)
+                            case ILocalReferenceOperation local when IsCreatedHere(local.Local):
+                                return; // decided where the local is created
+                            case var context when Symbol(context) is { } symbol and not IParameterSymbol and not ILocalSymbol:
+                                randomUses.TryAdd(symbol, method.Name);
+                                break;
+                            default:
+                                System.Threading.Interlocked.CompareExchange(ref untraceableUse, method.Name, null);
+                                break;
+                        }
+                    },
+                    OperationKind.Invocation);
+
+                blockContext.RegisterOperationAction(
+                    operationContext =>
                     {
-                        IReturnOperation returned when operationContext.ContainingSymbol is IMethodSymbol { ReturnType: var type }
-                            && (SymbolEqualityComparer.Default.Equals(type, mlContext) || type.SpecialType == SpecialType.System_Object) => returned.ReturnedValue,
-                        ISimpleAssignmentOperation assignment when SymbolEqualityComparer.Default.Equals(assignment.Type, mlContext) => assignment.Value,
-                        _ => null,
-                    };
-                    if (value?.WithoutConversions() is { } context && SymbolEqualityComparer.Default.Equals(context.Type, mlContext) && Symbol(context) is { } symbol)
-                    {
-                        escaped.TryAdd(symbol, 0);
-                    }
-                },
-                OperationKind.Return,
-                OperationKind.SimpleAssignment);
+                        // Returned or stored elsewhere: followed no further. The types are checked before the values are built.
+                        var value = operationContext.Operation switch
+                        {
+                            IReturnOperation returned when operationContext.ContainingSymbol is IMethodSymbol { ReturnType: var type }
+                                && (SymbolEqualityComparer.Default.Equals(type, mlContext) || type.SpecialType == SpecialType.System_Object) => returned.ReturnedValue,
+                            ISimpleAssignmentOperation assignment when SymbolEqualityComparer.Default.Equals(assignment.Type, mlContext) => assignment.Value,
+                            _ => null,
+                        };
+                        if (value?.WithoutConversions() is { } context && SymbolEqualityComparer.Default.Equals(context.Type, mlContext) && Symbol(context) is { } symbol)
+                        {
+                            escaped.TryAdd(symbol, 0);
+                        }
+                    },
+                    OperationKind.Return,
+                    OperationKind.SimpleAssignment);
             });
 
             // A context handed to another method or constructor may be used for anything there.
