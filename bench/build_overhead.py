@@ -19,21 +19,10 @@ import sys
 import tempfile
 import time
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+from benchlib import ROOT, run, timed
+
 RUNS = int(sys.argv[1]) if len(sys.argv) > 1 else 10
 
-
-def run(args, cwd, env, check=True):
-    result = subprocess.run(args, cwd=cwd, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-    if check and result.returncode != 0:
-        sys.exit(f"{' '.join(args)} failed:\n{result.stdout}")
-    return result.stdout
-
-
-def timed(args, cwd, env):
-    start = time.perf_counter()
-    run(args, cwd, env)
-    return (time.perf_counter() - start) * 1000
 
 
 def main():

@@ -22,24 +22,12 @@ import sys
 import tempfile
 import time
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+from benchlib import ROOT, run, timed
+
 RUNS = int(sys.argv[1]) if len(sys.argv) > 1 else 10
 ONLY = set(sys.argv[2:])
 
 PROGRAM = 'System.Console.WriteLine("trained");\n'
-
-
-def run(args, cwd, env, check=True):
-    result = subprocess.run(args, cwd=cwd, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-    if check and result.returncode != 0:
-        sys.exit(f"{' '.join(args)} failed:\n{result.stdout}")
-    return result.stdout
-
-
-def timed(args, cwd, env):
-    start = time.perf_counter()
-    run(args, cwd, env)
-    return (time.perf_counter() - start) * 1000
 
 
 def write(path, text, mode="w"):
@@ -145,7 +133,7 @@ def main():
         feed = os.path.join(work, "feed")
         print("Packing Repro.Build ...", flush=True)
         run(["dotnet", "pack", os.path.join(ROOT, "src", "Repro.Build", "Repro.Build.csproj"), "-c", "Release", "-o", feed,
-             "-p:VersionSuffix=bench." + time.strftime("%Y%m%d%H%M%S"), "-nologo", "-v:q"], ROOT, dict(os.environ))
+             "-p:ReproVersionLabel=bench-" + time.strftime("%Y%m%d-%H%M%S"), "-nologo", "-v:q"], ROOT, dict(os.environ))
         package = glob.glob(os.path.join(feed, "Repro.Build.*.nupkg"))[0]
         version = os.path.basename(package)[len("Repro.Build."):-len(".nupkg")]
         user_packages = os.environ.get("NUGET_PACKAGES") or os.path.join(os.path.expanduser("~"), ".nuget", "packages")

@@ -19,6 +19,16 @@ internal sealed partial class ConsumerProject
         Name = name;
     }
 
+    /// <summary>A small library with one setting whose value the tests change to make a tree dirty.</summary>
+    public const string ModelSource = """
+        namespace Trainer;
+
+        public static class Model
+        {
+            public static double LearningRate => 0.01;
+        }
+        """;
+
     public string Directory { get; }
 
     public string Name { get; }

@@ -10,14 +10,7 @@ namespace Repro.Build.IntegrationTests;
 [Collection(PackageCollection.Name)]
 public sealed class GitStateTests
 {
-    private const string Source = """
-        namespace Trainer;
-
-        public static class Model
-        {
-            public static double LearningRate => 0.01;
-        }
-        """;
+    private const string Source = ConsumerProject.ModelSource;
 
     private readonly PackageFixture _fixture;
 

@@ -36,15 +36,14 @@ public static class DataHasher
         var skipped = new List<string>();
         foreach (var declaration in declarations)
         {
-            var name = declaration.Group ?? PathText.ForManifest(projectDirectory, declaration.ItemSpec, declaration.FullPath, repositoryRoot).TrimEnd('/')
-                + (IsFolderSpec(declaration.ItemSpec) ? "/" : "");
+            var recordedRoot = PathText.ForManifest(projectDirectory, declaration.ItemSpec, declaration.FullPath, repositoryRoot).TrimEnd('/');
+            var name = declaration.Group ?? recordedRoot + (IsFolderSpec(declaration.ItemSpec) ? "/" : "");
             if (!entries.TryGetValue(name, out var item))
             {
                 item = new ItemFiles(new DataEntry { Name = name }, declaration.Group is null);
                 entries[name] = item;
             }
 
-            var recordedRoot = PathText.ForManifest(projectDirectory, declaration.ItemSpec, declaration.FullPath, repositoryRoot).TrimEnd('/');
             switch (FileProbe.Inspect(declaration.FullPath))
             {
                 case FileKind.Regular:
@@ -240,8 +239,9 @@ public static class DataHasher
             {
                 var name = Path.GetFileName(child);
                 var childWithin = PathText.Join(within, name);
-                var isLink = FileProbe.Inspect(child, followLinks: false) == FileKind.SymbolicLink;
-                switch (FileProbe.Inspect(child))
+                var own = FileProbe.Inspect(child, followLinks: false);
+                var isLink = own == FileKind.SymbolicLink;
+                switch (isLink ? FileProbe.Inspect(child) : own)
                 {
                     case FileKind.Regular:
                         item.Add(PathText.Join(recordedRoot, childWithin), childWithin, child);

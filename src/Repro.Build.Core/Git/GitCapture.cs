@@ -117,7 +117,7 @@ public static class GitCapture
             var statusOutput = RunStatus(git, location, "normal");
             var status = GitStatus.Parse(statusOutput);
             section.Dirty = status.IsDirty;
-            section.Changes = new GitChanges { Staged = status.Staged, Unstaged = status.Unstaged, Untracked = status.Untracked };
+            section.Changes = status.Changes;
             foreach (var submodule in section.Submodules)
             {
                 submodule.Dirty = status.DirtySubmodules.Contains(submodule.Path);
@@ -131,8 +131,7 @@ public static class GitCapture
             if (options.MaxPatchBytes == 0)
             {
                 // ReproPatchMaxBytes=0: the dirty state only, no patch content, nothing to warn about.
-                var full = GitStatus.Parse(RunStatus(git, location, "all"));
-                section.Changes = new GitChanges { Staged = full.Staged, Unstaged = full.Unstaged, Untracked = full.Untracked };
+                section.Changes = GitStatus.Parse(RunStatus(git, location, "all")).Changes;
                 return null;
             }
 
@@ -169,6 +168,7 @@ public static class GitCapture
         }
 
         section.Untracked = patch.Untracked;
+        section.PatchSha256 = patch.Sha256;
         section.PatchTruncated = patch.Truncated;
         section.PatchOmitted = patch.Omitted
             .OrderBy(o => o.Path, StringComparer.Ordinal)
@@ -212,7 +212,7 @@ public static class GitCapture
 
             // Something changed: now every untracked file by name.
             var full = GitStatus.Parse(RunStatus(git, location, "all"));
-            var changes = new GitChanges { Staged = full.Staged, Unstaged = full.Unstaged, Untracked = full.Untracked };
+            var changes = full.Changes;
             var hashes = cache.LoadHashes();
             var patch = GitPatchBuilder.Build(git, location.WorkingDirectory, section.Commit, section.ObjectFormat, full, options.MaxPatchBytes, hashes, options.Cancellation);
             cache.Save(key, patch, changes);

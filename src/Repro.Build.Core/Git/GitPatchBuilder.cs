@@ -78,9 +78,9 @@ public static class GitPatchBuilder
         }
 
         cancellation.ThrowIfCancellationRequested();
-        var listed = new List<(string Path, long Size, string FullPath, long Ticks)>();
-        var carried = new List<(string Path, string FullPath, long Size)>();
-        var others = new List<(string Path, string FullPath, long Size)>();
+        var listed = new List<UntrackedFile>();
+        var carried = new List<UntrackedFile>();
+        var others = new List<UntrackedFile>();
         var untracked = new List<string>(status.UntrackedPaths);
         untracked.Sort(StringComparer.Ordinal);
         foreach (var path in untracked)
@@ -100,19 +100,8 @@ public static class GitPatchBuilder
                     break;
                 case FileKind.Regular:
                     var (size, ticks) = FileProbe.Stat(fullPath);
-                    if (IsData(path))
-                    {
-                        listed.Add((path, size, fullPath, ticks));
-                    }
-                    else if (IsBuildInput(path))
-                    {
-                        carried.Add((path, fullPath, size));
-                    }
-                    else
-                    {
-                        others.Add((path, fullPath, size));
-                        listed.Add((path, size, fullPath, ticks));
-                    }
+                    var file = new UntrackedFile(path, fullPath, size, ticks);
+                    (IsData(path) ? listed : IsBuildInput(path) ? carried : others).Add(file);
 
                     break;
                 case FileKind.Special:
@@ -124,11 +113,7 @@ public static class GitPatchBuilder
         }
 
         // A handful of small untracked notes and settings travel with the code; a large untracked set is listed.
-        if (others.Count <= SmallUntrackedCount && others.Sum(o => o.Size) <= SmallUntrackedBytes)
-        {
-            carried.AddRange(others);
-            listed.RemoveAll(l => others.Any(o => o.Path == l.Path));
-        }
+        (others.Count <= SmallUntrackedCount && others.Sum(o => o.Size) <= SmallUntrackedBytes ? carried : listed).AddRange(others);
 
         carried.Sort((a, b) => string.CompareOrdinal(a.Path, b.Path));
         foreach (var file in carried)
@@ -137,8 +122,7 @@ public static class GitPatchBuilder
             var reason = AppendUntracked(patch, file.Path, file.FullPath, file.Size, maxBytes);
             if (reason == "binary")
             {
-                var (size, ticks) = FileProbe.Stat(file.FullPath);
-                listed.Add((file.Path, size, file.FullPath, ticks));
+                listed.Add(file);
             }
             else if (reason is not null)
             {
@@ -253,27 +237,18 @@ public static class GitPatchBuilder
             return "size-cap";
         }
 
-        byte[] content;
+        byte[]? content;
         try
         {
-            using (var probe = FileProbe.OpenRegular(fullPath))
-            {
-                var head = new byte[(int)Math.Min(BinaryProbeLength, Math.Max(0, size))];
-                var read = probe.Read(head, 0, head.Length);
-                if (Array.IndexOf(head, (byte)0, 0, read) >= 0)
-                {
-                    return "binary";
-                }
-            }
-
-            content = FileProbe.ReadAllBytes(fullPath, maxBytes - patch.Length);
+            content = FileProbe.ReadAllBytesUnless(fullPath, maxBytes - patch.Length, BinaryProbeLength,
+                (head, count) => Array.IndexOf(head, (byte)0, 0, count) >= 0);
         }
         catch (Exception ex) when (ReadFailure.IsExpected(ex))
         {
             return ex is FileTooLargeException ? "size-cap" : ex is SpecialFileException ? "special-file" : "unreadable";
         }
 
-        if (Array.IndexOf(content, (byte)0) >= 0)
+        if (content is null || Array.IndexOf(content, (byte)0) >= 0)
         {
             return "binary";
         }
@@ -294,7 +269,7 @@ public static class GitPatchBuilder
     }
 
     /// <summary>Hashes the listed files (through the stat-keyed cache) and sums up folders when there are many.</summary>
-    private static List<UntrackedEntry> ListUntracked(List<(string Path, long Size, string FullPath, long Ticks)> listed, FileHashCache cache,
+    private static List<UntrackedEntry> ListUntracked(List<UntrackedFile> listed, FileHashCache cache,
         List<OmittedFile> omitted, CancellationToken cancellation)
     {
         var sorted = listed.OrderBy(l => l.Path, StringComparer.Ordinal).ToList();
@@ -538,5 +513,24 @@ public static class GitPatchBuilder
         }
 
         return true;
+    }
+
+    private sealed class UntrackedFile
+    {
+        public UntrackedFile(string path, string fullPath, long size, long ticks)
+        {
+            Path = path;
+            FullPath = fullPath;
+            Size = size;
+            Ticks = ticks;
+        }
+
+        public string Path { get; }
+
+        public string FullPath { get; }
+
+        public long Size { get; }
+
+        public long Ticks { get; }
     }
 }

@@ -15,6 +15,9 @@ public sealed class GitStatus
 
     public bool IsDirty => Staged + Unstaged + Untracked > 0;
 
+    /// <summary>The counts as the manifest records them.</summary>
+    public Repro.Build.Manifest.GitChanges Changes => new() { Staged = Staged, Unstaged = Unstaged, Untracked = Untracked };
+
     /// <summary>Paths (relative to the working tree, '/'-separated) of tracked files that differ from HEAD.</summary>
     public List<string> ChangedPaths { get; } = new();
 

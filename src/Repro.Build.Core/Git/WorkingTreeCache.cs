@@ -178,7 +178,7 @@ public sealed class WorkingTreeCache
     {
         try
         {
-            var entryPath = Path.Combine(_folder, key.Substring(0, 32) + ".json");
+            var entryPath = EntryPath(key, ".json");
             if (!File.Exists(entryPath))
             {
                 return null;
@@ -191,8 +191,9 @@ public sealed class WorkingTreeCache
                 return null;
             }
 
-            var content = FileProbe.ReadAllBytes(Path.Combine(_folder, key.Substring(0, 32) + ".patch"), 1L << 31);
-            if (Hashing.Sha256Hex(content) != root.GetProperty("patchSha256").GetString())
+            var content = FileProbe.ReadAllBytes(EntryPath(key, ".patch"), 1L << 31);
+            var sha256 = Hashing.Sha256Hex(content);
+            if (sha256 != root.GetProperty("patchSha256").GetString())
             {
                 return null;
             }
@@ -213,7 +214,7 @@ public sealed class WorkingTreeCache
                 Unstaged = root.GetProperty("unstaged").GetInt32(),
                 Untracked = root.GetProperty("untracked").GetInt32(),
             };
-            return (new GitPatch(content, omitted, root.GetProperty("truncated").GetBoolean(), untracked), changes);
+            return (new GitPatch(content, omitted, root.GetProperty("truncated").GetBoolean(), untracked, sha256), changes);
         }
         catch (Exception ex) when (ReadFailure.IsExpected(ex) || ex is KeyNotFoundException or InvalidOperationException or FormatException)
         {
@@ -226,14 +227,13 @@ public sealed class WorkingTreeCache
         try
         {
             Directory.CreateDirectory(_folder);
-            var name = key.Substring(0, 32);
-            AtomicFile.WriteIfChanged(Path.Combine(_folder, name + ".patch"), patch.Content);
+            AtomicFile.WriteIfChanged(EntryPath(key, ".patch"), patch.Content);
             using var stream = new MemoryStream();
             using (var writer = new Utf8JsonWriter(stream))
             {
                 writer.WriteStartObject();
                 writer.WriteString("key", key);
-                writer.WriteString("patchSha256", Hashing.Sha256Hex(patch.Content));
+                writer.WriteString("patchSha256", patch.Sha256);
                 writer.WriteBoolean("truncated", patch.Truncated);
                 writer.WriteNumber("staged", changes.Staged);
                 writer.WriteNumber("unstaged", changes.Unstaged);
@@ -263,7 +263,7 @@ public sealed class WorkingTreeCache
                 writer.WriteEndObject();
             }
 
-            AtomicFile.WriteIfChanged(Path.Combine(_folder, name + ".json"), stream.ToArray());
+            AtomicFile.WriteIfChanged(EntryPath(key, ".json"), stream.ToArray());
             Prune();
         }
         catch (Exception ex) when (ReadFailure.IsExpected(ex))
@@ -285,6 +285,9 @@ public sealed class WorkingTreeCache
         {
         }
     }
+
+    // An entry's files are named by the key's first 128 bits.
+    private string EntryPath(string key, string extension) => Path.Combine(_folder, key.Substring(0, 32) + extension);
 
     private void Prune()
     {

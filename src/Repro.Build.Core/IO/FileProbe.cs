@@ -125,7 +125,20 @@ public static class FileProbe
     /// Reads a regular file whole, refusing files over <paramref name="maxBytes"/> (checked on the open handle, and
     /// again while reading, so that a file that grows cannot make this allocate without bound).
     /// </summary>
-    public static byte[] ReadAllBytes(string path, long maxBytes)
+    /// <summary>A regular file's text, decoded as <see cref="File.ReadAllText(string)"/> does (UTF-8 unless a byte order mark says otherwise).</summary>
+    public static string ReadAllText(string path, long maxBytes)
+    {
+        using var reader = new StreamReader(new MemoryStream(ReadAllBytes(path, maxBytes)), System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+        return reader.ReadToEnd();
+    }
+
+    public static byte[] ReadAllBytes(string path, long maxBytes) => ReadAllBytesUnless(path, maxBytes, 0, (_, _) => false)!;
+
+    /// <summary>
+    /// As <see cref="ReadAllBytes"/>, through one open handle, but stops after the first <paramref name="headLength"/>
+    /// bytes and returns null when <paramref name="stopAfterHead"/> says so (a binary file is never read in full).
+    /// </summary>
+    public static byte[]? ReadAllBytesUnless(string path, long maxBytes, int headLength, Func<byte[], int, bool> stopAfterHead)
     {
         using var stream = OpenRegular(path);
         var length = stream.Length;
@@ -135,13 +148,13 @@ public static class FileProbe
         }
 
         var buffer = new byte[length];
-        var total = 0;
-        int read;
-        while (total < buffer.Length && (read = stream.Read(buffer, total, buffer.Length - total)) > 0)
+        var total = ReadInto(stream, buffer, 0, (int)Math.Min(headLength, length));
+        if (headLength > 0 && stopAfterHead(buffer, total))
         {
-            total += read;
+            return null;
         }
 
+        total = ReadInto(stream, buffer, total, buffer.Length);
         if (total < buffer.Length)
         {
             Array.Resize(ref buffer, total); // shrank while being read
@@ -152,6 +165,18 @@ public static class FileProbe
         }
 
         return buffer;
+    }
+
+    // Reads into buffer[offset..end) until it is full or the file ends; returns the new offset.
+    private static int ReadInto(Stream stream, byte[] buffer, int offset, int end)
+    {
+        int read;
+        while (offset < end && (read = stream.Read(buffer, offset, end - offset)) > 0)
+        {
+            offset += read;
+        }
+
+        return offset;
     }
 
     private static FileKind InspectManaged(string path, bool followLinks)

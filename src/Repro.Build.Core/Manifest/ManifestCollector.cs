@@ -108,8 +108,7 @@ public static class ManifestCollector
         var section = snapshot.Section.Clone();
         if (snapshot.Patch is not null)
         {
-            section.Patch = request.PatchFileName;
-            section.PatchSha256 = Hashing.Sha256Hex(snapshot.Patch);
+            section.Patch = request.PatchFileName; // its hash is the capture's: the patch is one file per repository
         }
 
         return (section, snapshot.Patch, snapshot.RepositoryRoot);

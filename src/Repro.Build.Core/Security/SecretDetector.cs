@@ -116,8 +116,7 @@ public static class SecretDetector
     /// <summary>True for names of keys, variables and properties that hold secrets: <c>Password</c>, <c>OPENAI_API_KEY</c>, <c>clientSecret</c>.</summary>
     public static bool IsSecretName(string name)
     {
-        var upper = name.ToUpperInvariant();
-        var squeezed = upper.Replace("_", "").Replace("-", "").Replace(".", "");
+        var squeezed = Squeezed(name);
         foreach (var secret in SecretNameParts)
         {
             if (squeezed.IndexOf(secret, StringComparison.Ordinal) >= 0)
@@ -140,7 +139,7 @@ public static class SecretDetector
     /// <summary>The stricter rule for names in code: <c>password</c>, <c>apiKey</c>, <c>clientSecret</c>, but not <c>key</c> or <c>token</c> alone.</summary>
     public static bool IsStrongSecretName(string name)
     {
-        var squeezed = name.ToUpperInvariant().Replace("_", "").Replace("-", "").Replace(".", "");
+        var squeezed = Squeezed(name);
         foreach (var secret in StrongSecretNameParts)
         {
             if (squeezed.IndexOf(secret, StringComparison.Ordinal) >= 0)
@@ -290,6 +289,9 @@ public static class SecretDetector
             || v.Equals("true", StringComparison.OrdinalIgnoreCase) || v.Equals("false", StringComparison.OrdinalIgnoreCase)
             || v == "{" || v == "[" || v == "{}" || v == "[]" || v == "|" || v == ">");
     }
+
+    // DB_PASSWORD, db-password and db.password all read DBPASSWORD.
+    private static string Squeezed(string name) => name.ToUpperInvariant().Replace("_", "").Replace("-", "").Replace(".", "");
 
     private static string[] Words(string name)
     {
