@@ -207,6 +207,26 @@ public sealed class HostileInputTests
     }
 
     [Fact]
+    public void Fifos_where_git_and_nuget_files_belong_are_read_errors_not_hangs()
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return;
+        }
+
+        using var temp = new TemporaryDirectory();
+        GitCli.InitWithCommit(temp.Path);
+        MakeFifo(temp.Combine(".gitmodules"));
+        MakeFifo(temp.Combine("global.json"));
+
+        var snapshot = WithinTimeout(() => GitCapture.Capture(temp.Path, new GitCaptureOptions()));
+        Assert.Contains(snapshot.Diagnostics, d => d.Code == DiagnosticIds.GitRepositoryUnreadable);
+
+        var globalJson = WithinTimeout(() => Record.Exception(() => Repro.Build.Toolchain.ToolchainReader.ReadGlobalJson(temp.Path)));
+        Assert.True(globalJson is null or IOException or InvalidDataException, globalJson?.ToString());
+    }
+
+    [Fact]
     public void A_link_to_a_file_outside_the_repository_is_carried_as_a_link_and_applies_as_one()
     {
         if (OperatingSystem.IsWindows())

@@ -13,6 +13,9 @@ public sealed class GitConfig
 {
     private readonly List<KeyValuePair<string, string>> _entries = new();
 
+    /// <summary>Larger config files are refused (a git config is a few kilobytes).</summary>
+    public const long MaxFileBytes = 16L * 1024 * 1024;
+
     public static GitConfig Empty { get; } = new();
 
     /// <summary>Reads a config file; a missing file gives an empty config.</summary>
@@ -22,7 +25,8 @@ public sealed class GitConfig
         var config = new GitConfig();
         if (File.Exists(path))
         {
-            config.Parse(File.ReadAllText(path), path);
+            // .gitmodules lives in the working tree: read it as any user file, bounded and never if it is a FIFO.
+            config.Parse(Repro.Build.IO.FileProbe.ReadAllText(path, MaxFileBytes), path);
         }
 
         return config;

@@ -35,9 +35,13 @@ public static class GitRepositoryLocator
         return null;
     }
 
+    // 'gitdir: <path>' and 'commondir' hold one path.
+    private const long MaxPointerFileBytes = 64 * 1024;
+
     private static string ReadGitDirFile(string dotGitFile)
     {
-        var content = File.ReadAllText(dotGitFile).Trim();
+        // A '.git' file in a working tree (submodules, worktrees) is a user file: bounded, and never a FIFO.
+        var content = Repro.Build.IO.FileProbe.ReadAllText(dotGitFile, MaxPointerFileBytes).Trim();
         if (!content.StartsWith(GitDirPrefix, StringComparison.Ordinal))
         {
             throw new GitFormatException($"'{dotGitFile}' is a file but does not start with '{GitDirPrefix}'.");
@@ -64,7 +68,7 @@ public static class GitRepositoryLocator
         var commonDirFile = Path.Combine(gitDirectory, "commondir");
         if (File.Exists(commonDirFile))
         {
-            var relative = File.ReadAllText(commonDirFile).Trim();
+            var relative = Repro.Build.IO.FileProbe.ReadAllText(commonDirFile, MaxPointerFileBytes).Trim();
             if (relative.Length == 0)
             {
                 throw new GitFormatException($"'{commonDirFile}' is empty.");

@@ -189,7 +189,7 @@ internal sealed class JsonInputFile : IDisposable
 
     private static (byte[] Bytes, int Length) ReadBytes(string path, long maxBytes)
     {
-        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, bufferSize: 1 << 16);
+        using var stream = FileProbe.OpenRegular(path, bufferSize: 1 << 16);
         if (stream.Length > maxBytes)
         {
             throw TooLarge(path, maxBytes);
