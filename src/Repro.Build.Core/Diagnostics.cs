@@ -2,7 +2,7 @@ namespace Repro.Build;
 
 /// <summary>
 /// Every REPRO diagnostic the build reports (analyzer rules have their own list). Ranges: 1xx git and source,
-/// 2xx dependencies, 3xx environment, data and configuration, 9xx internal failures. Each has a page under docs/diagnostics/.
+/// 2xx dependencies, 3xx environment, data and configuration, 5xx the <c>dotnet repro</c> tool, 9xx internal failures. Each has a page under docs/diagnostics/.
 /// </summary>
 public static class DiagnosticIds
 {
@@ -22,6 +22,14 @@ public static class DiagnosticIds
     public const string ConfigMissing = "REPRO303";
     public const string DataSkipped = "REPRO304";
     public const string DataChangedWhileHashed = "REPRO305";
+    public const string ToolInputMissing = "REPRO501";
+    public const string ToolInputNotManifest = "REPRO502";
+    public const string ToolSchemaUnsupported = "REPRO503";
+    public const string ToolAssemblyWithoutManifest = "REPRO504";
+    public const string ToolNoManifestFound = "REPRO505";
+    public const string ToolProjectNotFound = "REPRO506";
+    public const string ToolUsage = "REPRO507";
+    public const string ToolOutputNotWritten = "REPRO508";
     public const string ManifestNotWritten = "REPRO901";
     public const string UnexpectedFailure = "REPRO900";
 

@@ -1,0 +1,11 @@
+using System.CommandLine;
+
+namespace Repro.Tool.Commands;
+
+/// <summary>Options every command shares, so that they read and are documented the same everywhere.</summary>
+internal static class CommonOptions
+{
+    public static Option<bool> Json() => new("--json") { Description = "Write one JSON document (the shape docs/cli.md documents) instead of the report." };
+
+    public static Option<bool> All(string what) => new("--all") { Description = what };
+}

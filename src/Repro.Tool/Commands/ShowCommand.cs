@@ -1,0 +1,59 @@
+using System.CommandLine;
+using System.Text.Json;
+using Repro.Build.Manifest;
+using Repro.Tool.Input;
+using Repro.Tool.Output;
+using Repro.Tool.Services;
+
+namespace Repro.Tool.Commands;
+
+/// <summary><c>dotnet repro show [input]</c>: a readable summary of one manifest.</summary>
+internal static class ShowCommand
+{
+    public static Command Create(ToolConsole console)
+    {
+        var input = new Argument<string>("input")
+        {
+            Description = "A .repro.json manifest, an assembly that embeds one, or a project folder (default: the current folder).",
+            DefaultValueFactory = _ => ".",
+        };
+        var json = CommonOptions.Json();
+        var all = CommonOptions.All("List every package, data file and recorded environment variable.");
+        var command = new Command("show", "Summarize what a build recorded: code, packages, toolchain, build settings, seed, data, environment.")
+        {
+            input, json, all,
+        };
+        command.SetAction(parse =>
+        {
+            var loaded = ManifestLoader.Load(parse.GetValue(input)!);
+            if (parse.GetValue(json))
+            {
+                console.WriteJson(writer => WriteJson(writer, loaded));
+            }
+            else
+            {
+                console.Write(ManifestSummary.Build(loaded, parse.GetValue(all)));
+            }
+
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    private static void WriteJson(Utf8JsonWriter writer, LoadedManifest loaded)
+    {
+        writer.WriteStartObject();
+        writer.WriteString("source", loaded.Path);
+        writer.WriteString("origin", loaded.Origin == ManifestOrigin.Assembly ? "assembly" : "file");
+        writer.WritePropertyName("manifest");
+        var bytes = loaded.Origin == ManifestOrigin.Assembly
+            ? EmbeddedManifestWriter.ToUtf8Bytes(loaded.Manifest)
+            : ManifestSerializer.ToUtf8Bytes(loaded.Manifest);
+        using (var document = JsonDocument.Parse(bytes))
+        {
+            document.RootElement.WriteTo(writer);
+        }
+
+        writer.WriteEndObject();
+    }
+}

@@ -1,0 +1,188 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Text.Json;
+using Repro.Build;
+using Repro.Build.IO;
+using Repro.Build.Manifest;
+
+namespace Repro.Tool.Input;
+
+/// <summary>
+/// Turns what the user names (a <c>.repro.json</c>, an assembly that embeds one, or a project folder) into a manifest,
+/// or into one clear <see cref="ToolInputException"/>: missing, not JSON, cut short, a future format, no manifest.
+/// </summary>
+public static class ManifestLoader
+{
+    /// <summary>Manifests list every file of large data sets; anything larger than this is not one of ours.</summary>
+    public const long MaxManifestBytes = 256L * 1024 * 1024;
+
+    public static LoadedManifest Load(string argument)
+    {
+        var path = FullPath(argument);
+        if (Directory.Exists(path))
+        {
+            var found = FindInProject(path);
+            return found.Count switch
+            {
+                0 => throw new ToolInputException(DiagnosticIds.ToolNoManifestFound, $"'{argument}' is a folder with no manifest under bin/: build the project first, or name a .repro.json file."),
+                1 => Load(found[0]),
+                _ => throw new ToolInputException(DiagnosticIds.ToolNoManifestFound, $"'{argument}' has {found.Count} manifests ({string.Join(", ", found.Select(f => PathText.Relative(path, f)))}): name one of them."),
+            };
+        }
+
+        var bytes = ReadBytes(path, argument);
+        if (bytes.Length >= 2 && bytes[0] == (byte)'M' && bytes[1] == (byte)'Z')
+        {
+            return new LoadedManifest(Parse(AssemblyManifestReader.Read(bytes, argument), argument + " (Repro.Manifest.json)"), path, ManifestOrigin.Assembly);
+        }
+
+        if (path.EndsWith(".dll", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".exe", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new ToolInputException(DiagnosticIds.ToolAssemblyWithoutManifest, $"'{argument}' has no manifest to read: it is not a .NET assembly.");
+        }
+
+        return new LoadedManifest(Parse(bytes, argument), path, ManifestOrigin.File);
+    }
+
+    /// <summary>
+    /// The manifests a project folder's builds wrote: <c>bin/&lt;configuration&gt;/&lt;framework&gt;[/&lt;runtime&gt;]/*.repro.json</c>,
+    /// sorted by path.
+    /// </summary>
+    public static IReadOnlyList<string> FindInProject(string projectDirectory)
+    {
+        var bin = Path.Combine(projectDirectory, "bin");
+        if (!Directory.Exists(bin))
+        {
+            return Array.Empty<string>();
+        }
+
+        var found = new List<string>();
+        Collect(bin, depth: 0, found);
+        found.Sort(StringComparer.Ordinal);
+        return found;
+    }
+
+    /// <summary>Parses manifest JSON, checking the format version before the shape so a newer file says so.</summary>
+    public static ReproManifest Parse(byte[] utf8, string displayName)
+    {
+        int version;
+        try
+        {
+            using var document = JsonDocument.Parse(utf8, new JsonDocumentOptions { MaxDepth = 64 });
+            if (document.RootElement.ValueKind != JsonValueKind.Object)
+            {
+                throw NotManifest(displayName, $"the JSON value is {Describe(document.RootElement.ValueKind)}, not an object");
+            }
+
+            if (!document.RootElement.TryGetProperty("schemaVersion", out var schema) || schema.ValueKind != JsonValueKind.Number || !schema.TryGetInt32(out version))
+            {
+                throw NotManifest(displayName, "it has no integer \"schemaVersion\"");
+            }
+        }
+        catch (JsonException ex)
+        {
+            throw NotManifest(displayName, JsonProblem(ex, utf8));
+        }
+
+        if (version > ReproManifest.CurrentSchemaVersion)
+        {
+            throw new ToolInputException(DiagnosticIds.ToolSchemaUnsupported,
+                $"'{displayName}' has schemaVersion {version}; this dotnet-repro reads versions 1 to {ReproManifest.CurrentSchemaVersion}: update the tool (dotnet tool update dotnet-repro).");
+        }
+
+        if (version < 1)
+        {
+            throw NotManifest(displayName, $"its schemaVersion {version} is not a version of the format");
+        }
+
+        try
+        {
+            return ManifestSerializer.FromUtf8Bytes(utf8);
+        }
+        catch (Exception ex) when (ex is JsonException or InvalidDataException or NotSupportedException)
+        {
+            var where = ex is JsonException { Path: { Length: > 0 } jsonPath } ? $" at {jsonPath}" : "";
+            throw NotManifest(displayName, $"a value{where} has the wrong type ({FirstLine(ex.Message)})");
+        }
+    }
+
+    private static byte[] ReadBytes(string path, string argument)
+    {
+        switch (FileProbe.Inspect(path))
+        {
+            case FileKind.Missing:
+                throw new ToolInputException(DiagnosticIds.ToolInputMissing, $"'{argument}' does not exist.");
+            case FileKind.Regular:
+                break;
+            case var other:
+                throw new ToolInputException(DiagnosticIds.ToolInputMissing, $"'{argument}' is {FileProbe.Describe(other)}, not a file: it was not read.");
+        }
+
+        try
+        {
+            return FileProbe.ReadAllBytes(path, MaxManifestBytes);
+        }
+        catch (Exception ex) when (ReadFailure.IsExpected(ex))
+        {
+            throw new ToolInputException(DiagnosticIds.ToolInputMissing, $"'{argument}' could not be read: {FirstLine(ex.Message)}");
+        }
+    }
+
+    private static void Collect(string directory, int depth, List<string> found)
+    {
+        foreach (var file in Directory.EnumerateFiles(directory, "*.repro.json"))
+        {
+            found.Add(file);
+        }
+
+        if (depth < 3)
+        {
+            foreach (var child in Directory.EnumerateDirectories(directory))
+            {
+                if (FileProbe.Inspect(child, followLinks: false) == FileKind.Directory)
+                {
+                    Collect(child, depth + 1, found);
+                }
+            }
+        }
+    }
+
+    private static string FullPath(string argument)
+    {
+        try
+        {
+            return Path.GetFullPath(argument);
+        }
+        catch (Exception ex) when (ex is ArgumentException or NotSupportedException or PathTooLongException)
+        {
+            throw new ToolInputException(DiagnosticIds.ToolInputMissing, $"'{argument}' is not a valid path: {FirstLine(ex.Message)}");
+        }
+    }
+
+    private static string JsonProblem(JsonException ex, byte[] utf8)
+    {
+        if (utf8.Length == 0)
+        {
+            return "the file is empty";
+        }
+
+        var line = ex.LineNumber is { } number ? $" (line {number + 1})" : "";
+        return ex.Message.Contains("end of data", StringComparison.OrdinalIgnoreCase) || ex.Message.Contains("incomplete", StringComparison.OrdinalIgnoreCase)
+            ? $"the JSON ends early{line}: the file is truncated"
+            : $"it is not valid JSON{line}";
+    }
+
+    private static ToolInputException NotManifest(string displayName, string why) =>
+        new(DiagnosticIds.ToolInputNotManifest, $"'{displayName}' is not a Repro.Build manifest: {why}.");
+
+    private static string Describe(JsonValueKind kind) => kind switch
+    {
+        JsonValueKind.Array => "an array",
+        JsonValueKind.Null => "null",
+        _ => "a " + kind.ToString().ToLowerInvariant(),
+    };
+
+    private static string FirstLine(string text) => text.Split('\n')[0].Trim();
+}

@@ -1,0 +1,11 @@
+namespace Repro.Tool.Input;
+
+/// <summary>Where a manifest was read from.</summary>
+public enum ManifestOrigin
+{
+    /// <summary>A <c>.repro.json</c> file: every section, the environment included.</summary>
+    File,
+
+    /// <summary>The <c>Repro.Manifest.json</c> resource of an assembly: only the embedded fields (docs/manifest.md, "In the assembly").</summary>
+    Assembly,
+}

@@ -1,0 +1,62 @@
+using System.Globalization;
+
+namespace Repro.Tool.Output;
+
+/// <summary>How reports write sizes, hashes and flags.</summary>
+public static class Format
+{
+    public static string Bytes(long bytes)
+    {
+        string[] units = { "B", "KiB", "MiB", "GiB", "TiB" };
+        double value = bytes;
+        var unit = 0;
+        while (value >= 1024 && unit < units.Length - 1)
+        {
+            value /= 1024;
+            unit++;
+        }
+
+        return unit == 0 ? bytes.ToString(CultureInfo.InvariantCulture) + " B" : value.ToString("0.0", CultureInfo.InvariantCulture) + " " + units[unit];
+    }
+
+    /// <summary>A hash cut to 12 characters for people (JSON output always carries the whole value).</summary>
+    public static string Hash(string? hash)
+    {
+        if (hash is null)
+        {
+            return "none";
+        }
+
+        var prefix = hash.StartsWith("sha256:", System.StringComparison.Ordinal) ? "sha256:" : "";
+        var hex = hash.Substring(prefix.Length);
+        return hex.Length > 16 ? prefix + hex.Substring(0, 12) + "…" : hash;
+    }
+
+    /// <summary>Long values that look like hashes (hex or base64, 32 characters and more) are cut; everything else is kept.</summary>
+    public static string Value(string? value)
+    {
+        if (value is null)
+        {
+            return "null";
+        }
+
+        if (value.Length >= 32 && !value.Contains(' ') && !value.Contains('/') && !value.Contains(';') && !value.Contains('.'))
+        {
+            return Hash(value);
+        }
+
+        return value;
+    }
+
+    /// <summary>Values longer than 80 characters are cut for reports; --json has them whole.</summary>
+    public static string Long(string value) => value.Length > 80 ? value.Substring(0, 79) + "…" : value;
+
+    public static string Flag(bool? value) => value switch
+    {
+        true => "yes",
+        false => "no",
+        null => "unknown",
+    };
+
+    public static string Short(string? commit) => commit is { Length: > 12 } ? commit.Substring(0, 12) : commit ?? "none";
+}

@@ -1,0 +1,67 @@
+using System;
+using System.IO;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+
+namespace Repro.Tool.Output;
+
+/// <summary>
+/// Where a command writes: standard output (reports, JSON), standard error (the one-line errors). Tables and colour
+/// only when standard output is a terminal; Spectre.Console is not even loaded otherwise (start-up time).
+/// </summary>
+public sealed class ToolConsole
+{
+    public ToolConsole(TextWriter output, TextWriter error, bool isTerminal)
+    {
+        Output = output;
+        Error = error;
+        IsTerminal = isTerminal;
+    }
+
+    public TextWriter Output { get; }
+
+    public TextWriter Error { get; }
+
+    public bool IsTerminal { get; }
+
+    public static ToolConsole FromProcess()
+    {
+        var terminal = !Console.IsOutputRedirected
+            && !string.Equals(Environment.GetEnvironmentVariable("TERM"), "dumb", StringComparison.Ordinal);
+        return new ToolConsole(Console.Out, Console.Error, terminal);
+    }
+
+    public void Write(Report report)
+    {
+        if (IsTerminal)
+        {
+            WriteToTerminal(report);
+        }
+        else
+        {
+            PlainRenderer.Render(report, Output);
+        }
+    }
+
+    /// <summary>Writes one JSON document: indented, LF line ends, '&lt;', '&gt;' and '+' readable, a final newline.</summary>
+    public void WriteJson(Action<Utf8JsonWriter> write) => Output.Write(JsonText(write));
+
+    public static string JsonText(Action<Utf8JsonWriter> write)
+    {
+        using var stream = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        {
+            write(writer);
+        }
+
+        return Encoding.UTF8.GetString(stream.ToArray()).Replace("\r\n", "\n") + "\n";
+    }
+
+    /// <summary>The one line a failure prints: <c>error REPRO502: …</c>.</summary>
+    public void WriteError(string code, string message) => Error.WriteLine($"error {code}: {Printable.Of(message)}");
+
+    // Kept apart so that the JIT loads Spectre.Console only on this path.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private void WriteToTerminal(Report report) => TerminalRenderer.Render(report, Spectre.Console.AnsiConsole.Console);
+}

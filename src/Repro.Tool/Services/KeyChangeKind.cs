@@ -1,0 +1,9 @@
+namespace Repro.Tool.Services;
+
+public enum KeyChangeKind
+{
+    Unchanged,
+    Changed,
+    Added,
+    Removed,
+}
