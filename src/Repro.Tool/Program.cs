@@ -18,17 +18,15 @@ public static class Program
         {
             ShowCommand.Create(console),
             DiffCommand.Create(console),
+            VerifyCommand.Create(console),
+            ExportCommand.Create(console),
         };
 
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
         {
-            foreach (var error in parse.Errors)
-            {
-                console.WriteError(DiagnosticIds.ToolUsage, error.Message);
-            }
-
-            console.Error.WriteLine("Run 'dotnet repro --help' for the commands and options.");
+            // The first error is the cause; the rest are usually its echoes.
+            console.WriteError(DiagnosticIds.ToolUsage, parse.Errors[0].Message + " (dotnet repro --help lists the commands and options)");
             return ExitCodes.InputError;
         }
 

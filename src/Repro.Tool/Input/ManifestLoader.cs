@@ -46,6 +46,24 @@ public static class ManifestLoader
         return new LoadedManifest(Parse(bytes, argument), path, ManifestOrigin.File);
     }
 
+    /// <summary>Every manifest a folder's builds wrote (one per configuration and framework), or the one file named.</summary>
+    public static IReadOnlyList<LoadedManifest> LoadAll(string argument)
+    {
+        var path = FullPath(argument);
+        if (!Directory.Exists(path))
+        {
+            return new[] { Load(argument) };
+        }
+
+        var found = FindInProject(path);
+        if (found.Count == 0)
+        {
+            throw new ToolInputException(DiagnosticIds.ToolNoManifestFound, $"'{argument}' is a folder with no manifest under bin/: build the project first, or name a .repro.json file.");
+        }
+
+        return found.Select(f => Load(f)).ToList();
+    }
+
     /// <summary>
     /// The manifests a project folder's builds wrote: <c>bin/&lt;configuration&gt;/&lt;framework&gt;[/&lt;runtime&gt;]/*.repro.json</c>,
     /// sorted by path.

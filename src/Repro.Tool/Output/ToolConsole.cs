@@ -59,7 +59,8 @@ public sealed class ToolConsole
     }
 
     /// <summary>The one line a failure prints: <c>error REPRO502: …</c>.</summary>
-    public void WriteError(string code, string message) => Error.WriteLine($"error {code}: {Printable.Of(message)}");
+    public void WriteError(string code, string message) =>
+        Error.WriteLine($"error {code}: {Printable.Of(System.Text.RegularExpressions.Regex.Replace(message, @"[\r\n\t]+", " ").Trim())}");
 
     // Kept apart so that the JIT loads Spectre.Console only on this path.
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]

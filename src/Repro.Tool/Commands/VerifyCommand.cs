@@ -1,0 +1,55 @@
+using System.Collections.Generic;
+using System.CommandLine;
+using System.Linq;
+using Repro.Build.Data;
+using Repro.Tool.Input;
+using Repro.Tool.Output;
+using Repro.Tool.Services;
+
+namespace Repro.Tool.Commands;
+
+/// <summary><c>dotnet repro verify [manifest]</c>: does today's checkout still reproduce what was recorded?</summary>
+internal static class VerifyCommand
+{
+    public static Command Create(ToolConsole console)
+    {
+        var input = new Argument<string>("manifest")
+        {
+            Description = "A .repro.json manifest, an assembly that embeds one, or a project folder (default: every manifest of the project in the current folder).",
+            DefaultValueFactory = _ => ".",
+        };
+        var json = CommonOptions.Json();
+        var command = new Command("verify", "Check the checkout against a manifest: commit and uncommitted changes (does the patch apply?), sources, every data file re-hashed, config, SDK, MSBuild, compiler, global.json and restored packages. Exit code 1 on any mismatch.")
+        {
+            input, json,
+        };
+        command.SetAction(parse =>
+        {
+            var manifests = ManifestLoader.LoadAll(parse.GetValue(input)!);
+            var asJson = parse.GetValue(json);
+            var results = new List<VerifyResult>();
+            foreach (var manifest in manifests)
+            {
+                var progress = new HashProgress();
+                results.Add(console.IsTerminal && !asJson && manifest.Manifest.Data.Items.Sum(i => i.Size) > LargeData
+                    ? TerminalProgress.Run("Hashing data", progress, () => VerifyService.Verify(manifest, progress))
+                    : VerifyService.Verify(manifest, progress));
+            }
+
+            if (asJson)
+            {
+                console.WriteJson(writer => VerifyPresenter.WriteJson(writer, results));
+            }
+            else
+            {
+                console.Write(VerifyPresenter.Build(results));
+            }
+
+            return results.All(r => r.Ok) ? ExitCodes.Ok : ExitCodes.Differs;
+        });
+        return command;
+    }
+
+    /// <summary>Data above this size gets a progress bar on a terminal (about a second of hashing).</summary>
+    private const long LargeData = 256L * 1024 * 1024;
+}
