@@ -79,6 +79,8 @@ public sealed class PackageFixture : IDisposable
             throw new InvalidOperationException($"Expected one package in {Feed}, found {packages.Length}.");
         }
 
+        _versionLabel = versionLabel;
+        _tool = new Lazy<string>(PackAndInstallTool, System.Threading.LazyThreadSafetyMode.ExecutionAndPublication);
         PackagePath = packages[0];
         PackageVersion = Path.GetFileNameWithoutExtension(PackagePath)["Repro.Build.".Length..];
         if (!PackageVersion.Contains(versionLabel, StringComparison.Ordinal))
@@ -87,7 +89,16 @@ public sealed class PackageFixture : IDisposable
         }
     }
 
+    private readonly string _versionLabel;
+    private readonly Lazy<string> _tool;
+
     public string RepositoryRoot { get; }
+
+    /// <summary>
+    /// The <c>dotnet-repro</c> command, packed into the same feed with the same version and installed from it with
+    /// <c>dotnet tool install --tool-path</c>, as a user installs it. Packed on first use: only the tool's tests pay.
+    /// </summary>
+    public string ToolCommand => _tool.Value;
 
     public string Root { get; }
 
@@ -100,6 +111,10 @@ public sealed class PackageFixture : IDisposable
     public string PackageVersion { get; }
 
     public IReadOnlyDictionary<string, string?> Environment { get; }
+
+    /// <summary>Runs the installed <c>dotnet-repro</c> with the fixture's environment.</summary>
+    public ProcessResult Tool(string workingDirectory, params string[] arguments) =>
+        ProcessRunner.Run(ToolCommand, workingDirectory, Environment, arguments);
 
     public ProcessResult Dotnet(string workingDirectory, params string[] arguments) =>
         ProcessRunner.Run("dotnet", workingDirectory, Environment, arguments);
@@ -143,6 +158,37 @@ public sealed class PackageFixture : IDisposable
         catch (UnauthorizedAccessException)
         {
         }
+    }
+
+    private string PackAndInstallTool()
+    {
+        var packEnvironment = new Dictionary<string, string?>
+        {
+            ["MSBUILDDISABLENODEREUSE"] = "1",
+            ["DOTNET_CLI_USE_MSBUILD_SERVER"] = "0",
+        };
+        var pack = ProcessRunner.Run("dotnet", RepositoryRoot, packEnvironment, "pack", Path.Combine(RepositoryRoot, "src", "Repro.Tool", "Repro.Tool.csproj"),
+            "-c", "Release", "-o", Feed, "-p:ReproVersionLabel=" + _versionLabel);
+        if (pack.ExitCode != 0)
+        {
+            throw new InvalidOperationException("Packing dotnet-repro failed.\n" + pack);
+        }
+
+        var packages = Directory.GetFiles(Feed, "dotnet-repro.*.nupkg");
+        if (packages.Length != 1)
+        {
+            throw new InvalidOperationException($"Expected one dotnet-repro package in {Feed}, found {packages.Length}.");
+        }
+
+        var version = Path.GetFileNameWithoutExtension(packages[0])["dotnet-repro.".Length..];
+        var toolPath = Path.Combine(Root, "tools");
+        var install = ProcessRunner.Run("dotnet", Root, Environment, "tool", "install", "dotnet-repro", "--tool-path", toolPath, "--add-source", Feed, "--version", version);
+        if (install.ExitCode != 0)
+        {
+            throw new InvalidOperationException("Installing dotnet-repro from the feed failed.\n" + install);
+        }
+
+        return Path.Combine(toolPath, OperatingSystem.IsWindows() ? "dotnet-repro.exe" : "dotnet-repro");
     }
 
     private static string FindRepositoryRoot()

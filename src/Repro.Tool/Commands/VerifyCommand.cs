@@ -18,10 +18,11 @@ internal static class VerifyCommand
             Description = "A .repro.json manifest, an assembly that embeds one, or a project folder (default: every manifest of the project in the current folder).",
             DefaultValueFactory = _ => ".",
         };
+        var project = new Option<string?>("--project") { Description = "The project folder to compare with (default: the folder above the manifest with its project file, else the current folder)." };
         var json = CommonOptions.Json();
         var command = new Command("verify", "Check the checkout against a manifest: commit and uncommitted changes (does the patch apply?), sources, every data file re-hashed, config, SDK, MSBuild, compiler, global.json and restored packages. Exit code 1 on any mismatch.")
         {
-            input, json,
+            input, project, json,
         };
         command.SetAction(parse =>
         {
@@ -32,8 +33,8 @@ internal static class VerifyCommand
             {
                 var progress = new HashProgress();
                 results.Add(console.IsTerminal && !asJson && manifest.Manifest.Data.Items.Sum(i => i.Size) > LargeData
-                    ? TerminalProgress.Run("Hashing data", progress, () => VerifyService.Verify(manifest, progress))
-                    : VerifyService.Verify(manifest, progress));
+                    ? TerminalProgress.Run("Hashing data", progress, () => VerifyService.Verify(manifest, parse.GetValue(project), progress))
+                    : VerifyService.Verify(manifest, parse.GetValue(project), progress));
             }
 
             if (asJson)

@@ -25,10 +25,11 @@ public static class VerifyService
     /// <summary>Changed files listed per data item; the rest are counted.</summary>
     public const int MaxFilesPerItem = 20;
 
-    public static VerifyResult Verify(LoadedManifest loaded, HashProgress progress, CancellationToken cancellation = default)
+    /// <param name="projectDirectory">The project folder to compare with; null finds it (<see cref="FindProjectDirectory"/>).</param>
+    public static VerifyResult Verify(LoadedManifest loaded, string? projectDirectory, HashProgress progress, CancellationToken cancellation = default)
     {
         var manifest = loaded.Manifest;
-        var projectDirectory = FindProjectDirectory(loaded);
+        projectDirectory = projectDirectory is null ? FindProjectDirectory(loaded, Directory.GetCurrentDirectory()) : Path.GetFullPath(projectDirectory);
         var checks = new List<VerifyCheck>();
         string? repositoryRoot = null;
         if (manifest.Git is { } recordedGit)
@@ -54,9 +55,10 @@ public static class VerifyService
 
     /// <summary>
     /// The folder of the project that wrote the manifest: the nearest folder above it with <c>&lt;name&gt;.*proj</c>
-    /// (manifests live in <c>bin/&lt;configuration&gt;/&lt;framework&gt;/</c> below it).
+    /// (manifests live in <c>bin/&lt;configuration&gt;/&lt;framework&gt;/</c> below it), else the current folder when it
+    /// holds that project (a manifest kept elsewhere, verified from the checkout).
     /// </summary>
-    public static string FindProjectDirectory(LoadedManifest loaded)
+    public static string FindProjectDirectory(LoadedManifest loaded, string currentDirectory)
     {
         var name = loaded.Manifest.Project.Name;
         if (string.IsNullOrEmpty(name))
@@ -66,15 +68,23 @@ public static class VerifyService
 
         for (var directory = Path.GetDirectoryName(loaded.Path); directory is not null; directory = Path.GetDirectoryName(directory))
         {
-            if (Directory.EnumerateFiles(directory, name + ".*proj").Any(f => f.EndsWith("proj", StringComparison.Ordinal)))
+            if (HasProject(directory, name!))
             {
                 return directory;
             }
         }
 
+        if (HasProject(currentDirectory, name!))
+        {
+            return currentDirectory;
+        }
+
         throw new ToolInputException(DiagnosticIds.ToolProjectNotFound,
-            $"No project file {name}.*proj in a folder above '{loaded.Path}': verify compares a manifest with the checkout it was built from; run it on a manifest inside that checkout.");
+            $"No project file {name}.*proj above '{loaded.Path}' or in the current folder: run verify in the project's folder, or name it with --project.");
     }
+
+    private static bool HasProject(string directory, string name) =>
+        Directory.EnumerateFiles(directory, name + ".*proj").Any(f => f.EndsWith("proj", StringComparison.Ordinal));
 
     private static string? CheckGit(LoadedManifest loaded, GitSection recorded, string projectDirectory, List<VerifyCheck> checks, CancellationToken cancellation)
     {

@@ -1,0 +1,291 @@
+using System;
+using System.IO;
+using System.Linq;
+using System.Security.Cryptography;
+using System.Text.Json;
+
+namespace Repro.Build.IntegrationTests;
+
+/// <summary>
+/// The dotnet-repro tool, installed from the packed feed into a tool path, run against manifests of real builds: one
+/// repository built four times (clean, changed data, uncommitted change, added package), each build's output kept.
+/// </summary>
+[Collection(PackageCollection.Name)]
+public sealed class ToolTests
+{
+    private static readonly object Gate = new();
+    private static Scenario? _scenario;
+    private readonly PackageFixture _fixture;
+
+    public ToolTests(PackageFixture fixture)
+    {
+        _fixture = fixture;
+    }
+
+    [Fact]
+    public void Show_summarizes_a_manifest_an_assembly_and_a_project_folder()
+    {
+        var s = Get();
+
+        var show = Tool(s.Repository, "show", s.Clean);
+        Assert.Equal(0, show.ExitCode);
+        Assert.Contains("Trainer (net10.0, Debug)", show.Output, StringComparison.Ordinal);
+        Assert.Contains("commit       " + s.CleanCommit, show.Output, StringComparison.Ordinal);
+        Assert.Contains("seed", show.Output, StringComparison.Ordinal);
+        Assert.Contains("data/", show.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("\u001b[", show.Output, StringComparison.Ordinal); // redirected: plain text, no colour
+
+        var json = Tool(s.Repository, "show", s.Clean, "--json");
+        Assert.Equal(0, json.ExitCode);
+        using (var document = JsonDocument.Parse(json.Output))
+        {
+            using var recorded = JsonDocument.Parse(File.ReadAllBytes(s.Clean));
+            Assert.Equal("file", document.RootElement.GetProperty("origin").GetString());
+            Assert.Equal(recorded.RootElement.GetProperty("fingerprint").GetString(), document.RootElement.GetProperty("manifest").GetProperty("fingerprint").GetString());
+        }
+
+        var assembly = Tool(s.Repository, "show", Path.Combine(Path.GetDirectoryName(s.Clean)!, "Trainer.dll"));
+        Assert.Equal(0, assembly.ExitCode);
+        Assert.Contains("manifest embedded in", assembly.Output, StringComparison.Ordinal);
+        Assert.Contains(s.CleanCommit, assembly.Output, StringComparison.Ordinal);
+
+        var folder = Tool(s.Project, "show");
+        Assert.Equal(0, folder.ExitCode);
+        Assert.Contains("Newtonsoft.Json", folder.Output, StringComparison.Ordinal); // the last build's manifest
+    }
+
+    [Fact]
+    public void Diff_says_which_inputs_changed_with_commits_files_patches_and_packages()
+    {
+        var s = Get();
+
+        var same = Tool(s.Repository, "diff", s.Clean, s.Clean);
+        Assert.Equal(0, same.ExitCode);
+        Assert.Contains("No differences.", same.Output, StringComparison.Ordinal);
+
+        var embedded = Tool(s.Repository, "diff", Path.Combine(Path.GetDirectoryName(s.Clean)!, "Trainer.dll"), s.Clean);
+        Assert.True(embedded.ExitCode == 0, embedded.ToString()); // an assembly and its own manifest agree on every embedded field
+
+        var data = Tool(s.Repository, "diff", s.Clean, s.ChangedData);
+        Assert.Equal(1, data.ExitCode);
+        Assert.Contains("The fingerprints differ because these inputs changed: git, data.", data.Output, StringComparison.Ordinal);
+        Assert.Contains("Change b.csv", data.Output, StringComparison.Ordinal); // git log --oneline A..B
+        Assert.Contains("files[data/b.csv].sha256", data.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("data/a.csv", data.Output, StringComparison.Ordinal);
+
+        var dirty = Tool(s.Repository, "diff", s.ChangedData, s.Dirty);
+        Assert.Equal(1, dirty.ExitCode);
+        Assert.Contains("Uncommitted changes (the patches)", dirty.Output, StringComparison.Ordinal);
+        Assert.Contains("Trainer/Code.cs (changed only in the second)", dirty.Output, StringComparison.Ordinal);
+        Assert.Contains("LearningRate => 0.02", dirty.Output, StringComparison.Ordinal);
+
+        var package = Tool(s.Repository, "diff", s.Dirty, s.AddedPackage, "--json");
+        Assert.Equal(1, package.ExitCode);
+        using var document = JsonDocument.Parse(package.Output);
+        var root = document.RootElement;
+        Assert.False(root.GetProperty("same").GetBoolean());
+        Assert.Contains("dependencies", root.GetProperty("fingerprintInputsChanged").EnumerateArray().Select(e => e.GetString()));
+        var added = root.GetProperty("packages").EnumerateArray().Single(p => p.GetProperty("id").GetString() == "Newtonsoft.Json");
+        Assert.Equal("added", added.GetProperty("change").GetString());
+        Assert.Equal("13.0.3", added.GetProperty("after").GetString());
+        Assert.Contains(root.GetProperty("changes").EnumerateArray(), c => c.GetProperty("path").GetString() == "dependencies.packages[Newtonsoft.Json]" && c.GetProperty("inFingerprint").GetBoolean());
+    }
+
+    [Fact]
+    public void Verify_passes_on_the_checkout_that_was_built_and_lists_a_changed_data_file()
+    {
+        var s = Get();
+        lock (Gate)
+        {
+            var ok = Tool(s.Project, "verify");
+            Assert.True(ok.ExitCode == 0, ok.ToString());
+            Assert.Contains("the checkout reproduces it", ok.Output, StringComparison.Ordinal);
+
+            // An older manifest, kept outside the checkout, verified from the project folder: the commit differs.
+            var old = Tool(s.Project, "verify", s.Clean, "--json");
+            Assert.Equal(1, old.ExitCode);
+            using (var document = JsonDocument.Parse(old.Output))
+            {
+                var checks = document.RootElement.GetProperty("manifests")[0].GetProperty("checks").EnumerateArray().ToList();
+                Assert.Contains(checks, c => c.GetProperty("item").GetString() == "commit" && !c.GetProperty("ok").GetBoolean());
+                Assert.Contains(checks, c => c.GetProperty("item").GetString() == "data/b.csv" && !c.GetProperty("ok").GetBoolean());
+            }
+
+            var dataFile = Path.Combine(s.Project, "data", "a.csv");
+            var original = File.ReadAllText(dataFile);
+            File.WriteAllText(dataFile, original + "9,9\n");
+            try
+            {
+                var changed = Tool(s.Project, "verify");
+                Assert.Equal(1, changed.ExitCode);
+                Assert.Contains("MISMATCH  data data/", changed.Output, StringComparison.Ordinal);
+                Assert.Contains("data/a.csv", changed.Output, StringComparison.Ordinal);
+            }
+            finally
+            {
+                File.WriteAllText(dataFile, original);
+            }
+        }
+    }
+
+    [Fact]
+    public void Export_writes_schema_valid_CycloneDX_and_SLSA_provenance_byte_identically()
+    {
+        var s = Get();
+        var sbomFile = Path.Combine(s.Snapshots, "sbom.json");
+
+        var first = Tool(s.Repository, "export", "--format", "cyclonedx", s.AddedPackage);
+        var second = Tool(s.Repository, "export", "--format", "cyclonedx", s.AddedPackage, "--output", sbomFile);
+        Assert.Equal(0, first.ExitCode);
+        Assert.Equal(0, second.ExitCode);
+        Assert.Equal(first.Output, File.ReadAllText(sbomFile));
+        Assert.Equal("", CycloneDxSchema.Errors(first.Output));
+        using (var sbom = JsonDocument.Parse(first.Output))
+        {
+            var components = sbom.RootElement.GetProperty("components").EnumerateArray().ToList();
+            var newtonsoft = components.Single(c => c.TryGetProperty("purl", out var purl) && purl.GetString() == "pkg:nuget/Newtonsoft.Json@13.0.3");
+            var sha512 = newtonsoft.GetProperty("hashes")[0];
+            Assert.Equal("SHA-512", sha512.GetProperty("alg").GetString());
+            Assert.Matches("^[0-9a-f]{128}$", sha512.GetProperty("content").GetString());
+            Assert.Contains(components, c => c.GetProperty("type").GetString() == "data" && c.GetProperty("name").GetString() == "data/");
+        }
+
+        var model = Path.Combine(s.Snapshots, "model.zip");
+        File.WriteAllText(model, "weights");
+        var withModel = Tool(s.Repository, "export", "-f", "cyclonedx", s.AddedPackage, "--model", model);
+        Assert.Equal("", CycloneDxSchema.Errors(withModel.Output));
+        Assert.Contains("\"machine-learning-model\"", withModel.Output, StringComparison.Ordinal);
+
+        var slsa = Tool(s.Repository, "export", "--format", "slsa", s.AddedPackage);
+        Assert.Equal(0, slsa.ExitCode);
+        using var statement = JsonDocument.Parse(slsa.Output);
+        var root = statement.RootElement;
+        Assert.Equal("https://in-toto.io/Statement/v1", root.GetProperty("_type").GetString());
+        Assert.Equal("https://slsa.dev/provenance/v1", root.GetProperty("predicateType").GetString());
+        var subject = root.GetProperty("subject")[0];
+        Assert.Equal("Trainer.dll", subject.GetProperty("name").GetString());
+        Assert.Equal(Sha256(Path.Combine(Path.GetDirectoryName(s.AddedPackage)!, "Trainer.dll")), subject.GetProperty("digest").GetProperty("sha256").GetString());
+        var dependencies = root.GetProperty("predicate").GetProperty("buildDefinition").GetProperty("resolvedDependencies").EnumerateArray().ToList();
+        Assert.Contains(dependencies, d => d.TryGetProperty("digest", out var digest) && digest.TryGetProperty("gitCommit", out _));
+        Assert.Contains(dependencies, d => d.TryGetProperty("uri", out var uri) && uri.GetString() == "pkg:nuget/Newtonsoft.Json@13.0.3");
+        Assert.Equal(slsa.Output, Tool(s.Repository, "export", "--format", "slsa", s.AddedPackage).Output);
+    }
+
+    [Fact]
+    public void Bad_input_gives_one_line_with_its_code_and_exit_code_2()
+    {
+        var s = Get();
+        var bad = Path.Combine(s.Snapshots, "bad");
+        Directory.CreateDirectory(bad);
+        var manifest = File.ReadAllText(s.Clean);
+        File.WriteAllText(Path.Combine(bad, "not-json.repro.json"), "this is not JSON");
+        File.WriteAllText(Path.Combine(bad, "future.repro.json"), manifest.Replace("\"schemaVersion\": 2", "\"schemaVersion\": 99", StringComparison.Ordinal));
+        File.WriteAllText(Path.Combine(bad, "truncated.repro.json"), manifest[..(manifest.Length / 2)]);
+        var noManifest = typeof(ToolTests).Assembly.Location; // this test assembly: no Repro.Build, no manifest
+
+        foreach (var (arguments, code) in new[]
+        {
+            (new[] { "show", Path.Combine(bad, "not-json.repro.json") }, "REPRO502"),
+            (new[] { "show", Path.Combine(bad, "future.repro.json") }, "REPRO503"),
+            (new[] { "diff", s.Clean, Path.Combine(bad, "truncated.repro.json") }, "REPRO502"),
+            (new[] { "show", noManifest }, "REPRO504"),
+            (new[] { "verify", Path.Combine(bad, "missing.repro.json") }, "REPRO501"),
+            (new[] { "export", "--format", "spdx", s.Clean }, "REPRO507"),
+            (new[] { "diff", s.Clean }, "REPRO507"),
+        })
+        {
+            var result = Tool(s.Repository, arguments);
+            Assert.True(result.ExitCode == 2, $"{string.Join(' ', arguments)}: {result}");
+            var lines = result.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+            Assert.True(lines.Length == 1, $"{string.Join(' ', arguments)}: {result}");
+            Assert.StartsWith($"error {code}: ", lines[0], StringComparison.Ordinal);
+            Assert.DoesNotContain(" at ", result.Output, StringComparison.Ordinal);
+        }
+
+        Assert.Contains("update the tool", Tool(s.Repository, "show", Path.Combine(bad, "future.repro.json")).Output, StringComparison.Ordinal);
+        Assert.Contains("truncated", Tool(s.Repository, "show", Path.Combine(bad, "truncated.repro.json")).Output, StringComparison.Ordinal);
+    }
+
+    private ProcessResult Tool(string workingDirectory, params string[] arguments) => _fixture.Tool(workingDirectory, arguments);
+
+    private static string Sha256(string path) => Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(path))).ToLowerInvariant();
+
+    private Scenario Get()
+    {
+        lock (Gate)
+        {
+            return _scenario ??= Scenario.Build(_fixture);
+        }
+    }
+
+    /// <summary>The four builds, each build's output folder copied aside before the next.</summary>
+    private sealed class Scenario
+    {
+        private Scenario(string repository, string project, string snapshots, string cleanCommit)
+        {
+            Repository = repository;
+            Project = project;
+            Snapshots = snapshots;
+            CleanCommit = cleanCommit;
+        }
+
+        public string Repository { get; }
+
+        public string Project { get; }
+
+        public string Snapshots { get; }
+
+        public string CleanCommit { get; }
+
+        public string Clean => Manifest("clean");
+
+        public string ChangedData => Manifest("data");
+
+        public string Dirty => Manifest("dirty");
+
+        public string AddedPackage => Manifest("package");
+
+        public static Scenario Build(PackageFixture fixture)
+        {
+            _ = fixture.ToolCommand; // pack and install first: a failure there should say so, not look like a build failure
+            var (repository, project) = ConsumerProject.CreateInRepository(fixture, "tool", ConsumerProject.ModelSource,
+                extraProperties: "<ReproSeed>42</ReproSeed>",
+                extraItems: "<ReproData Include=\"data/\" />");
+            Directory.CreateDirectory(Path.Combine(project.Directory, "data"));
+            File.WriteAllText(Path.Combine(project.Directory, "data", "a.csv"), "x,y\n1,2\n");
+            File.WriteAllText(Path.Combine(project.Directory, "data", "b.csv"), "x,y\n3,4\n");
+            fixture.GitOutput(repository, "add", "-A");
+            fixture.GitOutput(repository, "commit", "-q", "-m", "Add data");
+            var snapshots = Path.Combine(fixture.Root, "tool-snapshots");
+            var scenario = new Scenario(repository, project.Directory, snapshots, fixture.GitOutput(repository, "rev-parse", "HEAD"));
+
+            scenario.BuildAndKeep(project, "clean");
+
+            File.WriteAllText(Path.Combine(project.Directory, "data", "b.csv"), "x,y\n3,5\n");
+            fixture.GitOutput(repository, "commit", "-q", "-am", "Change b.csv");
+            scenario.BuildAndKeep(project, "data");
+
+            File.WriteAllText(Path.Combine(project.Directory, "Code.cs"), ConsumerProject.ModelSource.Replace("0.01", "0.02", StringComparison.Ordinal));
+            scenario.BuildAndKeep(project, "dirty");
+
+            var projectFile = File.ReadAllText(project.ProjectFile);
+            File.WriteAllText(project.ProjectFile, projectFile.Replace("<ReproData ", "<PackageReference Include=\"Newtonsoft.Json\" Version=\"13.0.3\" /><ReproData ", StringComparison.Ordinal));
+            scenario.BuildAndKeep(project, "package");
+            return scenario;
+        }
+
+        private string Manifest(string name) => Path.Combine(Snapshots, name, "Trainer.repro.json");
+
+        private void BuildAndKeep(ConsumerProject project, string name)
+        {
+            var build = project.Build();
+            Assert.True(build.Succeeded, build.ToString());
+            var target = Path.Combine(Snapshots, name);
+            Directory.CreateDirectory(target);
+            foreach (var file in Directory.GetFiles(project.OutputPath()))
+            {
+                File.Copy(file, Path.Combine(target, Path.GetFileName(file)), overwrite: true);
+            }
+        }
+    }
+}
