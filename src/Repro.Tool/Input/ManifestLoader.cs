@@ -187,9 +187,32 @@ public static class ManifestLoader
         }
 
         var line = ex.LineNumber is { } number ? $" (line {number + 1})" : "";
-        return ex.Message.Contains("end of data", StringComparison.OrdinalIgnoreCase) || ex.Message.Contains("incomplete", StringComparison.OrdinalIgnoreCase)
+        return EndsEarly(ex, utf8)
             ? $"the JSON ends early{line}: the file is truncated"
             : $"it is not valid JSON{line}";
+    }
+
+    /// <summary>True when the reader failed at the last non-blank byte: the document stopped, rather than went wrong.</summary>
+    private static bool EndsEarly(JsonException ex, byte[] utf8)
+    {
+        var end = utf8.Length;
+        while (end > 0 && (utf8[end - 1] == (byte)' ' || utf8[end - 1] == (byte)'\n' || utf8[end - 1] == (byte)'\r' || utf8[end - 1] == (byte)'\t'))
+        {
+            end--;
+        }
+
+        long lineNumber = 0;
+        var lineStart = 0;
+        for (var i = 0; i < end; i++)
+        {
+            if (utf8[i] == (byte)'\n')
+            {
+                lineNumber++;
+                lineStart = i + 1;
+            }
+        }
+
+        return ex.LineNumber == lineNumber && ex.BytePositionInLine >= end - lineStart;
     }
 
     private static ToolInputException NotManifest(string displayName, string why) =>

@@ -1,0 +1,82 @@
+using System;
+using System.IO;
+using System.Text;
+using Repro.Build.Manifest;
+using Repro.Tool.Input;
+
+namespace Repro.Tool.Tests;
+
+public sealed class ManifestLoaderTests : IDisposable
+{
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "repro-tool-" + Guid.NewGuid().ToString("N")[..12]);
+
+    public ManifestLoaderTests()
+    {
+        Directory.CreateDirectory(_folder);
+    }
+
+    [Fact]
+    public void A_written_manifest_loads_back()
+    {
+        var path = Write("ok.repro.json", ManifestSerializer.ToUtf8Bytes(Manifests.Sample()));
+
+        var loaded = ManifestLoader.Load(path);
+
+        Assert.Equal(ManifestOrigin.File, loaded.Origin);
+        Assert.Equal("Trainer", loaded.Manifest.Project.Name);
+        Assert.Equal("data/b.csv", loaded.Manifest.Data.Items[0].Files[1].Path);
+    }
+
+    [Theory]
+    [InlineData("", "REPRO502", "the file is empty")]
+    [InlineData("not json at all", "REPRO502", "not valid JSON")]
+    [InlineData("{ \"schemaVersion\": 2, \"project\": { \"name\": ", "REPRO502", "truncated")]
+    [InlineData("[1, 2]", "REPRO502", "an array, not an object")]
+    [InlineData("{ \"project\": {} }", "REPRO502", "no integer \"schemaVersion\"")]
+    [InlineData("{ \"schemaVersion\": 3 }", "REPRO503", "update the tool")]
+    [InlineData("{ \"schemaVersion\": 0 }", "REPRO502", "not a version")]
+    [InlineData("{ \"schemaVersion\": 2, \"seed\": [] }", "REPRO502", "wrong type")]
+    public void Bad_manifests_are_one_clear_input_error(string content, string code, string expected)
+    {
+        var path = Write("bad.repro.json", Encoding.UTF8.GetBytes(content));
+
+        var error = Assert.Throws<ToolInputException>(() => ManifestLoader.Load(path));
+
+        Assert.Equal(code, error.Code);
+        Assert.Contains(expected, error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain('\n', error.Message);
+    }
+
+    [Fact]
+    public void A_missing_file_an_assembly_without_a_manifest_and_an_empty_folder_say_so()
+    {
+        Assert.Equal("REPRO501", Assert.Throws<ToolInputException>(() => ManifestLoader.Load(Path.Combine(_folder, "nope.repro.json"))).Code);
+        Assert.Equal("REPRO504", Assert.Throws<ToolInputException>(() => ManifestLoader.Load(typeof(ManifestLoaderTests).Assembly.Location)).Code);
+        Assert.Equal("REPRO504", Assert.Throws<ToolInputException>(() => ManifestLoader.Load(Write("fake.dll", Encoding.UTF8.GetBytes("MZ not really")))).Code);
+        Assert.Equal("REPRO505", Assert.Throws<ToolInputException>(() => ManifestLoader.Load(_folder)).Code);
+    }
+
+    [Fact]
+    public void A_project_folder_gives_its_manifest_and_asks_which_when_there_are_several()
+    {
+        var bytes = ManifestSerializer.ToUtf8Bytes(Manifests.Sample());
+        Write(Path.Combine("bin", "Release", "net10.0", "Trainer.repro.json"), bytes);
+        Assert.Equal("Trainer", ManifestLoader.Load(_folder).Manifest.Project.Name);
+
+        Write(Path.Combine("bin", "Release", "net8.0", "Trainer.repro.json"), bytes);
+        var error = Assert.Throws<ToolInputException>(() => ManifestLoader.Load(_folder));
+        Assert.Equal("REPRO505", error.Code);
+        Assert.Contains("bin/Release/net8.0/Trainer.repro.json", error.Message, StringComparison.Ordinal);
+        Assert.Equal(2, ManifestLoader.LoadAll(_folder).Count);
+    }
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+    private string Write(string name, byte[] content)
+    {
+        var path = Path.Combine(_folder, name);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllBytes(path, content);
+        return path;
+    }
+}
