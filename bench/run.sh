@@ -13,3 +13,6 @@ dotnet run --project bench/Repro.Build.Benchmarks -c Release -- data 1024
 echo
 echo "== Analyzers on a generated project of about 100,000 lines (-p:ReportAnalyzer=true)"
 python3 bench/analyzer_overhead.py
+echo
+echo "== dotnet repro: show and diff, start-up included, against a hello-world app"
+python3 bench/tool_startup.py

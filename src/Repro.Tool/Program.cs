@@ -20,6 +20,7 @@ public static class Program
             DiffCommand.Create(console),
             VerifyCommand.Create(console),
             ExportCommand.Create(console),
+            PackagesCommand.Create(console),
         };
 
         var parse = root.Parse(args);

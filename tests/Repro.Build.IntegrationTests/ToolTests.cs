@@ -172,6 +172,51 @@ public sealed class ToolTests
     }
 
     [Fact]
+    public void Packages_finds_each_package_by_its_content_hash_in_folder_feeds_and_offline()
+    {
+        var s = Get();
+        var userPackages = System.Environment.GetEnvironmentVariable("NUGET_PACKAGES") is { Length: > 0 } configured
+            ? configured
+            : Path.Combine(System.Environment.GetFolderPath(System.Environment.SpecialFolder.UserProfile), ".nuget", "packages");
+        var good = Path.Combine(s.Snapshots, "feed-good");
+        var tampered = Path.Combine(s.Snapshots, "feed-tampered");
+        Directory.CreateDirectory(good);
+        Directory.CreateDirectory(tampered);
+        // The real, signed package: its content hash (not the file's hash) must match the recorded one.
+        File.Copy(Path.Combine(userPackages, "newtonsoft.json", "13.0.3", "newtonsoft.json.13.0.3.nupkg"), Path.Combine(good, "newtonsoft.json.13.0.3.nupkg"), overwrite: true);
+        // Another package under the same id and version.
+        using (var zip = System.IO.Compression.ZipFile.Open(Path.Combine(tampered, "newtonsoft.json.13.0.3.nupkg"), System.IO.Compression.ZipArchiveMode.Create))
+        {
+            using var nuspec = new StreamWriter(zip.CreateEntry("Newtonsoft.Json.nuspec").Open());
+            nuspec.Write("""<?xml version="1.0"?><package xmlns="http://schemas.microsoft.com/packaging/2013/05/nuspec.xsd"><metadata><id>Newtonsoft.Json</id><version>13.0.3</version><authors>x</authors><description>x</description></metadata></package>""");
+        }
+
+        var ok = Tool(s.Repository, "packages", s.AddedPackage, "--source", good, "--json");
+        Assert.True(ok.ExitCode == 0, ok.ToString());
+        using (var document = JsonDocument.Parse(ok.Output))
+        {
+            var packages = document.RootElement.GetProperty("packages").EnumerateArray().ToList();
+            var newtonsoft = packages.Single(p => p.GetProperty("id").GetString() == "Newtonsoft.Json");
+            Assert.Equal("available", newtonsoft.GetProperty("status").GetString());
+            Assert.Equal(newtonsoft.GetProperty("recordedSha512").GetString(), newtonsoft.GetProperty("foundSha512").GetString());
+            var repro = packages.Single(p => p.GetProperty("id").GetString() == "Repro.Build");
+            Assert.Equal("available", repro.GetProperty("status").GetString()); // from the feed it was restored from
+        }
+
+        var changed = Tool(s.Repository, "packages", s.AddedPackage, "--source", tampered);
+        Assert.Equal(1, changed.ExitCode);
+        Assert.Matches(@"hash-mismatch\s+Newtonsoft\.Json\s+13\.0\.3", changed.Output);
+
+        var offline = Tool(s.Repository, "packages", s.AddedPackage, "--offline", "--json");
+        Assert.True(offline.ExitCode == 0, offline.ToString());
+        using var offlineDocument = JsonDocument.Parse(offline.Output);
+        var statuses = offlineDocument.RootElement.GetProperty("packages").EnumerateArray()
+            .ToDictionary(p => p.GetProperty("id").GetString()!, p => p.GetProperty("status").GetString());
+        Assert.Equal("available", statuses["Repro.Build"]); // extracted into this run's global packages folder
+        Assert.Equal("not-verified", statuses["Newtonsoft.Json"]); // read from the fallback folder: never in it
+    }
+
+    [Fact]
     public void Bad_input_gives_one_line_with_its_code_and_exit_code_2()
     {
         var s = Get();
