@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using System.Linq;
 
 namespace Repro.Build.IntegrationTests;
 
@@ -59,34 +60,10 @@ public sealed class PackageFixture : IDisposable
             </configuration>
             """);
 
-        // Pack with the caller's own packages folder: our projects restore as they always do, and their obj/ keeps
-        // pointing at packages that outlive this run.
-        var packEnvironment = new Dictionary<string, string?>
-        {
-            ["MSBUILDDISABLENODEREUSE"] = "1",
-            ["DOTNET_CLI_USE_MSBUILD_SERVER"] = "0",
-        };
-        var pack = ProcessRunner.Run("dotnet", RepositoryRoot, packEnvironment, "pack", Path.Combine(RepositoryRoot, "src", "Repro.Build", "Repro.Build.csproj"),
-            "-c", "Release", "-o", Feed, "-p:ReproVersionLabel=" + versionLabel);
-        if (pack.ExitCode != 0)
-        {
-            throw new InvalidOperationException("Packing Repro.Build failed.\n" + pack);
-        }
-
-        var packages = Directory.GetFiles(Feed, "Repro.Build.*.nupkg");
-        if (packages.Length != 1)
-        {
-            throw new InvalidOperationException($"Expected one package in {Feed}, found {packages.Length}.");
-        }
-
+        PackagePath = Pack(Path.Combine("src", "Repro.Build", "Repro.Build.csproj"), "Repro.Build", versionLabel);
+        PackageVersion = Path.GetFileNameWithoutExtension(PackagePath)["Repro.Build.".Length..];
         _versionLabel = versionLabel;
         _tool = new Lazy<string>(PackAndInstallTool, System.Threading.LazyThreadSafetyMode.ExecutionAndPublication);
-        PackagePath = packages[0];
-        PackageVersion = Path.GetFileNameWithoutExtension(PackagePath)["Repro.Build.".Length..];
-        if (!PackageVersion.Contains(versionLabel, StringComparison.Ordinal))
-        {
-            throw new InvalidOperationException($"The package version '{PackageVersion}' lacks this run's label '{versionLabel}'.");
-        }
     }
 
     private readonly string _versionLabel;
@@ -162,25 +139,8 @@ public sealed class PackageFixture : IDisposable
 
     private string PackAndInstallTool()
     {
-        var packEnvironment = new Dictionary<string, string?>
-        {
-            ["MSBUILDDISABLENODEREUSE"] = "1",
-            ["DOTNET_CLI_USE_MSBUILD_SERVER"] = "0",
-        };
-        var pack = ProcessRunner.Run("dotnet", RepositoryRoot, packEnvironment, "pack", Path.Combine(RepositoryRoot, "src", "Repro.Tool", "Repro.Tool.csproj"),
-            "-c", "Release", "-o", Feed, "-p:ReproVersionLabel=" + _versionLabel);
-        if (pack.ExitCode != 0)
-        {
-            throw new InvalidOperationException("Packing dotnet-repro failed.\n" + pack);
-        }
-
-        var packages = Directory.GetFiles(Feed, "dotnet-repro.*.nupkg");
-        if (packages.Length != 1)
-        {
-            throw new InvalidOperationException($"Expected one dotnet-repro package in {Feed}, found {packages.Length}.");
-        }
-
-        var version = Path.GetFileNameWithoutExtension(packages[0])["dotnet-repro.".Length..];
+        var package = Pack(Path.Combine("src", "Repro.Tool", "Repro.Tool.csproj"), "dotnet-repro", _versionLabel);
+        var version = Path.GetFileNameWithoutExtension(package)["dotnet-repro.".Length..];
         var toolPath = Path.Combine(Root, "tools");
         var install = ProcessRunner.Run("dotnet", Root, Environment, "tool", "install", "dotnet-repro", "--tool-path", toolPath, "--add-source", Feed, "--version", version);
         if (install.ExitCode != 0)
@@ -189,6 +149,41 @@ public sealed class PackageFixture : IDisposable
         }
 
         return Path.Combine(toolPath, OperatingSystem.IsWindows() ? "dotnet-repro.exe" : "dotnet-repro");
+    }
+
+    /// <summary>
+    /// Packs one project into the feed with this run's version label, with the caller's own packages folder: our
+    /// projects restore as they always do, and their obj/ keeps pointing at packages that outlive this run.
+    /// </summary>
+    private string Pack(string project, string packageId, string versionLabel)
+    {
+        var packEnvironment = new Dictionary<string, string?>
+        {
+            ["MSBUILDDISABLENODEREUSE"] = "1",
+            ["DOTNET_CLI_USE_MSBUILD_SERVER"] = "0",
+        };
+        var pack = ProcessRunner.Run("dotnet", RepositoryRoot, packEnvironment, "pack", Path.Combine(RepositoryRoot, project),
+            "-c", "Release", "-o", Feed, "-p:ReproVersionLabel=" + versionLabel);
+        if (pack.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"Packing {packageId} failed.\n" + pack);
+        }
+
+        // Package ids that start with this one (Repro.Build.Core…) have a letter after the dot, versions a digit.
+        var packages = Directory.GetFiles(Feed, packageId + ".*.nupkg")
+            .Where(p => char.IsAsciiDigit(Path.GetFileName(p)[packageId.Length + 1]))
+            .ToArray();
+        if (packages.Length != 1)
+        {
+            throw new InvalidOperationException($"Expected one {packageId} package in {Feed}, found {packages.Length}.");
+        }
+
+        if (!Path.GetFileName(packages[0]).Contains(versionLabel, StringComparison.Ordinal))
+        {
+            throw new InvalidOperationException($"The package '{Path.GetFileName(packages[0])}' lacks this run's label '{versionLabel}'.");
+        }
+
+        return packages[0];
     }
 
     private static string FindRepositoryRoot()

@@ -12,11 +12,7 @@ internal static class ShowCommand
 {
     public static Command Create(ToolConsole console)
     {
-        var input = new Argument<string>("input")
-        {
-            Description = "A .repro.json manifest, an assembly that embeds one, or a project folder (default: the current folder).",
-            DefaultValueFactory = _ => ".",
-        };
+        var input = CommonOptions.Input();
         var json = CommonOptions.Json();
         var all = CommonOptions.All("List every package, data file and recorded environment variable.");
         var command = new Command("show", "Summarize what a build recorded: code, packages, toolchain, build settings, seed, data, environment.")

@@ -89,7 +89,7 @@ public static class DiffPresenter
         {
             var rows = group.Where(k => k.Path != "fingerprint"
                     && (all || k.Kind != KeyChangeKind.Unchanged)
-                    && (all || !k.Path.StartsWith(PackagesPrefix, StringComparison.Ordinal)))
+                    && (all || !IsInPackagesTable(k)))
                 .ToList();
             if (rows.Count == 0)
             {
@@ -212,6 +212,11 @@ public static class DiffPresenter
         return (Format.Long(Format.Value(key.Before)), Format.Long(Format.Value(key.After)));
     }
 
+    /// <summary>Package keys the Packages table already shows: whole packages, versions and content hashes.</summary>
+    private static bool IsInPackagesTable(KeyChange key) =>
+        key.Path.StartsWith(PackagesPrefix, StringComparison.Ordinal)
+        && (key.IsElement || key.Path.EndsWith("].version", StringComparison.Ordinal) || key.Path.EndsWith("].sha512", StringComparison.Ordinal));
+
     internal static string Kind(KeyChangeKind kind) => kind switch
     {
         KeyChangeKind.Added => "added",
@@ -250,7 +255,7 @@ public static class DiffPresenter
         json.WriteEndObject();
     }
 
-    private static void WriteStrings(Utf8JsonWriter json, string name, IEnumerable<string> values)
+    internal static void WriteStrings(Utf8JsonWriter json, string name, IEnumerable<string> values)
     {
         json.WriteStartArray(name);
         foreach (var value in values)

@@ -79,13 +79,7 @@ public static class PackagesPresenter
             }
 
             json.WriteString("deprecation", check.Deprecation);
-            json.WriteStartArray("vulnerabilities");
-            foreach (var vulnerability in check.Vulnerabilities)
-            {
-                json.WriteStringValue(vulnerability);
-            }
-
-            json.WriteEndArray();
+            DiffPresenter.WriteStrings(json, "vulnerabilities", check.Vulnerabilities);
             json.WriteString("note", check.Note);
             json.WriteEndObject();
         }
