@@ -21,6 +21,7 @@ public static class Program
             VerifyCommand.Create(console),
             ExportCommand.Create(console),
             PackagesCommand.Create(console),
+            RebuildCommand.Create(console),
         };
 
         var parse = root.Parse(args);

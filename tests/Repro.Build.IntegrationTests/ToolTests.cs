@@ -217,6 +217,33 @@ public sealed class ToolTests
     }
 
     [Fact]
+    public void Rebuild_gives_back_the_sources_with_the_patch_and_reproduces_the_fingerprint()
+    {
+        var s = Get();
+        var output = Path.Combine(s.Snapshots, "rebuild");
+
+        var rebuild = Tool(s.Project, "rebuild", s.Dirty, "--out", output, "--json");
+
+        Assert.True(rebuild.ExitCode == 0, rebuild.ToString());
+        using (var document = JsonDocument.Parse(rebuild.Output))
+        {
+            var root = document.RootElement;
+            Assert.True(root.GetProperty("patchApplied").GetBoolean());
+            Assert.True(root.GetProperty("sameFingerprint").GetBoolean());
+            using var recorded = JsonDocument.Parse(File.ReadAllBytes(s.Dirty));
+            Assert.Equal(recorded.RootElement.GetProperty("fingerprint").GetString(), root.GetProperty("rebuiltFingerprint").GetString());
+            Assert.False(root.GetProperty("sameAssembly").GetBoolean()); // the PDB path names the other folder
+        }
+
+        Assert.Contains("LearningRate => 0.02", File.ReadAllText(Path.Combine(output, "Trainer", "Code.cs")), StringComparison.Ordinal);
+        Assert.Equal(s.CleanCommit.Length, _fixture.GitOutput(output, "rev-parse", "HEAD").Length);
+
+        var again = Tool(s.Project, "rebuild", s.Dirty, "--out", output);
+        Assert.Equal(2, again.ExitCode);
+        Assert.StartsWith("error REPRO509: ", again.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Bad_input_gives_one_line_with_its_code_and_exit_code_2()
     {
         var s = Get();
