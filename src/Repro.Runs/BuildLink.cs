@@ -49,10 +49,16 @@ internal sealed class BuildLink
             bytes = copy.ToArray();
         }
 
-        var embedded = ManifestSerializer.FromUtf8Bytes(bytes);
-        using var document = JsonDocument.Parse(bytes);
         var name = assembly.GetName().Name ?? "";
-        return new BuildLink(name, embedded, document.RootElement.Clone(), ReadFull(assembly, name, embedded.Fingerprint));
+        var embedded = ManifestSerializer.FromUtf8Bytes(bytes);
+        return From(name, bytes, ReadFull(assembly, name, embedded.Fingerprint));
+    }
+
+    /// <summary>A link from the embedded manifest's bytes and the full manifest (already matched), for tests.</summary>
+    internal static BuildLink From(string assemblyName, byte[] embeddedJson, ReproManifest? full)
+    {
+        using var document = JsonDocument.Parse(embeddedJson);
+        return new BuildLink(assemblyName, ManifestSerializer.FromUtf8Bytes(embeddedJson), document.RootElement.Clone(), full);
     }
 
     public RunBuildSection ToSection() => new()

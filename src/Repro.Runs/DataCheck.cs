@@ -42,7 +42,7 @@ internal static class DataCheck
             {
                 declarations.Add(new DataDeclaration(item.Name, fullPath, null));
             }
-            else if (fullItems.TryGetValue(item.Name, out var full) && full.Files.Count > 0 && !PathText.IsOutside(item.Name))
+            else if (fullItems.TryGetValue(item.Name, out var full) && IsGroup(full))
             {
                 // A Group: its files as the build listed them.
                 foreach (var file in full.Files)
@@ -53,12 +53,7 @@ internal static class DataCheck
             else
             {
                 entry.State = RunDataState.Missing;
-                diagnostics.Add(new RunDiagnostic
-                {
-                    Id = DiagnosticIds.DataNotChecked,
-                    File = item.Name,
-                    Message = $"data '{item.Name}' of the build was not found in {projectDirectory}; run from the project folder or set REPRO_PROJECT_DIR.",
-                });
+                diagnostics.Add(NotFound(item.Name, projectDirectory));
             }
         }
 
@@ -73,6 +68,13 @@ internal static class DataCheck
         {
             if (!hashed.TryGetValue(entry.Name, out var now))
             {
+                continue;
+            }
+
+            if (!now.Exists || now.Sha256 is null)
+            {
+                entry.State = RunDataState.Missing;
+                diagnostics.Add(NotFound(entry.Name, projectDirectory));
                 continue;
             }
 
@@ -113,6 +115,18 @@ internal static class DataCheck
             .Take(MaxChangedFiles)
             .ToList();
     }
+
+    // A declared file lists itself and a folder's name ends in '/'; anything else is a Group of declarations.
+    private static bool IsGroup(DataEntry item) =>
+        !item.Name.EndsWith("/", StringComparison.Ordinal) && item.Files.Count > 0
+        && !(item.Files.Count == 1 && string.Equals(item.Files[0].Path, item.Name, StringComparison.Ordinal));
+
+    private static RunDiagnostic NotFound(string name, string projectDirectory) => new()
+    {
+        Id = DiagnosticIds.DataNotChecked,
+        File = name,
+        Message = $"data '{name}' of the build was not found in {projectDirectory}; run from the project folder or set REPRO_PROJECT_DIR.",
+    };
 
     private static RunDiagnostic NotChecked(string name, string reason) => new()
     {
