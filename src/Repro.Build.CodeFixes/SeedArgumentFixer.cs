@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Globalization;
+using System.Linq;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeFixes;
@@ -54,6 +55,10 @@ public abstract class SeedArgumentFixer : ReproFixer
 
     /// <summary>Puts <paramref name="seed"/> into <paramref name="target"/>.</summary>
     private protected abstract void InsertSeed(DocumentEditor editor, SyntaxNode target, LiteralExpressionSyntax seed);
+
+    /// <summary>The object creation (<c>new T(…)</c> or <c>new(…)</c>) the reported node is in.</summary>
+    private protected static SyntaxNode? EnclosingCreation(SyntaxNode reported) =>
+        reported.AncestorsAndSelf().OfType<BaseObjectCreationExpressionSyntax>().FirstOrDefault();
 
     /// <summary>The argument list of a creation, call or <c>base(…)</c>/<c>this(…)</c> call.</summary>
     private protected static ArgumentListSyntax? ArgumentsOf(SyntaxNode node) => node switch

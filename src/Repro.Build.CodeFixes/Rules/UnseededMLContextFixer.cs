@@ -19,8 +19,7 @@ public sealed class UnseededMLContextFixer : SeedArgumentFixer
     {
     }
 
-    private protected override SyntaxNode? Target(SyntaxNode reported) =>
-        reported.AncestorsAndSelf().OfType<BaseObjectCreationExpressionSyntax>().FirstOrDefault();
+    private protected override SyntaxNode? Target(SyntaxNode reported) => EnclosingCreation(reported);
 
     private protected override void InsertSeed(DocumentEditor editor, SyntaxNode target, LiteralExpressionSyntax seed)
     {

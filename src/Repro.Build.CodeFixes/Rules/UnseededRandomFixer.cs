@@ -1,5 +1,4 @@
 using System.Composition;
-using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
@@ -19,8 +18,7 @@ public sealed class UnseededRandomFixer : SeedArgumentFixer
     {
     }
 
-    private protected override SyntaxNode? Target(SyntaxNode reported) =>
-        reported.AncestorsAndSelf().OfType<BaseObjectCreationExpressionSyntax>().FirstOrDefault();
+    private protected override SyntaxNode? Target(SyntaxNode reported) => EnclosingCreation(reported);
 
     private protected override void InsertSeed(DocumentEditor editor, SyntaxNode target, LiteralExpressionSyntax seed)
     {
