@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -70,11 +71,11 @@ internal static class OperationHelpers
     /// <summary>
     /// Every reference to <paramref name="field"/> in the members of <paramref name="typeDeclaration"/> (a declaration of
     /// its type, in <paramref name="model"/>'s tree) and of the types nested in it, in source order: the operation tree of
-    /// each member body and initializer, walked once.
+    /// each member body and initializer that names the field, walked once.
     /// </summary>
     public static IEnumerable<IFieldReferenceOperation> FieldReferences(IFieldSymbol field, SyntaxNode typeDeclaration, SemanticModel model) =>
         typeDeclaration.DescendantNodes()
-            .Where(IsOperationBlock)
+            .Where(node => IsOperationBlock(node) && node.DescendantTokens().Any(token => token.IsKind(SyntaxKind.IdentifierToken) && token.ValueText == field.Name))
             .Select(block => model.GetOperation(block))
             .SelectMany(block => block?.DescendantsAndSelf() ?? Enumerable.Empty<IOperation>())
             .OfType<IFieldReferenceOperation>()
