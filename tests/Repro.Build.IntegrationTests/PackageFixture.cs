@@ -6,7 +6,7 @@ using System.Linq;
 namespace Repro.Build.IntegrationTests;
 
 /// <summary>
-/// Packs Repro.Build once per test run into a temporary feed, with a version of its own (the repository's version plus
+/// Packs Repro.Build, Repro.Runs and Repro.Build.Core once per test run into a temporary feed, with a version of its own (the repository's version plus
 /// an "it-&lt;time&gt;" label) and a packages folder of its own, so that a repacked package is never served stale from a
 /// packages folder. Other packages (Microsoft.ML, …) are read from the user's global packages folder when they are
 /// there, so a run does not download them again.
@@ -60,10 +60,27 @@ public sealed class PackageFixture : IDisposable
             </configuration>
             """);
 
-        PackagePath = Pack(Path.Combine("src", "Repro.Build", "Repro.Build.csproj"), "Repro.Build", versionLabel);
-        PackageVersion = Path.GetFileNameWithoutExtension(PackagePath)["Repro.Build.".Length..];
+        // The packages solution filter packs what a user installs (Repro.Build, Repro.Runs, Repro.Build.Core and the
+        // dotnet-repro tool) in one build, so that Repro.Runs depends on exactly the Repro.Build.Core packed beside it;
+        // tests are not built. Pack with the caller's own packages folder: our projects restore as they always do, and
+        // their obj/ keeps pointing at packages that outlive this run.
+        var packEnvironment = new Dictionary<string, string?>
+        {
+            ["MSBUILDDISABLENODEREUSE"] = "1",
+            ["DOTNET_CLI_USE_MSBUILD_SERVER"] = "0",
+        };
+        var pack = ProcessRunner.Run("dotnet", RepositoryRoot, packEnvironment, "pack", Path.Combine(RepositoryRoot, "Repro.Build.Packages.slnf"),
+            "-c", "Release", "-o", Feed, "-p:ReproVersionLabel=" + versionLabel);
+        if (pack.ExitCode != 0)
+        {
+            throw new InvalidOperationException("Packing the packages failed.\n" + pack);
+        }
+
+        (PackagePath, PackageVersion) = FindPackage("Repro.Build", versionLabel);
+        (_, RunsPackageVersion) = FindPackage("Repro.Runs", versionLabel);
+        (_, CorePackageVersion) = FindPackage("Repro.Build.Core", versionLabel);
         _versionLabel = versionLabel;
-        _tool = new Lazy<string>(PackAndInstallTool, System.Threading.LazyThreadSafetyMode.ExecutionAndPublication);
+        _tool = new Lazy<string>(InstallTool, System.Threading.LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
     private readonly string _versionLabel;
@@ -72,8 +89,8 @@ public sealed class PackageFixture : IDisposable
     public string RepositoryRoot { get; }
 
     /// <summary>
-    /// The <c>dotnet-repro</c> command, packed into the same feed with the same version and installed from it with
-    /// <c>dotnet tool install --tool-path</c>, as a user installs it. Packed on first use: only the tool's tests pay.
+    /// The <c>dotnet-repro</c> command, packed into the feed with the other packages and installed from it with
+    /// <c>dotnet tool install --tool-path</c> on first use, as a user installs it.
     /// </summary>
     public string ToolCommand => _tool.Value;
 
@@ -85,7 +102,14 @@ public sealed class PackageFixture : IDisposable
 
     public string PackagePath { get; }
 
+    /// <summary>The version of the Repro.Build package under test.</summary>
     public string PackageVersion { get; }
+
+    /// <summary>The version of the Repro.Runs package packed with it.</summary>
+    public string RunsPackageVersion { get; }
+
+    /// <summary>The version of the Repro.Build.Core package that Repro.Runs depends on.</summary>
+    public string CorePackageVersion { get; }
 
     public IReadOnlyDictionary<string, string?> Environment { get; }
 
@@ -137,10 +161,9 @@ public sealed class PackageFixture : IDisposable
         }
     }
 
-    private string PackAndInstallTool()
+    private string InstallTool()
     {
-        var package = Pack(Path.Combine("src", "Repro.Tool", "Repro.Tool.csproj"), "dotnet-repro", _versionLabel);
-        var version = Path.GetFileNameWithoutExtension(package)["dotnet-repro.".Length..];
+        var (_, version) = FindPackage("dotnet-repro", _versionLabel);
         var toolPath = Path.Combine(Root, "tools");
         var install = ProcessRunner.Run("dotnet", Root, Environment, "tool", "install", "dotnet-repro", "--tool-path", toolPath, "--add-source", Feed, "--version", version);
         if (install.ExitCode != 0)
@@ -151,39 +174,24 @@ public sealed class PackageFixture : IDisposable
         return Path.Combine(toolPath, OperatingSystem.IsWindows() ? "dotnet-repro.exe" : "dotnet-repro");
     }
 
-    /// <summary>
-    /// Packs one project into the feed with this run's version label, with the caller's own packages folder: our
-    /// projects restore as they always do, and their obj/ keeps pointing at packages that outlive this run.
-    /// </summary>
-    private string Pack(string project, string packageId, string versionLabel)
+    /// <summary>The one package <paramref name="id"/> in the feed (not a package whose id merely starts the same), and its version.</summary>
+    private (string Path, string Version) FindPackage(string id, string versionLabel)
     {
-        var packEnvironment = new Dictionary<string, string?>
+        var packages = Directory.GetFiles(Feed, id + ".*.nupkg")
+            .Where(path => char.IsDigit(System.IO.Path.GetFileName(path)[id.Length + 1]))
+            .ToList();
+        if (packages.Count != 1)
         {
-            ["MSBUILDDISABLENODEREUSE"] = "1",
-            ["DOTNET_CLI_USE_MSBUILD_SERVER"] = "0",
-        };
-        var pack = ProcessRunner.Run("dotnet", RepositoryRoot, packEnvironment, "pack", Path.Combine(RepositoryRoot, project),
-            "-c", "Release", "-o", Feed, "-p:ReproVersionLabel=" + versionLabel);
-        if (pack.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"Packing {packageId} failed.\n" + pack);
+            throw new InvalidOperationException($"Expected one {id} package in {Feed}, found {packages.Count}.");
         }
 
-        // Package ids that start with this one (Repro.Build.Core…) have a letter after the dot, versions a digit.
-        var packages = Directory.GetFiles(Feed, packageId + ".*.nupkg")
-            .Where(p => char.IsAsciiDigit(Path.GetFileName(p)[packageId.Length + 1]))
-            .ToArray();
-        if (packages.Length != 1)
+        var version = System.IO.Path.GetFileNameWithoutExtension(packages[0])[(id.Length + 1)..];
+        if (!version.Contains(versionLabel, StringComparison.Ordinal))
         {
-            throw new InvalidOperationException($"Expected one {packageId} package in {Feed}, found {packages.Length}.");
+            throw new InvalidOperationException($"The {id} package version '{version}' lacks this run's label '{versionLabel}'.");
         }
 
-        if (!Path.GetFileName(packages[0]).Contains(versionLabel, StringComparison.Ordinal))
-        {
-            throw new InvalidOperationException($"The package '{Path.GetFileName(packages[0])}' lacks this run's label '{versionLabel}'.");
-        }
-
-        return packages[0];
+        return (packages[0], version);
     }
 
     private static string FindRepositoryRoot()

@@ -1,0 +1,115 @@
+using System.Threading.Tasks;
+using Repro.Build.Analyzers.Rules;
+using Verify = Repro.Build.Analyzers.Tests.Verifier<Repro.Build.Analyzers.Rules.UnseededMLContextAnalyzer, Microsoft.CodeAnalysis.Testing.EmptyCodeFixProvider>;
+
+namespace Repro.Build.Analyzers.Tests.Rules;
+
+public sealed class UnseededMLContextAnalyzerTests
+{
+    [Fact]
+    public Task Flags_unseeded_contexts_that_split_shuffle_sample_or_train() => Verify.AnalyzerAsync("""
+        using Microsoft.ML;
+        class C
+        {
+            private readonly MLContext _field = {|#0:new MLContext()|};
+
+            void Split(IDataView data)
+            {
+                var ml = {|#1:new MLContext()|};
+                var split = ml.Data.TrainTestSplit(data, testFraction: 0.2);
+            }
+
+            void Train(IDataView data)
+            {
+                MLContext ml = {|#2:new(seed: null)|};
+                var trainer = ml.BinaryClassification.Trainers.AveragedPerceptron();
+            }
+
+            void Shuffle(IDataView data) => _field.Data.ShuffleRows(data);
+
+            void CrossValidate(IDataView data, IEstimator<ITransformer> pipeline) =>
+                {|#3:new MLContext(null)|}.Regression.CrossValidate(data, pipeline);
+
+            void Sample(IDataView data)
+            {
+                var ml = {|#4:new MLContext()|};
+                var pca = ml.Transforms.ProjectToPrincipalComponents("Pca", "Features", rank: 2);
+            }
+
+            void Deterministic(IDataView data)
+            {
+                var ml = new MLContext();
+                var model = ml.Regression.Trainers.LbfgsPoissonRegression().Fit(data);
+            }
+        }
+        """,
+        new[]
+        {
+            Verify.Diagnostic(UnseededMLContextAnalyzer.AcrossMembersRule).WithLocation(0).WithArguments("ShuffleRows"),
+            Verify.Diagnostic(UnseededMLContextAnalyzer.Rule).WithLocation(1).WithArguments("TrainTestSplit"),
+            Verify.Diagnostic(UnseededMLContextAnalyzer.Rule).WithLocation(2).WithArguments("AveragedPerceptron"),
+            Verify.Diagnostic(UnseededMLContextAnalyzer.Rule).WithLocation(3).WithArguments("CrossValidate"),
+            Verify.Diagnostic(UnseededMLContextAnalyzer.Rule).WithLocation(4).WithArguments("ProjectToPrincipalComponents"),
+        },
+        references: TestReferences.WithMLNet);
+
+    [Fact]
+    public Task Flags_a_context_handed_to_code_that_trains_with_a_context_it_cannot_trace() => Verify.AnalyzerAsync("""
+        using Microsoft.ML;
+        class Trainer
+        {
+            private readonly MLContext _ml;
+            public Trainer(MLContext ml) { _ml = ml; }
+            public ITransformer Fit(IDataView data) => _ml.Regression.Trainers.Sdca().Fit(data);
+        }
+        class Program
+        {
+            ITransformer Run(IDataView data) => new Trainer({|#0:new MLContext()|}).Fit(data);
+        }
+        """,
+        new[]
+        {
+            Verify.Diagnostic(UnseededMLContextAnalyzer.AcrossMembersRule).WithLocation(0).WithArguments("Sdca"),
+        },
+        references: TestReferences.WithMLNet);
+
+    [Fact]
+    public Task Quiet_on_contexts_that_only_load_a_model_and_predict() => Verify.AnalyzerAsync("""
+        using Microsoft.ML;
+        class Input { public float X { get; set; } }
+        class Output { public float Score { get; set; } }
+        class Predictor
+        {
+            private readonly MLContext _ml = new MLContext();
+
+            Output Predict(string path, Input input)
+            {
+                var ml = new MLContext();
+                var model = ml.Model.Load(path, out var schema);
+                var engine = ml.Model.CreatePredictionEngine<Input, Output>(model);
+                var data = ml.Data.LoadFromEnumerable(new[] { input });
+                var scored = model.Transform(data);
+                return engine.Predict(input);
+            }
+
+            ITransformer Load(string path) => _ml.Model.Load(path, out _);
+        }
+        """, references: TestReferences.WithMLNet);
+
+    [Fact]
+    public Task Quiet_on_seeded_contexts_and_their_per_call_seeds() => Verify.AnalyzerAsync("""
+        using Microsoft.ML;
+        class C
+        {
+            void M(IDataView data, int? seedFromConfig)
+            {
+                var ml = new MLContext(seed: 1);
+                var positional = new MLContext(7);
+                var configured = new MLContext(seedFromConfig);
+                var split = ml.Data.TrainTestSplit(data, testFraction: 0.2);
+                var shuffled = ml.Data.ShuffleRows(data);
+                var trained = configured.Regression.Trainers.Sdca().Fit(data);
+            }
+        }
+        """, references: TestReferences.WithMLNet);
+}
