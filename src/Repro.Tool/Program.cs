@@ -22,6 +22,7 @@ public static class Program
             ExportCommand.Create(console),
             PackagesCommand.Create(console),
             RebuildCommand.Create(console),
+            WhichCommand.Create(console),
         };
 
         var parse = root.Parse(args);

@@ -21,6 +21,20 @@ internal static class ShowCommand
         };
         command.SetAction(parse =>
         {
+            if (RunLoader.TryLoad(parse.GetValue(input)!, System.IO.Directory.GetCurrentDirectory()) is { } run)
+            {
+                if (parse.GetValue(json))
+                {
+                    console.WriteJson(writer => WriteJson(writer, run));
+                }
+                else
+                {
+                    console.Write(RunSummary.Build(run, parse.GetValue(all)));
+                }
+
+                return ExitCodes.Ok;
+            }
+
             var loaded = ManifestLoader.Load(parse.GetValue(input)!);
             if (parse.GetValue(json))
             {
@@ -34,6 +48,20 @@ internal static class ShowCommand
             return ExitCodes.Ok;
         });
         return command;
+    }
+
+    private static void WriteJson(Utf8JsonWriter writer, LoadedRun run)
+    {
+        writer.WriteStartObject();
+        writer.WriteString("source", run.Path);
+        writer.WriteString("origin", "run");
+        writer.WritePropertyName("run");
+        using (var document = JsonDocument.Parse(Repro.Build.Runs.RunRecordSerializer.ToUtf8Bytes(run.Record)))
+        {
+            document.RootElement.WriteTo(writer);
+        }
+
+        writer.WriteEndObject();
     }
 
     private static void WriteJson(Utf8JsonWriter writer, LoadedManifest loaded)
