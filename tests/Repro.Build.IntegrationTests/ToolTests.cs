@@ -244,6 +244,71 @@ public sealed class ToolTests
     }
 
     [Fact]
+    public void Runs_are_shown_compared_with_metric_deltas_and_found_from_their_model()
+    {
+        _ = Get(); // the tool and the feed
+        var (repository, project) = ConsumerProject.CreateInRepository(_fixture, "tool-runs", """
+            using Repro.Runs;
+
+            var rate = args[0];
+            using var run = ReproRun.Start("tune");
+            run.LogParam("learningRate", rate);
+            run.LogMetric("accuracy", rate == "0.1" ? 0.75 : 0.8, 1);
+            var model = $"bin/model-{rate}.bin";
+            File.WriteAllText(model, "weights for " + rate);
+            run.LogOutput(model);
+            Console.WriteLine("RUN " + run.RunDirectory);
+            """,
+            extraProperties: "<OutputType>Exe</OutputType><ReproSeed>7</ReproSeed>",
+            extraItems: """<PackageReference Include="Repro.Runs" Version="$(ReproRunsVersion)" />""");
+        var build = project.Build();
+        Assert.True(build.Succeeded, build.ToString());
+        string Run(string rate)
+        {
+            var result = ProcessRunner.Run("dotnet", project.Directory, _fixture.Environment, Path.Combine(project.OutputPath(), "Trainer.dll"), rate);
+            Assert.True(result.ExitCode == 0, result.ToString());
+            return result.Output.Split('\n').Select(l => l.TrimEnd('\r')).Single(l => l.StartsWith("RUN ", StringComparison.Ordinal))["RUN ".Length..];
+        }
+
+        var first = Run("0.1");
+        var second = Run("0.2");
+
+        var show = Tool(project.Directory, "show", Path.GetFileName(first)); // a run id, found in .repro/runs
+        Assert.Equal(0, show.ExitCode);
+        Assert.Contains("tune): finished", show.Output, StringComparison.Ordinal);
+        Assert.Contains("learningRate  0.1", show.Output, StringComparison.Ordinal);
+
+        var diff = Tool(repository, "diff", first, second);
+        Assert.Equal(1, diff.ExitCode);
+        Assert.Contains("Same build (fingerprint equal)", diff.Output, StringComparison.Ordinal);
+        Assert.Matches(@"accuracy\s+0\.75\s+0\.8\s+\+0\.05", diff.Output);
+        Assert.Matches(@"learningRate\s+0\.1\s+0\.2", diff.Output);
+
+        var json = Tool(repository, "diff", first, second, "--json");
+        using (var document = JsonDocument.Parse(json.Output))
+        {
+            var accuracy = document.RootElement.GetProperty("metrics").EnumerateArray().Single();
+            Assert.Equal(0.05, accuracy.GetProperty("delta").GetDouble(), 6);
+            Assert.Equal("run", document.RootElement.GetProperty("before").GetProperty("origin").GetString());
+        }
+
+        var which = Tool(project.Directory, "which", Path.Combine("bin", "model-0.2.bin"), "--json");
+        Assert.True(which.ExitCode == 0, which.ToString());
+        using (var document = JsonDocument.Parse(which.Output))
+        {
+            var match = Assert.Single(document.RootElement.GetProperty("matches").EnumerateArray());
+            Assert.Equal(Path.GetFileName(second), match.GetProperty("runId").GetString());
+            Assert.Equal("output", match.GetProperty("role").GetString());
+            Assert.Equal("0.2", match.GetProperty("params").GetProperty("learningRate").GetString());
+            using var manifest = project.ReadManifest();
+            Assert.Equal(manifest.RootElement.GetProperty("fingerprint").GetString(), match.GetProperty("build").GetProperty("fingerprint").GetString());
+        }
+
+        File.WriteAllText(Path.Combine(project.Directory, "unrelated.bin"), "never logged");
+        Assert.Equal(1, Tool(project.Directory, "which", "unrelated.bin").ExitCode);
+    }
+
+    [Fact]
     public void Bad_input_gives_one_line_with_its_code_and_exit_code_2()
     {
         var s = Get();
