@@ -163,8 +163,8 @@ public static class DiffPresenter
             json.WriteStartObject();
             json.WriteString("path", file.Path);
             json.WriteString("change", Kind(file.Kind));
-            WriteStrings(json, "onlyBefore", file.OnlyBefore);
-            WriteStrings(json, "onlyAfter", file.OnlyAfter);
+            JsonFields.Strings(json, "onlyBefore", file.OnlyBefore);
+            JsonFields.Strings(json, "onlyAfter", file.OnlyAfter);
             json.WriteEndObject();
         }
 
@@ -188,9 +188,9 @@ public static class DiffPresenter
             {
                 json.WriteStartObject();
                 json.WriteString("name", metric.Name);
-                WriteNumber(json, "before", metric.Before);
-                WriteNumber(json, "after", metric.After);
-                WriteNumber(json, "delta", metric.Delta);
+                JsonFields.Number(json, "before", metric.Before);
+                JsonFields.Number(json, "after", metric.After);
+                JsonFields.Number(json, "delta", metric.Delta);
                 json.WriteEndObject();
             }
 
@@ -274,18 +274,6 @@ public static class DiffPresenter
         }
     }
 
-    private static void WriteNumber(Utf8JsonWriter json, string name, double? value)
-    {
-        if (value is { } number)
-        {
-            json.WriteNumber(name, number);
-        }
-        else
-        {
-            json.WriteNull(name);
-        }
-    }
-
     private static void WriteSide(Utf8JsonWriter json, string name, DiffSide side, string? fingerprint)
     {
         json.WriteStartObject(name);
@@ -293,16 +281,5 @@ public static class DiffPresenter
         json.WriteString("origin", side.Origin);
         json.WriteString("fingerprint", fingerprint);
         json.WriteEndObject();
-    }
-
-    internal static void WriteStrings(Utf8JsonWriter json, string name, IEnumerable<string> values)
-    {
-        json.WriteStartArray(name);
-        foreach (var value in values)
-        {
-            json.WriteStringValue(value);
-        }
-
-        json.WriteEndArray();
     }
 }

@@ -58,15 +58,8 @@ public static class RebuildPresenter
         json.WriteString("recordedFingerprint", loaded.Manifest.Fingerprint);
         json.WriteString("rebuiltFingerprint", result.Rebuilt?.Fingerprint);
         json.WriteBoolean("sameFingerprint", result.SameFingerprint);
-        DiffPresenter.WriteStrings(json, "inputsChanged", result.InputsChanged);
-        if (result.SameAssembly is { } same)
-        {
-            json.WriteBoolean("sameAssembly", same);
-        }
-        else
-        {
-            json.WriteNull("sameAssembly");
-        }
+        JsonFields.Strings(json, "inputsChanged", result.InputsChanged);
+        JsonFields.Boolean(json, "sameAssembly", result.SameAssembly);
 
         json.WriteString("note", result.BuildSucceeded ? result.AssemblyNote : result.BuildLog);
         json.WriteEndObject();

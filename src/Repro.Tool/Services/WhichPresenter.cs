@@ -63,14 +63,7 @@ public static class WhichPresenter
             json.WriteStartObject("build");
             json.WriteString("fingerprint", run.Build?.Fingerprint);
             json.WriteString("commit", run.Build?.Commit);
-            if (run.Build?.Dirty is { } dirty)
-            {
-                json.WriteBoolean("dirty", dirty);
-            }
-            else
-            {
-                json.WriteNull("dirty");
-            }
+            JsonFields.Boolean(json, "dirty", run.Build?.Dirty);
 
             json.WriteEndObject();
             json.WriteStartObject("params");
