@@ -23,6 +23,7 @@ public static class Program
             PackagesCommand.Create(console),
             RebuildCommand.Create(console),
             WhichCommand.Create(console),
+            RunCommand.Create(console),
         };
 
         var parse = root.Parse(args);

@@ -306,6 +306,28 @@ public sealed class ToolTests
 
         File.WriteAllText(Path.Combine(project.Directory, "unrelated.bin"), "never logged");
         Assert.Equal(1, Tool(project.Directory, "which", "unrelated.bin").ExitCode);
+
+        // A command that knows nothing of Repro.Runs, recorded around it, linked to the trainer's build.
+        var assembly = Path.Combine(project.OutputPath(), "Trainer.dll");
+        var wrapped = Tool(project.Directory, "run", "--name", "wrapped", "--assembly", assembly, "--output", "bin/wrapped.bin", "--", "sh", "-c", "echo weights > bin/wrapped.bin");
+        Assert.True(wrapped.ExitCode == 0, wrapped.ToString());
+        var found = Tool(project.Directory, "which", "bin/wrapped.bin", "--json");
+        Assert.True(found.ExitCode == 0, found.ToString());
+        using (var document = JsonDocument.Parse(found.Output))
+        {
+            var match = Assert.Single(document.RootElement.GetProperty("matches").EnumerateArray());
+            Assert.Equal("wrapped", match.GetProperty("name").GetString());
+            Assert.Equal("finished", match.GetProperty("status").GetString());
+            using var manifest = project.ReadManifest();
+            Assert.Equal(manifest.RootElement.GetProperty("fingerprint").GetString(), match.GetProperty("build").GetProperty("fingerprint").GetString());
+        }
+
+        var failing = Tool(project.Directory, "run", "--name", "failing", "--", "sh", "-c", "exit 3");
+        Assert.Equal(3, failing.ExitCode);
+        var record = failing.Output.Split('\n').Single(l => l.StartsWith("dotnet repro: run recorded in ", StringComparison.Ordinal))["dotnet repro: run recorded in ".Length..].Split(" (", StringSplitOptions.None)[0];
+        using var failed = JsonDocument.Parse(File.ReadAllBytes(record));
+        Assert.Equal("failed", failed.RootElement.GetProperty("status").GetString());
+        Assert.Equal(3, failed.RootElement.GetProperty("exitCode").GetInt32());
     }
 
     [Fact]
