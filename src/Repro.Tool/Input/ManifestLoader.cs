@@ -137,6 +137,11 @@ public static class ManifestLoader
         int? version = null;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
+            if (reader.ValueTextEquals("runId"))
+            {
+                throw NotManifest(displayName, "it is a run record (run.json of Repro.Runs): show and diff read runs; for the others, name the run's program assembly or its build's manifest");
+            }
+
             var isVersion = reader.ValueTextEquals("schemaVersion");
             reader.Read();
             if (isVersion && reader.TokenType == JsonTokenType.Number && reader.TryGetInt32(out var number))
