@@ -2,7 +2,8 @@ namespace Repro.Build;
 
 /// <summary>
 /// Every REPRO diagnostic the build reports (analyzer rules have their own list). Ranges: 1xx git and source,
-/// 2xx dependencies, 3xx environment, data and configuration, 5xx the <c>dotnet repro</c> tool, 9xx internal failures. Each has a page under docs/diagnostics/.
+/// 2xx dependencies, 3xx environment, data and configuration, 4xx run time (Repro.Runs), 5xx the <c>dotnet repro</c> tool,
+/// 9xx internal failures. Each has a page under docs/diagnostics/.
 /// </summary>
 public static class DiagnosticIds
 {
@@ -22,6 +23,12 @@ public static class DiagnosticIds
     public const string ConfigMissing = "REPRO303";
     public const string DataSkipped = "REPRO304";
     public const string DataChangedWhileHashed = "REPRO305";
+    public const string DataChangedSinceBuild = "REPRO401";
+    public const string RunNotWritten = "REPRO402";
+    public const string NoBuildManifest = "REPRO403";
+    public const string ParamConflict = "REPRO404";
+    public const string DataNotChecked = "REPRO405";
+    public const string RunFileMissing = "REPRO406";
     public const string ToolInputMissing = "REPRO501";
     public const string ToolInputNotManifest = "REPRO502";
     public const string ToolSchemaUnsupported = "REPRO503";

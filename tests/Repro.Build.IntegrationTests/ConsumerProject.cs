@@ -52,6 +52,7 @@ internal sealed partial class ConsumerProject
               <PropertyGroup>
                 <{frameworkProperty}>{targetFrameworks}</{frameworkProperty}>
                 <ReproBuildVersion>{fixture.PackageVersion}</ReproBuildVersion>
+                <ReproRunsVersion>{fixture.RunsPackageVersion}</ReproRunsVersion>
                 <ImplicitUsings>enable</ImplicitUsings>
                 <Nullable>enable</Nullable>
                 {extraProperties}

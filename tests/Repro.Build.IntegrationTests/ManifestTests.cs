@@ -235,4 +235,40 @@ public sealed class ManifestTests
         Assert.Contains("commit=" + _fixture.GitOutput(repository, "rev-parse", "HEAD"), output, System.StringComparison.Ordinal);
         Assert.Contains($"manifest={project.ManifestPath()} tfm=net10.0 item-fingerprint={fingerprint}", output, System.StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void The_dotnet_CLI_loads_the_tasks_compiled_ahead_of_time_for_its_platform()
+    {
+        // The package carries ReadyToRun images of the tasks for the .NET 10 runtime on four platforms.
+        using (var package = System.IO.Compression.ZipFile.OpenRead(_fixture.PackagePath))
+        {
+            foreach (var runtime in new[] { "linux-x64", "linux-arm64", "win-x64", "osx-arm64" })
+            {
+                foreach (var assembly in new[] { "Repro.Build.Tasks.dll", "Repro.Build.Core.dll" })
+                {
+                    var entry = package.GetEntry($"tasks/net10.0/{runtime}/{assembly}");
+                    Assert.True(entry is not null, $"tasks/net10.0/{runtime}/{assembly} is missing from the package");
+                    using var stream = new MemoryStream();
+                    using (var content = entry!.Open())
+                    {
+                        content.CopyTo(stream);
+                    }
+
+                    stream.Position = 0;
+                    using var reader = new System.Reflection.PortableExecutable.PEReader(stream);
+                    Assert.True(reader.PEHeaders.CorHeader!.ManagedNativeHeaderDirectory.Size > 0, $"tasks/net10.0/{runtime}/{assembly} is not a ReadyToRun image");
+                }
+            }
+        }
+
+        var (_, project) = CreateRepository("ahead-of-time");
+
+        var build = project.Build("-v:diag");
+
+        Assert.True(build.Succeeded, build.ToString());
+        var folder = System.Runtime.InteropServices.RuntimeInformation.RuntimeIdentifier is "linux-x64" or "linux-arm64" or "win-x64" or "osx-arm64"
+            ? "tasks/net10.0/" + System.Runtime.InteropServices.RuntimeInformation.RuntimeIdentifier
+            : "tasks/net8.0";
+        Assert.Matches($"Using \"StartReproManifest\" task from assembly \"[^\"]*/{folder}/Repro.Build.Tasks.dll\"", build.Process.Output.Replace('\\', '/'));
+    }
 }

@@ -1,11 +1,12 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using System.Linq;
 
 namespace Repro.Build.IntegrationTests;
 
 /// <summary>
-/// Packs Repro.Build once per test run into a temporary feed, with a version of its own (the repository's version plus
+/// Packs Repro.Build, Repro.Runs and Repro.Build.Core once per test run into a temporary feed, with a version of its own (the repository's version plus
 /// an "it-&lt;time&gt;" label) and a packages folder of its own, so that a repacked package is never served stale from a
 /// packages folder. Other packages (Microsoft.ML, …) are read from the user's global packages folder when they are
 /// there, so a run does not download them again.
@@ -66,27 +67,21 @@ public sealed class PackageFixture : IDisposable
             ["MSBUILDDISABLENODEREUSE"] = "1",
             ["DOTNET_CLI_USE_MSBUILD_SERVER"] = "0",
         };
-        var pack = ProcessRunner.Run("dotnet", RepositoryRoot, packEnvironment, "pack", Path.Combine(RepositoryRoot, "src", "Repro.Build", "Repro.Build.csproj"),
+        // The packages solution filter packs what a user installs (Repro.Build, Repro.Runs, Repro.Build.Core) in one
+        // build, so that Repro.Runs depends on exactly the Repro.Build.Core packed beside it; tests are not built.
+        var pack = ProcessRunner.Run("dotnet", RepositoryRoot, packEnvironment, "pack", Path.Combine(RepositoryRoot, "Repro.Build.Packages.slnf"),
             "-c", "Release", "-o", Feed, "-p:ReproVersionLabel=" + versionLabel);
         if (pack.ExitCode != 0)
         {
-            throw new InvalidOperationException("Packing Repro.Build failed.\n" + pack);
+            throw new InvalidOperationException("Packing the packages failed.\n" + pack);
         }
 
-        var packages = Directory.GetFiles(Feed, "Repro.Build.*.nupkg");
-        if (packages.Length != 1)
-        {
-            throw new InvalidOperationException($"Expected one package in {Feed}, found {packages.Length}.");
-        }
+        (PackagePath, PackageVersion) = FindPackage("Repro.Build", versionLabel);
+        (_, RunsPackageVersion) = FindPackage("Repro.Runs", versionLabel);
+        (_, CorePackageVersion) = FindPackage("Repro.Build.Core", versionLabel);
 
         _versionLabel = versionLabel;
         _tool = new Lazy<string>(PackAndInstallTool, System.Threading.LazyThreadSafetyMode.ExecutionAndPublication);
-        PackagePath = packages[0];
-        PackageVersion = Path.GetFileNameWithoutExtension(PackagePath)["Repro.Build.".Length..];
-        if (!PackageVersion.Contains(versionLabel, StringComparison.Ordinal))
-        {
-            throw new InvalidOperationException($"The package version '{PackageVersion}' lacks this run's label '{versionLabel}'.");
-        }
     }
 
     private readonly string _versionLabel;
@@ -108,7 +103,14 @@ public sealed class PackageFixture : IDisposable
 
     public string PackagePath { get; }
 
+    /// <summary>The version of the Repro.Build package under test.</summary>
     public string PackageVersion { get; }
+
+    /// <summary>The version of the Repro.Runs package packed with it.</summary>
+    public string RunsPackageVersion { get; }
+
+    /// <summary>The version of the Repro.Build.Core package that Repro.Runs depends on.</summary>
+    public string CorePackageVersion { get; }
 
     public IReadOnlyDictionary<string, string?> Environment { get; }
 
@@ -189,6 +191,26 @@ public sealed class PackageFixture : IDisposable
         }
 
         return Path.Combine(toolPath, OperatingSystem.IsWindows() ? "dotnet-repro.exe" : "dotnet-repro");
+    }
+
+    /// <summary>The one package <paramref name="id"/> in the feed (not a package whose id merely starts the same), and its version.</summary>
+    private (string Path, string Version) FindPackage(string id, string versionLabel)
+    {
+        var packages = Directory.GetFiles(Feed, id + ".*.nupkg")
+            .Where(path => char.IsDigit(System.IO.Path.GetFileName(path)[id.Length + 1]))
+            .ToList();
+        if (packages.Count != 1)
+        {
+            throw new InvalidOperationException($"Expected one {id} package in {Feed}, found {packages.Count}.");
+        }
+
+        var version = System.IO.Path.GetFileNameWithoutExtension(packages[0])[(id.Length + 1)..];
+        if (!version.Contains(versionLabel, StringComparison.Ordinal))
+        {
+            throw new InvalidOperationException($"The {id} package version '{version}' lacks this run's label '{versionLabel}'.");
+        }
+
+        return (packages[0], version);
     }
 
     private static string FindRepositoryRoot()

@@ -24,7 +24,14 @@ public sealed class GitCommandRunner
 
     /// <summary>Runs git in <paramref name="workingDirectory"/> and returns its standard output, at most <paramref name="maxOutputBytes"/> bytes of it.</summary>
     /// <param name="truncated">True when git wrote more than the limit; the process is then stopped.</param>
-    public byte[] Run(string workingDirectory, string[] arguments, long maxOutputBytes, out bool truncated)
+    public byte[] Run(string workingDirectory, string[] arguments, long maxOutputBytes, out bool truncated) =>
+        Run(workingDirectory, arguments, maxOutputBytes, out truncated, input: null, environment: null);
+
+    /// <summary>
+    /// Runs git with <paramref name="input"/> on its standard input (plumbing such as <c>mktree</c> reads it) and
+    /// <paramref name="environment"/> added to its environment.
+    /// </summary>
+    public byte[] Run(string workingDirectory, string[] arguments, long maxOutputBytes, out bool truncated, byte[]? input, System.Collections.Generic.IReadOnlyDictionary<string, string>? environment)
     {
         var start = new ProcessStartInfo(_executable)
         {
@@ -47,6 +54,14 @@ public sealed class GitCommandRunner
             start.EnvironmentVariables.Remove(variable);
         }
 
+        if (environment is not null)
+        {
+            foreach (var pair in environment)
+            {
+                start.EnvironmentVariables[pair.Key] = pair.Value;
+            }
+        }
+
         Process process;
         try
         {
@@ -59,7 +74,23 @@ public sealed class GitCommandRunner
 
         using (process)
         {
-            process.StandardInput.Close();
+            // Written on its own task: git may fill its output pipe before it has read all of its input.
+            _ = Task.Run(() =>
+            {
+                try
+                {
+                    if (input is { Length: > 0 })
+                    {
+                        process.StandardInput.BaseStream.Write(input, 0, input.Length);
+                    }
+
+                    process.StandardInput.Close();
+                }
+                catch (IOException)
+                {
+                    // git stopped reading (it failed or was killed): its exit code tells.
+                }
+            });
             var errorTask = process.StandardError.ReadToEndAsync();
             var output = new MemoryStream();
             truncated = false;
@@ -115,12 +146,21 @@ public sealed class GitCommandRunner
 
             if (process.ExitCode != 0)
             {
+                // git names remotes in its errors, and a remote URL may carry a token: never pass one on.
                 var error = errorTask.Wait(TimeSpan.FromSeconds(5)) ? errorTask.Result.Trim() : "";
-                throw new GitCommandException($"git {arguments[0]} failed with exit code {process.ExitCode}: {FirstLine(error)}");
+                error = Security.SecretDetector.RedactInline(FailureText.UrlUserInfo.Replace(error, "://***@"));
+                throw new GitCommandException($"git {arguments[0]} failed with exit code {process.ExitCode}: {FirstLine(error)}", process.ExitCode, error);
             }
 
             return output.ToArray();
         }
+    }
+
+    // Only failures need it: a build that runs git successfully never constructs the pattern.
+    private static class FailureText
+    {
+        // Any user info in a URL, a bare token as the user name too (https://TOKEN@host/...).
+        public static readonly System.Text.RegularExpressions.Regex UrlUserInfo = new(@"://[^/\s@'""]+@", System.Text.RegularExpressions.RegexOptions.CultureInvariant);
     }
 
     private static void Kill(Process process)

@@ -286,29 +286,8 @@ public static class ManifestCollector
         return entries;
     }
 
-    private static EnvironmentSection CollectEnvironment(ManifestRequest request)
-    {
-        var machine = MachineProbe.Current;
-        var ci = CiDetector.Detect(name => request.EnvironmentVariables[name] as string);
-        return new EnvironmentSection
-        {
-            Os = machine.Os,
-            Cpu = machine.Cpu,
-            MemoryBytes = machine.MemoryBytes,
-            Locale = CultureInfo.CurrentCulture.Name.Length == 0 ? "invariant" : CultureInfo.CurrentCulture.Name,
-            TimeZone = TimeZoneInfo.Local.Id,
-            DotnetRuntimes = MachineProbe.DotnetRuntimes(request.DotnetRoot),
-            Container = machine.Container,
-            Ci = ci is null ? null : new CiRunSection { Provider = ci.Provider, RunId = ci.RunId, Url = ci.RunUrl is null ? null : UrlSanitizer.Sanitize(ci.RunUrl) },
-            Gpus = machine.Gpu.Gpus,
-            CudaDriverVersion = machine.Gpu.CudaDriverVersion,
-            CudaToolkitVersion = machine.Gpu.CudaToolkitVersion,
-            CudnnVersion = machine.Gpu.CudnnVersion,
-            Variables = EnvironmentVariables.Select(request.EnvironmentVariables, request.EnvironmentVariableNames),
-            Host = request.RecordHost ? System.Environment.MachineName : null,
-            User = request.RecordHost ? System.Environment.UserName : null,
-        };
-    }
+    private static EnvironmentSection CollectEnvironment(ManifestRequest request) =>
+        EnvironmentCapture.Capture(request.EnvironmentVariables, request.EnvironmentVariableNames, request.DotnetRoot, request.RecordHost);
 
     private static string? NullIfEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value!.Trim();
 }

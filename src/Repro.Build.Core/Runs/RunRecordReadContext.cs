@@ -1,0 +1,12 @@
+using System.Text.Json.Serialization;
+
+namespace Repro.Build.Runs;
+
+/// <summary>Source-generated reading of run records, for the tool and the tests.</summary>
+[JsonSourceGenerationOptions(
+    PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
+    NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals)]
+[JsonSerializable(typeof(RunRecord))]
+internal sealed partial class RunRecordReadContext : JsonSerializerContext
+{
+}

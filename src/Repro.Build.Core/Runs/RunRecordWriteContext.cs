@@ -1,0 +1,17 @@
+using System.Text.Json.Serialization;
+
+namespace Repro.Build.Runs;
+
+/// <summary>
+/// Source-generated writing of run records: key order is the declaration order of the model. Metadata mode (the default):
+/// the fast serialization-only path cannot write NaN as text.
+/// </summary>
+[JsonSourceGenerationOptions(
+    PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
+    WriteIndented = true,
+    DefaultIgnoreCondition = JsonIgnoreCondition.Never,
+    NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals)]
+[JsonSerializable(typeof(RunRecord))]
+internal sealed partial class RunRecordWriteContext : JsonSerializerContext
+{
+}

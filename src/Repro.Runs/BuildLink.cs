@@ -1,0 +1,106 @@
+using System;
+using System.IO;
+using System.Reflection;
+using System.Text.Json;
+using Repro.Build.IO;
+using Repro.Build.Manifest;
+using Repro.Build.Runs;
+
+namespace Repro.Runs;
+
+/// <summary>
+/// The build an assembly came from: the manifest Repro.Build embeds (<c>Repro.Manifest.json</c>), and the full manifest
+/// beside the assembly (<c>&lt;name&gt;.repro.json</c>, with each data file's hash) when it belongs to the same build.
+/// </summary>
+internal sealed class BuildLink
+{
+    private const long MaxManifestBytes = 256L * 1024 * 1024;
+
+    private BuildLink(string assemblyName, ReproManifest embedded, JsonElement embeddedJson, ReproManifest? full)
+    {
+        AssemblyName = assemblyName;
+        Embedded = embedded;
+        EmbeddedJson = embeddedJson;
+        Full = full;
+    }
+
+    public string AssemblyName { get; }
+
+    public ReproManifest Embedded { get; }
+
+    public JsonElement EmbeddedJson { get; }
+
+    /// <summary>The manifest file beside the assembly, when its fingerprint is the embedded one's; else null.</summary>
+    public ReproManifest? Full { get; }
+
+    /// <summary>Null when the assembly has no embedded manifest. Throws on a malformed one (a read failure).</summary>
+    public static BuildLink? Read(Assembly assembly)
+    {
+        byte[] bytes;
+        using (var stream = assembly.GetManifestResourceStream(BuildInfoSourceWriter.ResourceName))
+        {
+            if (stream is null)
+            {
+                return null;
+            }
+
+            using var copy = new MemoryStream();
+            stream.CopyTo(copy);
+            bytes = copy.ToArray();
+        }
+
+        var name = assembly.GetName().Name ?? "";
+        var embedded = ManifestSerializer.FromUtf8Bytes(bytes);
+        return From(name, bytes, ReadFull(assembly, name, embedded.Fingerprint));
+    }
+
+    /// <summary>A link from the embedded manifest's bytes and the full manifest (already matched), for tests.</summary>
+    internal static BuildLink From(string assemblyName, byte[] embeddedJson, ReproManifest? full)
+    {
+        using var document = JsonDocument.Parse(embeddedJson);
+        return new BuildLink(assemblyName, ManifestSerializer.FromUtf8Bytes(embeddedJson), document.RootElement.Clone(), full);
+    }
+
+    public RunBuildSection ToSection() => new()
+    {
+        Assembly = AssemblyName,
+        Fingerprint = Embedded.Fingerprint,
+        Commit = Embedded.Git?.Commit,
+        Dirty = Embedded.Git?.Dirty,
+        PatchSha256 = Embedded.Git?.PatchSha256,
+        Seed = Embedded.Seed,
+        Manifest = EmbeddedJson,
+    };
+
+    private static ReproManifest? ReadFull(Assembly assembly, string name, string? fingerprint)
+    {
+        var folder = AssemblyFolder(assembly);
+        if (folder is null || fingerprint is null)
+        {
+            return null;
+        }
+
+        var path = Path.Combine(folder, name + ".repro.json");
+        try
+        {
+            if (FileProbe.Inspect(path) != FileKind.Regular)
+            {
+                return null;
+            }
+
+            var full = ManifestSerializer.FromUtf8Bytes(FileProbe.ReadAllBytes(path, MaxManifestBytes));
+            return string.Equals(full.Fingerprint, fingerprint, StringComparison.Ordinal) ? full : null;
+        }
+        catch (Exception ex) when (ReadFailure.IsExpected(ex))
+        {
+            return null; // only a help to name changed files
+        }
+    }
+
+    /// <summary>The folder the assembly was loaded from, or the app's base folder for single-file apps.</summary>
+    public static string? AssemblyFolder(Assembly assembly)
+    {
+        var location = assembly.IsDynamic ? "" : assembly.Location;
+        return location.Length > 0 ? Path.GetDirectoryName(location) : AppContext.BaseDirectory;
+    }
+}

@@ -1,0 +1,40 @@
+using System;
+using System.Collections.Generic;
+using System.Reflection;
+
+namespace Repro.Runs;
+
+/// <summary>Where and how <see cref="ReproRun.Start(string?, ReproRunOptions?)"/> records a run. Every setting has a default.</summary>
+public sealed class ReproRunOptions
+{
+    /// <summary>
+    /// The runs folder (one folder per run goes in it). Default: <c>REPRO_RUNS_DIR</c> when set, else <c>.repro/runs</c>
+    /// at the root of the git work tree that holds the project folder (or in the project folder outside git).
+    /// </summary>
+    public string? RunsDirectory { get; set; }
+
+    /// <summary>
+    /// The project folder that the build's data paths are relative to. Default: <c>REPRO_PROJECT_DIR</c> when set, else
+    /// the nearest folder above the assembly that holds its project file (as in <c>bin/Release/net8.0/</c>), else the
+    /// current folder.
+    /// </summary>
+    public string? ProjectDirectory { get; set; }
+
+    /// <summary>The assembly whose embedded build manifest the run links to. Default: the entry assembly.</summary>
+    public Assembly? Assembly { get; set; }
+
+    /// <summary>Hash the build's <c>ReproData</c> again when the run starts (REPRO401 on a change). Default: true.</summary>
+    public bool CheckData { get; set; } = true;
+
+    /// <summary>Record the machine and user names (<c>environment.host</c>, <c>user</c>). Default: <c>REPRO_RECORD_HOST=true</c>, else false.</summary>
+    public bool RecordHost { get; set; } = string.Equals(Environment.GetEnvironmentVariable("REPRO_RECORD_HOST"), "true", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Environment variable names (or prefixes ending in '*') to record beside the default allowlist.</summary>
+    public IList<string> EnvironmentVariables { get; } = new List<string>();
+
+    /// <summary>How often buffered metric points are written to the metrics file. Default: 1 second.</summary>
+    public TimeSpan FlushInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>How often run.json is rewritten while the run lives (its <c>lastWriteTime</c>). Default: 10 seconds.</summary>
+    public TimeSpan HeartbeatInterval { get; set; } = TimeSpan.FromSeconds(10);
+}
