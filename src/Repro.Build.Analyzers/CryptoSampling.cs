@@ -13,7 +13,7 @@ namespace Repro.Build.Analyzers;
 internal static class CryptoSampling
 {
     /// <summary>How the generator's output is used as a sample, or null.</summary>
-    public static string? Use(IInvocationOperation invocation)
+    public static string? Use(IInvocationOperation invocation, WellKnownTypes types)
     {
         var method = invocation.TargetMethod;
         switch (method.Name)
@@ -24,11 +24,11 @@ internal static class CryptoSampling
                 // The bytes come back (GetBytes(count)) or land in the buffer argument (GetBytes(buffer), Fill(span)).
                 if (!method.ReturnsVoid)
                 {
-                    return BytesUse(invocation, depth: 0);
+                    return BytesUse(invocation, types, depth: 0);
                 }
 
                 return invocation.Arguments.FirstOrDefault()?.Value.WithoutConversions() is ILocalReferenceOperation buffer
-                    ? LocalUse(buffer.Local, buffer.SemanticModel, BytesUse)
+                    ? LocalUse(buffer.Local, buffer, (reference, depth) => BytesUse(reference, types, depth))
                     : null;
             default:
                 return null;
@@ -59,9 +59,9 @@ internal static class CryptoSampling
                 case IArgumentOperation { Parent: IInvocationOperation call } when call.TargetMethod.Name is "ElementAt" or "ElementAtOrDefault" or "RemoveAt" or "Insert" or "Swap":
                     return $"as an index ('{call.TargetMethod.Name}')";
                 case IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator } when depth == 0:
-                    return LocalUse(declarator.Symbol, declarator.SemanticModel, NumberUse);
+                    return LocalUse(declarator.Symbol, declarator, NumberUse);
                 case ISimpleAssignmentOperation assignment when assignment.Value == current && assignment.Target is ILocalReferenceOperation target && depth == 0:
-                    return LocalUse(target.Local, target.SemanticModel, NumberUse);
+                    return LocalUse(target.Local, target, NumberUse);
                 default:
                     return null;
             }
@@ -70,7 +70,7 @@ internal static class CryptoSampling
         return null;
     }
 
-    private static string? BytesUse(IOperation bytes, int depth)
+    private static string? BytesUse(IOperation bytes, WellKnownTypes types, int depth)
     {
         var current = bytes;
         while (current.Parent is IConversionOperation or IParenthesizedOperation)
@@ -80,14 +80,14 @@ internal static class CryptoSampling
 
         switch (current.Parent)
         {
-            case IArgumentOperation { Parent: IInvocationOperation call } when call.TargetMethod.ContainingType.Name is "BitConverter" or "BinaryPrimitives" or "MemoryMarshal"
+            case IArgumentOperation { Parent: IInvocationOperation call } when WellKnownTypes.IsOneOf(call.TargetMethod.ContainingType, types.ByteReaders)
                 && (call.TargetMethod.Name.StartsWith("To", System.StringComparison.Ordinal) || call.TargetMethod.Name.StartsWith("Read", System.StringComparison.Ordinal))
                 && call.TargetMethod.Name != "ToString":
                 return IsSeed(call) ? null : $"as a number ('{call.TargetMethod.ContainingType.Name}.{call.TargetMethod.Name}')";
             case IArrayElementReferenceOperation element when element.ArrayReference == current:
                 return NumberUse(element, depth: 1);
             case IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator } when depth == 0:
-                return LocalUse(declarator.Symbol, declarator.SemanticModel, BytesUse);
+                return LocalUse(declarator.Symbol, declarator, (reference, depth) => BytesUse(reference, types, depth));
             default:
                 return null;
         }
@@ -112,8 +112,6 @@ internal static class CryptoSampling
         return false;
     }
 
-    private static string? LocalUse(ILocalSymbol local, SemanticModel? model, System.Func<IOperation, int, string?> use) =>
-        model is null
-            ? null
-            : OperationHelpers.ReferencesTo(local, model).Select(reference => use(reference, 1)).FirstOrDefault(u => u is not null);
+    private static string? LocalUse(ILocalSymbol local, IOperation within, System.Func<IOperation, int, string?> use) =>
+        OperationHelpers.ReferencesTo(local, within).Select(reference => use(reference, 1)).FirstOrDefault(u => u is not null);
 }

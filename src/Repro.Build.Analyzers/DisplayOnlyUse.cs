@@ -21,9 +21,9 @@ internal static class DisplayOnlyUse
     private static readonly string[] PresentationVerbs = { "Display", "Show", "Plot", "Print", "Draw", "Render", "Visualize", "Visualise" };
 
     /// <summary>True when every value the draw produces ends in a display method and nowhere else.</summary>
-    public static bool Check(IOperation value, int depth = 0)
+    public static bool Check(IOperation value, WellKnownTypes types, int depth = 0)
     {
-        if (depth > MaxDepth || value.SemanticModel is not { } model)
+        if (depth > MaxDepth)
         {
             return false;
         }
@@ -45,7 +45,7 @@ internal static class DisplayOnlyUse
                     current = call;
                     continue;
                 case IArgumentOperation { Parent: IInvocationOperation call }:
-                    if (IsPresentation(call.TargetMethod))
+                    if (IsPresentation(call.TargetMethod, types))
                     {
                         return true;
                     }
@@ -66,12 +66,12 @@ internal static class DisplayOnlyUse
                     current = indexer;
                     continue;
                 case IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator }:
-                    return LocalOnlyDisplayed(declarator.Symbol, model, depth);
+                    return LocalOnlyDisplayed(declarator.Symbol, declarator, types, depth);
                 case IForEachLoopOperation loop when loop.Collection.WithoutConversions() == current.WithoutConversions():
-                    return loop.Locals.Length > 0 && loop.Locals.All(local => LocalOnlyDisplayed(local, model, depth));
+                    return loop.Locals.Length > 0 && loop.Locals.All(local => LocalOnlyDisplayed(local, loop, types, depth));
                 case ISimpleAssignmentOperation assignment when assignment.Value == current
                     && assignment.Target is IArrayElementReferenceOperation { ArrayReference: ILocalReferenceOperation array }:
-                    return LocalOnlyDisplayed(array.Local, model, depth);
+                    return LocalOnlyDisplayed(array.Local, array, types, depth);
                 default:
                     return false;
             }
@@ -80,10 +80,10 @@ internal static class DisplayOnlyUse
         return false;
     }
 
-    private static bool LocalOnlyDisplayed(ILocalSymbol local, SemanticModel model, int depth)
+    private static bool LocalOnlyDisplayed(ILocalSymbol local, IOperation within, WellKnownTypes types, int depth)
     {
         var any = false;
-        foreach (var reference in OperationHelpers.ReferencesTo(local, model))
+        foreach (var reference in OperationHelpers.ReferencesTo(local, within))
         {
             // Writes into the array (sel[i] = …) are how it is filled, not uses of its contents.
             if (reference.Parent is IArrayElementReferenceOperation { Parent: ISimpleAssignmentOperation assignment } element
@@ -93,7 +93,7 @@ internal static class DisplayOnlyUse
             }
 
             any = true;
-            if (!Check(reference, depth + 1))
+            if (!Check(reference, types, depth + 1))
             {
                 return false;
             }
@@ -102,7 +102,7 @@ internal static class DisplayOnlyUse
         return any;
     }
 
-    private static bool IsPresentation(IMethodSymbol method) =>
-        method.ContainingType?.Name is "Console" or "Debug" or "Trace"
+    private static bool IsPresentation(IMethodSymbol method, WellKnownTypes types) =>
+        WellKnownTypes.IsOneOf(method.ContainingType, types.Output)
         || PresentationVerbs.Any(verb => method.Name.StartsWith(verb, System.StringComparison.Ordinal));
 }

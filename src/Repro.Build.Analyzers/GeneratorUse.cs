@@ -12,13 +12,8 @@ namespace Repro.Build.Analyzers;
 /// </summary>
 internal static class GeneratorUse
 {
-    public static bool NeverDrawnFrom(IObjectCreationOperation creation)
+    public static bool NeverDrawnFrom(IObjectCreationOperation creation, WellKnownTypes types)
     {
-        if (creation.SemanticModel is not { } model)
-        {
-            return false;
-        }
-
         IOperation current = creation;
         while (current.Parent is IConversionOperation or IParenthesizedOperation)
         {
@@ -33,7 +28,7 @@ internal static class GeneratorUse
             ISimpleAssignmentOperation { Target: ILocalReferenceOperation local } assignment when assignment.Value == current => local.Local,
             _ => null,
         };
-        if (holder is null || References(holder, model) is not { } references)
+        if (holder is null || References(holder, creation) is not { } references)
         {
             return false; // used in place (new Random().Next()) or where we cannot see
         }
@@ -46,7 +41,7 @@ internal static class GeneratorUse
                 use = use.Parent;
             }
 
-            if (use.Parent is ISimpleAssignmentOperation assignment && assignment.Target == use || InDeadBranch(use, model))
+            if (use.Parent is ISimpleAssignmentOperation assignment && assignment.Target == use || InDeadBranch(use))
             {
                 continue;
             }
@@ -57,7 +52,7 @@ internal static class GeneratorUse
             }
 
             // Drawn from only to choose what is displayed.
-            if (use.Parent is IInvocationOperation draw && draw.Instance == use && DisplayOnlyUse.Check(draw))
+            if (use.Parent is IInvocationOperation draw && draw.Instance == use && DisplayOnlyUse.Check(draw, types))
             {
                 continue;
             }
@@ -68,25 +63,23 @@ internal static class GeneratorUse
         return true;
     }
 
-    private static System.Collections.Generic.IEnumerable<IOperation>? References(ISymbol holder, SemanticModel model)
+    private static IOperation[]? References(ISymbol holder, IOperation creation)
     {
         if (holder is ILocalSymbol local)
         {
-            return OperationHelpers.ReferencesTo(local, model).ToArray();
+            return OperationHelpers.ReferencesTo(local, creation).ToArray();
         }
 
         // A field: its type must be declared once, in this file, for the search to be complete.
-        if (holder.ContainingType is not { DeclaringSyntaxReferences.Length: 1 } type || type.DeclaringSyntaxReferences[0].SyntaxTree != model.SyntaxTree)
+        if (holder is not IFieldSymbol field
+            || creation.SemanticModel is not { } model
+            || field.ContainingType is not { DeclaringSyntaxReferences.Length: 1 } type
+            || type.DeclaringSyntaxReferences[0].SyntaxTree != model.SyntaxTree)
         {
             return null;
         }
 
-        return type.DeclaringSyntaxReferences[0].GetSyntax().DescendantNodes().OfType<IdentifierNameSyntax>()
-            .Where(identifier => identifier.Identifier.Text == holder.Name)
-            .Select(identifier => model.GetOperation(identifier))
-            .OfType<IFieldReferenceOperation>()
-            .Where(field => SymbolEqualityComparer.Default.Equals(field.Field, holder))
-            .ToArray();
+        return OperationHelpers.FieldReferences(field, type.DeclaringSyntaxReferences[0].GetSyntax(), model).ToArray();
     }
 
     /// <summary>A parameter of a method in source whose body never mentions it.</summary>
@@ -115,11 +108,11 @@ internal static class GeneratorUse
     }
 
     /// <summary>Inside the branch of a conditional (?: or if) whose condition is a constant that rules the branch out.</summary>
-    private static bool InDeadBranch(IOperation operation, SemanticModel model)
+    private static bool InDeadBranch(IOperation operation)
     {
         for (var current = operation; current.Parent is { } parent; current = parent)
         {
-            if (parent is IConditionalOperation conditional && current != conditional.Condition && Evaluate(conditional.Condition, model) is { } value)
+            if (parent is IConditionalOperation conditional && current != conditional.Condition && Evaluate(conditional.Condition) is { } value)
             {
                 var taken = value ? conditional.WhenTrue : conditional.WhenFalse;
                 if (taken != current)
@@ -132,8 +125,8 @@ internal static class GeneratorUse
         return false;
     }
 
-    /// <summary>A bool constant, a local initialized with one and never assigned again, or its negation.</summary>
-    private static bool? Evaluate(IOperation condition, SemanticModel model)
+    /// <summary>A bool constant, a local initialized with a literal one and never assigned again, or its negation.</summary>
+    private static bool? Evaluate(IOperation condition)
     {
         condition = condition.WithoutConversions();
         if (condition.ConstantValue is { HasValue: true, Value: bool constant })
@@ -143,13 +136,12 @@ internal static class GeneratorUse
 
         if (condition is IUnaryOperation { OperatorKind: UnaryOperatorKind.Not } not)
         {
-            return !Evaluate(not.Operand, model);
+            return !Evaluate(not.Operand);
         }
 
         if (condition is ILocalReferenceOperation local
-            && local.Local.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax() is VariableDeclaratorSyntax { Initializer.Value: LiteralExpressionSyntax literal }
-            && literal.Token.Value is bool initial
-            && !OperationHelpers.ReferencesTo(local.Local, model).Any(r => r.Parent is IAssignmentOperation assignment && assignment.Target == r))
+            && OperationHelpers.InitialValue(local.Local, local)?.WithoutConversions() is ILiteralOperation { ConstantValue: { HasValue: true, Value: bool initial } }
+            && !OperationHelpers.IsReassigned(local.Local, local))
         {
             return initial;
         }

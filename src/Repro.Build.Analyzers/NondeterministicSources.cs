@@ -5,8 +5,8 @@ using Microsoft.CodeAnalysis.Operations;
 namespace Repro.Build.Analyzers;
 
 /// <summary>
-/// The APIs whose values differ from run to run (clocks, entropy, GUIDs), resolved once per compilation, and a search
-/// for them in an expression, following a local to its single assignment.
+/// The APIs whose values differ from run to run (clocks, entropy, GUIDs), resolved once per compilation (see
+/// <see cref="WellKnownTypes.Clocks"/>), and a search for them in an expression, following a local to its single assignment.
 /// </summary>
 internal sealed class NondeterministicSources
 {
@@ -65,21 +65,9 @@ internal sealed class NondeterministicSources
     }
 
     /// <summary>The initializer of a local that is never assigned again, or null.</summary>
-    private static IOperation? SingleAssignment(ILocalReferenceOperation reference)
-    {
-        var model = reference.SemanticModel;
-        if (model is null
-            || reference.Local.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax() is not Microsoft.CodeAnalysis.CSharp.Syntax.VariableDeclaratorSyntax { Initializer: { } initializer })
-        {
-            return null;
-        }
-
+    private static IOperation? SingleAssignment(ILocalReferenceOperation reference) =>
         // Assigned again (=, +=, ??=…): what the seed holds depends on the path taken.
-        if (OperationHelpers.ReferencesTo(reference.Local, model).Any(r => r.Parent is IAssignmentOperation assignment && assignment.Target == r))
-        {
-            return null;
-        }
-
-        return model.GetOperation(initializer.Value);
-    }
+        OperationHelpers.InitialValue(reference.Local, reference) is { } value && !OperationHelpers.IsReassigned(reference.Local, reference)
+            ? value
+            : null;
 }

@@ -42,19 +42,36 @@ internal sealed class TorchSharpApis
     private readonly INamedTypeSymbol _torch;
     private readonly INamedTypeSymbol? _torchvision;
     private readonly INamedTypeSymbol? _dataLoader;
+    private readonly INamedTypeSymbol? _nn;
+    private readonly INamedTypeSymbol? _functional;
+    private readonly INamedTypeSymbol? _init;
+    private readonly INamedTypeSymbol? _tensor;
+    private readonly INamedTypeSymbol? _optim;
+    private readonly INamedTypeSymbol? _random;
+    private readonly INamedTypeSymbol? _transforms;
+    private readonly INamedTypeSymbol? _models;
 
-    private TorchSharpApis(INamedTypeSymbol torch, INamedTypeSymbol? torchvision, INamedTypeSymbol? dataLoader)
+    private TorchSharpApis(Compilation compilation, INamedTypeSymbol torch)
     {
         _torch = torch;
-        _torchvision = torchvision;
-        _dataLoader = dataLoader;
+        _torchvision = compilation.GetTypeByMetadataName("TorchSharp.torchvision");
+        _dataLoader = compilation.GetTypeByMetadataName("TorchSharp.Modules.DataLoader`2");
+        _nn = compilation.GetTypeByMetadataName("TorchSharp.torch+nn");
+        _functional = compilation.GetTypeByMetadataName("TorchSharp.torch+nn+functional");
+        _init = compilation.GetTypeByMetadataName("TorchSharp.torch+nn+init");
+        _tensor = compilation.GetTypeByMetadataName("TorchSharp.torch+Tensor");
+        _optim = compilation.GetTypeByMetadataName("TorchSharp.torch+optim");
+        _random = compilation.GetTypeByMetadataName("TorchSharp.torch+random");
+        _transforms = compilation.GetTypeByMetadataName("TorchSharp.torchvision+transforms");
+        _models = compilation.GetTypeByMetadataName("TorchSharp.torchvision+models");
     }
 
-    /// <summary>Null when TorchSharp is not referenced.</summary>
+    /// <summary>Null when TorchSharp is not referenced. Made once per compilation by <see cref="WellKnownTypes"/>.</summary>
     public static TorchSharpApis? Create(Compilation compilation) =>
-        compilation.GetTypeByMetadataName("TorchSharp.torch") is { } torch
-            ? new TorchSharpApis(torch, compilation.GetTypeByMetadataName("TorchSharp.torchvision"), compilation.GetTypeByMetadataName("TorchSharp.Modules.DataLoader`2"))
-            : null;
+        compilation.GetTypeByMetadataName("TorchSharp.torch") is { } torch ? new TorchSharpApis(compilation, torch) : null;
+
+    /// <summary>True when TorchVision is referenced too.</summary>
+    public bool HasTorchVision => _torchvision is not null;
 
     /// <summary>
     /// <c>torch.utils.data.DataLoader(…)</c>, or a constructor of TorchSharp's DataLoader classes or of a class derived
@@ -78,8 +95,6 @@ internal sealed class TorchSharpApis
         return false;
     }
 
-    public INamedTypeSymbol Torch => _torch;
-
     /// <summary>How a call draws random numbers from libtorch's global generator, or <see cref="RandomKind.None"/>.</summary>
     public RandomKind Classify(IInvocationOperation invocation)
     {
@@ -97,57 +112,47 @@ internal sealed class TorchSharpApis
             return RandomKind.None;
         }
 
-        if (IsWithin(owner, _torch))
+        if (Is(owner, _torch) && TorchRandom.Contains(method.Name)
+            || Is(owner, _functional) && FunctionalRandom.Contains(method.Name)
+            || Is(owner, _nn) && DropoutModules.Contains(method.Name)
+            || Is(owner, _tensor) && TensorRandom.Contains(method.Name))
         {
-            if ((owner.Name == "torch" && TorchRandom.Contains(method.Name))
-                || (owner.Name == "functional" && FunctionalRandom.Contains(method.Name))
-                || (owner.Name == "nn" && DropoutModules.Contains(method.Name))
-                || (owner.Name == "Tensor" && TensorRandom.Contains(method.Name)))
-            {
-                return RandomKind.Draw;
-            }
-
-            if ((owner.Name == "nn" && InitialisedModules.Contains(method.Name))
-                || (owner.Name == "init" && method.Name.EndsWith("_", System.StringComparison.Ordinal) && method.Name is not ("ones_" or "zeros_" or "constant_" or "eye_" or "dirac_")))
-            {
-                return RandomKind.Initialisation;
-            }
-
-            return RandomKind.None;
+            return RandomKind.Draw;
         }
 
-        if (_torchvision is not null && IsWithin(owner, _torchvision))
+        if (Is(owner, _nn) && InitialisedModules.Contains(method.Name)
+            || Is(owner, _init) && method.Name.EndsWith("_", System.StringComparison.Ordinal) && method.Name is not ("ones_" or "zeros_" or "constant_" or "eye_" or "dirac_"))
         {
-            if (owner.Name == "transforms")
-            {
-                // Equalize() is deterministic; Equalize(p) applies it at random. GaussianBlur draws sigma unless given one.
-                var isRandom = GlobalGeneratorTransforms.Contains(method.Name)
-                    || (method.Name == "Equalize" && method.Parameters.Length == 1)
-                    || (method.Name == "GaussianBlur" && !method.Parameters.Any(p => p.Name == "sigma"));
-                return isRandom ? RandomKind.Draw : RandomKind.None;
-            }
-
-            if (owner.Name == "models")
-            {
-                return RandomKind.Initialisation;
-            }
+            return RandomKind.Initialisation;
         }
 
-        return RandomKind.None;
+        if (Is(owner, _transforms))
+        {
+            // Equalize() is deterministic; Equalize(p) applies it at random. GaussianBlur draws sigma unless given one.
+            var isRandom = GlobalGeneratorTransforms.Contains(method.Name)
+                || (method.Name == "Equalize" && method.Parameters.Length == 1)
+                || (method.Name == "GaussianBlur" && !method.Parameters.Any(p => p.Name == "sigma"));
+            return isRandom ? RandomKind.Draw : RandomKind.None;
+        }
+
+        return Is(owner, _models) ? RandomKind.Initialisation : RandomKind.None;
     }
 
     /// <summary>True for the TorchVision transforms whose own System.Random no seed reaches.</summary>
     public bool IsInternalGeneratorTransform(IMethodSymbol method) =>
-        _torchvision is not null
-        && method.ContainingType is { Name: "transforms" } owner
-        && IsWithin(owner, _torchvision)
-        && InternalGeneratorTransforms.Contains(method.Name);
+        Is(method.ContainingType, _transforms) && InternalGeneratorTransforms.Contains(method.Name);
 
     /// <summary>torch.manual_seed or torch.random.manual_seed: seeds libtorch's global CPU generator.</summary>
     public bool IsGlobalSeed(IMethodSymbol method) =>
-        method.Name == "manual_seed" && method.IsStatic && method.ContainingType.Name is "torch" or "random" && IsWithin(method.ContainingType, _torch);
+        method.Name == "manual_seed" && method.IsStatic && (Is(method.ContainingType, _torch) || Is(method.ContainingType, _random));
 
     public bool IsWithinTorch(INamedTypeSymbol? type) => IsWithin(type, _torch);
+
+    /// <summary>torch.optim: creating an optimizer means training.</summary>
+    public bool IsOptim(INamedTypeSymbol? type) => Is(type, _optim);
+
+    private static bool Is(INamedTypeSymbol? type, INamedTypeSymbol? expected) =>
+        expected is not null && SymbolEqualityComparer.Default.Equals(type, expected);
 
     private static bool HasGenerator(IInvocationOperation invocation) =>
         invocation.Arguments.Any(a => a.Parameter?.Name == "generator" && a.ArgumentKind == ArgumentKind.Explicit

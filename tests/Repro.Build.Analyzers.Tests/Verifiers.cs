@@ -14,10 +14,20 @@ internal static class Verifier<TAnalyzer, TFixer>
     where TFixer : CodeFixProvider, new()
 {
     public static Task AnalyzerAsync(string source, OutputKind outputKind = OutputKind.DynamicallyLinkedLibrary, ImmutableArray<MetadataReference>? references = null) =>
-        RunAsync(source, fixedSource: null, editorConfig: null, outputKind, references);
+        RunAsync(source, fixedSource: null, editorConfig: null, outputKind, references, expected: null);
 
-    public static Task FixAsync(string source, string fixedSource, string? editorConfig = null, ImmutableArray<MetadataReference>? references = null, OutputKind outputKind = OutputKind.DynamicallyLinkedLibrary) =>
-        RunAsync(source, fixedSource, editorConfig, outputKind, references);
+    /// <summary>
+    /// Checks the diagnostics at <c>{|#n:...|}</c> locations against <paramref name="expected"/>, each with its
+    /// descriptor (the message variant) and message arguments; <c>[|...|]</c> spans are checked as usual.
+    /// </summary>
+    public static Task AnalyzerAsync(string source, DiagnosticResult[] expected, OutputKind outputKind = OutputKind.DynamicallyLinkedLibrary, ImmutableArray<MetadataReference>? references = null) =>
+        RunAsync(source, fixedSource: null, editorConfig: null, outputKind, references, expected);
+
+    public static Task FixAsync(string source, string fixedSource, string? editorConfig = null, ImmutableArray<MetadataReference>? references = null, OutputKind outputKind = OutputKind.DynamicallyLinkedLibrary, DiagnosticResult[]? expected = null) =>
+        RunAsync(source, fixedSource, editorConfig, outputKind, references, expected);
+
+    /// <summary>A diagnostic of <paramref name="descriptor"/>, to be given a location and message arguments.</summary>
+    public static DiagnosticResult Diagnostic(DiagnosticDescriptor descriptor) => new(descriptor);
 
     /// <summary>A test with the analyzed code's references set, for tests that need more than one source or project.</summary>
     public static CSharpCodeFixTest<TAnalyzer, TFixer, DefaultVerifier> Create(ImmutableArray<MetadataReference>? references = null)
@@ -34,11 +44,12 @@ internal static class Verifier<TAnalyzer, TFixer>
         return test;
     }
 
-    private static Task RunAsync(string source, string? fixedSource, string? editorConfig, OutputKind outputKind, ImmutableArray<MetadataReference>? references)
+    private static Task RunAsync(string source, string? fixedSource, string? editorConfig, OutputKind outputKind, ImmutableArray<MetadataReference>? references, DiagnosticResult[]? expected)
     {
         var test = Create(references);
         test.TestCode = source;
         test.TestState.OutputKind = outputKind;
+        test.ExpectedDiagnostics.AddRange(expected ?? System.Array.Empty<DiagnosticResult>());
 
         if (fixedSource is not null)
         {

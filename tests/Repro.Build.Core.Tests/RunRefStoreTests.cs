@@ -38,11 +38,11 @@ public sealed class RunRefStoreTests : IDisposable
         return path;
     }
 
-    private string WriteRun(string clone, string runId, string status, int metricLines = 1)
+    private string WriteRun(string clone, string runId, string status, int metricLines = 1, string lastWriteTime = "2026-11-28T07:00:00.000Z")
     {
         var folder = Path.Combine(clone, ".repro", "runs", runId);
         Directory.CreateDirectory(folder);
-        File.WriteAllText(Path.Combine(folder, "run.json"), $"{{\"id\":\"{runId}\",\"status\":\"{status}\"}}\n");
+        File.WriteAllText(Path.Combine(folder, "run.json"), $"{{\"id\":\"{runId}\",\"status\":\"{status}\",\"lastWriteTime\":\"{lastWriteTime}\"}}\n");
         File.WriteAllText(Path.Combine(folder, "metrics.jsonl"), string.Concat(Enumerable.Range(0, metricLines).Select(i => $"{{\"key\":\"loss\",\"step\":{i},\"value\":{1.0 / (i + 1)}}}\n")));
         return folder;
     }
@@ -126,7 +126,7 @@ public sealed class RunRefStoreTests : IDisposable
         new RunRefStore(alice).Push("origin");
         Assert.Equal(1, new RunRefStore(bob).Pull("origin").NewRuns);
 
-        Save(alice, "long-run", WriteRun(alice, "long-run", "finished", metricLines: 50));
+        Save(alice, "long-run", WriteRun(alice, "long-run", "finished", metricLines: 50, lastWriteTime: "2026-11-28T07:05:00.000Z"));
         new RunRefStore(alice).Push("origin");
         var pulled = new RunRefStore(bob).Pull("origin");
 
@@ -197,5 +197,33 @@ public sealed class RunRefStoreTests : IDisposable
 
         Assert.Equal(1, count);
         Assert.Equal(File.ReadAllBytes(Path.Combine(folder, "metrics.jsonl")), File.ReadAllBytes(Path.Combine(target, "exported", "metrics.jsonl")));
+    }
+
+    [Fact]
+    public void An_older_copy_of_a_run_in_the_folder_never_replaces_the_newer_one_on_the_ref()
+    {
+        var alice = Clone("alice");
+        var bob = Clone("bob");
+        Save(alice, "watched", WriteRun(alice, "watched", "running", metricLines: 2, lastWriteTime: "2026-11-28T07:00:10.000Z"));
+        new RunRefStore(alice).Push("origin");
+        new RunRefStore(bob).Pull("origin");
+        var stale = WriteRun(bob, "watched", "running", metricLines: 2, lastWriteTime: "2026-11-28T07:00:10.000Z"); // bob's copy of it
+        Save(alice, "watched", WriteRun(alice, "watched", "running", metricLines: 7, lastWriteTime: "2026-11-28T07:00:20.000Z"));
+        new RunRefStore(alice).Push("origin");
+        new RunRefStore(bob).Pull("origin");
+
+        // Bob shares his own run; his folder still holds the older copy of alice's.
+        Save(bob, "bobs", WriteRun(bob, "bobs", "finished"));
+        new RunRefStore(bob).Save(new Dictionary<string, string> { ["watched"] = stale }, "stale copy");
+        new RunRefStore(bob).Push("origin");
+        new RunRefStore(alice).Pull("origin");
+
+        foreach (var clone in new[] { alice, bob })
+        {
+            var store = new RunRefStore(clone);
+            var run = store.List()["watched"];
+            Assert.Contains("07:00:20", Encoding.UTF8.GetString(store.ReadBlob(run["run.json"])), StringComparison.Ordinal);
+            Assert.Equal(7, Encoding.UTF8.GetString(store.ReadBlob(run["metrics.jsonl"])).Count(c => c == '\n'));
+        }
     }
 }

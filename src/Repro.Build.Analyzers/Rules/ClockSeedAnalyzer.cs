@@ -12,7 +12,7 @@ namespace Repro.Build.Analyzers.Rules;
 /// torch.manual_seed, torch.Generator, Math.NET sources, DataLoader, and the program's own methods).
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class ClockSeedAnalyzer : DiagnosticAnalyzer
+public sealed class ClockSeedAnalyzer : ReproAnalyzer
 {
     internal static readonly DiagnosticDescriptor Rule = new(
         RuleIdentifiers.ClockSeed,
@@ -30,59 +30,54 @@ public sealed class ClockSeedAnalyzer : DiagnosticAnalyzer
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
 
-    public override void Initialize(AnalysisContext context)
+    private protected override void OnCompilationStart(CompilationStartAnalysisContext context, WellKnownTypes types)
     {
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.EnableConcurrentExecution();
-        context.RegisterCompilationStartAction(static compilationContext =>
+        var sources = types.Clocks;
+        context.RegisterOperationBlockStartAction(blockContext =>
         {
-            var sources = NondeterministicSources.Create(compilationContext.Compilation);
-            compilationContext.RegisterOperationBlockStartAction(blockContext =>
+            if (!TokenFilter.Mentions(blockContext.OperationBlocks, ClockIdentifiers))
             {
-                if (!TokenFilter.Mentions(blockContext.OperationBlocks, ClockIdentifiers))
+                return; // a seed from the clock names the clock in the member that computes it
+            }
+
+            blockContext.RegisterOperationAction(
+                operationContext =>
                 {
-                    return; // a seed from the clock names the clock in the member that computes it
-                }
-
-                blockContext.RegisterOperationAction(
-                    operationContext =>
+                    var (method, arguments) = operationContext.Operation switch
                     {
-                        var (method, arguments) = operationContext.Operation switch
-                        {
-                            IObjectCreationOperation creation => (creation.Constructor, creation.Arguments),
-                            IInvocationOperation invocation => (invocation.TargetMethod, invocation.Arguments),
-                            _ => (null, ImmutableArray<IArgumentOperation>.Empty),
-                        };
-                        // Symbols first: building the argument operations costs more.
-                        if (method is null || !method.Parameters.Any(p => p.Name.Equals("seed", System.StringComparison.OrdinalIgnoreCase)))
-                        {
-                            return;
-                        }
+                        IObjectCreationOperation creation => (creation.Constructor, creation.Arguments),
+                        IInvocationOperation invocation => (invocation.TargetMethod, invocation.Arguments),
+                        _ => (null, ImmutableArray<IArgumentOperation>.Empty),
+                    };
+                    // Symbols first: building the argument operations costs more.
+                    if (method is null || !method.Parameters.Any(p => p.Name.Equals("seed", System.StringComparison.OrdinalIgnoreCase)))
+                    {
+                        return;
+                    }
 
-                        // Any seed: new Random(seed), new MLContext(seed:), torch.manual_seed, new torch.Generator(seed),
-                        // new MersenneTwister(seed), DataLoader(…, seed:), or a method of the program's own named so.
-                        foreach (var argument in arguments)
+                    // Any seed: new Random(seed), new MLContext(seed:), torch.manual_seed, new torch.Generator(seed),
+                    // new MersenneTwister(seed), DataLoader(…, seed:), or a method of the program's own named so.
+                    foreach (var argument in arguments)
+                    {
+                        if (argument.ArgumentKind == ArgumentKind.Explicit
+                            && argument.Parameter?.Name.Equals("seed", System.StringComparison.OrdinalIgnoreCase) == true
+                            && sources.FindIn(argument.Value) is { } source)
                         {
-                            if (argument.ArgumentKind == ArgumentKind.Explicit
-                                && argument.Parameter?.Name.Equals("seed", System.StringComparison.OrdinalIgnoreCase) == true
-                                && sources.FindIn(argument.Value) is { } source)
+                            // The whole argument expression: unchecked(...) and parentheses have no operation of their own.
+                            var expression = argument.Value.Syntax;
+                            while (expression.Parent is Microsoft.CodeAnalysis.CSharp.Syntax.CheckedExpressionSyntax or Microsoft.CodeAnalysis.CSharp.Syntax.ParenthesizedExpressionSyntax)
                             {
-                                // The whole argument expression: unchecked(...) and parentheses have no operation of their own.
-                                var expression = argument.Value.Syntax;
-                                while (expression.Parent is Microsoft.CodeAnalysis.CSharp.Syntax.CheckedExpressionSyntax or Microsoft.CodeAnalysis.CSharp.Syntax.ParenthesizedExpressionSyntax)
-                                {
-                                    expression = expression.Parent;
-                                }
-
-                                var name = method.MethodKind == MethodKind.Constructor ? method.ContainingType.Name : method.Name;
-                                operationContext.ReportDiagnostic(Diagnostic.Create(Rule, expression.GetLocation(),
-                                    name, source.ContainingType.Name + "." + source.Name));
+                                expression = expression.Parent;
                             }
+
+                            var name = method.MethodKind == MethodKind.Constructor ? method.ContainingType.Name : method.Name;
+                            operationContext.ReportDiagnostic(Diagnostic.Create(Rule, expression.GetLocation(),
+                                name, source.ContainingType.Name + "." + source.Name));
                         }
-                    },
-                    OperationKind.ObjectCreation,
-                    OperationKind.Invocation);
-            });
+                    }
+                },
+                OperationKind.ObjectCreation,
+                OperationKind.Invocation);
         });
     }
 }

@@ -14,16 +14,31 @@ namespace Repro.Build.Analyzers.Rules;
 /// <c>shuffle: true</c>.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class DataLoaderShuffleAnalyzer : DiagnosticAnalyzer
+public sealed class DataLoaderShuffleAnalyzer : ReproAnalyzer
 {
+    private const string Title = "Seed shuffling DataLoaders";
+    private const string Description = "TorchSharp's DataLoader shuffles with a System.Random of its own. Without the seed argument it is unseeded, independent of torch.manual_seed, and every epoch's batches differ between runs.";
+
+    /// <summary>A DataLoader given no seed: {0} is the DataLoader (or the derived class).</summary>
     internal static readonly DiagnosticDescriptor Rule = new(
         RuleIdentifiers.UnseededDataLoaderShuffle,
-        title: "Seed shuffling DataLoaders",
-        messageFormat: "'{0}(…, shuffle: true)' {1} shuffles with an unseeded System.Random (torch.manual_seed does not reach it), so the batch order differs on every run; {2}",
+        Title,
+        messageFormat: "'{0}(…, shuffle: true)' without 'seed:' shuffles with an unseeded System.Random (torch.manual_seed does not reach it), so the batch order differs on every run; pass 'seed: 42' (or your seed)",
         RuleCategories.Reproducibility,
         DiagnosticSeverity.Warning,
         isEnabledByDefault: true,
-        description: "TorchSharp's DataLoader shuffles with a System.Random of its own. Without the seed argument it is unseeded, independent of torch.manual_seed, and every epoch's batches differ between runs.",
+        Description,
+        helpLinkUri: RuleIdentifiers.GetHelpUri(RuleIdentifiers.UnseededDataLoaderShuffle));
+
+    /// <summary>A class derived from DataLoader whose constructor takes no seed: {0} is the class.</summary>
+    internal static readonly DiagnosticDescriptor NoSeedParameterRule = new(
+        RuleIdentifiers.UnseededDataLoaderShuffle,
+        Title,
+        messageFormat: "'{0}(…, shuffle: true)' (a DataLoader whose constructor takes no seed) shuffles with an unseeded System.Random (torch.manual_seed does not reach it), so the batch order differs on every run; give '{0}' a seed parameter and pass it to the base DataLoader",
+        RuleCategories.Reproducibility,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        Description,
         helpLinkUri: RuleIdentifiers.GetHelpUri(RuleIdentifiers.UnseededDataLoaderShuffle));
 
     /// <summary>Marks the findings the code fix can mend by adding a <c>seed:</c> argument.</summary>
@@ -31,63 +46,56 @@ public sealed class DataLoaderShuffleAnalyzer : DiagnosticAnalyzer
 
     private static readonly ImmutableDictionary<string, string?> AddSeed = ImmutableDictionary<string, string?>.Empty.Add(FixProperty, "add-seed");
 
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule, NoSeedParameterRule);
 
-    public override void Initialize(AnalysisContext context)
+    private protected override void OnCompilationStart(CompilationStartAnalysisContext compilationContext, WellKnownTypes types)
     {
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.EnableConcurrentExecution();
-        context.RegisterCompilationStartAction(static compilationContext =>
+        var apis = types.TorchSharp;
+        if (apis is null)
         {
-            var apis = TorchSharpApis.Create(compilationContext.Compilation);
-            if (apis is null)
+            return;
+        }
+
+        compilationContext.RegisterOperationAction(
+            operationContext =>
             {
-                return;
-            }
-
-            compilationContext.RegisterOperationAction(
-                operationContext =>
+                var (method, arguments) = operationContext.Operation switch
                 {
-                    var (method, arguments) = operationContext.Operation switch
+                    IInvocationOperation invocation => (invocation.TargetMethod, invocation.Arguments),
+                    IObjectCreationOperation creation when creation.Constructor is { } constructor => (constructor, creation.Arguments),
+                    _ => (null, ImmutableArray<IArgumentOperation>.Empty),
+                };
+                if (method is null || !apis.IsDataLoader(method))
+                {
+                    return;
+                }
+
+                var shuffle = arguments.FirstOrDefault(a => a.Parameter?.Name == "shuffle");
+                if (shuffle?.Value.ConstantValue is not { HasValue: true, Value: true })
+                {
+                    return;
+                }
+
+                var name = method.MethodKind == MethodKind.Constructor ? method.ContainingType.Name : "DataLoader";
+                var seed = arguments.FirstOrDefault(a => a.Parameter?.Name == "seed");
+                if (seed is not null)
+                {
+                    if (seed.ArgumentKind == ArgumentKind.DefaultValue || seed.Value.ConstantValue is { HasValue: true, Value: null })
                     {
-                        IInvocationOperation invocation => (invocation.TargetMethod, invocation.Arguments),
-                        IObjectCreationOperation creation when creation.Constructor is { } constructor => (constructor, creation.Arguments),
-                        _ => (null, ImmutableArray<IArgumentOperation>.Empty),
-                    };
-                    if (method is null || !apis.IsDataLoader(method))
-                    {
-                        return;
+                        operationContext.ReportDiagnostic(Diagnostic.Create(Rule, operationContext.Operation.Syntax.GetLocation(), AddSeed, name));
                     }
 
-                    var shuffle = arguments.FirstOrDefault(a => a.Parameter?.Name == "shuffle");
-                    if (shuffle?.Value.ConstantValue is not { HasValue: true, Value: true })
-                    {
-                        return;
-                    }
+                    return;
+                }
 
-                    var name = method.MethodKind == MethodKind.Constructor ? method.ContainingType.Name : "DataLoader";
-                    var seed = arguments.FirstOrDefault(a => a.Parameter?.Name == "seed");
-                    if (seed is not null)
-                    {
-                        if (seed.ArgumentKind == ArgumentKind.DefaultValue || seed.Value.ConstantValue is { HasValue: true, Value: null })
-                        {
-                            operationContext.ReportDiagnostic(Diagnostic.Create(Rule, operationContext.Operation.Syntax.GetLocation(), AddSeed,
-                                name, "without 'seed:'", "pass 'seed: 42' (or your seed)"));
-                        }
-
-                        return;
-                    }
-
-                    // A derived class whose constructor takes shuffle but no seed: unseeded unless its base(…) call passes one.
-                    if (method.MethodKind == MethodKind.Constructor && !PassesSeedToBase(method))
-                    {
-                        operationContext.ReportDiagnostic(Diagnostic.Create(Rule, operationContext.Operation.Syntax.GetLocation(),
-                            name, "(a DataLoader whose constructor takes no seed)", $"give '{name}' a seed parameter and pass it to the base DataLoader"));
-                    }
-                },
-                OperationKind.Invocation,
-                OperationKind.ObjectCreation);
-        });
+                // A derived class whose constructor takes shuffle but no seed: unseeded unless its base(…) call passes one.
+                if (method.MethodKind == MethodKind.Constructor && !PassesSeedToBase(method))
+                {
+                    operationContext.ReportDiagnostic(Diagnostic.Create(NoSeedParameterRule, operationContext.Operation.Syntax.GetLocation(), name));
+                }
+            },
+            OperationKind.Invocation,
+            OperationKind.ObjectCreation);
     }
 
     /// <summary>True when the constructor's <c>base(…)</c> or <c>this(…)</c> call names a seed or passes it by position.</summary>

@@ -14,7 +14,7 @@ namespace Repro.Build.Analyzers.Rules;
 /// dataset's own code, or the transforms it is created with, draw random numbers.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class ParallelDataLoaderAnalyzer : DiagnosticAnalyzer
+public sealed class ParallelDataLoaderAnalyzer : ReproAnalyzer
 {
     internal static readonly DiagnosticDescriptor Rule = new(
         RuleIdentifiers.ParallelDataLoaderAugmentation,
@@ -29,80 +29,75 @@ public sealed class ParallelDataLoaderAnalyzer : DiagnosticAnalyzer
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
 
-    public override void Initialize(AnalysisContext context)
+    private protected override void OnCompilationStart(CompilationStartAnalysisContext compilationContext, WellKnownTypes types)
     {
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.EnableConcurrentExecution();
-        context.RegisterCompilationStartAction(static compilationContext =>
+        var apis = types.TorchSharp;
+        if (apis is null)
         {
-            var apis = TorchSharpApis.Create(compilationContext.Compilation);
-            if (apis is null)
+            return;
+        }
+
+        var systemRandom = types.Random;
+
+        // Per compilation: the first random draw found in each source type, and the parallel loaders.
+        var randomTypes = new ConcurrentDictionary<INamedTypeSymbol, string>(SymbolEqualityComparer.Default);
+        var loaders = new ConcurrentBag<(Location Location, INamedTypeSymbol? Dataset, string? RandomArgument)>();
+
+        compilationContext.RegisterOperationAction(
+            operationContext =>
+            {
+                var invocation = (IInvocationOperation)operationContext.Operation;
+                var method = invocation.TargetMethod;
+                if (RandomDraw(invocation, apis, systemRandom) is { } draw && operationContext.ContainingSymbol.ContainingType is { } owner)
+                {
+                    randomTypes.TryAdd(owner, draw);
+                }
+
+                if (apis.IsDataLoader(method) && IsParallel(invocation.Arguments))
+                {
+                    AddLoader(invocation, invocation.Arguments);
+                }
+            },
+            OperationKind.Invocation);
+
+        compilationContext.RegisterOperationAction(
+            operationContext =>
+            {
+                var creation = (IObjectCreationOperation)operationContext.Operation;
+                if (creation.Constructor is { } constructor && apis.IsDataLoader(constructor) && IsParallel(creation.Arguments))
+                {
+                    AddLoader(creation, creation.Arguments);
+                }
+            },
+            OperationKind.ObjectCreation);
+
+        compilationContext.RegisterCompilationEndAction(endContext =>
+        {
+            foreach (var (location, dataset, randomArgument) in loaders.OrderBy(l => l.Location.SourceTree?.FilePath, System.StringComparer.Ordinal).ThenBy(l => l.Location.SourceSpan.Start))
+            {
+                var draw = randomArgument ?? DrawIn(dataset, randomTypes);
+                if (draw is not null)
+                {
+                    endContext.ReportDiagnostic(Diagnostic.Create(Rule, location, dataset is null ? "the dataset" : dataset.Name + ".GetTensor", draw));
+                }
+            }
+        });
+
+        void AddLoader(IOperation call, ImmutableArray<IArgumentOperation> arguments)
+        {
+            var dataset = arguments.FirstOrDefault(a => a.Parameter?.Name == "dataset")?.Value.WithoutConversions();
+            var creation = dataset is ILocalReferenceOperation local ? OperationHelpers.InitialValue(local.Local, local)?.WithoutConversions() : dataset;
+            if (AugmentationSwitchedOff(creation))
             {
                 return;
             }
 
-            var systemRandom = compilationContext.Compilation.GetTypeByMetadataName("System.Random");
-
-            // Per compilation: the first random draw found in each source type, and the parallel loaders.
-            var randomTypes = new ConcurrentDictionary<INamedTypeSymbol, string>(SymbolEqualityComparer.Default);
-            var loaders = new ConcurrentBag<(Location Location, INamedTypeSymbol? Dataset, string? RandomArgument)>();
-
-            compilationContext.RegisterOperationAction(
-                operationContext =>
-                {
-                    var invocation = (IInvocationOperation)operationContext.Operation;
-                    var method = invocation.TargetMethod;
-                    if (RandomDraw(invocation, apis, systemRandom) is { } draw && operationContext.ContainingSymbol.ContainingType is { } owner)
-                    {
-                        randomTypes.TryAdd(owner, draw);
-                    }
-
-                    if (apis.IsDataLoader(method) && IsParallel(invocation.Arguments))
-                    {
-                        AddLoader(invocation, invocation.Arguments);
-                    }
-                },
-                OperationKind.Invocation);
-
-            compilationContext.RegisterOperationAction(
-                operationContext =>
-                {
-                    var creation = (IObjectCreationOperation)operationContext.Operation;
-                    if (creation.Constructor is { } constructor && apis.IsDataLoader(constructor) && IsParallel(creation.Arguments))
-                    {
-                        AddLoader(creation, creation.Arguments);
-                    }
-                },
-                OperationKind.ObjectCreation);
-
-            compilationContext.RegisterCompilationEndAction(endContext =>
-            {
-                foreach (var (location, dataset, randomArgument) in loaders.OrderBy(l => l.Location.SourceTree?.FilePath, System.StringComparer.Ordinal).ThenBy(l => l.Location.SourceSpan.Start))
-                {
-                    var draw = randomArgument ?? DrawIn(dataset, randomTypes);
-                    if (draw is not null)
-                    {
-                        endContext.ReportDiagnostic(Diagnostic.Create(Rule, location, dataset is null ? "the dataset" : dataset.Name + ".GetTensor", draw));
-                    }
-                }
-            });
-
-            void AddLoader(IOperation call, ImmutableArray<IArgumentOperation> arguments)
-            {
-                var dataset = arguments.FirstOrDefault(a => a.Parameter?.Name == "dataset")?.Value.WithoutConversions();
-                var creation = dataset is ILocalReferenceOperation local ? Initializer(local) : dataset;
-                if (AugmentationSwitchedOff(creation))
-                {
-                    return;
-                }
-
-                var datasetType = (creation?.Type ?? dataset?.Type) as INamedTypeSymbol;
-                var randomArgument = creation is IObjectCreationOperation or IInvocationOperation
-                    ? creation.DescendantsAndSelf().OfType<IInvocationOperation>().Select(i => RandomDraw(i, apis, systemRandom)).FirstOrDefault(d => d is not null)
-                    : null;
-                loaders.Add((call.Syntax.GetLocation(), datasetType, randomArgument));
-            }
-        });
+            var datasetType = (creation?.Type ?? dataset?.Type) as INamedTypeSymbol;
+            var randomArgument = creation is IObjectCreationOperation or IInvocationOperation
+                ? creation.DescendantsAndSelf().OfType<IInvocationOperation>().Select(i => RandomDraw(i, apis, systemRandom)).FirstOrDefault(d => d is not null)
+                : null;
+            loaders.Add((call.Syntax.GetLocation(), datasetType, randomArgument));
+        }
     }
 
     /// <summary>
@@ -152,10 +147,4 @@ public sealed class ParallelDataLoaderAnalyzer : DiagnosticAnalyzer
 
         return null;
     }
-
-    /// <summary>The initializer of a local, when it is declared with one.</summary>
-    private static IOperation? Initializer(ILocalReferenceOperation local) =>
-        local.Local.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax() is Microsoft.CodeAnalysis.CSharp.Syntax.VariableDeclaratorSyntax { Initializer: { } initializer }
-            ? local.SemanticModel?.GetOperation(initializer.Value)?.WithoutConversions()
-            : null;
 }

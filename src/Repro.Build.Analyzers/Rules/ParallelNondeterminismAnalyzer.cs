@@ -12,16 +12,56 @@ namespace Repro.Build.Analyzers.Rules;
 /// round differently) on every run.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class ParallelNondeterminismAnalyzer : DiagnosticAnalyzer
+public sealed class ParallelNondeterminismAnalyzer : ReproAnalyzer
 {
-    internal static readonly DiagnosticDescriptor Rule = new(
+    private const string Title = "Parallel queries must not decide order or floating-point results";
+    private const string Description = "AsParallel() without AsOrdered() returns elements in thread-completion order, and parallel Sum/Average/Aggregate over float or double round differently depending on the partitioning. Add AsOrdered() where order matters, and reduce floating-point values sequentially (or in a fixed order).";
+
+    /// <summary>An order-sensitive operator on an unordered parallel query: {0} is the operator.</summary>
+    internal static readonly DiagnosticDescriptor OrderRule = new(
         RuleIdentifiers.ParallelNondeterminism,
-        title: "Parallel queries must not decide order or floating-point results",
-        messageFormat: "{0}",
+        Title,
+        messageFormat: "'{0}' on a parallel query without AsOrdered() sees the elements in thread-completion order, which differs on every run; add .AsOrdered() after .AsParallel()",
         RuleCategories.Reproducibility,
         DiagnosticSeverity.Warning,
         isEnabledByDefault: true,
-        description: "AsParallel() without AsOrdered() returns elements in thread-completion order, and parallel Sum/Average/Aggregate over float or double round differently depending on the partitioning. Add AsOrdered() where order matters, and reduce floating-point values sequentially (or in a fixed order).",
+        Description,
+        helpLinkUri: RuleIdentifiers.GetHelpUri(RuleIdentifiers.ParallelNondeterminism));
+
+    /// <summary>A parallel floating-point reduction: {0} is the operator.</summary>
+    internal static readonly DiagnosticDescriptor ReductionRule = new(
+        RuleIdentifiers.ParallelNondeterminism,
+        Title,
+        messageFormat: "Parallel '{0}' over floating-point values adds in a different order on every run, so the result's last bits change; compute it sequentially (or over an AsOrdered() result materialized first)",
+        RuleCategories.Reproducibility,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        Description,
+        helpLinkUri: RuleIdentifiers.GetHelpUri(RuleIdentifiers.ParallelNondeterminism));
+
+    /// <summary>A parallel loop accumulating into a float or double: {0} is the loop, {1} the variable.</summary>
+    internal static readonly DiagnosticDescriptor AccumulatorRule = new(
+        RuleIdentifiers.ParallelNondeterminism,
+        Title,
+        messageFormat: "'Parallel.{0}' accumulates into the floating-point '{1}' from several threads: besides the race, the order of the additions (and so the rounding) differs on every run; compute partial results per index and reduce them in order",
+        RuleCategories.Reproducibility,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        Description,
+        helpLinkUri: RuleIdentifiers.GetHelpUri(RuleIdentifiers.ParallelNondeterminism));
+
+    /// <summary>
+    /// A parallel loop filling a concurrent collection whose order is then used: {0} is the loop, {1} the collection
+    /// type, {2} the variable, {3} how its order is used.
+    /// </summary>
+    internal static readonly DiagnosticDescriptor ConcurrentCollectionRule = new(
+        RuleIdentifiers.ParallelNondeterminism,
+        Title,
+        messageFormat: "'Parallel.{0}' fills the {1} '{2}', whose order depends on which thread added what, and then {3}; store results by index (an array) or sort the contents first",
+        RuleCategories.Reproducibility,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        Description,
         helpLinkUri: RuleIdentifiers.GetHelpUri(RuleIdentifiers.ParallelNondeterminism));
 
     // Operators whose result depends on the order of the elements.
@@ -41,65 +81,58 @@ public sealed class ParallelNondeterminismAnalyzer : DiagnosticAnalyzer
     private static readonly ImmutableHashSet<string> Identifiers = ImmutableHashSet.Create(
         "AsParallel", "Parallel", "ParallelQuery", "OrderedParallelQuery", "ParallelEnumerable", "AsOrdered", "AsUnordered");
 
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(OrderRule, ReductionRule, AccumulatorRule, ConcurrentCollectionRule);
 
-    public override void Initialize(AnalysisContext context)
+    private protected override void OnCompilationStart(CompilationStartAnalysisContext compilationContext, WellKnownTypes types)
     {
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.EnableConcurrentExecution();
-        context.RegisterCompilationStartAction(static compilationContext =>
+        var parallel = types.Parallel;
+        var parallelEnumerable = types.ParallelEnumerable;
+        compilationContext.RegisterOperationBlockStartAction(blockContext =>
         {
-            var parallel = compilationContext.Compilation.GetTypeByMetadataName("System.Threading.Tasks.Parallel");
-            var parallelEnumerable = compilationContext.Compilation.GetTypeByMetadataName("System.Linq.ParallelEnumerable");
-            compilationContext.RegisterOperationBlockStartAction(blockContext =>
+            if (!TokenFilter.Mentions(blockContext.OperationBlocks, Identifiers))
             {
-                if (!TokenFilter.Mentions(blockContext.OperationBlocks, Identifiers))
-                {
-                    return; // no parallel loop or query in this member
-                }
+                return; // no parallel loop or query in this member
+            }
 
-                if (parallel is not null)
-                {
-                    blockContext.RegisterOperationAction(
-                        operationContext => AnalyzeParallelLoop((IInvocationOperation)operationContext.Operation, parallel, operationContext),
-                        OperationKind.Invocation);
-                }
-
-                if (parallelEnumerable is null)
-                {
-                    return;
-                }
-
+            if (parallel is not null)
+            {
                 blockContext.RegisterOperationAction(
-                    operationContext =>
-                    {
-                        var invocation = (IInvocationOperation)operationContext.Operation;
-                        var method = invocation.TargetMethod;
-                        if (!SymbolEqualityComparer.Default.Equals(method.ContainingType, parallelEnumerable))
-                        {
-                            return;
-                        }
-
-                        if (FloatReductions.Contains(method.Name) && IsFloatingPoint(method))
-                        {
-                            operationContext.ReportDiagnostic(Diagnostic.Create(Rule, invocation.Syntax.GetLocation(), ReductionProperties,
-                                $"Parallel '{method.Name}' over floating-point values adds in a different order on every run, so the result's last bits change; compute it sequentially (or over an AsOrdered() result materialized first)"));
-                            return;
-                        }
-
-                        if (OrderSensitive.Contains(method.Name) && !IsOrdered(invocation))
-                        {
-                            operationContext.ReportDiagnostic(Diagnostic.Create(Rule, invocation.Syntax.GetLocation(), OrderProperties,
-                                $"'{method.Name}' on a parallel query without AsOrdered() sees the elements in thread-completion order, which differs on every run; add .AsOrdered() after .AsParallel()"));
-                        }
-                    },
+                    operationContext => AnalyzeParallelLoop((IInvocationOperation)operationContext.Operation, parallel, types, operationContext),
                     OperationKind.Invocation);
-            });
+            }
+
+            if (parallelEnumerable is null)
+            {
+                return;
+            }
+
+            blockContext.RegisterOperationAction(
+                operationContext =>
+                {
+                    var invocation = (IInvocationOperation)operationContext.Operation;
+                    var method = invocation.TargetMethod;
+                    if (!SymbolEqualityComparer.Default.Equals(method.ContainingType, parallelEnumerable))
+                    {
+                        return;
+                    }
+
+                    if (FloatReductions.Contains(method.Name) && IsFloatingPoint(method))
+                    {
+                        operationContext.ReportDiagnostic(Diagnostic.Create(ReductionRule, invocation.Syntax.GetLocation(), ReductionProperties, method.Name));
+                        return;
+                    }
+
+                    if (OrderSensitive.Contains(method.Name) && !IsOrdered(invocation))
+                    {
+                        operationContext.ReportDiagnostic(Diagnostic.Create(OrderRule, invocation.Syntax.GetLocation(), OrderProperties, method.Name));
+                    }
+                },
+                OperationKind.Invocation);
         });
     }
 
     /// <summary>Parallel.For/ForEach bodies that accumulate into a float or double declared outside the body.</summary>
-    private static void AnalyzeParallelLoop(IInvocationOperation invocation, INamedTypeSymbol parallel, OperationAnalysisContext context)
+    private static void AnalyzeParallelLoop(IInvocationOperation invocation, INamedTypeSymbol parallel, WellKnownTypes types, OperationAnalysisContext context)
     {
         if (invocation.TargetMethod.Name is not ("For" or "ForEach" or "ForEachAsync")
             || !SymbolEqualityComparer.Default.Equals(invocation.TargetMethod.ContainingType, parallel))
@@ -114,11 +147,11 @@ public sealed class ParallelNondeterminismAnalyzer : DiagnosticAnalyzer
                 if (add.TargetMethod.Name is "Add" or "TryAdd" or "Enqueue" or "Push"
                     && add.Instance?.WithoutConversions() is { } collection
                     && Holder(collection) is { } holder
-                    && IsConcurrentCollection(collection.Type)
-                    && OrderOfHolderIsConsumed(holder, collection) is { } use)
+                    && WellKnownTypes.IsOneOf(collection.Type, types.ConcurrentCollections)
+                    && OrderOfHolderIsConsumed(holder, collection, types) is { } use)
                 {
-                    context.ReportDiagnostic(Diagnostic.Create(Rule, add.Syntax.GetLocation(),
-                        $"'Parallel.{invocation.TargetMethod.Name}' fills the {collection.Type!.Name} '{holder.Name}', whose order depends on which thread added what, and then {use}; store results by index (an array) or sort the contents first"));
+                    context.ReportDiagnostic(Diagnostic.Create(ConcurrentCollectionRule, add.Syntax.GetLocation(),
+                        invocation.TargetMethod.Name, collection.Type!.Name, holder.Name, use));
                 }
             }
 
@@ -133,17 +166,11 @@ public sealed class ParallelNondeterminismAnalyzer : DiagnosticAnalyzer
                 if (target is not null && assignment.Target.Type?.SpecialType is SpecialType.System_Single or SpecialType.System_Double
                     && assignment.OperatorKind is BinaryOperatorKind.Add or BinaryOperatorKind.Subtract or BinaryOperatorKind.Multiply)
                 {
-                    context.ReportDiagnostic(Diagnostic.Create(Rule, assignment.Syntax.GetLocation(),
-                        $"'Parallel.{invocation.TargetMethod.Name}' accumulates into the floating-point '{target.Name}' from several threads: besides the race, the order of the additions (and so the rounding) differs on every run; compute partial results per index and reduce them in order"));
+                    context.ReportDiagnostic(Diagnostic.Create(AccumulatorRule, assignment.Syntax.GetLocation(), invocation.TargetMethod.Name, target.Name));
                 }
             }
         }
     }
-
-    /// <summary>ConcurrentBag, ConcurrentQueue, ConcurrentStack or BlockingCollection: filled in thread order.</summary>
-    private static bool IsConcurrentCollection(ITypeSymbol? type) =>
-        type is INamedTypeSymbol { Name: "ConcurrentBag" or "ConcurrentQueue" or "ConcurrentStack" or "BlockingCollection" } named
-        && named.ContainingNamespace?.ToDisplayString() == "System.Collections.Concurrent";
 
     /// <summary>The local or field that holds the collection.</summary>
     private static ISymbol? Holder(IOperation collection) => collection switch
@@ -157,15 +184,10 @@ public sealed class ParallelNondeterminismAnalyzer : DiagnosticAnalyzer
     /// How the collection's order is used afterwards (enumerated, materialized, reduced in floating point, returned), or
     /// null when it is only counted, sorted or used as a set.
     /// </summary>
-    private static string? OrderOfHolderIsConsumed(ISymbol holder, IOperation sample)
+    private static string? OrderOfHolderIsConsumed(ISymbol holder, IOperation sample, WellKnownTypes types)
     {
-        if (sample.SemanticModel is not { } model)
-        {
-            return null;
-        }
-
         string? consumed = null;
-        foreach (var reference in References(holder, model))
+        foreach (var reference in References(holder, sample))
         {
             IOperation use = reference;
             while (use.Parent is IConversionOperation or IParenthesizedOperation)
@@ -189,7 +211,7 @@ public sealed class ParallelNondeterminismAnalyzer : DiagnosticAnalyzer
                 case IArgumentOperation { Parent: IInvocationOperation call } when OrderSensitive.Contains(call.TargetMethod.Name) || call.TargetMethod.Name is "AddRange" or "Join" or "Concat":
                     consumed ??= $"it is passed to '{call.TargetMethod.Name}'";
                     break;
-                case IArgumentOperation { Parent: IObjectCreationOperation creation } when creation.Type?.Name is "List" or "Queue" or "Stack" || creation.Type is IArrayTypeSymbol:
+                case IArgumentOperation { Parent: IObjectCreationOperation creation } when WellKnownTypes.IsOneOf(creation.Type, types.OrderedCollections) || creation.Type is IArrayTypeSymbol:
                     consumed ??= $"it is copied into a {creation.Type?.Name}";
                     break;
                 case IInvocationOperation call when call.Instance == use && (OrderSensitive.Contains(call.TargetMethod.Name) || call.TargetMethod.Name is "GetConsumingEnumerable" or "CopyTo"):
@@ -204,24 +226,18 @@ public sealed class ParallelNondeterminismAnalyzer : DiagnosticAnalyzer
     private static bool IsFloatReduction(IMethodSymbol method) => FloatReductions.Contains(method.Name) && IsFloatingPoint(method);
 
     /// <summary>References to a local in its member, or to a field in its type's declaration in this file.</summary>
-    private static System.Collections.Generic.IEnumerable<IOperation> References(ISymbol holder, SemanticModel model)
+    private static System.Collections.Generic.IEnumerable<IOperation> References(ISymbol holder, IOperation sample)
     {
         if (holder is ILocalSymbol local)
         {
-            return OperationHelpers.ReferencesTo(local, model);
+            return OperationHelpers.ReferencesTo(local, sample);
         }
 
-        var scope = holder.ContainingType?.DeclaringSyntaxReferences.Select(r => r.GetSyntax()).FirstOrDefault(s => s.SyntaxTree == model.SyntaxTree);
-        if (scope is null)
-        {
-            return Enumerable.Empty<IOperation>();
-        }
-
-        return scope.DescendantNodes().OfType<Microsoft.CodeAnalysis.CSharp.Syntax.IdentifierNameSyntax>()
-            .Where(identifier => identifier.Identifier.Text == holder.Name)
-            .Select(identifier => model.GetOperation(identifier))
-            .OfType<IFieldReferenceOperation>()
-            .Where(field => SymbolEqualityComparer.Default.Equals(field.Field, holder));
+        var model = sample.SemanticModel;
+        var scope = holder.ContainingType?.DeclaringSyntaxReferences.Select(r => r.GetSyntax()).FirstOrDefault(s => s.SyntaxTree == model?.SyntaxTree);
+        return scope is not null && model is not null && holder is IFieldSymbol field
+            ? OperationHelpers.FieldReferences(field, scope, model)
+            : Enumerable.Empty<IOperation>();
     }
 
     private static bool IsFloatingPoint(IMethodSymbol method)

@@ -11,7 +11,7 @@ namespace Repro.Build.Analyzers.Rules;
 /// be seeded: the order differs on every run.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class RandomOrderingAnalyzer : DiagnosticAnalyzer
+public sealed class RandomOrderingAnalyzer : ReproAnalyzer
 {
     internal static readonly DiagnosticDescriptor Rule = new(
         RuleIdentifiers.RandomOrdering,
@@ -27,52 +27,43 @@ public sealed class RandomOrderingAnalyzer : DiagnosticAnalyzer
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
 
-    public override void Initialize(AnalysisContext context)
+    private protected override void OnCompilationStart(CompilationStartAnalysisContext compilationContext, WellKnownTypes types)
     {
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.EnableConcurrentExecution();
-        context.RegisterCompilationStartAction(static compilationContext =>
+        var containers = types.LinqContainers;
+        if (containers.IsEmpty)
         {
-            var compilation = compilationContext.Compilation;
-            var containers = new[] { "System.Linq.Enumerable", "System.Linq.Queryable", "System.Linq.ParallelEnumerable" }
-                .Select(compilation.GetTypeByMetadataName)
-                .Where(t => t is not null)
-                .ToImmutableArray();
-            if (containers.IsEmpty)
+            return;
+        }
+
+        var sources = types.Clocks;
+        var shared = types.RandomShared;
+        compilationContext.RegisterOperationAction(
+            operationContext =>
             {
-                return;
-            }
-
-            var sources = NondeterministicSources.Create(compilation);
-            var shared = compilation.GetTypeByMetadataName("System.Random")?.GetMembers("Shared").FirstOrDefault();
-            compilationContext.RegisterOperationAction(
-                operationContext =>
+                var invocation = (IInvocationOperation)operationContext.Operation;
+                var method = invocation.TargetMethod;
+                if (!OrderingMethods.Contains(method.Name) || !containers.Contains(method.ContainingType, SymbolEqualityComparer.Default))
                 {
-                    var invocation = (IInvocationOperation)operationContext.Operation;
-                    var method = invocation.TargetMethod;
-                    if (!OrderingMethods.Contains(method.Name) || !containers.Contains(method.ContainingType, SymbolEqualityComparer.Default))
-                    {
-                        return;
-                    }
+                    return;
+                }
 
-                    var keySelector = invocation.Arguments.FirstOrDefault(a => a.Parameter?.Name == "keySelector")?.Value;
-                    var lambda = keySelector?.DescendantsAndSelf().OfType<IAnonymousFunctionOperation>().FirstOrDefault();
-                    if (lambda is null)
-                    {
-                        return;
-                    }
+                var keySelector = invocation.Arguments.FirstOrDefault(a => a.Parameter?.Name == "keySelector")?.Value;
+                var lambda = keySelector?.DescendantsAndSelf().OfType<IAnonymousFunctionOperation>().FirstOrDefault();
+                if (lambda is null)
+                {
+                    return;
+                }
 
-                    var source = sources.FindIn(lambda.Body)
-                        ?? lambda.Body.DescendantsAndSelf().OfType<IPropertyReferenceOperation>()
-                            .Select(p => (ISymbol)p.Property)
-                            .FirstOrDefault(p => shared is not null && SymbolEqualityComparer.Default.Equals(p, shared));
-                    if (source is not null)
-                    {
-                        operationContext.ReportDiagnostic(Diagnostic.Create(Rule, invocation.Syntax.GetLocation(),
-                            method.Name, source.ContainingType.Name + "." + source.Name));
-                    }
-                },
-                OperationKind.Invocation);
-        });
+                var source = sources.FindIn(lambda.Body)
+                    ?? lambda.Body.DescendantsAndSelf().OfType<IPropertyReferenceOperation>()
+                        .Select(p => (ISymbol)p.Property)
+                        .FirstOrDefault(p => shared is not null && SymbolEqualityComparer.Default.Equals(p, shared));
+                if (source is not null)
+                {
+                    operationContext.ReportDiagnostic(Diagnostic.Create(Rule, invocation.Syntax.GetLocation(),
+                        method.Name, source.ContainingType.Name + "." + source.Name));
+                }
+            },
+            OperationKind.Invocation);
     }
 }

@@ -12,7 +12,7 @@ namespace Repro.Build.Analyzers.Rules;
 /// they put different rows on each side of a split on every run.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class RandomizedStringHashAnalyzer : DiagnosticAnalyzer
+public sealed class RandomizedStringHashAnalyzer : ReproAnalyzer
 {
     internal static readonly DiagnosticDescriptor Rule = new(
         RuleIdentifiers.RandomizedStringHash,
@@ -26,46 +26,39 @@ public sealed class RandomizedStringHashAnalyzer : DiagnosticAnalyzer
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
 
-    public override void Initialize(AnalysisContext context)
+    private protected override void OnCompilationStart(CompilationStartAnalysisContext compilationContext, WellKnownTypes types)
     {
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.EnableConcurrentExecution();
-        context.RegisterCompilationStartAction(static compilationContext =>
-        {
-            var compilation = compilationContext.Compilation;
-            var stringType = compilation.GetSpecialType(SpecialType.System_String);
-            var stringComparer = compilation.GetTypeByMetadataName("System.StringComparer");
-            var hashCode = compilation.GetTypeByMetadataName("System.HashCode");
-            var randomType = compilation.GetTypeByMetadataName("System.Random");
+        var stringType = types.String;
+        var stringComparer = types.StringComparer;
+        var hashCode = types.HashCode;
 
-            compilationContext.RegisterOperationAction(
-                operationContext =>
+        compilationContext.RegisterOperationAction(
+            operationContext =>
+            {
+                var invocation = (IInvocationOperation)operationContext.Operation;
+                var method = invocation.TargetMethod;
+                var isStringHash = method.Name == "GetHashCode" && method.Parameters.Length == 0
+                    && SymbolEqualityComparer.Default.Equals(invocation.Instance?.Type, stringType);
+                var isComparerHash = method.Name == "GetHashCode" && method.Parameters.Length == 1
+                    && stringComparer is not null && OperationHelpers.InheritsFrom(method.ContainingType, stringComparer);
+                var isHashCode = hashCode is not null && SymbolEqualityComparer.Default.Equals(method.ContainingType, hashCode)
+                    && (method.Name == "Combine" || method.Name == "ToHashCode");
+                if (!(isStringHash || isComparerHash || isHashCode) || IsInsideHashCodeImplementation(operationContext.ContainingSymbol, types))
                 {
-                    var invocation = (IInvocationOperation)operationContext.Operation;
-                    var method = invocation.TargetMethod;
-                    var isStringHash = method.Name == "GetHashCode" && method.Parameters.Length == 0
-                        && SymbolEqualityComparer.Default.Equals(invocation.Instance?.Type, stringType);
-                    var isComparerHash = method.Name == "GetHashCode" && method.Parameters.Length == 1
-                        && stringComparer is not null && OperationHelpers.InheritsFrom(method.ContainingType, stringComparer);
-                    var isHashCode = hashCode is not null && SymbolEqualityComparer.Default.Equals(method.ContainingType, hashCode)
-                        && (method.Name == "Combine" || method.Name == "ToHashCode");
-                    if (!(isStringHash || isComparerHash || isHashCode) || IsInsideHashCodeImplementation(operationContext.ContainingSymbol))
-                    {
-                        return;
-                    }
+                    return;
+                }
 
-                    if (DataUse(invocation, randomType) is { } use)
-                    {
-                        var name = isStringHash ? "string.GetHashCode()" : isComparerHash ? "StringComparer.GetHashCode" : "HashCode." + method.Name;
-                        operationContext.ReportDiagnostic(Diagnostic.Create(Rule, invocation.Syntax.GetLocation(), name, use));
-                    }
-                },
-                OperationKind.Invocation);
-        });
+                if (DataUse(invocation, types) is { } use)
+                {
+                    var name = isStringHash ? "string.GetHashCode()" : isComparerHash ? "StringComparer.GetHashCode" : "HashCode." + method.Name;
+                    operationContext.ReportDiagnostic(Diagnostic.Create(Rule, invocation.Syntax.GetLocation(), name, use));
+                }
+            },
+            OperationKind.Invocation);
     }
 
     /// <summary>How the hash is used as data, or null when it is not (passed on, returned, stored as a hash).</summary>
-    private static string? DataUse(IOperation hash, INamedTypeSymbol? randomType, int depth = 0)
+    private static string? DataUse(IOperation hash, WellKnownTypes types, int depth = 0)
     {
         var current = hash;
         while (current.Parent is { } parent)
@@ -75,11 +68,11 @@ public sealed class RandomizedStringHashAnalyzer : DiagnosticAnalyzer
                 case IConversionOperation or IParenthesizedOperation or IUnaryOperation:
                     current = parent;
                     continue;
-                case IArgumentOperation { Parent: IInvocationOperation { TargetMethod: { Name: "Abs", ContainingType.Name: "Math" } } abs }:
+                case IArgumentOperation { Parent: IInvocationOperation { TargetMethod.Name: "Abs" } abs } when SymbolEqualityComparer.Default.Equals(abs.TargetMethod.ContainingType, types.Math):
                     current = abs;
                     continue;
-                case IArgumentOperation { Parent: IObjectCreationOperation creation } when randomType is not null
-                    && SymbolEqualityComparer.Default.Equals(creation.Type, randomType):
+                case IArgumentOperation { Parent: IObjectCreationOperation creation } when types.Random is not null
+                    && SymbolEqualityComparer.Default.Equals(creation.Type, types.Random):
                     return "a Random seed";
                 case IBinaryOperation binary:
                     switch (binary.OperatorKind)
@@ -98,7 +91,7 @@ public sealed class RandomizedStringHashAnalyzer : DiagnosticAnalyzer
                 case IArrayElementReferenceOperation element when element.Indices.Contains(current):
                     return "as an index";
                 case IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator } when depth == 0:
-                    return UseOfLocal(declarator, randomType);
+                    return UseOfLocal(declarator, types);
                 default:
                     return null;
             }
@@ -107,17 +100,15 @@ public sealed class RandomizedStringHashAnalyzer : DiagnosticAnalyzer
         return null;
     }
 
-    private static string? UseOfLocal(IVariableDeclaratorOperation declarator, INamedTypeSymbol? randomType) =>
-        declarator.SemanticModel is { } model
-            ? OperationHelpers.ReferencesTo(declarator.Symbol, model).Select(reference => DataUse(reference, randomType, depth: 1)).FirstOrDefault(use => use is not null)
-            : null;
+    private static string? UseOfLocal(IVariableDeclaratorOperation declarator, WellKnownTypes types) =>
+        OperationHelpers.ReferencesTo(declarator.Symbol, declarator).Select(reference => DataUse(reference, types, depth: 1)).FirstOrDefault(use => use is not null);
 
-    private static bool IsInsideHashCodeImplementation(ISymbol containing)
+    private static bool IsInsideHashCodeImplementation(ISymbol containing, WellKnownTypes types)
     {
         for (var symbol = containing; symbol is not null; symbol = symbol.ContainingSymbol)
         {
             if (symbol is IMethodSymbol { Name: "GetHashCode" } method
-                && (method.IsOverride || method.ExplicitInterfaceImplementations.Length > 0 || method.ContainingType.AllInterfaces.Any(i => i.Name == "IEqualityComparer")))
+                && (method.IsOverride || method.ExplicitInterfaceImplementations.Length > 0 || method.ContainingType.AllInterfaces.Any(i => WellKnownTypes.IsOneOf(i, types.EqualityComparers))))
             {
                 return true;
             }

@@ -13,69 +13,88 @@ namespace Repro.Build.Analyzers.Rules;
 /// cannot be seeded. Its other uses (keys, tokens, salts) are security code and are left alone.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class SharedRandomAnalyzer : DiagnosticAnalyzer
+public sealed class SharedRandomAnalyzer : ReproAnalyzer
 {
-    internal static readonly DiagnosticDescriptor Rule = new(
+    private const string Title = "Do not sample from generators that cannot be seeded";
+    private const string Description = "Random.Shared and the cryptographic RandomNumberGenerator cannot be seeded. Shuffles, splits and samples drawn from them (GetInt32 used as an index or against a threshold, GetBytes/Fill turned into numbers) change from run to run. Create a Random with a fixed seed once and pass it to the code that needs random numbers.";
+
+    /// <summary><c>Random.Shared</c>.</summary>
+    internal static readonly DiagnosticDescriptor SharedRule = new(
         RuleIdentifiers.SharedRandom,
-        title: "Do not sample from generators that cannot be seeded",
-        messageFormat: "{0}",
+        Title,
+        messageFormat: "'Random.Shared' is seeded from the system's entropy and shared by the whole process, so its numbers differ on every run; create one 'new Random(seed)' and pass it along",
         RuleCategories.Reproducibility,
         DiagnosticSeverity.Warning,
         isEnabledByDefault: true,
-        description: "Random.Shared and the cryptographic RandomNumberGenerator cannot be seeded. Shuffles, splits and samples drawn from them (GetInt32 used as an index or against a threshold, GetBytes/Fill turned into numbers) change from run to run. Create a Random with a fixed seed once and pass it to the code that needs random numbers.",
+        Description,
+        helpLinkUri: RuleIdentifiers.GetHelpUri(RuleIdentifiers.SharedRandom));
+
+    /// <summary><c>RandomNumberGenerator.Shuffle</c> and <c>GetItems</c>: {0} is the method.</summary>
+    internal static readonly DiagnosticDescriptor CryptoSampleRule = new(
+        RuleIdentifiers.SharedRandom,
+        Title,
+        messageFormat: "'RandomNumberGenerator.{0}' cannot be seeded, so the sample differs on every run; use a seeded 'new Random(seed).{0}'",
+        RuleCategories.Reproducibility,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        Description,
+        helpLinkUri: RuleIdentifiers.GetHelpUri(RuleIdentifiers.SharedRandom));
+
+    /// <summary><c>GetInt32</c>, <c>GetBytes</c>, <c>Fill</c> used as a sample: {0} is the method, {1} how its value is used.</summary>
+    internal static readonly DiagnosticDescriptor CryptoValueRule = new(
+        RuleIdentifiers.SharedRandom,
+        Title,
+        messageFormat: "'RandomNumberGenerator.{0}' cannot be seeded, and its value is used {1}, so the sample differs on every run; draw from one seeded 'new Random(seed)' instead",
+        RuleCategories.Reproducibility,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        Description,
         helpLinkUri: RuleIdentifiers.GetHelpUri(RuleIdentifiers.SharedRandom));
 
     // A member that names none of these cannot use the APIs, and gets no per-operation callbacks.
     private static readonly ImmutableHashSet<string> Identifiers = ImmutableHashSet.Create(
         "Shared", "Shuffle", "GetItems", "GetInt32", "GetBytes", "GetNonZeroBytes", "Fill");
 
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(SharedRule, CryptoSampleRule, CryptoValueRule);
 
-    public override void Initialize(AnalysisContext context)
+    private protected override void OnCompilationStart(CompilationStartAnalysisContext context, WellKnownTypes types)
     {
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.EnableConcurrentExecution();
-        context.RegisterCompilationStartAction(static compilationContext =>
+        var crypto = types.RandomNumberGenerator;
+        var sharedProperty = types.RandomShared;
+        if (crypto is null && sharedProperty is null)
         {
-            var crypto = compilationContext.Compilation.GetTypeByMetadataName("System.Security.Cryptography.RandomNumberGenerator");
-            var shared = compilationContext.Compilation.GetTypeByMetadataName("System.Random")?.GetMembers("Shared");
-            var sharedProperty = shared is { Length: 1 } && shared.Value[0] is IPropertySymbol property ? property : null; // none on .NET Framework
-            if (crypto is null && sharedProperty is null)
+            return;
+        }
+
+        context.RegisterOperationBlockStartAction(blockContext =>
+        {
+            if (!TokenFilter.Mentions(blockContext.OperationBlocks, Identifiers))
             {
                 return;
             }
 
-            compilationContext.RegisterOperationBlockStartAction(blockContext =>
+            if (crypto is not null)
             {
-                if (!TokenFilter.Mentions(blockContext.OperationBlocks, Identifiers))
-                {
-                    return;
-                }
+                blockContext.RegisterOperationAction(operationContext => AnalyzeCryptoCall(operationContext, crypto, types), OperationKind.Invocation);
+            }
 
-                if (crypto is not null)
-                {
-                    blockContext.RegisterOperationAction(operationContext => AnalyzeCryptoCall(operationContext, crypto), OperationKind.Invocation);
-                }
-
-                if (sharedProperty is not null)
-                {
-                    blockContext.RegisterOperationAction(
-                        operationContext =>
+            if (sharedProperty is not null)
+            {
+                blockContext.RegisterOperationAction(
+                    operationContext =>
+                    {
+                        var reference = (IPropertyReferenceOperation)operationContext.Operation;
+                        if (SymbolEqualityComparer.Default.Equals(reference.Property, sharedProperty))
                         {
-                            var reference = (IPropertyReferenceOperation)operationContext.Operation;
-                            if (SymbolEqualityComparer.Default.Equals(reference.Property, sharedProperty))
-                            {
-                                operationContext.ReportDiagnostic(Diagnostic.Create(Rule, reference.Syntax.GetLocation(),
-                                    "'Random.Shared' is seeded from the system's entropy and shared by the whole process, so its numbers differ on every run; create one 'new Random(seed)' and pass it along"));
-                            }
-                        },
-                        OperationKind.PropertyReference);
-                }
-            });
+                            operationContext.ReportDiagnostic(Diagnostic.Create(SharedRule, reference.Syntax.GetLocation()));
+                        }
+                    },
+                    OperationKind.PropertyReference);
+            }
         });
     }
 
-    private static void AnalyzeCryptoCall(OperationAnalysisContext context, INamedTypeSymbol crypto)
+    private static void AnalyzeCryptoCall(OperationAnalysisContext context, INamedTypeSymbol crypto, WellKnownTypes types)
     {
         var invocation = (IInvocationOperation)context.Operation;
         var method = invocation.TargetMethod;
@@ -87,13 +106,11 @@ public sealed class SharedRandomAnalyzer : DiagnosticAnalyzer
 
         if (method.Name is "Shuffle" or "GetItems")
         {
-            context.ReportDiagnostic(Diagnostic.Create(Rule, invocation.Syntax.GetLocation(),
-                $"'RandomNumberGenerator.{method.Name}' cannot be seeded, so the sample differs on every run; use a seeded 'new Random(seed).{method.Name}'"));
+            context.ReportDiagnostic(Diagnostic.Create(CryptoSampleRule, invocation.Syntax.GetLocation(), method.Name));
         }
-        else if (CryptoSampling.Use(invocation) is { } use)
+        else if (CryptoSampling.Use(invocation, types) is { } use)
         {
-            context.ReportDiagnostic(Diagnostic.Create(Rule, invocation.Syntax.GetLocation(),
-                $"'RandomNumberGenerator.{method.Name}' cannot be seeded, and its value is used {use}, so the sample differs on every run; draw from one seeded 'new Random(seed)' instead"));
+            context.ReportDiagnostic(Diagnostic.Create(CryptoValueRule, invocation.Syntax.GetLocation(), method.Name, use));
         }
     }
 }

@@ -1,7 +1,6 @@
 using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -13,7 +12,7 @@ namespace Repro.Build.Analyzers.Rules;
 /// from the first N — changes between machines. Quiet when the listing is sorted or only used as a set.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class UnorderedDirectoryListingAnalyzer : DiagnosticAnalyzer
+public sealed class UnorderedDirectoryListingAnalyzer : ReproAnalyzer
 {
     internal static readonly DiagnosticDescriptor Rule = new(
         RuleIdentifiers.UnorderedDirectoryListing,
@@ -52,33 +51,29 @@ public sealed class UnorderedDirectoryListingAnalyzer : DiagnosticAnalyzer
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
 
-    public override void Initialize(AnalysisContext context)
+    private protected override void OnCompilationStart(CompilationStartAnalysisContext context, WellKnownTypes types)
     {
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.EnableConcurrentExecution();
-        context.RegisterCompilationStartAction(static compilationContext =>
+        if (types.DirectoryTypes.IsEmpty)
         {
-            var types = new[] { "System.IO.Directory", "System.IO.DirectoryInfo" }
-                .Select(compilationContext.Compilation.GetTypeByMetadataName)
-                .Where(t => t is not null)
-                .ToImmutableArray();
-            compilationContext.RegisterOperationAction(
-                operationContext =>
+            return;
+        }
+
+        context.RegisterOperationAction(
+            operationContext =>
+            {
+                var invocation = (IInvocationOperation)operationContext.Operation;
+                var method = invocation.TargetMethod;
+                if (ListingMethods.Contains(method.Name)
+                    && types.DirectoryTypes.Contains(method.ContainingType, SymbolEqualityComparer.Default)
+                    && ConsumesOrder(invocation, types, depth: 0))
                 {
-                    var invocation = (IInvocationOperation)operationContext.Operation;
-                    var method = invocation.TargetMethod;
-                    if (ListingMethods.Contains(method.Name)
-                        && types.Contains(method.ContainingType, SymbolEqualityComparer.Default)
-                        && ConsumesOrder(invocation, depth: 0))
-                    {
-                        operationContext.ReportDiagnostic(Diagnostic.Create(Rule, invocation.Syntax.GetLocation(), method.ContainingType.Name + "." + method.Name));
-                    }
-                },
-                OperationKind.Invocation);
-        });
+                    operationContext.ReportDiagnostic(Diagnostic.Create(Rule, invocation.Syntax.GetLocation(), method.ContainingType.Name + "." + method.Name));
+                }
+            },
+            OperationKind.Invocation);
     }
 
-    private static bool ConsumesOrder(IOperation listing, int depth)
+    private static bool ConsumesOrder(IOperation listing, WellKnownTypes types, int depth)
     {
         var current = listing;
         var materialized = false;
@@ -90,7 +85,7 @@ public sealed class UnorderedDirectoryListingAnalyzer : DiagnosticAnalyzer
                     current = parent;
                     continue;
                 case IForEachLoopOperation loop when loop.Collection == current || loop.Collection.WithoutConversions() == current:
-                    return BodyUsesOrder(loop);
+                    return BodyUsesOrder(loop, types);
                 case IArrayElementReferenceOperation:
                     return true; // files[0]
                 case IReturnOperation returned:
@@ -117,18 +112,18 @@ public sealed class UnorderedDirectoryListingAnalyzer : DiagnosticAnalyzer
                     return OrderConsuming.Contains(name) || materialized;
                 case IArgumentOperation { Parent: IObjectCreationOperation creation }:
                     // new List<string>(files) keeps the order (follow the list); new HashSet<string>(files) has none.
-                    if (creation.Type?.Name is "List" or "Queue" or "Stack")
+                    if (WellKnownTypes.IsOneOf(creation.Type, types.OrderedCollections))
                     {
                         materialized = true;
                         current = creation;
                         continue;
                     }
 
-                    return materialized && creation.Type?.Name is not ("HashSet" or "SortedSet" or "SortedDictionary" or "Dictionary");
+                    return materialized && !WellKnownTypes.IsOneOf(creation.Type, types.UnorderedCollections);
                 case ISimpleAssignmentOperation assignment when assignment.Value == current && assignment.Target is IFieldReferenceOperation or IPropertyReferenceOperation:
                     return true; // stored in a field: the order reaches the type's other members (a dataset's GetTensor)
                 case IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator } when depth == 0:
-                    return LocalConsumesOrder(declarator);
+                    return LocalConsumesOrder(declarator, types);
                 default:
                     return false;
             }
@@ -143,17 +138,17 @@ public sealed class UnorderedDirectoryListingAnalyzer : DiagnosticAnalyzer
     /// integer counts), or hands them to the program's own or an ML library's methods for their side effects (Train(file)).
     /// Looking each item up by name and counting are order-free.
     /// </summary>
-    private static bool BodyUsesOrder(IForEachLoopOperation loop)
+    private static bool BodyUsesOrder(IForEachLoopOperation loop, WellKnownTypes types)
     {
         foreach (var operation in loop.Body.DescendantsAndSelf())
         {
             switch (operation)
             {
                 case IInvocationOperation call when OrderedSinks.Contains(call.TargetMethod.Name)
-                    && call.TargetMethod.ContainingType?.Name is not ("Console" or "Debug" or "Trace"):
+                    && !WellKnownTypes.IsOneOf(call.TargetMethod.ContainingType, types.Output):
                     return true;
                 case IInvocationOperation call when call.Parent is IExpressionStatementOperation
-                    && (call.TargetMethod.Locations.Any(l => l.IsInSource) || IsMachineLearningApi(call.TargetMethod)):
+                    && (call.TargetMethod.Locations.Any(l => l.IsInSource) || types.IsMachineLearningApi(call.TargetMethod)):
                     return true;
                 case IBranchOperation { BranchKind: BranchKind.Break }:
                 case IReturnOperation:
@@ -171,10 +166,6 @@ public sealed class UnorderedDirectoryListingAnalyzer : DiagnosticAnalyzer
 
         return false;
     }
-
-    private static bool IsMachineLearningApi(IMethodSymbol method) =>
-        method.ContainingNamespace?.ToDisplayString() is { } ns
-        && (ns.StartsWith("TorchSharp", System.StringComparison.Ordinal) || ns.StartsWith("Microsoft.ML", System.StringComparison.Ordinal) || ns.StartsWith("MathNet", System.StringComparison.Ordinal));
 
     private static bool IsIntegral(ITypeSymbol? type) =>
         type?.SpecialType is SpecialType.System_Int32 or SpecialType.System_Int64 or SpecialType.System_Int16 or SpecialType.System_Byte
@@ -202,15 +193,10 @@ public sealed class UnorderedDirectoryListingAnalyzer : DiagnosticAnalyzer
         return false;
     }
 
-    private static bool LocalConsumesOrder(IVariableDeclaratorOperation declarator)
+    private static bool LocalConsumesOrder(IVariableDeclaratorOperation declarator, WellKnownTypes types)
     {
-        if (declarator.SemanticModel is not { } model)
-        {
-            return false;
-        }
-
         var consumed = false;
-        foreach (var reference in OperationHelpers.ReferencesTo(declarator.Symbol, model))
+        foreach (var reference in OperationHelpers.ReferencesTo(declarator.Symbol, declarator))
         {
             // Sorted in place anywhere (Array.Sort(files), list.Sort()): the author took care of the order.
             if (reference.Parent is IArgumentOperation { Parent: IInvocationOperation { TargetMethod.Name: "Sort" } }
@@ -219,7 +205,7 @@ public sealed class UnorderedDirectoryListingAnalyzer : DiagnosticAnalyzer
                 return false;
             }
 
-            consumed |= ConsumesOrder(reference, depth: 1)
+            consumed |= ConsumesOrder(reference, types, depth: 1)
                 || reference.Parent is IInvocationOperation { Instance: not null } instanceCall && instanceCall.Instance == reference && OrderConsuming.Contains(instanceCall.TargetMethod.Name);
         }
 

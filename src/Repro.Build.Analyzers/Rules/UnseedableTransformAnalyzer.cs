@@ -11,7 +11,7 @@ namespace Repro.Build.Analyzers.Rules;
 /// it and the transforms take no generator, so the augmented images differ on every run however the program is seeded.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class UnseedableTransformAnalyzer : DiagnosticAnalyzer
+public sealed class UnseedableTransformAnalyzer : ReproAnalyzer
 {
     internal static readonly DiagnosticDescriptor Rule = new(
         RuleIdentifiers.UnseedableTransform,
@@ -25,28 +25,23 @@ public sealed class UnseedableTransformAnalyzer : DiagnosticAnalyzer
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
 
-    public override void Initialize(AnalysisContext context)
+    private protected override void OnCompilationStart(CompilationStartAnalysisContext compilationContext, WellKnownTypes types)
     {
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.EnableConcurrentExecution();
-        context.RegisterCompilationStartAction(static compilationContext =>
+        var apis = types.TorchSharp;
+        if (apis is not { HasTorchVision: true })
         {
-            var apis = TorchSharpApis.Create(compilationContext.Compilation);
-            if (apis is null || compilationContext.Compilation.GetTypeByMetadataName("TorchSharp.torchvision") is null)
-            {
-                return; // TorchVision is not referenced
-            }
+            return; // TorchVision is not referenced
+        }
 
-            compilationContext.RegisterOperationAction(
-                operationContext =>
+        compilationContext.RegisterOperationAction(
+            operationContext =>
+            {
+                var invocation = (IInvocationOperation)operationContext.Operation;
+                if (apis.IsInternalGeneratorTransform(invocation.TargetMethod))
                 {
-                    var invocation = (IInvocationOperation)operationContext.Operation;
-                    if (apis.IsInternalGeneratorTransform(invocation.TargetMethod))
-                    {
-                        operationContext.ReportDiagnostic(Diagnostic.Create(Rule, invocation.Syntax.GetLocation(), invocation.TargetMethod.Name));
-                    }
-                },
-                OperationKind.Invocation);
-        });
+                    operationContext.ReportDiagnostic(Diagnostic.Create(Rule, invocation.Syntax.GetLocation(), invocation.TargetMethod.Name));
+                }
+            },
+            OperationKind.Invocation);
     }
 }

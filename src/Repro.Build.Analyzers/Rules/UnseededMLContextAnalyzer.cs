@@ -16,27 +16,32 @@ namespace Repro.Build.Analyzers.Rules;
 /// and CrossValidate fall back to the context's seed, so a seeded context is enough.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class UnseededMLContextAnalyzer : DiagnosticAnalyzer
+public sealed class UnseededMLContextAnalyzer : ReproAnalyzer
 {
+    private const string Title = "Seed MLContext";
+    private const string Message = "'new MLContext()' has no seed, and the context is used for '{0}', which then differs on every run; pass 'seed: 42' (or your seed)";
+    private const string Description = "An MLContext without a seed draws its random numbers from the system's entropy: TrainTestSplit, ShuffleRows, CrossValidate, sampling transforms and the trainers' initial states change from run to run. Seed the context once; per-call seeds fall back to it. Contexts used only to load models and predict are not flagged.";
+
+    /// <summary>A context created and used in one member: {0} is the random operation done with it.</summary>
     internal static readonly DiagnosticDescriptor Rule = new(
         RuleIdentifiers.UnseededMLContext,
-        title: "Seed MLContext",
-        messageFormat: "'new MLContext()' has no seed, and the context is used for '{0}', which then differs on every run; pass 'seed: 42' (or your seed)",
+        Title,
+        Message,
         RuleCategories.Reproducibility,
         DiagnosticSeverity.Warning,
         isEnabledByDefault: true,
-        description: "An MLContext without a seed draws its random numbers from the system's entropy: TrainTestSplit, ShuffleRows, CrossValidate, sampling transforms and the trainers' initial states change from run to run. Seed the context once; per-call seeds fall back to it. Contexts used only to load models and predict are not flagged.",
+        Description,
         helpLinkUri: RuleIdentifiers.GetHelpUri(RuleIdentifiers.UnseededMLContext));
 
     /// <summary>The same rule for contexts followed beyond one member (fields, contexts handed on): found once the whole program has been seen.</summary>
     internal static readonly DiagnosticDescriptor AcrossMembersRule = new(
         RuleIdentifiers.UnseededMLContext,
-        title: "Seed MLContext",
-        messageFormat: "'new MLContext()' has no seed, and the context is used for '{0}', which then differs on every run; pass 'seed: 42' (or your seed)",
+        Title,
+        Message,
         RuleCategories.Reproducibility,
         DiagnosticSeverity.Warning,
         isEnabledByDefault: true,
-        description: "An MLContext without a seed draws its random numbers from the system's entropy: TrainTestSplit, ShuffleRows, CrossValidate, sampling transforms and the trainers' initial states change from run to run. Seed the context once; per-call seeds fall back to it. Contexts used only to load models and predict are not flagged.",
+        Description,
         helpLinkUri: RuleIdentifiers.GetHelpUri(RuleIdentifiers.UnseededMLContext),
         customTags: WellKnownDiagnosticTags.CompilationEnd);
 
@@ -55,178 +60,172 @@ public sealed class UnseededMLContextAnalyzer : DiagnosticAnalyzer
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule, AcrossMembersRule);
 
-    public override void Initialize(AnalysisContext context)
+    private protected override void OnCompilationStart(CompilationStartAnalysisContext compilationContext, WellKnownTypes types)
     {
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.EnableConcurrentExecution();
-        context.RegisterCompilationStartAction(static compilationContext =>
+        var mlContext = types.MLContext;
+        if (mlContext is null)
         {
-            var compilation = compilationContext.Compilation;
-            var mlContext = compilation.GetTypeByMetadataName("Microsoft.ML.MLContext");
-            if (mlContext is null)
+            return; // ML.NET is not referenced
+        }
+
+        var trainerEstimator = types.TrainerEstimator;
+
+        // Per compilation: unseeded contexts and where they are stored; what random work is done with which context.
+        var unseeded = new ConcurrentBag<(Location Location, ISymbol? StoredIn, bool Escapes)>();
+        var storedContexts = new ConcurrentDictionary<ISymbol, byte>(SymbolEqualityComparer.Default);
+        var randomUses = new ConcurrentDictionary<ISymbol, string>(SymbolEqualityComparer.Default);
+        var escaped = new ConcurrentDictionary<ISymbol, byte>(SymbolEqualityComparer.Default);
+        string? untraceableUse = null;
+
+        compilationContext.RegisterOperationBlockStartAction(blockContext =>
+        {
+            // Members that name neither MLContext nor a random operation get no per-operation callbacks; a field or
+            // property of type MLContext (its initializer may be a bare new()) always does.
+            if (!TokenFilter.Mentions(blockContext.OperationBlocks, Identifiers)
+                && !(blockContext.OwningSymbol is IFieldSymbol { Type: var fieldType } && SymbolEqualityComparer.Default.Equals(fieldType, mlContext))
+                && !(blockContext.OwningSymbol is IPropertySymbol { Type: var propertyType } && SymbolEqualityComparer.Default.Equals(propertyType, mlContext)))
             {
-                return; // ML.NET is not referenced
+                return;
             }
 
-            var trainerEstimator = compilation.GetTypeByMetadataName("Microsoft.ML.Trainers.ITrainerEstimator`2");
-
-            // Per compilation: unseeded contexts and where they are stored; what random work is done with which context.
-            var unseeded = new ConcurrentBag<(Location Location, ISymbol? StoredIn, bool Escapes)>();
-            var storedContexts = new ConcurrentDictionary<ISymbol, byte>(SymbolEqualityComparer.Default);
-            var randomUses = new ConcurrentDictionary<ISymbol, string>(SymbolEqualityComparer.Default);
-            var escaped = new ConcurrentDictionary<ISymbol, byte>(SymbolEqualityComparer.Default);
-            string? untraceableUse = null;
-
-            compilationContext.RegisterOperationBlockStartAction(blockContext =>
-            {
-                // Members that name neither MLContext nor a random operation get no per-operation callbacks; a field or
-                // property of type MLContext (its initializer may be a bare new()) always does.
-                if (!TokenFilter.Mentions(blockContext.OperationBlocks, Identifiers)
-                    && !(blockContext.OwningSymbol is IFieldSymbol { Type: var fieldType } && SymbolEqualityComparer.Default.Equals(fieldType, mlContext))
-                    && !(blockContext.OwningSymbol is IPropertySymbol { Type: var propertyType } && SymbolEqualityComparer.Default.Equals(propertyType, mlContext)))
+            blockContext.RegisterOperationAction(
+                operationContext =>
                 {
-                    return;
-                }
-
-                blockContext.RegisterOperationAction(
-                    operationContext =>
+                    var creation = (IObjectCreationOperation)operationContext.Operation;
+                    if (creation.Constructor is { } constructor && constructor.Parameters.Any(p => SymbolEqualityComparer.Default.Equals(p.Type, mlContext)))
                     {
-                        var creation = (IObjectCreationOperation)operationContext.Operation;
-                        if (creation.Constructor is { } constructor && constructor.Parameters.Any(p => SymbolEqualityComparer.Default.Equals(p.Type, mlContext)))
-                        {
-                            MarkPassed(creation.Arguments);
-                        }
-
-                        if (!SymbolEqualityComparer.Default.Equals(creation.Constructor?.ContainingType, mlContext))
-                        {
-                            return;
-                        }
-
-                        var (storedIn, escapes) = Destination(creation);
-                        if (storedIn is not null)
-                        {
-                            storedContexts.TryAdd(storedIn, 0);
-                        }
-
-                        if (!creation.Arguments.Any(a => a.Parameter?.Name == "seed" && (a.ArgumentKind == ArgumentKind.DefaultValue || a.Value.ConstantValue is { HasValue: true, Value: null })))
-                        {
-                            return;
-                        }
-
-                        // Used in place or through a local: decided here, from this member alone.
-                        if (storedIn is null && !escapes)
-                        {
-                            if (RandomUse(creation, trainerEstimator) is { } inPlace)
-                            {
-                                operationContext.ReportDiagnostic(Diagnostic.Create(Rule, creation.Syntax.GetLocation(), inPlace));
-                            }
-
-                            return;
-                        }
-
-                        if (storedIn is ILocalSymbol local && creation.SemanticModel is { } model)
-                        {
-                            var references = OperationHelpers.ReferencesTo(local, model).ToArray();
-                            if (references.Select(r => RandomUse(r, trainerEstimator)).FirstOrDefault(u => u is not null) is { } throughLocal)
-                            {
-                                operationContext.ReportDiagnostic(Diagnostic.Create(Rule, creation.Syntax.GetLocation(), throughLocal));
-                            }
-                            else if (references.Any(Escapes))
-                            {
-                                unseeded.Add((creation.Syntax.GetLocation(), null, true));
-                            }
-
-                            return;
-                        }
-
-                        unseeded.Add((creation.Syntax.GetLocation(), storedIn, escapes));
-                    },
-                    OperationKind.ObjectCreation);
-
-                blockContext.RegisterOperationAction(
-                    operationContext =>
-                    {
-                        var invocation = (IInvocationOperation)operationContext.Operation;
-
-                        // Symbols first: building the argument operations costs more.
-                        var method = invocation.TargetMethod;
-                        if (method.Parameters.Any(p => SymbolEqualityComparer.Default.Equals(p.Type, mlContext)))
-                        {
-                            MarkPassed(method.IsExtensionMethod ? invocation.Arguments.RemoveAt(0) : invocation.Arguments);
-                        }
-
-                        if (!IsRandom(method, trainerEstimator))
-                        {
-                            return;
-                        }
-
-                        var receiver = method.IsExtensionMethod ? invocation.Arguments.FirstOrDefault()?.Value : invocation.Instance;
-                        switch (ContextOf(receiver, mlContext))
-                        {
-                            case null or IObjectCreationOperation:
-                                return; // not an MLContext, or one created in place (decided where it is created)
-                            case ILocalReferenceOperation local when IsCreatedHere(local.Local):
-                                return; // decided where the local is created
-                            case var context when Symbol(context) is { } symbol and not IParameterSymbol and not ILocalSymbol:
-                                randomUses.TryAdd(symbol, method.Name);
-                                break;
-                            default:
-                                System.Threading.Interlocked.CompareExchange(ref untraceableUse, method.Name, null);
-                                break;
-                        }
-                    },
-                    OperationKind.Invocation);
-
-                blockContext.RegisterOperationAction(
-                    operationContext =>
-                    {
-                        // Returned or stored elsewhere: followed no further. The types are checked before the values are built.
-                        var value = operationContext.Operation switch
-                        {
-                            IReturnOperation returned when operationContext.ContainingSymbol is IMethodSymbol { ReturnType: var type }
-                                && (SymbolEqualityComparer.Default.Equals(type, mlContext) || type.SpecialType == SpecialType.System_Object) => returned.ReturnedValue,
-                            ISimpleAssignmentOperation assignment when SymbolEqualityComparer.Default.Equals(assignment.Type, mlContext) => assignment.Value,
-                            _ => null,
-                        };
-                        if (value?.WithoutConversions() is { } context && SymbolEqualityComparer.Default.Equals(context.Type, mlContext) && Symbol(context) is { } symbol)
-                        {
-                            escaped.TryAdd(symbol, 0);
-                        }
-                    },
-                    OperationKind.Return,
-                    OperationKind.SimpleAssignment);
-            });
-
-            // A context handed to another method or constructor may be used for anything there.
-            void MarkPassed(ImmutableArray<IArgumentOperation> arguments)
-            {
-                foreach (var argument in arguments)
-                {
-                    var value = argument.Value.WithoutConversions();
-                    if (SymbolEqualityComparer.Default.Equals(value.Type, mlContext) && Symbol(value) is { } passed)
-                    {
-                        escaped.TryAdd(passed, 0);
+                        MarkPassed(creation.Arguments);
                     }
+
+                    if (!SymbolEqualityComparer.Default.Equals(creation.Constructor?.ContainingType, mlContext))
+                    {
+                        return;
+                    }
+
+                    var (storedIn, escapes) = Destination(creation);
+                    if (storedIn is not null)
+                    {
+                        storedContexts.TryAdd(storedIn, 0);
+                    }
+
+                    if (!creation.Arguments.Any(a => a.Parameter?.Name == "seed" && (a.ArgumentKind == ArgumentKind.DefaultValue || a.Value.ConstantValue is { HasValue: true, Value: null })))
+                    {
+                        return;
+                    }
+
+                    // Used in place or through a local: decided here, from this member alone.
+                    if (storedIn is null && !escapes)
+                    {
+                        if (RandomUse(creation, trainerEstimator) is { } inPlace)
+                        {
+                            operationContext.ReportDiagnostic(Diagnostic.Create(Rule, creation.Syntax.GetLocation(), inPlace));
+                        }
+
+                        return;
+                    }
+
+                    if (storedIn is ILocalSymbol local)
+                    {
+                        var references = OperationHelpers.ReferencesTo(local, creation).ToArray();
+                        if (references.Select(r => RandomUse(r, trainerEstimator)).FirstOrDefault(u => u is not null) is { } throughLocal)
+                        {
+                            operationContext.ReportDiagnostic(Diagnostic.Create(Rule, creation.Syntax.GetLocation(), throughLocal));
+                        }
+                        else if (references.Any(Escapes))
+                        {
+                            unseeded.Add((creation.Syntax.GetLocation(), null, true));
+                        }
+
+                        return;
+                    }
+
+                    unseeded.Add((creation.Syntax.GetLocation(), storedIn, escapes));
+                },
+                OperationKind.ObjectCreation);
+
+            blockContext.RegisterOperationAction(
+                operationContext =>
+                {
+                    var invocation = (IInvocationOperation)operationContext.Operation;
+
+                    // Symbols first: building the argument operations costs more.
+                    var method = invocation.TargetMethod;
+                    if (method.Parameters.Any(p => SymbolEqualityComparer.Default.Equals(p.Type, mlContext)))
+                    {
+                        MarkPassed(method.IsExtensionMethod ? invocation.Arguments.RemoveAt(0) : invocation.Arguments);
+                    }
+
+                    if (!IsRandom(method, trainerEstimator))
+                    {
+                        return;
+                    }
+
+                    var receiver = method.IsExtensionMethod ? invocation.Arguments.FirstOrDefault()?.Value : invocation.Instance;
+                    switch (ContextOf(receiver, mlContext))
+                    {
+                        case null or IObjectCreationOperation:
+                            return; // not an MLContext, or one created in place (decided where it is created)
+                        case ILocalReferenceOperation local when IsCreatedHere(local):
+                            return; // decided where the local is created
+                        case var context when Symbol(context) is { } symbol and not IParameterSymbol and not ILocalSymbol:
+                            randomUses.TryAdd(symbol, method.Name);
+                            break;
+                        default:
+                            System.Threading.Interlocked.CompareExchange(ref untraceableUse, method.Name, null);
+                            break;
+                    }
+                },
+                OperationKind.Invocation);
+
+            blockContext.RegisterOperationAction(
+                operationContext =>
+                {
+                    // Returned or stored elsewhere: followed no further. The types are checked before the values are built.
+                    var value = operationContext.Operation switch
+                    {
+                        IReturnOperation returned when operationContext.ContainingSymbol is IMethodSymbol { ReturnType: var type }
+                            && (SymbolEqualityComparer.Default.Equals(type, mlContext) || type.SpecialType == SpecialType.System_Object) => returned.ReturnedValue,
+                        ISimpleAssignmentOperation assignment when SymbolEqualityComparer.Default.Equals(assignment.Type, mlContext) => assignment.Value,
+                        _ => null,
+                    };
+                    if (value?.WithoutConversions() is { } context && SymbolEqualityComparer.Default.Equals(context.Type, mlContext) && Symbol(context) is { } symbol)
+                    {
+                        escaped.TryAdd(symbol, 0);
+                    }
+                },
+                OperationKind.Return,
+                OperationKind.SimpleAssignment);
+        });
+
+        // A context handed to another method or constructor may be used for anything there.
+        void MarkPassed(ImmutableArray<IArgumentOperation> arguments)
+        {
+            foreach (var argument in arguments)
+            {
+                var value = argument.Value.WithoutConversions();
+                if (SymbolEqualityComparer.Default.Equals(value.Type, mlContext) && Symbol(value) is { } passed)
+                {
+                    escaped.TryAdd(passed, 0);
                 }
             }
+        }
 
-            compilationContext.RegisterCompilationEndAction(endContext =>
+        compilationContext.RegisterCompilationEndAction(endContext =>
+        {
+            // Random work on a context that was not created where we can see it (a parameter, a field set from
+            // elsewhere) may be done with any context that escaped.
+            var untraced = System.Threading.Volatile.Read(ref untraceableUse)
+                ?? randomUses.Where(u => !storedContexts.ContainsKey(u.Key)).Select(u => u.Value).OrderBy(n => n, System.StringComparer.Ordinal).FirstOrDefault();
+            foreach (var (location, storedIn, escapes) in unseeded.OrderBy(u => u.Location.SourceTree?.FilePath, System.StringComparer.Ordinal).ThenBy(u => u.Location.SourceSpan.Start))
             {
-                // Random work on a context that was not created where we can see it (a parameter, a field set from
-                // elsewhere) may be done with any context that escaped.
-                var untraced = System.Threading.Volatile.Read(ref untraceableUse)
-                    ?? randomUses.Where(u => !storedContexts.ContainsKey(u.Key)).Select(u => u.Value).OrderBy(n => n, System.StringComparer.Ordinal).FirstOrDefault();
-                foreach (var (location, storedIn, escapes) in unseeded.OrderBy(u => u.Location.SourceTree?.FilePath, System.StringComparer.Ordinal).ThenBy(u => u.Location.SourceSpan.Start))
+                var use = storedIn is not null && randomUses.TryGetValue(storedIn, out var direct) ? direct
+                    : (escapes || (storedIn is not null && escaped.ContainsKey(storedIn))) ? untraced
+                    : null;
+                if (use is not null)
                 {
-                    var use = storedIn is not null && randomUses.TryGetValue(storedIn, out var direct) ? direct
-                        : (escapes || (storedIn is not null && escaped.ContainsKey(storedIn))) ? untraced
-                        : null;
-                    if (use is not null)
-                    {
-                        endContext.ReportDiagnostic(Diagnostic.Create(AcrossMembersRule, location, use));
-                    }
+                    endContext.ReportDiagnostic(Diagnostic.Create(AcrossMembersRule, location, use));
                 }
-            });
+            }
         });
     }
 
@@ -278,9 +277,17 @@ public sealed class UnseededMLContextAnalyzer : DiagnosticAnalyzer
         };
     }
 
-    /// <summary>A local initialized with <c>new MLContext(…)</c>.</summary>
-    private static bool IsCreatedHere(ILocalSymbol local) =>
-        local.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax() is Microsoft.CodeAnalysis.CSharp.Syntax.VariableDeclaratorSyntax { Initializer.Value: Microsoft.CodeAnalysis.CSharp.Syntax.BaseObjectCreationExpressionSyntax };
+    /// <summary>A local initialized with <c>new MLContext(…)</c> (or <c>new(…)</c>).</summary>
+    private static bool IsCreatedHere(ILocalReferenceOperation local)
+    {
+        var value = OperationHelpers.InitialValue(local.Local, local);
+        while (value is IConversionOperation { IsImplicit: true } conversion)
+        {
+            value = conversion.Operand;
+        }
+
+        return value is IObjectCreationOperation;
+    }
 
     /// <summary>Where a new context goes: the local, field or property it is stored in, or whether it is handed on.</summary>
     private static (ISymbol? StoredIn, bool Escapes) Destination(IObjectCreationOperation creation)

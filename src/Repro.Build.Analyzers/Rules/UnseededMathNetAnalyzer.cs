@@ -13,16 +13,75 @@ namespace Repro.Build.Analyzers.Rules;
 /// Active only when Math.NET Numerics is referenced.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class UnseededMathNetAnalyzer : DiagnosticAnalyzer
+public sealed class UnseededMathNetAnalyzer : ReproAnalyzer
 {
-    internal static readonly DiagnosticDescriptor Rule = new(
+    private const string Title = "Seed Math.NET Numerics random sources";
+    private const string Description = "Math.NET Numerics random sources created without a seed, the shared default sources, and distributions, samplers and random matrices that use them draw different numbers on every run. Create one seeded source (new MersenneTwister(seed)) and pass it to distributions and samplers.";
+
+    /// <summary><c>new CryptoRandomSource()</c>.</summary>
+    internal static readonly DiagnosticDescriptor CryptoSourceRule = new(
         RuleIdentifiers.UnseededMathNet,
-        title: "Seed Math.NET Numerics random sources",
-        messageFormat: "{0}",
+        Title,
+        messageFormat: "'CryptoRandomSource' cannot be seeded, so its numbers differ on every run; use a seeded source such as 'new MersenneTwister(seed)'",
         RuleCategories.Reproducibility,
         DiagnosticSeverity.Warning,
         isEnabledByDefault: true,
-        description: "Math.NET Numerics random sources created without a seed, the shared default sources, and distributions, samplers and random matrices that use them draw different numbers on every run. Create one seeded source (new MersenneTwister(seed)) and pass it to distributions and samplers.",
+        Description,
+        helpLinkUri: RuleIdentifiers.GetHelpUri(RuleIdentifiers.UnseededMathNet));
+
+    /// <summary>A random source created without a seed: {0} is its type.</summary>
+    internal static readonly DiagnosticDescriptor UnseededSourceRule = new(
+        RuleIdentifiers.UnseededMathNet,
+        Title,
+        messageFormat: "'new {0}()' has no seed and seeds itself from the system's entropy; pass a fixed seed",
+        RuleCategories.Reproducibility,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        Description,
+        helpLinkUri: RuleIdentifiers.GetHelpUri(RuleIdentifiers.UnseededMathNet));
+
+    /// <summary>A distribution created without a random source: {0} is its type, {1} '…' when it is given parameters.</summary>
+    internal static readonly DiagnosticDescriptor DistributionRule = new(
+        RuleIdentifiers.UnseededMathNet,
+        Title,
+        messageFormat: "'new {0}({1})' samples from the shared 'SystemRandomSource.Default'; pass a seeded random source (a 'new MersenneTwister(seed)' created once)",
+        RuleCategories.Reproducibility,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        Description,
+        helpLinkUri: RuleIdentifiers.GetHelpUri(RuleIdentifiers.UnseededMathNet));
+
+    /// <summary>A static <c>Sample</c> without a random source: {0} is the distribution, {1} the method.</summary>
+    internal static readonly DiagnosticDescriptor StaticSampleRule = new(
+        RuleIdentifiers.UnseededMathNet,
+        Title,
+        messageFormat: "'{0}.{1}' without a random source samples from the shared default; pass a seeded source as the first argument",
+        RuleCategories.Reproducibility,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        Description,
+        helpLinkUri: RuleIdentifiers.GetHelpUri(RuleIdentifiers.UnseededMathNet));
+
+    /// <summary>A shared <c>Default</c> source: {0} is its type.</summary>
+    internal static readonly DiagnosticDescriptor DefaultSourceRule = new(
+        RuleIdentifiers.UnseededMathNet,
+        Title,
+        messageFormat: "'{0}.Default' is shared and seeded from the system's entropy; create a seeded source and pass it along",
+        RuleCategories.Reproducibility,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        Description,
+        helpLinkUri: RuleIdentifiers.GetHelpUri(RuleIdentifiers.UnseededMathNet));
+
+    /// <summary><c>Matrix&lt;T&gt;.Build.Random</c> (or a vector's) without a seed.</summary>
+    internal static readonly DiagnosticDescriptor RandomMatrixRule = new(
+        RuleIdentifiers.UnseededMathNet,
+        Title,
+        messageFormat: "'Build.Random' without a seed fills the values from the system's entropy; pass a seed as the last argument",
+        RuleCategories.Reproducibility,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        Description,
         helpLinkUri: RuleIdentifiers.GetHelpUri(RuleIdentifiers.UnseededMathNet));
 
     /// <summary>Marks findings the code fix can mend by appending a seed argument.</summary>
@@ -30,94 +89,87 @@ public sealed class UnseededMathNetAnalyzer : DiagnosticAnalyzer
 
     private static readonly ImmutableDictionary<string, string?> AppendSeed = ImmutableDictionary<string, string?>.Empty.Add(FixProperty, "append-seed");
 
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics =>
+        ImmutableArray.Create(CryptoSourceRule, UnseededSourceRule, DistributionRule, StaticSampleRule, DefaultSourceRule, RandomMatrixRule);
 
-    public override void Initialize(AnalysisContext context)
+    private protected override void OnCompilationStart(CompilationStartAnalysisContext compilationContext, WellKnownTypes types)
     {
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.EnableConcurrentExecution();
-        context.RegisterCompilationStartAction(static compilationContext =>
+        var randomSource = types.MathNetRandomSource;
+        if (randomSource is null)
         {
-            var compilation = compilationContext.Compilation;
-            var randomSource = compilation.GetTypeByMetadataName("MathNet.Numerics.Random.RandomSource");
-            if (randomSource is null)
+            return; // Math.NET Numerics is not referenced
+        }
+
+        var systemRandom = types.Random;
+        var distributions = types.MathNetDistributions;
+        var crypto = types.MathNetCryptoRandomSource;
+
+        compilationContext.RegisterOperationAction(
+            operationContext =>
             {
-                return; // Math.NET Numerics is not referenced
-            }
-
-            var systemRandom = compilation.GetTypeByMetadataName("System.Random");
-            var distributions = compilation.GetTypeByMetadataName("MathNet.Numerics.Distributions.Normal")?.ContainingNamespace;
-            var crypto = compilation.GetTypeByMetadataName("MathNet.Numerics.Random.CryptoRandomSource");
-            var matrixBuilder = compilation.GetTypeByMetadataName("MathNet.Numerics.LinearAlgebra.MatrixBuilder`1");
-            var vectorBuilder = compilation.GetTypeByMetadataName("MathNet.Numerics.LinearAlgebra.VectorBuilder`1");
-
-            compilationContext.RegisterOperationAction(
-                operationContext =>
+                var creation = (IObjectCreationOperation)operationContext.Operation;
+                if (creation.Constructor is not { } constructor || creation.Type is not INamedTypeSymbol type)
                 {
-                    var creation = (IObjectCreationOperation)operationContext.Operation;
-                    if (creation.Constructor is not { } constructor || creation.Type is not INamedTypeSymbol type)
-                    {
-                        return;
-                    }
+                    return;
+                }
 
-                    if (OperationHelpers.InheritsFrom(type, randomSource))
-                    {
-                        if (SymbolEqualityComparer.Default.Equals(type, crypto))
-                        {
-                            Report(operationContext, creation, "'CryptoRandomSource' cannot be seeded, so its numbers differ on every run; use a seeded source such as 'new MersenneTwister(seed)'");
-                        }
-                        else if (!constructor.Parameters.Any(p => p.Name == "seed") && !OnlyDrawnForDisplay(creation))
-                        {
-                            Report(operationContext, creation, $"'new {type.Name}()' has no seed and seeds itself from the system's entropy; pass a fixed seed", constructor.Parameters.Length == 0 ? AppendSeed : null);
-                        }
-
-                        return;
-                    }
-
-                    // new Normal(0, 1) and new Normal() alike fall back to the shared default source.
-                    if (IsDistribution(type, distributions) && systemRandom is not null
-                        && !constructor.Parameters.Any(p => OperationHelpers.InheritsFrom(p.Type as INamedTypeSymbol, systemRandom))
-                        && type.InstanceConstructors.Any(c => c.Parameters.Any(p => OperationHelpers.InheritsFrom(p.Type as INamedTypeSymbol, systemRandom)))
-                        && MaySample(creation))
-                    {
-                        Report(operationContext, creation, $"'new {type.Name}({(constructor.Parameters.Length == 0 ? "" : "…")})' samples from the shared 'SystemRandomSource.Default'; pass a seeded random source (a 'new MersenneTwister(seed)' created once)");
-                    }
-                },
-                OperationKind.ObjectCreation);
-
-            compilationContext.RegisterOperationAction(
-                operationContext =>
+                if (OperationHelpers.InheritsFrom(type, randomSource))
                 {
-                    var reference = (IPropertyReferenceOperation)operationContext.Operation;
-                    if (reference.Property is { Name: "Default", IsStatic: true } property && OperationHelpers.InheritsFrom(property.ContainingType, randomSource))
+                    if (SymbolEqualityComparer.Default.Equals(type, crypto))
                     {
-                        Report(operationContext, reference, $"'{property.ContainingType.Name}.Default' is shared and seeded from the system's entropy; create a seeded source and pass it along");
+                        Report(operationContext, creation, CryptoSourceRule);
                     }
-                },
-                OperationKind.PropertyReference);
+                    else if (!constructor.Parameters.Any(p => p.Name == "seed") && !OnlyDrawnForDisplay(creation, types))
+                    {
+                        Report(operationContext, creation, UnseededSourceRule, constructor.Parameters.Length == 0 ? AppendSeed : null, type.Name);
+                    }
 
-            compilationContext.RegisterOperationAction(
-                operationContext =>
+                    return;
+                }
+
+                // new Normal(0, 1) and new Normal() alike fall back to the shared default source.
+                if (IsDistribution(type, distributions) && systemRandom is not null
+                    && !constructor.Parameters.Any(p => OperationHelpers.InheritsFrom(p.Type as INamedTypeSymbol, systemRandom))
+                    && type.InstanceConstructors.Any(c => c.Parameters.Any(p => OperationHelpers.InheritsFrom(p.Type as INamedTypeSymbol, systemRandom)))
+                    && MaySample(creation))
                 {
-                    var invocation = (IInvocationOperation)operationContext.Operation;
-                    var method = invocation.TargetMethod;
-                    var owner = method.ContainingType;
-                    if (method.IsStatic && IsDistribution(owner, distributions) && method.Name.StartsWith("Sample", System.StringComparison.Ordinal) && systemRandom is not null
-                        && !method.Parameters.Any(p => OperationHelpers.InheritsFrom(p.Type as INamedTypeSymbol, systemRandom))
-                        && owner.GetMembers(method.Name).OfType<IMethodSymbol>().Any(m => m.Parameters.Any(p => OperationHelpers.InheritsFrom(p.Type as INamedTypeSymbol, systemRandom))))
-                    {
-                        Report(operationContext, invocation, $"'{owner.Name}.{method.Name}' without a random source samples from the shared default; pass a seeded source as the first argument");
-                        return;
-                    }
+                    Report(operationContext, creation, DistributionRule, null, type.Name, constructor.Parameters.Length == 0 ? "" : "…");
+                }
+            },
+            OperationKind.ObjectCreation);
 
-                    if (method.Name == "Random" && !method.Parameters.Any(p => p.Name is "seed" or "distribution")
-                        && (SymbolEqualityComparer.Default.Equals(owner.OriginalDefinition, matrixBuilder) || SymbolEqualityComparer.Default.Equals(owner.OriginalDefinition, vectorBuilder)))
-                    {
-                        Report(operationContext, invocation, "'Build.Random' without a seed fills the values from the system's entropy; pass a seed as the last argument", AppendSeed);
-                    }
-                },
-                OperationKind.Invocation);
-        });
+        compilationContext.RegisterOperationAction(
+            operationContext =>
+            {
+                var reference = (IPropertyReferenceOperation)operationContext.Operation;
+                if (reference.Property is { Name: "Default", IsStatic: true } property && OperationHelpers.InheritsFrom(property.ContainingType, randomSource))
+                {
+                    Report(operationContext, reference, DefaultSourceRule, null, property.ContainingType.Name);
+                }
+            },
+            OperationKind.PropertyReference);
+
+        compilationContext.RegisterOperationAction(
+            operationContext =>
+            {
+                var invocation = (IInvocationOperation)operationContext.Operation;
+                var method = invocation.TargetMethod;
+                var owner = method.ContainingType;
+                if (method.IsStatic && IsDistribution(owner, distributions) && method.Name.StartsWith("Sample", System.StringComparison.Ordinal) && systemRandom is not null
+                    && !method.Parameters.Any(p => OperationHelpers.InheritsFrom(p.Type as INamedTypeSymbol, systemRandom))
+                    && owner.GetMembers(method.Name).OfType<IMethodSymbol>().Any(m => m.Parameters.Any(p => OperationHelpers.InheritsFrom(p.Type as INamedTypeSymbol, systemRandom))))
+                {
+                    Report(operationContext, invocation, StaticSampleRule, null, owner.Name, method.Name);
+                    return;
+                }
+
+                if (method.Name == "Random" && !method.Parameters.Any(p => p.Name is "seed" or "distribution")
+                    && WellKnownTypes.IsOneOf(owner, types.MathNetBuilders))
+                {
+                    Report(operationContext, invocation, RandomMatrixRule, AppendSeed);
+                }
+            },
+            OperationKind.Invocation);
     }
 
     /// <summary>
@@ -138,8 +190,8 @@ public sealed class UnseededMathNetAnalyzer : DiagnosticAnalyzer
                 return IsSampling(call.TargetMethod);
             case IPropertyReferenceOperation:
                 return false; // .Mean, .StdDev…
-            case IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator } when declarator.SemanticModel is { } model:
-                foreach (var reference in OperationHelpers.ReferencesTo(declarator.Symbol, model))
+            case IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator }:
+                foreach (var reference in OperationHelpers.ReferencesTo(declarator.Symbol, declarator))
                 {
                     IOperation use = reference;
                     while (use.Parent is IConversionOperation or IParenthesizedOperation)
@@ -166,22 +218,22 @@ public sealed class UnseededMathNetAnalyzer : DiagnosticAnalyzer
     }
 
     /// <summary>A source held in a local whose every draw only chooses what is displayed (see <see cref="DisplayOnlyUse"/>).</summary>
-    private static bool OnlyDrawnForDisplay(IObjectCreationOperation creation)
+    private static bool OnlyDrawnForDisplay(IObjectCreationOperation creation, WellKnownTypes types)
     {
-        if (creation.Parent is not IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator } || declarator.SemanticModel is not { } model)
+        if (creation.Parent is not IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator })
         {
             return false;
         }
 
-        var references = OperationHelpers.ReferencesTo(declarator.Symbol, model).ToArray();
+        var references = OperationHelpers.ReferencesTo(declarator.Symbol, declarator).ToArray();
         return references.Length > 0
-            && references.All(r => r.Parent is IInvocationOperation draw && draw.Instance == r && DisplayOnlyUse.Check(draw));
+            && references.All(r => r.Parent is IInvocationOperation draw && draw.Instance == r && DisplayOnlyUse.Check(draw, types));
     }
 
     private static bool IsSampling(IMethodSymbol method) => method.Name.StartsWith("Sample", System.StringComparison.Ordinal);
 
-    private static void Report(OperationAnalysisContext context, IOperation operation, string message, ImmutableDictionary<string, string?>? properties = null) =>
-        context.ReportDiagnostic(Diagnostic.Create(Rule, operation.Syntax.GetLocation(), properties, message));
+    private static void Report(OperationAnalysisContext context, IOperation operation, DiagnosticDescriptor descriptor, ImmutableDictionary<string, string?>? properties = null, params object[] arguments) =>
+        context.ReportDiagnostic(Diagnostic.Create(descriptor, operation.Syntax.GetLocation(), properties, arguments));
 
     private static bool IsDistribution(INamedTypeSymbol? type, INamespaceSymbol? distributions) =>
         type is not null && distributions is not null && SymbolEqualityComparer.Default.Equals(type.ContainingNamespace, distributions);

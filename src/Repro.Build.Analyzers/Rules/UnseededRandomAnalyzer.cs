@@ -12,7 +12,7 @@ namespace Repro.Build.Analyzers.Rules;
 /// nothing and is not reported.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class UnseededRandomAnalyzer : DiagnosticAnalyzer
+public sealed class UnseededRandomAnalyzer : ReproAnalyzer
 {
     internal static readonly DiagnosticDescriptor Rule = new(
         RuleIdentifiers.UnseededRandom,
@@ -26,32 +26,24 @@ public sealed class UnseededRandomAnalyzer : DiagnosticAnalyzer
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
 
-    public override void Initialize(AnalysisContext context)
+    private protected override void OnCompilationStart(CompilationStartAnalysisContext context, WellKnownTypes types)
     {
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.EnableConcurrentExecution();
-        context.RegisterCompilationStartAction(static compilationContext =>
+        if (types.Random is not { } randomType)
         {
-            var randomType = compilationContext.Compilation.GetTypeByMetadataName("System.Random");
-            if (randomType is null)
-            {
-                return;
-            }
-
-            compilationContext.RegisterOperationAction(
-                operationContext => AnalyzeObjectCreation(operationContext, randomType),
-                OperationKind.ObjectCreation);
-        });
-    }
-
-    private static void AnalyzeObjectCreation(OperationAnalysisContext context, INamedTypeSymbol randomType)
-    {
-        var creation = (IObjectCreationOperation)context.Operation;
-        if (creation.Constructor is { Parameters.Length: 0 } constructor
-            && SymbolEqualityComparer.Default.Equals(constructor.ContainingType, randomType)
-            && !GeneratorUse.NeverDrawnFrom(creation))
-        {
-            context.ReportDiagnostic(Diagnostic.Create(Rule, creation.Syntax.GetLocation()));
+            return;
         }
+
+        context.RegisterOperationAction(
+            operationContext =>
+            {
+                var creation = (IObjectCreationOperation)operationContext.Operation;
+                if (creation.Constructor is { Parameters.Length: 0 } constructor
+                    && SymbolEqualityComparer.Default.Equals(constructor.ContainingType, randomType)
+                    && !GeneratorUse.NeverDrawnFrom(creation, types))
+                {
+                    operationContext.ReportDiagnostic(Diagnostic.Create(Rule, creation.Syntax.GetLocation()));
+                }
+            },
+            OperationKind.ObjectCreation);
     }
 }

@@ -16,7 +16,7 @@ namespace Repro.Build.Analyzers.Rules;
 /// belongs to the application that uses them.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class UnseededTorchAnalyzer : DiagnosticAnalyzer
+public sealed class UnseededTorchAnalyzer : ReproAnalyzer
 {
     internal static readonly DiagnosticDescriptor Rule = new(
         RuleIdentifiers.UnseededTorch,
@@ -34,82 +34,77 @@ public sealed class UnseededTorchAnalyzer : DiagnosticAnalyzer
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
 
-    public override void Initialize(AnalysisContext context)
+    private protected override void OnCompilationStart(CompilationStartAnalysisContext compilationContext, WellKnownTypes types)
     {
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.EnableConcurrentExecution();
-        context.RegisterCompilationStartAction(static compilationContext =>
+        var apis = types.TorchSharp;
+        if (apis is null || !IsApplication(compilationContext.Compilation.Options.OutputKind))
         {
-            var apis = TorchSharpApis.Create(compilationContext.Compilation);
-            if (apis is null || !IsApplication(compilationContext.Compilation.Options.OutputKind))
+            return; // TorchSharp is not referenced, or a library: its application seeds
+        }
+
+        // Per compilation, never in analyzer fields.
+        var draws = new ConcurrentBag<(Location Location, string Name)>();
+        var initialisations = new ConcurrentBag<(Location Location, string Name)>();
+        var seeded = 0;
+        var trains = 0;
+        var loadsWeights = 0;
+
+        compilationContext.RegisterOperationAction(
+            operationContext =>
             {
-                return; // TorchSharp is not referenced, or a library: its application seeds
+                var invocation = (IInvocationOperation)operationContext.Operation;
+                var method = invocation.TargetMethod;
+                if (apis.IsGlobalSeed(method))
+                {
+                    System.Threading.Interlocked.Exchange(ref seeded, 1);
+                    return;
+                }
+
+                if (IsTraining(method, apis))
+                {
+                    System.Threading.Interlocked.Exchange(ref trains, 1);
+                }
+                else if (LoadsWeights(invocation, apis))
+                {
+                    System.Threading.Interlocked.Exchange(ref loadsWeights, 1);
+                }
+
+                switch (apis.Classify(invocation))
+                {
+                    case RandomKind.Draw:
+                        draws.Add((invocation.Syntax.GetLocation(), TorchSharpApis.Display(method)));
+                        break;
+                    case RandomKind.Initialisation:
+                        initialisations.Add((invocation.Syntax.GetLocation(), TorchSharpApis.Display(method)));
+                        break;
+                }
+            },
+            OperationKind.Invocation);
+
+        compilationContext.RegisterCompilationEndAction(endContext =>
+        {
+            if (System.Threading.Volatile.Read(ref seeded) != 0)
+            {
+                return;
             }
 
-            // Per compilation, never in analyzer fields.
-            var draws = new ConcurrentBag<(Location Location, string Name)>();
-            var initialisations = new ConcurrentBag<(Location Location, string Name)>();
-            var seeded = 0;
-            var trains = 0;
-            var loadsWeights = 0;
-
-            compilationContext.RegisterOperationAction(
-                operationContext =>
-                {
-                    var invocation = (IInvocationOperation)operationContext.Operation;
-                    var method = invocation.TargetMethod;
-                    if (apis.IsGlobalSeed(method))
-                    {
-                        System.Threading.Interlocked.Exchange(ref seeded, 1);
-                        return;
-                    }
-
-                    if (IsTraining(method, apis))
-                    {
-                        System.Threading.Interlocked.Exchange(ref trains, 1);
-                    }
-                    else if (LoadsWeights(invocation, apis))
-                    {
-                        System.Threading.Interlocked.Exchange(ref loadsWeights, 1);
-                    }
-
-                    switch (apis.Classify(invocation))
-                    {
-                        case RandomKind.Draw:
-                            draws.Add((invocation.Syntax.GetLocation(), TorchSharpApis.Display(method)));
-                            break;
-                        case RandomKind.Initialisation:
-                            initialisations.Add((invocation.Syntax.GetLocation(), TorchSharpApis.Display(method)));
-                            break;
-                    }
-                },
-                OperationKind.Invocation);
-
-            compilationContext.RegisterCompilationEndAction(endContext =>
+            // Initial weights that are replaced by loaded ones and never trained do not reach any result.
+            var initialisationMatters = System.Threading.Volatile.Read(ref trains) != 0 || System.Threading.Volatile.Read(ref loadsWeights) == 0;
+            var operations = (initialisationMatters ? draws.Concat(initialisations) : draws)
+                .OrderBy(c => c.Location.SourceTree?.FilePath, System.StringComparer.Ordinal)
+                .ThenBy(c => c.Location.SourceSpan.Start)
+                .ToArray();
+            if (operations.Length == 0)
             {
-                if (System.Threading.Volatile.Read(ref seeded) != 0)
-                {
-                    return;
-                }
+                return;
+            }
 
-                // Initial weights that are replaced by loaded ones and never trained do not reach any result.
-                var initialisationMatters = System.Threading.Volatile.Read(ref trains) != 0 || System.Threading.Volatile.Read(ref loadsWeights) == 0;
-                var operations = (initialisationMatters ? draws.Concat(initialisations) : draws)
-                    .OrderBy(c => c.Location.SourceTree?.FilePath, System.StringComparer.Ordinal)
-                    .ThenBy(c => c.Location.SourceSpan.Start)
-                    .ToArray();
-                if (operations.Length == 0)
-                {
-                    return;
-                }
-
-                endContext.ReportDiagnostic(Diagnostic.Create(
-                    Rule,
-                    operations[0].Location,
-                    operations.Skip(1).Take(MaxAdditionalLocations).Select(o => o.Location),
-                    operations[0].Name,
-                    operations.Length));
-            });
+            endContext.ReportDiagnostic(Diagnostic.Create(
+                Rule,
+                operations[0].Location,
+                operations.Skip(1).Take(MaxAdditionalLocations).Select(o => o.Location),
+                operations[0].Name,
+                operations.Length));
         });
     }
 
@@ -119,7 +114,7 @@ public sealed class UnseededTorchAnalyzer : DiagnosticAnalyzer
     /// <summary>An optimizer is created or gradients are computed: the initial weights reach the trained model.</summary>
     private static bool IsTraining(IMethodSymbol method, TorchSharpApis apis) =>
         (method.Name == "backward" && apis.IsWithinTorch(method.ContainingType))
-        || (method.ContainingType is { Name: "optim" } optim && apis.IsWithinTorch(optim));
+        || apis.IsOptim(method.ContainingType);
 
     /// <summary>Weights read from a file (module.load, load_py, load_state_dict, or a TorchVision model's weights_file).</summary>
     private static bool LoadsWeights(IInvocationOperation invocation, TorchSharpApis apis)

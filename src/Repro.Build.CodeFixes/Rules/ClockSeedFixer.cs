@@ -1,14 +1,9 @@
-using System.Collections.Immutable;
 using System.Composition;
-using System.Globalization;
 using System.Linq;
-using System.Threading;
-using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
-using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Editing;
 using Repro.Build.Analyzers;
 
 namespace Repro.Build.CodeFixes.Rules;
@@ -21,35 +16,37 @@ namespace Repro.Build.CodeFixes.Rules;
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(ClockSeedFixer))]
 [Shared]
-public sealed class ClockSeedFixer : CodeFixProvider
+public sealed class ClockSeedFixer : SeedArgumentFixer
 {
-    private static readonly ReproFixAllProvider FixAll = new(nameof(ClockSeedFixer));
-
-    public override ImmutableArray<string> FixableDiagnosticIds => ImmutableArray.Create(RuleIdentifiers.ClockSeed);
-
-    public override FixAllProvider GetFixAllProvider() => FixAll;
-
-    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+    public ClockSeedFixer()
+        : base(RuleIdentifiers.ClockSeed, "Use the fixed seed {0}")
     {
-        var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-        var model = await context.Document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
-        if (root?.FindNode(context.Span, getInnermostNodeForTie: true) is not ExpressionSyntax seed || model is null)
+    }
+
+    private protected override SyntaxNode? Target(SyntaxNode reported) => reported as ExpressionSyntax;
+
+    private protected override void InsertSeed(DocumentEditor editor, SyntaxNode target, LiteralExpressionSyntax seed)
+    {
+        var clockSeed = (ExpressionSyntax)target;
+        var local = SeedLocal(clockSeed, editor.SemanticModel);
+        if (local is { Readers: > 1 } shared)
         {
+            // Others read the local (a log line, a second generator): give it the fixed seed and keep the reads.
+            var initializer = shared.Declarator.Initializer!.Value;
+            editor.ReplaceNode(initializer, seed.WithTriviaFrom(initializer));
             return;
         }
 
-        var value = SeedValue.For(context.Document, seed.SyntaxTree);
-        var local = SeedLocal(seed, model, context.CancellationToken);
-        context.RegisterCodeFix(
-            CodeAction.Create(
-                string.Format(CultureInfo.InvariantCulture, "Use the fixed seed {0}", value),
-                ct => ReplaceAsync(context.Document, seed, local, value, ct),
-                equivalenceKey: nameof(ClockSeedFixer)),
-            context.Diagnostics);
+        editor.ReplaceNode(clockSeed, seed.WithTriviaFrom(clockSeed));
+        if (local is { } only)
+        {
+            // The seed was the local's only reader: the literal takes its place and the clock read goes.
+            editor.RemoveNode(only.Statement.Parent is GlobalStatementSyntax global ? global : only.Statement, SyntaxRemoveOptions.KeepUnbalancedDirectives);
+        }
     }
 
     /// <summary>The declaration of the local the seed reads (through casts, parentheses and unchecked), with its readers.</summary>
-    private static (LocalDeclarationStatementSyntax Statement, VariableDeclaratorSyntax Declarator, int Readers)? SeedLocal(ExpressionSyntax seed, SemanticModel model, CancellationToken cancellationToken)
+    private static (LocalDeclarationStatementSyntax Statement, VariableDeclaratorSyntax Declarator, int Readers)? SeedLocal(ExpressionSyntax seed, SemanticModel model)
     {
         var inner = seed;
         while (true)
@@ -71,44 +68,16 @@ public sealed class ClockSeedFixer : CodeFixProvider
         }
 
         if (inner is not IdentifierNameSyntax identifier
-            || model.GetSymbolInfo(identifier, cancellationToken).Symbol is not ILocalSymbol local
-            || local.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(cancellationToken) is not VariableDeclaratorSyntax { Initializer: not null } declarator
+            || model.GetSymbolInfo(identifier).Symbol is not ILocalSymbol local
+            || local.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax() is not VariableDeclaratorSyntax { Initializer: not null } declarator
             || declarator.Parent is not VariableDeclarationSyntax { Variables.Count: 1, Parent: LocalDeclarationStatementSyntax statement })
         {
             return null;
         }
 
-        var scope = statement.Parent is GlobalStatementSyntax ? statement.SyntaxTree.GetRoot(cancellationToken) : statement.Parent;
+        var scope = statement.Parent is GlobalStatementSyntax ? statement.SyntaxTree.GetRoot() : statement.Parent;
         var readers = scope?.DescendantNodes().OfType<IdentifierNameSyntax>()
-            .Count(name => name.Identifier.Text == local.Name && SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(name, cancellationToken).Symbol, local)) ?? 0;
+            .Count(name => name.Identifier.Text == local.Name && SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(name).Symbol, local)) ?? 0;
         return (statement, declarator, readers);
-    }
-
-    private static async Task<Document> ReplaceAsync(Document document, ExpressionSyntax seed, (LocalDeclarationStatementSyntax Statement, VariableDeclaratorSyntax Declarator, int Readers)? local, int value, CancellationToken cancellationToken)
-    {
-        var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
-        if (root is null)
-        {
-            return document;
-        }
-
-        var literal = SeedValue.Literal(value);
-        if (local is { Readers: > 1 } shared)
-        {
-            // Others read the local (a log line, a second generator): give it the fixed seed and keep the reads.
-            var initializer = shared.Declarator.Initializer!.Value;
-            return document.WithSyntaxRoot(root.ReplaceNode(initializer, literal.WithTriviaFrom(initializer)));
-        }
-
-        if (local is { } only)
-        {
-            // The seed was the local's only reader: the literal takes its place and the clock read goes.
-            SyntaxNode removed = only.Statement.Parent is GlobalStatementSyntax global ? global : only.Statement;
-            var tracked = root.TrackNodes(seed, removed);
-            tracked = tracked.ReplaceNode(tracked.GetCurrentNode(seed)!, literal.WithTriviaFrom(seed));
-            return document.WithSyntaxRoot(tracked.RemoveNode(tracked.GetCurrentNode(removed)!, SyntaxRemoveOptions.KeepUnbalancedDirectives)!);
-        }
-
-        return document.WithSyntaxRoot(root.ReplaceNode(seed, literal.WithTriviaFrom(seed)));
     }
 }

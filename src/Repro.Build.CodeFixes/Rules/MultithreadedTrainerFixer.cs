@@ -5,10 +5,11 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Simplification;
+using Microsoft.CodeAnalysis.Formatting;
 using Microsoft.CodeAnalysis.Operations;
 using Repro.Build.Analyzers;
 using Repro.Build.Analyzers.Rules;
@@ -23,15 +24,17 @@ namespace Repro.Build.CodeFixes.Rules;
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(MultithreadedTrainerFixer))]
 [Shared]
-public sealed class MultithreadedTrainerFixer : CodeFixProvider
+public sealed class MultithreadedTrainerFixer : ReproFixer
 {
+    public MultithreadedTrainerFixer()
+        : base(RuleIdentifiers.MultithreadedTrainer)
+    {
+    }
+
     private const string Title = "Train on one thread (NumberOfThreads = 1)";
 
-    private static readonly ReproFixAllProvider FixAll = new(nameof(MultithreadedTrainerFixer));
 
-    public override ImmutableArray<string> FixableDiagnosticIds => ImmutableArray.Create(RuleIdentifiers.MultithreadedTrainer);
 
-    public override FixAllProvider GetFixAllProvider() => FixAll;
 
     public override async Task RegisterCodeFixesAsync(CodeFixContext context)
     {
@@ -50,25 +53,20 @@ public sealed class MultithreadedTrainerFixer : CodeFixProvider
                 && optionsLocation.SourceTree == root.SyntaxTree
                 && root.FindNode(optionsLocation.SourceSpan, getInnermostNodeForTie: true).AncestorsAndSelf().OfType<BaseObjectCreationExpressionSyntax>().FirstOrDefault() is { } options)
             {
-                context.RegisterCodeFix(CodeAction.Create(Title, ct => SetThreadsAsync(context.Document, options, ct), equivalenceKey: nameof(MultithreadedTrainerFixer)), diagnostic);
+                Register(context, ImmutableArray.Create(diagnostic), Title, editor => editor.ReplaceNode(options, WithOneThread(options)));
             }
             else if (fix == MultithreadedTrainerAnalyzer.UseOptions
                 && root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true).AncestorsAndSelf().OfType<InvocationExpressionSyntax>().FirstOrDefault() is { } invocation
                 && OptionsInitializer(invocation, model, context.CancellationToken) is { } replacement)
             {
-                context.RegisterCodeFix(CodeAction.Create(Title, ct => ReplaceArgumentsAsync(context.Document, invocation, replacement, ct), equivalenceKey: nameof(MultithreadedTrainerFixer)), diagnostic);
+                Register(context, ImmutableArray.Create(diagnostic), Title, editor => editor.ReplaceNode(invocation.ArgumentList, replacement.WithTriviaFrom(invocation.ArgumentList)));
             }
         }
     }
 
-    private static async Task<Document> SetThreadsAsync(Document document, BaseObjectCreationExpressionSyntax options, CancellationToken cancellationToken)
+    /// <summary>The options with <c>NumberOfThreads = 1</c> set (replacing another value) or added.</summary>
+    private static BaseObjectCreationExpressionSyntax WithOneThread(BaseObjectCreationExpressionSyntax options)
     {
-        var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
-        if (root is null)
-        {
-            return document;
-        }
-
         var one = SyntaxFactory.LiteralExpression(SyntaxKind.NumericLiteralExpression, SyntaxFactory.Literal(1));
         var existing = options.Initializer?.Expressions.OfType<AssignmentExpressionSyntax>()
             .LastOrDefault(a => a.Left is IdentifierNameSyntax { Identifier.Text: "NumberOfThreads" });
@@ -79,13 +77,14 @@ public sealed class MultithreadedTrainerFixer : CodeFixProvider
         }
         else
         {
-            var assignment = SyntaxFactory.AssignmentExpression(SyntaxKind.SimpleAssignmentExpression, SyntaxFactory.IdentifierName("NumberOfThreads"), one);
+            var assignment = SyntaxFactory.AssignmentExpression(SyntaxKind.SimpleAssignmentExpression, SyntaxFactory.IdentifierName("NumberOfThreads"), one)
+                .WithAdditionalAnnotations(Formatter.Annotation);
             updated = options.Initializer is { } initializer
                 ? options.WithInitializer(AddAssignment(initializer, assignment))
                 : options.WithInitializer(SyntaxFactory.InitializerExpression(SyntaxKind.ObjectInitializerExpression, SyntaxFactory.SingletonSeparatedList<ExpressionSyntax>(assignment)));
         }
 
-        return document.WithSyntaxRoot(root.ReplaceNode(options, updated));
+        return updated;
     }
 
     /// <summary>Appends an assignment, following the initializer's layout (one per line, or all on one line).</summary>
@@ -154,12 +153,13 @@ public sealed class MultithreadedTrainerFixer : CodeFixProvider
 
         assignments.Add(SyntaxFactory.AssignmentExpression(SyntaxKind.SimpleAssignmentExpression, SyntaxFactory.IdentifierName("NumberOfThreads"),
             SyntaxFactory.LiteralExpression(SyntaxKind.NumericLiteralExpression, SyntaxFactory.Literal(1))));
-        var typeName = SyntaxFactory.ParseTypeName(optionsType.ToMinimalDisplayString(model, invocation.SpanStart));
+        var typeName = SyntaxFactory.ParseTypeName(optionsType.ToMinimalDisplayString(model, invocation.SpanStart)).WithAdditionalAnnotations(Simplifier.Annotation);
         var creation = SyntaxFactory.ObjectCreationExpression(typeName.WithLeadingTrivia(SyntaxFactory.Space))
             .WithArgumentList(null)
             .WithInitializer(SyntaxFactory.InitializerExpression(
                 SyntaxKind.ObjectInitializerExpression,
-                SyntaxFactory.SeparatedList(assignments.Select(a => a.WithLeadingTrivia(SyntaxFactory.Space)))).WithCloseBraceToken(SyntaxFactory.Token(SyntaxKind.CloseBraceToken).WithLeadingTrivia(SyntaxFactory.Space)));
+                SyntaxFactory.SeparatedList(assignments.Select(a => a.WithLeadingTrivia(SyntaxFactory.Space)))).WithCloseBraceToken(SyntaxFactory.Token(SyntaxKind.CloseBraceToken).WithLeadingTrivia(SyntaxFactory.Space)))
+            .WithAdditionalAnnotations(Formatter.Annotation);
         return invocation.ArgumentList.WithArguments(SyntaxFactory.SingletonSeparatedList(SyntaxFactory.Argument(creation)));
     }
 
@@ -179,11 +179,5 @@ public sealed class MultithreadedTrainerFixer : CodeFixProvider
         }
 
         return null;
-    }
-
-    private static async Task<Document> ReplaceArgumentsAsync(Document document, InvocationExpressionSyntax invocation, ArgumentListSyntax arguments, CancellationToken cancellationToken)
-    {
-        var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
-        return root is null ? document : document.WithSyntaxRoot(root.ReplaceNode(invocation.ArgumentList, arguments.WithTriviaFrom(invocation.ArgumentList)));
     }
 }

@@ -4,10 +4,10 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Formatting;
 using Repro.Build.Analyzers;
 using Repro.Build.Analyzers.Rules;
 
@@ -21,13 +21,12 @@ namespace Repro.Build.CodeFixes.Rules;
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(ParallelNondeterminismFixer))]
 [Shared]
-public sealed class ParallelNondeterminismFixer : CodeFixProvider
+public sealed class ParallelNondeterminismFixer : ReproFixer
 {
-    private static readonly ReproFixAllProvider FixAll = new(nameof(ParallelNondeterminismFixer));
-
-    public override ImmutableArray<string> FixableDiagnosticIds => ImmutableArray.Create(RuleIdentifiers.ParallelNondeterminism);
-
-    public override FixAllProvider GetFixAllProvider() => FixAll;
+    public ParallelNondeterminismFixer()
+        : base(RuleIdentifiers.ParallelNondeterminism)
+    {
+    }
 
     public override async Task RegisterCodeFixesAsync(CodeFixContext context)
     {
@@ -45,33 +44,18 @@ public sealed class ParallelNondeterminismFixer : CodeFixProvider
                 .FirstOrDefault(i => i.Expression is MemberAccessExpressionSyntax { Name.Identifier.Text: "AsParallel" });
             if (kind == "order" && asParallel is not null)
             {
-                context.RegisterCodeFix(
-                    CodeAction.Create("Add AsOrdered()", ct => AddAsOrderedAsync(context.Document, asParallel, ct), equivalenceKey: nameof(ParallelNondeterminismFixer)),
-                    diagnostic);
+                Register(context, ImmutableArray.Create(diagnostic), "Add AsOrdered()", editor => editor.ReplaceNode(asParallel, Ordered(asParallel)));
             }
             else if (kind == "reduction" && node?.AncestorsAndSelf().OfType<InvocationExpressionSyntax>().FirstOrDefault() is { Expression: MemberAccessExpressionSyntax } reduction)
             {
-                context.RegisterCodeFix(
-                    CodeAction.Create("Reduce in order", ct => ReduceInOrderAsync(context.Document, reduction, asParallel, ct), equivalenceKey: nameof(ParallelNondeterminismFixer)),
-                    diagnostic);
+                Register(context, ImmutableArray.Create(diagnostic), "Reduce in order", editor => editor.ReplaceNode(reduction, ReducedInOrder(reduction, asParallel)));
             }
         }
     }
 
-    private static async Task<Document> AddAsOrderedAsync(Document document, InvocationExpressionSyntax asParallel, CancellationToken cancellationToken)
+    /// <summary><c>q.Sum()</c> → <c>q.AsOrdered().ToArray().Sum()</c> (AsOrdered() once).</summary>
+    private static InvocationExpressionSyntax ReducedInOrder(InvocationExpressionSyntax reduction, InvocationExpressionSyntax? asParallel)
     {
-        var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
-        return root is null ? document : document.WithSyntaxRoot(root.ReplaceNode(asParallel, Ordered(asParallel)));
-    }
-
-    private static async Task<Document> ReduceInOrderAsync(Document document, InvocationExpressionSyntax reduction, InvocationExpressionSyntax? asParallel, CancellationToken cancellationToken)
-    {
-        var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
-        if (root is null)
-        {
-            return document;
-        }
-
         var access = (MemberAccessExpressionSyntax)reduction.Expression;
         var query = access.Expression;
         var alreadyOrdered = query.DescendantNodesAndSelf().OfType<MemberAccessExpressionSyntax>().Any(m => m.Name.Identifier.Text == "AsOrdered");
@@ -82,12 +66,12 @@ public sealed class ParallelNondeterminismFixer : CodeFixProvider
 
         var materialized = SyntaxFactory.InvocationExpression(
             SyntaxFactory.MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, query.WithoutTrailingTrivia(), SyntaxFactory.IdentifierName("ToArray")));
-        var replacement = reduction.WithExpression(access.WithExpression(materialized));
-        return document.WithSyntaxRoot(root.ReplaceNode(reduction, replacement));
+        return reduction.WithExpression(access.WithExpression(materialized.WithAdditionalAnnotations(Formatter.Annotation)));
     }
 
     private static InvocationExpressionSyntax Ordered(InvocationExpressionSyntax asParallel) =>
         SyntaxFactory.InvocationExpression(
             SyntaxFactory.MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, asParallel.WithoutTrailingTrivia(), SyntaxFactory.IdentifierName("AsOrdered")))
-            .WithTrailingTrivia(asParallel.GetTrailingTrivia());
+            .WithTrailingTrivia(asParallel.GetTrailingTrivia())
+            .WithAdditionalAnnotations(Formatter.Annotation);
 }

@@ -1,13 +1,12 @@
-using System.Collections.Immutable;
 using System.Composition;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Formatting;
 using Repro.Build.Analyzers;
 
 namespace Repro.Build.CodeFixes.Rules;
@@ -18,13 +17,12 @@ namespace Repro.Build.CodeFixes.Rules;
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(RandomizedStringHashFixer))]
 [Shared]
-public sealed class RandomizedStringHashFixer : CodeFixProvider
+public sealed class RandomizedStringHashFixer : ReproFixer
 {
-    public override ImmutableArray<string> FixableDiagnosticIds => ImmutableArray.Create(RuleIdentifiers.RandomizedStringHash);
-
-    private static readonly ReproFixAllProvider FixAll = new(nameof(RandomizedStringHashFixer));
-
-    public override FixAllProvider GetFixAllProvider() => FixAll;
+    public RandomizedStringHashFixer()
+        : base(RuleIdentifiers.RandomizedStringHash)
+    {
+    }
 
     public override async Task RegisterCodeFixesAsync(CodeFixContext context)
     {
@@ -45,24 +43,9 @@ public sealed class RandomizedStringHashFixer : CodeFixProvider
 
         var value = access.Expression.WithoutTrivia().ToFullString();
         var replacement = $"System.BitConverter.ToInt32(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes({value})), 0)";
-        context.RegisterCodeFix(
-            CodeAction.Create(
-                "Use a stable hash (SHA-256 of the UTF-8 bytes)",
-                ct => ReplaceAsync(context.Document, invocation, replacement, ct),
-                equivalenceKey: nameof(RandomizedStringHashFixer)),
-            context.Diagnostics);
-    }
-
-    private static async Task<Document> ReplaceAsync(Document document, InvocationExpressionSyntax invocation, string replacement, CancellationToken cancellationToken)
-    {
-        var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
-        if (root is null)
-        {
-            return document;
-        }
 
         // Fully qualified, so the fix compiles whatever the file imports.
-        var expression = SyntaxFactory.ParseExpression(replacement).WithTriviaFrom(invocation);
-        return document.WithSyntaxRoot(root.ReplaceNode(invocation, expression));
+        var expression = SyntaxFactory.ParseExpression(replacement).WithTriviaFrom(invocation).WithAdditionalAnnotations(Formatter.Annotation);
+        Register(context, context.Diagnostics, "Use a stable hash (SHA-256 of the UTF-8 bytes)", editor => editor.ReplaceNode(invocation, expression));
     }
 }

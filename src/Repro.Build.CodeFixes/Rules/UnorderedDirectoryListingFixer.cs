@@ -1,13 +1,14 @@
-using System.Collections.Immutable;
 using System.Composition;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Editing;
+using Microsoft.CodeAnalysis.Formatting;
+using Microsoft.CodeAnalysis.Simplification;
 using Repro.Build.Analyzers;
 
 namespace Repro.Build.CodeFixes.Rules;
@@ -20,13 +21,14 @@ namespace Repro.Build.CodeFixes.Rules;
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(UnorderedDirectoryListingFixer))]
 [Shared]
-public sealed class UnorderedDirectoryListingFixer : CodeFixProvider
+public sealed class UnorderedDirectoryListingFixer : ReproFixer
 {
-    private static readonly ReproFixAllProvider FixAll = new(nameof(UnorderedDirectoryListingFixer));
+    private const string Title = "Sort the listing ordinally";
 
-    public override ImmutableArray<string> FixableDiagnosticIds => ImmutableArray.Create(RuleIdentifiers.UnorderedDirectoryListing);
-
-    public override FixAllProvider GetFixAllProvider() => FixAll;
+    public UnorderedDirectoryListingFixer()
+        : base(RuleIdentifiers.UnorderedDirectoryListing)
+    {
+    }
 
     public override async Task RegisterCodeFixesAsync(CodeFixContext context)
     {
@@ -50,18 +52,14 @@ public sealed class UnorderedDirectoryListingFixer : CodeFixProvider
             var comparer = TypeNames.Shortest(model, statement.SpanStart, "System.StringComparer");
             var comparison = byFullName ? "(a, b) => string.CompareOrdinal(a.FullName, b.FullName)" : comparer + ".Ordinal";
             var sortText = $"{array}.Sort({declarator.Identifier.Text}, {comparison});";
-            context.RegisterCodeFix(
-                CodeAction.Create("Sort the listing ordinally", ct => AddSortAsync(context.Document, statement, sortText, ct), equivalenceKey: nameof(UnorderedDirectoryListingFixer)),
-                context.Diagnostics);
+            Register(context, context.Diagnostics, Title, editor => AddSort(editor, statement, sortText));
             return;
         }
 
         var linqInScope = type is not null && model.LookupSymbols(listing.SpanStart, type, "OrderBy", includeReducedExtensionMethods: true).Any();
         var key = byFullName ? "entry => entry.FullName" : "path => path";
         var sortedText = $"{listing.WithoutTrivia().ToFullString()}.OrderBy({key}, {TypeNames.Shortest(model, listing.SpanStart, "System.StringComparer")}.Ordinal){(type is IArrayTypeSymbol ? ".ToArray()" : "")}";
-        context.RegisterCodeFix(
-            CodeAction.Create("Sort the listing ordinally", ct => WrapAsync(context.Document, listing, sortedText, linqInScope, ct), equivalenceKey: nameof(UnorderedDirectoryListingFixer)),
-            context.Diagnostics);
+        Register(context, context.Diagnostics, Title, editor => Wrap(editor, listing, sortedText, linqInScope));
     }
 
     private static ITypeSymbol? ElementType(ITypeSymbol? type) => type switch
@@ -71,40 +69,30 @@ public sealed class UnorderedDirectoryListingFixer : CodeFixProvider
         _ => null,
     };
 
-    private static async Task<Document> AddSortAsync(Document document, LocalDeclarationStatementSyntax statement, string sortText, CancellationToken cancellationToken)
+    private static void AddSort(DocumentEditor editor, LocalDeclarationStatementSyntax statement, string sortText)
     {
-        var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
-        if (root is null)
-        {
-            return document;
-        }
-
         // The new line copies the declaration's indentation and line end, so the file keeps its style.
         var sort = SyntaxFactory.ParseStatement(sortText)
             .WithLeadingTrivia(statement.GetLeadingTrivia().Where(t => t.IsKind(SyntaxKind.WhitespaceTrivia)))
-            .WithTrailingTrivia(statement.GetTrailingTrivia());
+            .WithTrailingTrivia(statement.GetTrailingTrivia())
+            .WithAdditionalAnnotations(Formatter.Annotation, Simplifier.Annotation);
 
         // In top-level statements the declaration sits in a global statement, and so must the new line.
         SyntaxNode anchor = statement.Parent is GlobalStatementSyntax global ? global : statement;
         SyntaxNode inserted = anchor is GlobalStatementSyntax ? SyntaxFactory.GlobalStatement(sort) : sort;
-        return document.WithSyntaxRoot(root.InsertNodesAfter(anchor, new[] { inserted }));
+        editor.InsertAfter(anchor, inserted);
     }
 
-    private static async Task<Document> WrapAsync(Document document, InvocationExpressionSyntax listing, string sortedText, bool linqInScope, CancellationToken cancellationToken)
+    private static void Wrap(DocumentEditor editor, InvocationExpressionSyntax listing, string sortedText, bool linqInScope)
     {
-        var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
-        if (root is null)
+        editor.ReplaceNode(listing, SyntaxFactory.ParseExpression(sortedText).WithTriviaFrom(listing).WithAdditionalAnnotations(Formatter.Annotation, Simplifier.Annotation));
+        if (!linqInScope && editor.OriginalRoot is CompilationUnitSyntax)
         {
-            return document;
+            editor.ReplaceNode(editor.OriginalRoot, (root, _) =>
+            {
+                var unit = (CompilationUnitSyntax)root;
+                return unit.AddUsings(SyntaxFactory.UsingDirective(SyntaxFactory.ParseName("System.Linq")).NormalizeWhitespace().WithTrailingTrivia(unit.Usings.LastOrDefault()?.GetTrailingTrivia() ?? SyntaxFactory.TriviaList(SyntaxFactory.ElasticLineFeed)));
+            });
         }
-
-        var sorted = SyntaxFactory.ParseExpression(sortedText).WithTriviaFrom(listing);
-        var newRoot = root.ReplaceNode(listing, sorted);
-        if (!linqInScope && newRoot is CompilationUnitSyntax unit)
-        {
-            newRoot = unit.AddUsings(SyntaxFactory.UsingDirective(SyntaxFactory.ParseName("System.Linq")).NormalizeWhitespace().WithTrailingTrivia(unit.Usings.LastOrDefault()?.GetTrailingTrivia() ?? SyntaxFactory.TriviaList(SyntaxFactory.ElasticLineFeed)));
-        }
-
-        return document.WithSyntaxRoot(newRoot);
     }
 }

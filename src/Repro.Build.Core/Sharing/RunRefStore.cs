@@ -29,6 +29,7 @@ public sealed class RunRefStore
 
     private const string RunsFolder = "runs";
     private const int MaxPushAttempts = 8;
+    private const string RecordFileName = "run.json";
 
     // The ref's commits are bookkeeping, not anyone's work: a fixed identity, so that no name or address is shared
     // without the opt-in the run records themselves respect.
@@ -111,16 +112,30 @@ public sealed class RunRefStore
         {
             var parent = ResolveCommit(LocalRef);
             var runs = parent is null ? new SortedDictionary<string, string>(StringComparer.Ordinal) : ReadRunTrees(parent);
+            var combined = new Dictionary<string, SortedDictionary<string, string>>(StringComparer.Ordinal);
             foreach (var run in savedTrees)
             {
-                if (run.Value is null)
+                if (run.Value is null || !runs.TryGetValue(run.Key, out var existing))
                 {
-                    runs.Remove(run.Key); // an empty folder: nothing to keep
+                    if (run.Value is not null)
+                    {
+                        runs[run.Key] = run.Value;
+                    }
+
+                    continue;
                 }
-                else
+
+                if (existing != run.Value)
                 {
-                    runs[run.Key] = run.Value;
+                    // The ref may hold a newer state of this run than the folder (pulled from the clone that runs it):
+                    // file by file, the newer one stays.
+                    combined[run.Key] = Newest(ReadRunFiles(existing), saved[run.Key]);
                 }
+            }
+
+            foreach (var run in WriteRunTrees(combined))
+            {
+                runs[run.Key] = run.Value!;
             }
 
             var treeId = WriteRoot(runs);
@@ -368,32 +383,8 @@ public sealed class RunRefStore
 
         if (conflicts.Count > 0)
         {
-            // The same run changed in both clones: file by file, the larger content (records and metrics only grow).
-            var resolved = new Dictionary<string, SortedDictionary<string, string>>(StringComparer.Ordinal);
-            var ourFiles = ReadTree(ours);
-            var theirFiles = ReadTree(theirs);
-            var candidates = new List<(string Id, string Name, string? Ours, string? Theirs)>();
-            foreach (var id in conflicts)
-            {
-                var prefix = RunPath(id) + "/";
-                var names = ourFiles.Keys.Concat(theirFiles.Keys).Where(p => p.StartsWith(prefix, StringComparison.Ordinal)).Select(p => p.Substring(prefix.Length)).Distinct();
-                resolved[id] = new SortedDictionary<string, string>(StringComparer.Ordinal);
-                foreach (var name in names)
-                {
-                    ourFiles.TryGetValue(prefix + name, out var o);
-                    theirFiles.TryGetValue(prefix + name, out var t);
-                    candidates.Add((id, name, o, t));
-                }
-            }
-
-            var sizes = BlobSizes(candidates.SelectMany(c => new[] { c.Ours, c.Theirs }).OfType<string>().Distinct().ToList());
-            foreach (var (id, name, o, t) in candidates)
-            {
-                resolved[id][name] = o is null ? t! : t is null ? o
-                    : sizes[o] != sizes[t] ? (sizes[o] > sizes[t] ? o : t)
-                    : string.CompareOrdinal(o, t) > 0 ? o : t;
-            }
-
+            // The same run changed in both clones: file by file, the newer one.
+            var resolved = conflicts.ToDictionary(id => id, id => Newest(ReadRunFiles(ourRuns[id]), ReadRunFiles(theirRuns[id])), StringComparer.Ordinal);
             foreach (var run in WriteRunTrees(resolved))
             {
                 merged[run.Key] = run.Value!;
@@ -527,6 +518,79 @@ public sealed class RunRefStore
         }
 
         return runs;
+    }
+
+    /// <summary>file name → blob id of one run's tree.</summary>
+    private SortedDictionary<string, string> ReadRunFiles(string runTree)
+    {
+        var files = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        foreach (var entry in Encoding.UTF8.GetString(Git(new[] { "ls-tree", "-z", runTree })).Split(new[] { '\0' }, StringSplitOptions.RemoveEmptyEntries))
+        {
+            var tab = entry.IndexOf('\t');
+            var fields = entry.Substring(0, tab).Split(' ');
+            if (fields.Length == 3 && fields[1] == "blob")
+            {
+                files[entry.Substring(tab + 1)] = fields[2];
+            }
+        }
+
+        return files;
+    }
+
+    /// <summary>
+    /// Two states of one run, file by file, the newer of each: the record with the later <c>lastWriteTime</c> (it is
+    /// rewritten at every heartbeat and status change), any other file the longer one (metrics are only appended);
+    /// ties by object id, so that every clone chooses alike. A file only one side has is kept.
+    /// </summary>
+    private SortedDictionary<string, string> Newest(SortedDictionary<string, string> a, SortedDictionary<string, string> b)
+    {
+        var result = new SortedDictionary<string, string>(a, StringComparer.Ordinal);
+        var differing = b.Where(f => a.TryGetValue(f.Key, out var other) && other != f.Value).ToList();
+        foreach (var file in b.Where(f => !a.ContainsKey(f.Key)))
+        {
+            result[file.Key] = file.Value;
+        }
+
+        if (differing.Count == 0)
+        {
+            return result;
+        }
+
+        var sizes = BlobSizes(differing.SelectMany(f => new[] { f.Value, a[f.Key] }).Distinct().ToList());
+        foreach (var file in differing)
+        {
+            var (x, y) = (a[file.Key], file.Value);
+            int order;
+            if (file.Key == RecordFileName)
+            {
+                order = string.CompareOrdinal(LastWriteTime(x), LastWriteTime(y));
+            }
+            else
+            {
+                order = sizes[x].CompareTo(sizes[y]);
+            }
+
+            result[file.Key] = order > 0 ? x : order < 0 ? y : string.CompareOrdinal(x, y) > 0 ? x : y;
+        }
+
+        return result;
+    }
+
+    /// <summary>The record's <c>lastWriteTime</c> (ISO 8601 UTC, so ordinal order is time order); "" when unreadable.</summary>
+    private string LastWriteTime(string blob)
+    {
+        try
+        {
+            using var document = System.Text.Json.JsonDocument.Parse(ReadBlob(blob));
+            return document.RootElement.ValueKind == System.Text.Json.JsonValueKind.Object
+                && document.RootElement.TryGetProperty("lastWriteTime", out var time) && time.ValueKind == System.Text.Json.JsonValueKind.String
+                ? time.GetString()!
+                : "";
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return "";
+        }
     }
 
     /// <summary>One tree per run (file name → blob), written in one <c>mktree --batch</c>; null for a run without files.</summary>

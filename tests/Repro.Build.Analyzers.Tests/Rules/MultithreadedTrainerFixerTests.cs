@@ -3,33 +3,8 @@ using Verify = Repro.Build.Analyzers.Tests.Verifier<Repro.Build.Analyzers.Rules.
 
 namespace Repro.Build.Analyzers.Tests.Rules;
 
-public sealed class MultithreadedTrainerTests
+public sealed class MultithreadedTrainerFixerTests
 {
-    [Fact]
-    public Task Flags_SDCA_SGD_and_KMeans_unless_they_run_on_one_thread() => Verify.AnalyzerAsync("""
-        using Microsoft.ML;
-        using Microsoft.ML.Trainers;
-        class C
-        {
-            void M(MLContext ml, int configuredThreads)
-            {
-                var a = [|ml.BinaryClassification.Trainers.SdcaLogisticRegression()|];
-                var b = [|ml.Regression.Trainers.Sdca(new SdcaRegressionTrainer.Options { LabelColumnName = "Label" })|];
-                var c = [|ml.Clustering.Trainers.KMeans(new KMeansTrainer.Options { NumberOfClusters = 3, NumberOfThreads = 4 })|];
-                var d = [|ml.BinaryClassification.Trainers.SgdCalibrated()|];
-                var options = new SdcaMaximumEntropyMulticlassTrainer.Options();
-                var e = [|ml.MulticlassClassification.Trainers.SdcaMaximumEntropy(options)|];
-
-                var one = ml.Regression.Trainers.Sdca(new SdcaRegressionTrainer.Options { NumberOfThreads = 1 });
-                var configured = ml.Clustering.Trainers.KMeans(new KMeansTrainer.Options { NumberOfThreads = configuredThreads });
-                var later = new SdcaLogisticRegressionBinaryTrainer.Options();
-                later.NumberOfThreads = 1;
-                var f = ml.BinaryClassification.Trainers.SdcaLogisticRegression(later);
-                var lbfgs = ml.BinaryClassification.Trainers.LbfgsLogisticRegression();
-            }
-        }
-        """, references: TestReferences.WithMLNet);
-
     [Fact]
     public Task Fix_sets_one_thread_in_the_options_or_switches_to_the_options_overload() => Verify.FixAsync("""
         using Microsoft.ML;

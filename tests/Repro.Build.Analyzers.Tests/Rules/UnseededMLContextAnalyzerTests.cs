@@ -1,37 +1,38 @@
 using System.Threading.Tasks;
-using Verify = Repro.Build.Analyzers.Tests.Verifier<Repro.Build.Analyzers.Rules.UnseededMLContextAnalyzer, Repro.Build.CodeFixes.Rules.UnseededMLContextFixer>;
+using Repro.Build.Analyzers.Rules;
+using Verify = Repro.Build.Analyzers.Tests.Verifier<Repro.Build.Analyzers.Rules.UnseededMLContextAnalyzer, Microsoft.CodeAnalysis.Testing.EmptyCodeFixProvider>;
 
 namespace Repro.Build.Analyzers.Tests.Rules;
 
-public sealed class UnseededMLContextTests
+public sealed class UnseededMLContextAnalyzerTests
 {
     [Fact]
     public Task Flags_unseeded_contexts_that_split_shuffle_sample_or_train() => Verify.AnalyzerAsync("""
         using Microsoft.ML;
         class C
         {
-            private readonly MLContext _field = [|new MLContext()|];
+            private readonly MLContext _field = {|#0:new MLContext()|};
 
             void Split(IDataView data)
             {
-                var ml = [|new MLContext()|];
+                var ml = {|#1:new MLContext()|};
                 var split = ml.Data.TrainTestSplit(data, testFraction: 0.2);
             }
 
             void Train(IDataView data)
             {
-                MLContext ml = [|new(seed: null)|];
+                MLContext ml = {|#2:new(seed: null)|};
                 var trainer = ml.BinaryClassification.Trainers.AveragedPerceptron();
             }
 
             void Shuffle(IDataView data) => _field.Data.ShuffleRows(data);
 
             void CrossValidate(IDataView data, IEstimator<ITransformer> pipeline) =>
-                [|new MLContext(null)|].Regression.CrossValidate(data, pipeline);
+                {|#3:new MLContext(null)|}.Regression.CrossValidate(data, pipeline);
 
             void Sample(IDataView data)
             {
-                var ml = [|new MLContext()|];
+                var ml = {|#4:new MLContext()|};
                 var pca = ml.Transforms.ProjectToPrincipalComponents("Pca", "Features", rank: 2);
             }
 
@@ -41,7 +42,16 @@ public sealed class UnseededMLContextTests
                 var model = ml.Regression.Trainers.LbfgsPoissonRegression().Fit(data);
             }
         }
-        """, references: TestReferences.WithMLNet);
+        """,
+        new[]
+        {
+            Verify.Diagnostic(UnseededMLContextAnalyzer.AcrossMembersRule).WithLocation(0).WithArguments("ShuffleRows"),
+            Verify.Diagnostic(UnseededMLContextAnalyzer.Rule).WithLocation(1).WithArguments("TrainTestSplit"),
+            Verify.Diagnostic(UnseededMLContextAnalyzer.Rule).WithLocation(2).WithArguments("AveragedPerceptron"),
+            Verify.Diagnostic(UnseededMLContextAnalyzer.Rule).WithLocation(3).WithArguments("CrossValidate"),
+            Verify.Diagnostic(UnseededMLContextAnalyzer.Rule).WithLocation(4).WithArguments("ProjectToPrincipalComponents"),
+        },
+        references: TestReferences.WithMLNet);
 
     [Fact]
     public Task Flags_a_context_handed_to_code_that_trains_with_a_context_it_cannot_trace() => Verify.AnalyzerAsync("""
@@ -54,9 +64,14 @@ public sealed class UnseededMLContextTests
         }
         class Program
         {
-            ITransformer Run(IDataView data) => new Trainer([|new MLContext()|]).Fit(data);
+            ITransformer Run(IDataView data) => new Trainer({|#0:new MLContext()|}).Fit(data);
         }
-        """, references: TestReferences.WithMLNet);
+        """,
+        new[]
+        {
+            Verify.Diagnostic(UnseededMLContextAnalyzer.AcrossMembersRule).WithLocation(0).WithArguments("Sdca"),
+        },
+        references: TestReferences.WithMLNet);
 
     [Fact]
     public Task Quiet_on_contexts_that_only_load_a_model_and_predict() => Verify.AnalyzerAsync("""
@@ -97,36 +112,4 @@ public sealed class UnseededMLContextTests
             }
         }
         """, references: TestReferences.WithMLNet);
-
-    [Fact]
-    public Task Fix_adds_or_replaces_the_seed() => Verify.FixAsync("""
-        using Microsoft.ML;
-        class C
-        {
-            IDataView A(IDataView d) => [|new MLContext()|].Data.ShuffleRows(d);
-            IDataView B(IDataView d) => [|new MLContext(seed: null)|].Data.ShuffleRows(d);
-        }
-        """, """
-        using Microsoft.ML;
-        class C
-        {
-            IDataView A(IDataView d) => new MLContext(seed: 42).Data.ShuffleRows(d);
-            IDataView B(IDataView d) => new MLContext(seed: 42).Data.ShuffleRows(d);
-        }
-        """, references: TestReferences.WithMLNet);
-
-    [Fact]
-    public Task Fix_uses_the_projects_ReproSeed() => Verify.FixAsync("""
-        using Microsoft.ML;
-        class C
-        {
-            IDataView A(IDataView d) => [|new MLContext()|].Data.ShuffleRows(d);
-        }
-        """, """
-        using Microsoft.ML;
-        class C
-        {
-            IDataView A(IDataView d) => new MLContext(seed: 2024).Data.ShuffleRows(d);
-        }
-        """, editorConfig: "is_global = true\nbuild_property.ReproSeed = 2024\n", references: TestReferences.WithMLNet);
 }

@@ -1,9 +1,10 @@
 using System.Threading.Tasks;
+using Repro.Build.Analyzers.Rules;
 using Verify = Repro.Build.Analyzers.Tests.Verifier<Repro.Build.Analyzers.Rules.UnorderedDirectoryListingAnalyzer, Microsoft.CodeAnalysis.Testing.EmptyCodeFixProvider>;
 
 namespace Repro.Build.Analyzers.Tests.Rules;
 
-public sealed class UnorderedDirectoryListingTests
+public sealed class UnorderedDirectoryListingAnalyzerTests
 {
     [Fact]
     public Task Flags_listings_whose_order_is_used() => Verify.AnalyzerAsync("""
@@ -14,25 +15,35 @@ public sealed class UnorderedDirectoryListingTests
             void Train(string file) { }
             void A(string folder)
             {
-                foreach (var file in [|Directory.EnumerateFiles(folder, "*.csv")|]) { Train(file); }
+                foreach (var file in {|#0:Directory.EnumerateFiles(folder, "*.csv")|}) { Train(file); }
             }
-            string[] B(string folder) => [|Directory.GetFiles(folder)|].Take(100).ToArray();
-            string First(string folder) => [|Directory.GetFiles(folder)|][0];
-            string[] D(string folder) => [|Directory.EnumerateFiles(folder)|].Where(f => f.EndsWith(".png")).ToArray();
+            string[] B(string folder) => {|#1:Directory.GetFiles(folder)|}.Take(100).ToArray();
+            string First(string folder) => {|#2:Directory.GetFiles(folder)|}[0];
+            string[] D(string folder) => {|#3:Directory.EnumerateFiles(folder)|}.Where(f => f.EndsWith(".png")).ToArray();
             void E(DirectoryInfo folder)
             {
-                var files = [|folder.GetFiles()|];
+                var files = {|#4:folder.GetFiles()|};
                 var names = new System.Collections.Generic.List<string>();
                 foreach (var file in files) { names.Add(file.Name); }
             }
-            string[] Returned(string folder) => [|Directory.GetFiles(folder)|];
+            string[] Returned(string folder) => {|#5:Directory.GetFiles(folder)|};
             string[] ReturnedLocal(string folder)
             {
-                var files = [|Directory.GetFiles(folder, "*.csv")|];
+                var files = {|#6:Directory.GetFiles(folder, "*.csv")|};
                 return files;
             }
         }
-        """);
+        """,
+        new[]
+        {
+            Verify.Diagnostic(UnorderedDirectoryListingAnalyzer.Rule).WithLocation(0).WithArguments("Directory.EnumerateFiles"),
+            Verify.Diagnostic(UnorderedDirectoryListingAnalyzer.Rule).WithLocation(1).WithArguments("Directory.GetFiles"),
+            Verify.Diagnostic(UnorderedDirectoryListingAnalyzer.Rule).WithLocation(2).WithArguments("Directory.GetFiles"),
+            Verify.Diagnostic(UnorderedDirectoryListingAnalyzer.Rule).WithLocation(3).WithArguments("Directory.EnumerateFiles"),
+            Verify.Diagnostic(UnorderedDirectoryListingAnalyzer.Rule).WithLocation(4).WithArguments("DirectoryInfo.GetFiles"),
+            Verify.Diagnostic(UnorderedDirectoryListingAnalyzer.Rule).WithLocation(5).WithArguments("Directory.GetFiles"),
+            Verify.Diagnostic(UnorderedDirectoryListingAnalyzer.Rule).WithLocation(6).WithArguments("Directory.GetFiles"),
+        });
 
     [Fact]
     public Task Quiet_when_sorted_or_used_as_a_set() => Verify.AnalyzerAsync("""

@@ -1,45 +1,65 @@
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
-using Verify = Repro.Build.Analyzers.Tests.Verifier<Repro.Build.Analyzers.Rules.UnseededRandomAnalyzer, Repro.Build.CodeFixes.Rules.UnseededRandomFixer>;
+using Repro.Build.Analyzers.Rules;
+using Verify = Repro.Build.Analyzers.Tests.Verifier<Repro.Build.Analyzers.Rules.UnseededRandomAnalyzer, Microsoft.CodeAnalysis.Testing.EmptyCodeFixProvider>;
 
 namespace Repro.Build.Analyzers.Tests.Rules;
 
-public sealed class UnseededRandomTests
+public sealed class UnseededRandomAnalyzerTests
 {
     [Fact]
     public Task Flags_explicit_parameterless_constructor() => Verify.AnalyzerAsync("""
         using System;
         class C
         {
-            int M() => [|new Random()|].Next();
+            int M() => {|#0:new Random()|}.Next();
         }
-        """);
+        """,
+        new[]
+        {
+            Verify.Diagnostic(UnseededRandomAnalyzer.Rule).WithLocation(0),
+        });
 
     [Fact]
     public Task Flags_target_typed_new() => Verify.AnalyzerAsync("""
         using System;
         class C
         {
-            Random _random = [|new()|];
-            int M() { Random local = [|new()|]; return local.Next() + _random.Next(); }
+            Random _random = {|#0:new()|};
+            int M() { Random local = {|#1:new()|}; return local.Next() + _random.Next(); }
         }
-        """);
+        """,
+        new[]
+        {
+            Verify.Diagnostic(UnseededRandomAnalyzer.Rule).WithLocation(0),
+            Verify.Diagnostic(UnseededRandomAnalyzer.Rule).WithLocation(1),
+        });
 
     [Fact]
     public Task Flags_fully_qualified_and_object_initializer() => Verify.AnalyzerAsync("""
         class C
         {
-            object A() => [|new System.Random()|];
-            object B() => [|new System.Random { }|];
+            object A() => {|#0:new System.Random()|};
+            object B() => {|#1:new System.Random { }|};
         }
-        """);
+        """,
+        new[]
+        {
+            Verify.Diagnostic(UnseededRandomAnalyzer.Rule).WithLocation(0),
+            Verify.Diagnostic(UnseededRandomAnalyzer.Rule).WithLocation(1),
+        });
 
     [Fact]
     public Task Flags_in_top_level_statements_and_lambdas() => Verify.AnalyzerAsync("""
         using System;
         using System.Linq;
-        var values = Enumerable.Range(0, 3).Select(_ => [|new Random()|].Next()).ToArray();
-        """, OutputKind.ConsoleApplication);
+        var values = Enumerable.Range(0, 3).Select(_ => {|#0:new Random()|}.Next()).ToArray();
+        """,
+        new[]
+        {
+            Verify.Diagnostic(UnseededRandomAnalyzer.Rule).WithLocation(0),
+        },
+        OutputKind.ConsoleApplication);
 
     [Fact]
     public Task Quiet_on_seeded_generators() => Verify.AnalyzerAsync("""
@@ -105,84 +125,6 @@ public sealed class UnseededRandomTests
         {
             class Random { }
             class C { object M() => new Random(); }
-        }
-        """);
-
-    [Fact]
-    public Task Fix_inserts_a_literal_seed() => Verify.FixAsync("""
-        using System;
-        class C
-        {
-            Random _a = [|new Random()|];
-            Random _b = [|new()|];
-            Random _c = [|new Random { }|];
-            int Draw() => _a.Next() + _b.Next() + _c.Next();
-        }
-        """, """
-        using System;
-        class C
-        {
-            Random _a = new Random(42);
-            Random _b = new(42);
-            Random _c = new Random(42) { };
-            int Draw() => _a.Next() + _b.Next() + _c.Next();
-        }
-        """);
-
-    [Fact]
-    public Task Fix_uses_the_projects_ReproSeed() => Verify.FixAsync("""
-        using System;
-        class C
-        {
-            Random _a = [|new Random()|];
-            int Draw() => _a.Next();
-        }
-        """, """
-        using System;
-        class C
-        {
-            Random _a = new Random(1234);
-            int Draw() => _a.Next();
-        }
-        """, editorConfig: """
-        is_global = true
-        build_property.ReproSeed = 1234
-        """);
-
-    [Fact]
-    public Task Fix_ignores_a_ReproSeed_that_is_not_an_integer() => Verify.FixAsync("""
-        using System;
-        class C
-        {
-            Random _a = [|new Random()|];
-            int Draw() => _a.Next();
-        }
-        """, """
-        using System;
-        class C
-        {
-            Random _a = new Random(42);
-            int Draw() => _a.Next();
-        }
-        """, editorConfig: """
-        is_global = true
-        build_property.ReproSeed = forty-two
-        """);
-
-    [Fact]
-    public Task Fix_drops_a_comment_about_the_missing_seed() => Verify.FixAsync("""
-        using System;
-        class C
-        {
-            Random _a = [|new Random(/* no seed yet */)|];
-            int Draw() => _a.Next();
-        }
-        """, """
-        using System;
-        class C
-        {
-            Random _a = new Random(42);
-            int Draw() => _a.Next();
         }
         """);
 }

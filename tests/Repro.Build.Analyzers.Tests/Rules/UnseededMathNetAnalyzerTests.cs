@@ -1,9 +1,10 @@
 using System.Threading.Tasks;
-using Verify = Repro.Build.Analyzers.Tests.Verifier<Repro.Build.Analyzers.Rules.UnseededMathNetAnalyzer, Repro.Build.CodeFixes.Rules.UnseededMathNetFixer>;
+using Repro.Build.Analyzers.Rules;
+using Verify = Repro.Build.Analyzers.Tests.Verifier<Repro.Build.Analyzers.Rules.UnseededMathNetAnalyzer, Microsoft.CodeAnalysis.Testing.EmptyCodeFixProvider>;
 
 namespace Repro.Build.Analyzers.Tests.Rules;
 
-public sealed class UnseededMathNetTests
+public sealed class UnseededMathNetAnalyzerTests
 {
     [Fact]
     public Task Flags_unseeded_sources_defaults_distributions_samplers_and_random_matrices() => Verify.AnalyzerAsync("""
@@ -12,20 +13,36 @@ public sealed class UnseededMathNetTests
         using MathNet.Numerics.Random;
         class C
         {
-            object A() => [|new MersenneTwister()|];
-            object B() => [|new Mrg32k3a(threadSafe: true)|];
-            object D() => [|new CryptoRandomSource()|];
-            object E() => [|SystemRandomSource.Default|];
-            object F() => [|MersenneTwister.Default|];
-            object G() => [|new Normal(0.0, 1.0)|];
-            double H() => [|Normal.Sample(0.0, 1.0)|];
-            object I() => [|Matrix<double>.Build.Random(3, 4)|];
-            object J() => [|Vector<double>.Build.Random(5)|];
-            object K() => Matrix<double>.Build.Random(3, 4, [|new Normal()|]);
-            object L() => Matrix<double>.Build.Random(3, 4, [|new ContinuousUniform()|]);
-            double M() { var noise = [|new Normal()|]; return noise.Sample(); }
+            object A() => {|#0:new MersenneTwister()|};
+            object B() => {|#1:new Mrg32k3a(threadSafe: true)|};
+            object D() => {|#2:new CryptoRandomSource()|};
+            object E() => {|#3:SystemRandomSource.Default|};
+            object F() => {|#4:MersenneTwister.Default|};
+            object G() => {|#5:new Normal(0.0, 1.0)|};
+            double H() => {|#6:Normal.Sample(0.0, 1.0)|};
+            object I() => {|#7:Matrix<double>.Build.Random(3, 4)|};
+            object J() => {|#8:Vector<double>.Build.Random(5)|};
+            object K() => Matrix<double>.Build.Random(3, 4, {|#9:new Normal()|});
+            object L() => Matrix<double>.Build.Random(3, 4, {|#10:new ContinuousUniform()|});
+            double M() { var noise = {|#11:new Normal()|}; return noise.Sample(); }
         }
-        """, references: TestReferences.WithMathNet);
+        """,
+        new[]
+        {
+            Verify.Diagnostic(UnseededMathNetAnalyzer.UnseededSourceRule).WithLocation(0).WithArguments("MersenneTwister"),
+            Verify.Diagnostic(UnseededMathNetAnalyzer.UnseededSourceRule).WithLocation(1).WithArguments("Mrg32k3a"),
+            Verify.Diagnostic(UnseededMathNetAnalyzer.CryptoSourceRule).WithLocation(2),
+            Verify.Diagnostic(UnseededMathNetAnalyzer.DefaultSourceRule).WithLocation(3).WithArguments("SystemRandomSource"),
+            Verify.Diagnostic(UnseededMathNetAnalyzer.DefaultSourceRule).WithLocation(4).WithArguments("MersenneTwister"),
+            Verify.Diagnostic(UnseededMathNetAnalyzer.DistributionRule).WithLocation(5).WithArguments("Normal", "…"),
+            Verify.Diagnostic(UnseededMathNetAnalyzer.StaticSampleRule).WithLocation(6).WithArguments("Normal", "Sample"),
+            Verify.Diagnostic(UnseededMathNetAnalyzer.RandomMatrixRule).WithLocation(7),
+            Verify.Diagnostic(UnseededMathNetAnalyzer.RandomMatrixRule).WithLocation(8),
+            Verify.Diagnostic(UnseededMathNetAnalyzer.DistributionRule).WithLocation(9).WithArguments("Normal", ""),
+            Verify.Diagnostic(UnseededMathNetAnalyzer.DistributionRule).WithLocation(10).WithArguments("ContinuousUniform", ""),
+            Verify.Diagnostic(UnseededMathNetAnalyzer.DistributionRule).WithLocation(11).WithArguments("Normal", ""),
+        },
+        references: TestReferences.WithMathNet);
 
     [Fact]
     public Task Quiet_on_seeded_sources_and_explicit_random_sources() => Verify.AnalyzerAsync("""
@@ -78,25 +95,6 @@ public sealed class UnseededMathNetTests
             }
             void DisplayData(Vector<double>[] rows) { }
             double Fit(Vector<double>[] rows) => rows.Length;
-        }
-        """, references: TestReferences.WithMathNet);
-
-    [Fact]
-    public Task Fix_appends_the_seed() => Verify.FixAsync("""
-        using MathNet.Numerics.LinearAlgebra;
-        using MathNet.Numerics.Random;
-        class C
-        {
-            object A() => [|new MersenneTwister()|];
-            object B() => [|Matrix<double>.Build.Random(3, 4)|];
-        }
-        """, """
-        using MathNet.Numerics.LinearAlgebra;
-        using MathNet.Numerics.Random;
-        class C
-        {
-            object A() => new MersenneTwister(42);
-            object B() => Matrix<double>.Build.Random(3, 4, 42);
         }
         """, references: TestReferences.WithMathNet);
 }

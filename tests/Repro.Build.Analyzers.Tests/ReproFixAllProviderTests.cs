@@ -16,7 +16,7 @@ namespace Repro.Build.Analyzers.Tests;
 /// Every fixer fixes all in a document, a project and a solution: two documents in one project and one in a second
 /// project, checked by the harness in each scope; and a host that asks without an equivalence key (dotnet format).
 /// </summary>
-public sealed class FixAllTests
+public sealed class ReproFixAllProviderTests
 {
     [Fact]
     public Task Unseeded_random() => FixAllAsync<UnseededRandomAnalyzer, UnseededRandomFixer>(

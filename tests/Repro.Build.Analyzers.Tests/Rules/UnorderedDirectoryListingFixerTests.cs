@@ -1,14 +1,13 @@
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
-using ListingFix = Repro.Build.Analyzers.Tests.Verifier<Repro.Build.Analyzers.Rules.UnorderedDirectoryListingAnalyzer, Repro.Build.CodeFixes.Rules.UnorderedDirectoryListingFixer>;
-using ParallelFix = Repro.Build.Analyzers.Tests.Verifier<Repro.Build.Analyzers.Rules.ParallelNondeterminismAnalyzer, Repro.Build.CodeFixes.Rules.ParallelNondeterminismFixer>;
+using Verify = Repro.Build.Analyzers.Tests.Verifier<Repro.Build.Analyzers.Rules.UnorderedDirectoryListingAnalyzer, Repro.Build.CodeFixes.Rules.UnorderedDirectoryListingFixer>;
 
 namespace Repro.Build.Analyzers.Tests.Rules;
 
-public sealed class DirectoryAndParallelFixTests
+public sealed class UnorderedDirectoryListingFixerTests
 {
     [Fact]
-    public Task Listing_fix_sorts_the_local_ordinally() => ListingFix.FixAsync("""
+    public Task Listing_fix_sorts_the_local_ordinally() => Verify.FixAsync("""
         using System;
         using System.IO;
         class C
@@ -36,7 +35,7 @@ public sealed class DirectoryAndParallelFixTests
         """);
 
     [Fact]
-    public Task Listing_fix_writes_short_names_in_nested_blocks_lambdas_and_switch_sections() => ListingFix.FixAsync("""
+    public Task Listing_fix_writes_short_names_in_nested_blocks_lambdas_and_switch_sections() => Verify.FixAsync("""
         using System;
         using System.IO;
         class C
@@ -96,7 +95,7 @@ public sealed class DirectoryAndParallelFixTests
         """);
 
     [Fact]
-    public Task Listing_fix_works_in_top_level_statements() => ListingFix.FixAsync("""
+    public Task Listing_fix_works_in_top_level_statements() => Verify.FixAsync("""
         using System.IO;
         var files = [|Directory.GetFiles("data")|];
         var lines = new System.Collections.Generic.List<string>();
@@ -110,7 +109,7 @@ public sealed class DirectoryAndParallelFixTests
         """, outputKind: OutputKind.ConsoleApplication);
 
     [Fact]
-    public Task Listing_fix_sorts_file_infos_by_full_name_and_wraps_listings_used_in_place() => ListingFix.FixAsync("""
+    public Task Listing_fix_sorts_file_infos_by_full_name_and_wraps_listings_used_in_place() => Verify.FixAsync("""
         using System.IO;
         using System.Linq;
         class C
@@ -148,7 +147,7 @@ public sealed class DirectoryAndParallelFixTests
         """);
 
     [Fact]
-    public Task Listing_fix_imports_System_Linq_when_it_wraps_and_the_file_lacks_it() => ListingFix.FixAsync("""
+    public Task Listing_fix_imports_System_Linq_when_it_wraps_and_the_file_lacks_it() => Verify.FixAsync("""
         using System.IO;
         class C
         {
@@ -160,38 +159,6 @@ public sealed class DirectoryAndParallelFixTests
         class C
         {
             string First(string folder) => Directory.GetFiles(folder).OrderBy(path => path, System.StringComparer.Ordinal).ToArray()[0];
-        }
-        """);
-
-    [Fact]
-    public Task Parallel_fix_adds_AsOrdered() => ParallelFix.FixAsync("""
-        using System.Linq;
-        class C
-        {
-            double[] A(double[] x) => [|x.AsParallel().Select(v => v * 2).ToArray()|];
-        }
-        """, """
-        using System.Linq;
-        class C
-        {
-            double[] A(double[] x) => x.AsParallel().AsOrdered().Select(v => v * 2).ToArray();
-        }
-        """);
-
-    [Fact]
-    public Task Parallel_fix_reduces_floating_point_values_in_order() => ParallelFix.FixAsync("""
-        using System.Linq;
-        class C
-        {
-            double Sum(double[] x) => [|x.AsParallel().Select(v => v * v).Sum()|];
-            double Loss(int[] x) => [|x.AsParallel().Sum(v => v * 0.5)|];
-        }
-        """, """
-        using System.Linq;
-        class C
-        {
-            double Sum(double[] x) => x.AsParallel().AsOrdered().Select(v => v * v).ToArray().Sum();
-            double Loss(int[] x) => x.AsParallel().AsOrdered().ToArray().Sum(v => v * 0.5);
         }
         """);
 }

@@ -1,0 +1,79 @@
+using System.Threading.Tasks;
+using Repro.Build.Analyzers.Rules;
+using Verify = Repro.Build.Analyzers.Tests.Verifier<Repro.Build.Analyzers.Rules.SharedRandomAnalyzer, Microsoft.CodeAnalysis.Testing.EmptyCodeFixProvider>;
+
+namespace Repro.Build.Analyzers.Tests.Rules;
+
+public sealed class SharedRandomAnalyzerTests
+{
+    [Fact]
+    public Task Flags_Random_Shared_and_its_Shuffle() => Verify.AnalyzerAsync("""
+        using System;
+        class C
+        {
+            int Draw() => {|#0:Random.Shared|}.Next(10);
+            void Shuffle(int[] data) => {|#1:Random.Shared|}.Shuffle(data);
+            Random Keep() => {|#2:System.Random.Shared|};
+        }
+        """,
+        new[]
+        {
+            Verify.Diagnostic(SharedRandomAnalyzer.SharedRule).WithLocation(0),
+            Verify.Diagnostic(SharedRandomAnalyzer.SharedRule).WithLocation(1),
+            Verify.Diagnostic(SharedRandomAnalyzer.SharedRule).WithLocation(2),
+        });
+
+    [Fact]
+    public Task Quiet_on_seeded_instances_and_other_Shared_members() => Verify.AnalyzerAsync("""
+        using System;
+        using System.Buffers;
+        class C
+        {
+            readonly Random _random = new Random(42);
+            int Draw() => _random.Next(10);
+            byte[] Rent() => ArrayPool<byte>.Shared.Rent(16);
+        }
+        """);
+
+    [Fact]
+    public Task Flags_sampling_with_the_cryptographic_generator_but_not_its_security_uses() => Verify.AnalyzerAsync("""
+        using System;
+        using System.Security.Cryptography;
+        class C
+        {
+            void Shuffle(int[] rows) => {|#0:RandomNumberGenerator.Shuffle<int>(rows)|};
+            int[] Sample(int[] rows) => {|#1:RandomNumberGenerator.GetItems<int>(rows, 10)|};
+            int Token() => RandomNumberGenerator.GetInt32(1000000);
+            byte[] Key() => RandomNumberGenerator.GetBytes(32);
+            string Code() => RandomNumberGenerator.GetInt32(0, 1000000).ToString("D6");
+            string Salt() => Convert.ToBase64String(RandomNumberGenerator.GetBytes(16));
+            int Pick(int[] rows) => rows[{|#2:RandomNumberGenerator.GetInt32(rows.Length)|}];
+            bool Keep(double rate) => {|#3:RandomNumberGenerator.GetInt32(1000)|} < rate * 1000;
+            void FisherYates(int[] rows)
+            {
+                for (var i = rows.Length - 1; i > 0; i--)
+                {
+                    var j = {|#4:RandomNumberGenerator.GetInt32(i + 1)|};
+                    (rows[i], rows[j]) = (rows[j], rows[i]);
+                }
+            }
+            double Uniform() => BitConverter.ToUInt64({|#5:RandomNumberGenerator.GetBytes(8)|}, 0) / (double)ulong.MaxValue;
+            int Filled()
+            {
+                var buffer = new byte[4];
+                {|#6:RandomNumberGenerator.Fill(buffer)|};
+                return BitConverter.ToInt32(buffer, 0) & 0xff;
+            }
+        }
+        """,
+        new[]
+        {
+            Verify.Diagnostic(SharedRandomAnalyzer.CryptoSampleRule).WithLocation(0).WithArguments("Shuffle"),
+            Verify.Diagnostic(SharedRandomAnalyzer.CryptoSampleRule).WithLocation(1).WithArguments("GetItems"),
+            Verify.Diagnostic(SharedRandomAnalyzer.CryptoValueRule).WithLocation(2).WithArguments("GetInt32", "as an index"),
+            Verify.Diagnostic(SharedRandomAnalyzer.CryptoValueRule).WithLocation(3).WithArguments("GetInt32", "against a threshold"),
+            Verify.Diagnostic(SharedRandomAnalyzer.CryptoValueRule).WithLocation(4).WithArguments("GetInt32", "as an index"),
+            Verify.Diagnostic(SharedRandomAnalyzer.CryptoValueRule).WithLocation(5).WithArguments("GetBytes", "as a number ('BitConverter.ToUInt64')"),
+            Verify.Diagnostic(SharedRandomAnalyzer.CryptoValueRule).WithLocation(6).WithArguments("Fill", "as a number ('BitConverter.ToInt32')"),
+        });
+}
