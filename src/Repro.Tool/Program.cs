@@ -21,6 +21,9 @@ public static class Program
             VerifyCommand.Create(console),
             ExportCommand.Create(console),
             PackagesCommand.Create(console),
+            RunsCommand.Create(console),
+            PushCommand.Create(console),
+            PullCommand.Create(console),
         };
 
         var parse = root.Parse(args);

@@ -1,0 +1,136 @@
+using System;
+using System.IO;
+using System.Linq;
+using System.Text.Json;
+
+namespace Repro.Build.IntegrationTests;
+
+/// <summary>
+/// Sharing runs with a team through git, as two people do it: a bare repository is the team's remote, Alice's clone
+/// builds and runs a trainer that references Repro.Runs, Bob's clone pulls, both with the installed dotnet-repro.
+/// </summary>
+[Collection(PackageCollection.Name)]
+public sealed class TeamTests
+{
+    private const string Trainer = """
+        using Repro.Runs;
+
+        var learningRate = double.Parse(args[0], System.Globalization.CultureInfo.InvariantCulture);
+        using var run = ReproRun.Start("sweep");
+        run.LogParams(new { learningRate, apiKey = "ghp_abcdefghijklmnopqrstuvwxyz0123456789" });
+        for (var epoch = 0; epoch < 5; epoch++)
+        {
+            run.LogMetric("loss", learningRate / (epoch + 1), epoch);
+        }
+
+        run.LogMetric("accuracy", 1 - learningRate, 4);
+        """;
+
+    private readonly PackageFixture _fixture;
+
+    public TeamTests(PackageFixture fixture)
+    {
+        _fixture = fixture;
+    }
+
+    private ProcessResult Tool(string directory, params string[] arguments) => _fixture.Tool(directory, arguments);
+
+    [Fact]
+    public void Runs_pushed_from_one_clone_are_listed_filtered_and_sorted_in_another_without_credentials_or_touching_branches()
+    {
+        // Alice's clone: the trainer, committed and pushed to the team's bare repository.
+        var (alice, project) = ConsumerProject.CreateInRepository(_fixture, "team-alice", Trainer,
+            extraProperties: "<OutputType>Exe</OutputType>",
+            extraItems: """<PackageReference Include="Repro.Runs" Version="$(ReproRunsVersion)" />""");
+        var remote = Path.Combine(_fixture.Projects, "team.git");
+        _fixture.GitOutput(_fixture.Projects, "init", "-q", "--bare", "-b", "main", remote);
+        _fixture.GitOutput(alice, "remote", "add", "origin", remote);
+        _fixture.GitOutput(alice, "push", "-q", "origin", "main");
+        var build = project.Build();
+        Assert.True(build.Succeeded, build.ToString());
+        foreach (var rate in new[] { "0.1", "0.3" })
+        {
+            var trained = _fixture.Dotnet(project.Directory, Path.Combine(project.OutputPath(), "Trainer.dll"), rate);
+            Assert.True(trained.ExitCode == 0, trained.ToString());
+        }
+
+        var aliceHead = _fixture.GitOutput(alice, "rev-parse", "HEAD");
+
+        var push = Tool(project.Directory, "push");
+
+        Assert.True(push.ExitCode == 0, push.ToString());
+        Assert.Contains("Pushed 2 local run(s) to 'origin'", push.Output, StringComparison.Ordinal);
+        Assert.Equal(aliceHead, _fixture.GitOutput(alice, "rev-parse", "HEAD"));
+        Assert.Equal("main", _fixture.GitOutput(alice, "rev-parse", "--abbrev-ref", "HEAD"));
+        Assert.Equal(new[] { "refs/heads/main", "refs/repro/runs" }, _fixture.GitOutput(remote, "for-each-ref", "--format=%(refname)").Split('\n'));
+        // Nothing on the shared ref carries the token the trainer logged as a parameter.
+        foreach (var blob in _fixture.GitOutput(remote, "ls-tree", "-r", "--object-only", "refs/repro/runs").Split('\n'))
+        {
+            Assert.DoesNotContain("ghp_", _fixture.GitOutput(remote, "cat-file", "blob", blob), StringComparison.Ordinal);
+        }
+
+        // Bob clones the team's repository and pulls the runs.
+        var bob = Path.Combine(_fixture.Projects, "team-bob");
+        _fixture.GitOutput(_fixture.Projects, "clone", "-q", remote, bob);
+
+        var pull = Tool(bob, "pull", "--json");
+        var listed = Tool(bob, "runs", "--json");
+        var filtered = Tool(bob, "runs", "--param", "learningRate=0.3", "--json");
+        var byMetric = Tool(bob, "runs", "--metric", "accuracy>0.8", "--json");
+        var sorted = Tool(bob, "runs", "--sort", "loss", "--desc", "--json");
+        var table = Tool(bob, "runs");
+
+        Assert.True(pull.ExitCode == 0, pull.ToString());
+        using (var pulled = JsonDocument.Parse(pull.Output))
+        {
+            Assert.Equal(2, pulled.RootElement.GetProperty("newRuns").GetInt32());
+            Assert.Equal(2, pulled.RootElement.GetProperty("written").GetInt32());
+        }
+
+        Assert.Equal(new[] { "0.1", "0.3" }, Params(listed, "learningRate"));
+        Assert.Equal(new[] { "0.3" }, Params(filtered, "learningRate"));
+        Assert.Equal(new[] { "0.1" }, Params(byMetric, "learningRate"));
+        Assert.Equal(new[] { "0.3", "0.1" }, Params(sorted, "learningRate"));
+        using (var runs = JsonDocument.Parse(listed.Output))
+        {
+            var first = runs.RootElement.GetProperty("runs")[0];
+            Assert.Equal("finished", first.GetProperty("status").GetString());
+            Assert.Equal(aliceHead, first.GetProperty("commit").GetString());
+            Assert.Equal(0.9, first.GetProperty("metrics").GetProperty("accuracy").GetProperty("last").GetDouble(), 6);
+            Assert.Equal("<redacted>", first.GetProperty("params").GetProperty("apiKey").GetString());
+        }
+
+        Assert.True(table.ExitCode == 0, table.ToString());
+        Assert.Contains("2 of 2 run(s)", table.Output, StringComparison.Ordinal);
+        Assert.Contains("learningRate=0.3", table.Output, StringComparison.Ordinal);
+        Assert.Equal("", _fixture.GitOutput(bob, "status", "--porcelain")); // the pulled runs are git-ignored, nothing else changed
+    }
+
+    [Fact]
+    public void A_repository_without_a_remote_and_a_remote_with_credentials_give_one_clear_line()
+    {
+        var (repository, _) = ConsumerProject.CreateInRepository(_fixture, "team-lonely", "namespace Lonely; public static class Model { }\n");
+        var runs = Path.Combine(repository, ".repro", "runs", "20261128-080000-000-abcdef");
+        Directory.CreateDirectory(runs);
+        File.WriteAllText(Path.Combine(runs, "run.json"), """{"schemaVersion":1,"runId":"20261128-080000-000-abcdef","status":"finished","startTime":"2026-11-28T08:00:00.000Z","lastWriteTime":"2026-11-28T08:00:01.000Z"}""");
+
+        var none = Tool(repository, "push");
+        _fixture.GitOutput(repository, "remote", "add", "private", "http://alice:s3cr3t-T0ken@127.0.0.1:9/team.git");
+        var leaky = Tool(repository, "push", "private");
+
+        Assert.Equal(2, none.ExitCode);
+        Assert.Contains("REPRO520", none.Output, StringComparison.Ordinal);
+        Assert.Contains("git remote add origin URL", none.Output, StringComparison.Ordinal);
+        Assert.Equal(2, leaky.ExitCode);
+        Assert.Contains("REPRO520", leaky.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("s3cr3t", leaky.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", leaky.Output, StringComparison.Ordinal);
+    }
+
+    private static string[] Params(ProcessResult result, string key)
+    {
+        Assert.True(result.ExitCode == 0, result.ToString());
+        using var document = JsonDocument.Parse(result.Output);
+        return document.RootElement.GetProperty("runs").EnumerateArray().Select(r => r.GetProperty("params").GetProperty(key).GetString()!).ToArray();
+    }
+}
