@@ -24,6 +24,7 @@ public static class Program
             RunsCommand.Create(console),
             PushCommand.Create(console),
             PullCommand.Create(console),
+            CompareCommand.Create(console),
         };
 
         var parse = root.Parse(args);

@@ -100,6 +100,27 @@ public sealed class TeamTests
             Assert.Equal("<redacted>", first.GetProperty("params").GetProperty("apiKey").GetString());
         }
 
+        // Bob compares them: only what differs, by run id prefix.
+        string[] ids;
+        using (var runs = JsonDocument.Parse(listed.Output))
+        {
+            ids = runs.RootElement.GetProperty("runs").EnumerateArray().Select(r => r.GetProperty("runId").GetString()!).ToArray();
+        }
+
+        var compare = Tool(bob, "compare", ids[0], ids[1][..^2], "--json");
+        var compareTable = Tool(bob, "compare", ids[0], ids[1]);
+        Assert.True(compare.ExitCode == 1, compare.ToString());
+        using (var compared = JsonDocument.Parse(compare.Output))
+        {
+            var sections = compared.RootElement.GetProperty("sections");
+            Assert.Equal(new[] { "0.1", "0.3" }, sections.GetProperty("params").GetProperty("learningRate").EnumerateArray().Select(v => v.GetString()));
+            Assert.True(sections.GetProperty("metrics").TryGetProperty("accuracy", out _));
+            Assert.False(sections.GetProperty("build").TryGetProperty("commit", out _)); // same commit: not a difference
+        }
+
+        Assert.Contains("learningRate", compareTable.Output, System.StringComparison.Ordinal);
+        Assert.DoesNotContain("apiKey", compareTable.Output, System.StringComparison.Ordinal); // redacted alike in both: no difference
+
         Assert.True(table.ExitCode == 0, table.ToString());
         Assert.Contains("2 of 2 run(s)", table.Output, StringComparison.Ordinal);
         Assert.Contains("learningRate=0.3", table.Output, StringComparison.Ordinal);
