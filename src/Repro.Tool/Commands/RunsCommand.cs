@@ -150,26 +150,7 @@ internal static class RunsCommand
                 writer.WriteNull("dirty");
             }
 
-            writer.WriteStartObject("params");
-            foreach (var pair in record.Params)
-            {
-                writer.WriteString(pair.Key, pair.Value);
-            }
-
-            writer.WriteEndObject();
-            writer.WriteStartObject("metrics");
-            foreach (var pair in record.Metrics)
-            {
-                writer.WriteStartObject(pair.Key);
-                writer.WriteNumber("last", pair.Value.Last);
-                writer.WriteNumber("step", pair.Value.Step);
-                writer.WriteNumber("min", pair.Value.Min);
-                writer.WriteNumber("max", pair.Value.Max);
-                writer.WriteNumber("count", pair.Value.Count);
-                writer.WriteEndObject();
-            }
-
-            writer.WriteEndObject();
+            RunCatalog.WriteParamsAndMetrics(writer, record);
             writer.WriteEndObject();
         }
 

@@ -100,26 +100,7 @@ public static class RunCatalog
                 writer.WriteEndObject();
             }
 
-            writer.WriteStartObject("params");
-            foreach (var pair in record.Params)
-            {
-                writer.WriteString(pair.Key, pair.Value);
-            }
-
-            writer.WriteEndObject();
-            writer.WriteStartObject("metrics");
-            foreach (var pair in record.Metrics)
-            {
-                writer.WriteStartObject(pair.Key);
-                writer.WriteNumber("last", pair.Value.Last);
-                writer.WriteNumber("step", pair.Value.Step);
-                writer.WriteNumber("min", pair.Value.Min);
-                writer.WriteNumber("max", pair.Value.Max);
-                writer.WriteNumber("count", pair.Value.Count);
-                writer.WriteEndObject();
-            }
-
-            writer.WriteEndObject();
+            WriteParamsAndMetrics(writer, record);
             writer.WriteStartObject("environment");
             writer.WriteString("user", record.Environment.User);
             writer.WriteString("host", record.Environment.Host);
@@ -128,6 +109,31 @@ public static class RunCatalog
         }
 
         return stream.ToArray();
+    }
+
+    /// <summary>The "params" and "metrics" objects of a run, as the run summary and <c>runs --json</c> write them.</summary>
+    internal static void WriteParamsAndMetrics(Utf8JsonWriter writer, RunRecord record)
+    {
+        writer.WriteStartObject("params");
+        foreach (var pair in record.Params)
+        {
+            writer.WriteString(pair.Key, pair.Value);
+        }
+
+        writer.WriteEndObject();
+        writer.WriteStartObject("metrics");
+        foreach (var pair in record.Metrics)
+        {
+            writer.WriteStartObject(pair.Key);
+            writer.WriteNumber("last", pair.Value.Last);
+            writer.WriteNumber("step", pair.Value.Step);
+            writer.WriteNumber("min", pair.Value.Min);
+            writer.WriteNumber("max", pair.Value.Max);
+            writer.WriteNumber("count", pair.Value.Count);
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndObject();
     }
 
     // The index: a header line, then one line per run: <id> TAB <size> TAB <last-write ticks> TAB <summary JSON>.
