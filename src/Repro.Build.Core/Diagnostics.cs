@@ -38,6 +38,7 @@ public static class DiagnosticIds
     public const string ToolUsage = "REPRO507";
     public const string ToolOutputNotWritten = "REPRO508";
     public const string ToolShareFailed = "REPRO520";
+    public const string ToolCheckFailed = "REPRO521";
     public const string ManifestNotWritten = "REPRO901";
     public const string UnexpectedFailure = "REPRO900";
 

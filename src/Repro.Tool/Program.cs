@@ -25,6 +25,7 @@ public static class Program
             PushCommand.Create(console),
             PullCommand.Create(console),
             CompareCommand.Create(console),
+            CheckCommand.Create(console),
         };
 
         var parse = root.Parse(args);

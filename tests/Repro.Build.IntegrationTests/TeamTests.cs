@@ -24,6 +24,10 @@ public sealed class TeamTests
         }
 
         run.LogMetric("accuracy", 1 - learningRate, 4);
+        if (args.Length > 1)
+        {
+            run.LogMetric("noise", System.Random.Shared.NextDouble(), 0); // what `dotnet repro check` must catch
+        }
         """;
 
     private readonly PackageFixture _fixture;
@@ -55,6 +59,25 @@ public sealed class TeamTests
         }
 
         var aliceHead = _fixture.GitOutput(alice, "rev-parse", "HEAD");
+
+        // Does a run repeat? The same trainer twice under other processor counts, cultures and time zones.
+        var trainer = Path.Combine(project.OutputPath(), "Trainer.dll");
+        var repeats = Tool(project.Directory, "check", "--", "dotnet", trainer, "0.2");
+        var noisy = Tool(project.Directory, "check", "--json", "--runs", "3", "--", "dotnet", trainer, "0.2", "noise");
+        Assert.True(repeats.ExitCode == 0, repeats.ToString());
+        Assert.Contains("Reproducible: 2 runs", repeats.Output, StringComparison.Ordinal);
+        Assert.Contains("culture de-DE", repeats.Output, StringComparison.Ordinal);
+        Assert.True(noisy.ExitCode == 1, noisy.ToString());
+        var noisyJson = noisy.Output[noisy.Output.IndexOf('{', StringComparison.Ordinal)..]; // progress lines go to stderr first
+        using (var checkedRuns = JsonDocument.Parse(noisyJson))
+        {
+            Assert.False(checkedRuns.RootElement.GetProperty("reproducible").GetBoolean());
+            Assert.Equal(3, checkedRuns.RootElement.GetProperty("runs").GetArrayLength());
+            Assert.StartsWith("run 2 (", checkedRuns.RootElement.GetProperty("differences")[0].GetString());
+            Assert.Contains("metric noise", checkedRuns.RootElement.GetProperty("differences")[0].GetString(), StringComparison.Ordinal);
+        }
+
+        Assert.Equal(2, RunFolders(alice)); // check's runs went to folders of their own, not into the clone's runs
 
         var push = Tool(project.Directory, "push");
 
@@ -147,6 +170,8 @@ public sealed class TeamTests
         Assert.DoesNotContain("s3cr3t", leaky.Output, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", leaky.Output, StringComparison.Ordinal);
     }
+
+    private static int RunFolders(string repository) => Directory.GetDirectories(Path.Combine(repository, ".repro", "runs")).Length;
 
     private static string[] Params(ProcessResult result, string key)
     {
