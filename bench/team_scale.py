@@ -42,7 +42,7 @@ def main():
     try:
         runs = os.path.join(work, "runs")
         record = example_record()
-        metrics = "".join(f'{{"key":"loss","value":{1.0 / (s + 1)!r},"step":{s},"time":"2026-11-28T07:15:22.123Z"}}\n' for s in range(1000))
+        metrics = "".join(f'{{"key":"loss","value":{1.0 / (s + 1)!r},"step":{s},"timestamp":1764314122123}}\n' for s in range(1000))
         for i in range(RUNS):
             run_id = f"20261128-{i // 1000:02d}{i % 1000:04d}-000-{i:06x}"
             record["runId"] = run_id

@@ -26,6 +26,7 @@ public static class Program
             PullCommand.Create(console),
             CompareCommand.Create(console),
             CheckCommand.Create(console),
+            ReportCommand.Create(console),
         };
 
         var parse = root.Parse(args);

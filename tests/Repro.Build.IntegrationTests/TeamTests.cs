@@ -144,6 +144,41 @@ public sealed class TeamTests
         Assert.Contains("learningRate", compareTable.Output, System.StringComparison.Ordinal);
         Assert.DoesNotContain("apiKey", compareTable.Output, System.StringComparison.Ordinal); // redacted alike in both: no difference
 
+        // Bob's report: one self-contained page, checked in a real headless browser.
+        var reportFolder = Directory.CreateDirectory(Path.Combine(_fixture.Projects, "team-report")).FullName; // outside the clone
+        var reportPath = Path.Combine(reportFolder, "report.html");
+        var report = Tool(bob, "report", "--out", reportPath);
+        Assert.True(report.ExitCode == 0, report.ToString());
+        var html = File.ReadAllText(reportPath);
+        Assert.DoesNotContain("http://", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("https://", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("src=", html, StringComparison.Ordinal); // no external script, image or frame
+        var dom = Browser(reportFolder, "--dump-dom", new Uri(reportPath).AbsoluteUri);
+        Assert.Contains("data-script=\"ok\"", dom, StringComparison.Ordinal); // the page's script ran to its end without an error
+        Assert.Contains("data-key=\"learningRate\">0.1</td>", dom, StringComparison.Ordinal);
+        Assert.Contains("data-key=\"learningRate\">0.3</td>", dom, StringComparison.Ordinal);
+        Assert.Contains("data-key=\"accuracy\" data-v=\"0.9\">0.9</td>", dom, StringComparison.Ordinal);
+        Assert.Contains("data-key=\"accuracy\" data-v=\"0.7\">0.7</td>", dom, StringComparison.Ordinal);
+        Assert.Contains("data-metric=\"loss\"", dom, StringComparison.Ordinal);
+        var screenshot = Path.Combine(reportFolder, "report.png");
+        Browser(reportFolder, "--hide-scrollbars", "--window-size=1280,1000", "--screenshot=" + screenshot, new Uri(reportPath).AbsoluteUri);
+        var image = PngImage.Read(screenshot);
+        var chartPixels = 0;
+        for (var y = 0; y < image.Height; y++)
+        {
+            for (var x = 0; x < image.Width; x++)
+            {
+                // The first two series colours of the palette (#1f77b4, #d62728): the curves, drawn.
+                var (r, g, b) = image.Pixel(x, y);
+                if ((Math.Abs(r - 0x1f) < 24 && Math.Abs(g - 0x77) < 24 && Math.Abs(b - 0xb4) < 24) || (Math.Abs(r - 0xd6) < 24 && Math.Abs(g - 0x27) < 24 && Math.Abs(b - 0x28) < 24))
+                {
+                    chartPixels++;
+                }
+            }
+        }
+
+        Assert.True(chartPixels > 500, $"the screenshot shows {chartPixels} pixels of the curves' colours");
+
         Assert.True(table.ExitCode == 0, table.ToString());
         Assert.Contains("2 of 2 run(s)", table.Output, StringComparison.Ordinal);
         Assert.Contains("learningRate=0.3", table.Output, StringComparison.Ordinal);
@@ -169,6 +204,17 @@ public sealed class TeamTests
         Assert.Contains("REPRO520", leaky.Output, StringComparison.Ordinal);
         Assert.DoesNotContain("s3cr3t", leaky.Output, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", leaky.Output, StringComparison.Ordinal);
+    }
+
+    /// <summary>Headless Chromium (Debian's package; .ci/run installs it) on a file URL; returns what it printed.</summary>
+    private string Browser(string directory, params string[] arguments)
+    {
+        const string chromium = "/usr/bin/chromium";
+        Assert.True(File.Exists(chromium), "Debian's chromium package is needed for the report test (.ci/run installs it: apt-get install chromium).");
+        var result = ProcessRunner.Run(chromium, directory, _fixture.Environment,
+            new[] { "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--user-data-dir=" + Path.Combine(directory, ".chromium") }.Concat(arguments).ToArray());
+        Assert.True(result.ExitCode == 0, result.ToString());
+        return result.Output;
     }
 
     private static int RunFolders(string repository) => Directory.GetDirectories(Path.Combine(repository, ".repro", "runs")).Length;
