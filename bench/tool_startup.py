@@ -57,7 +57,9 @@ def main():
         write(os.path.join(work, "NuGet.Config"), f"""<configuration><packageSources><add key="bench" value="{feed}" /></packageSources>
 <fallbackPackageFolders><add key="user" value="{user_packages}" /></fallbackPackageFolders></configuration>""")
         tools = os.path.join(work, "tools")
-        run(["dotnet", "tool", "install", "dotnet-repro", "--tool-path", tools, "--add-source", feed, "--version", version], work, env)
+        tool_package = glob.glob(os.path.join(feed, "dotnet-repro.*.nupkg"))[0]
+        tool_version = os.path.basename(tool_package)[len("dotnet-repro."):-len(".nupkg")]
+        run(["dotnet", "tool", "install", "dotnet-repro", "--tool-path", tools, "--add-source", feed, "--version", tool_version], work, env)
         tool = os.path.join(tools, "dotnet-repro")
 
         repo = os.path.join(work, "repo")

@@ -37,6 +37,7 @@ public static class DiagnosticIds
     public const string ToolProjectNotFound = "REPRO506";
     public const string ToolUsage = "REPRO507";
     public const string ToolOutputNotWritten = "REPRO508";
+    public const string ToolRebuildCannotStart = "REPRO509";
     public const string ToolShareFailed = "REPRO520";
     public const string ToolCheckFailed = "REPRO521";
     public const string ManifestNotWritten = "REPRO901";

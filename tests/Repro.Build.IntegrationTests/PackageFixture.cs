@@ -60,15 +60,15 @@ public sealed class PackageFixture : IDisposable
             </configuration>
             """);
 
-        // Pack with the caller's own packages folder: our projects restore as they always do, and their obj/ keeps
-        // pointing at packages that outlive this run.
+        // The packages solution filter packs what a user installs (Repro.Build, Repro.Runs, Repro.Build.Core and the
+        // dotnet-repro tool) in one build, so that Repro.Runs depends on exactly the Repro.Build.Core packed beside it;
+        // tests are not built. Pack with the caller's own packages folder: our projects restore as they always do, and
+        // their obj/ keeps pointing at packages that outlive this run.
         var packEnvironment = new Dictionary<string, string?>
         {
             ["MSBUILDDISABLENODEREUSE"] = "1",
             ["DOTNET_CLI_USE_MSBUILD_SERVER"] = "0",
         };
-        // The packages solution filter packs what a user installs (Repro.Build, Repro.Runs, Repro.Build.Core) in one
-        // build, so that Repro.Runs depends on exactly the Repro.Build.Core packed beside it; tests are not built.
         var pack = ProcessRunner.Run("dotnet", RepositoryRoot, packEnvironment, "pack", Path.Combine(RepositoryRoot, "Repro.Build.Packages.slnf"),
             "-c", "Release", "-o", Feed, "-p:ReproVersionLabel=" + versionLabel);
         if (pack.ExitCode != 0)
@@ -79,9 +79,8 @@ public sealed class PackageFixture : IDisposable
         (PackagePath, PackageVersion) = FindPackage("Repro.Build", versionLabel);
         (_, RunsPackageVersion) = FindPackage("Repro.Runs", versionLabel);
         (_, CorePackageVersion) = FindPackage("Repro.Build.Core", versionLabel);
-
         _versionLabel = versionLabel;
-        _tool = new Lazy<string>(PackAndInstallTool, System.Threading.LazyThreadSafetyMode.ExecutionAndPublication);
+        _tool = new Lazy<string>(InstallTool, System.Threading.LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
     private readonly string _versionLabel;
@@ -90,8 +89,8 @@ public sealed class PackageFixture : IDisposable
     public string RepositoryRoot { get; }
 
     /// <summary>
-    /// The <c>dotnet-repro</c> command, packed into the same feed with the same version and installed from it with
-    /// <c>dotnet tool install --tool-path</c>, as a user installs it. Packed on first use: only the tool's tests pay.
+    /// The <c>dotnet-repro</c> command, packed into the feed with the other packages and installed from it with
+    /// <c>dotnet tool install --tool-path</c> on first use, as a user installs it.
     /// </summary>
     public string ToolCommand => _tool.Value;
 
@@ -162,27 +161,9 @@ public sealed class PackageFixture : IDisposable
         }
     }
 
-    private string PackAndInstallTool()
+    private string InstallTool()
     {
-        var packEnvironment = new Dictionary<string, string?>
-        {
-            ["MSBUILDDISABLENODEREUSE"] = "1",
-            ["DOTNET_CLI_USE_MSBUILD_SERVER"] = "0",
-        };
-        var pack = ProcessRunner.Run("dotnet", RepositoryRoot, packEnvironment, "pack", Path.Combine(RepositoryRoot, "src", "Repro.Tool", "Repro.Tool.csproj"),
-            "-c", "Release", "-o", Feed, "-p:ReproVersionLabel=" + _versionLabel);
-        if (pack.ExitCode != 0)
-        {
-            throw new InvalidOperationException("Packing dotnet-repro failed.\n" + pack);
-        }
-
-        var packages = Directory.GetFiles(Feed, "dotnet-repro.*.nupkg");
-        if (packages.Length != 1)
-        {
-            throw new InvalidOperationException($"Expected one dotnet-repro package in {Feed}, found {packages.Length}.");
-        }
-
-        var version = Path.GetFileNameWithoutExtension(packages[0])["dotnet-repro.".Length..];
+        var (_, version) = FindPackage("dotnet-repro", _versionLabel);
         var toolPath = Path.Combine(Root, "tools");
         var install = ProcessRunner.Run("dotnet", Root, Environment, "tool", "install", "dotnet-repro", "--tool-path", toolPath, "--add-source", Feed, "--version", version);
         if (install.ExitCode != 0)

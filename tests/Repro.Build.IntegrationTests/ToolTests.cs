@@ -217,6 +217,120 @@ public sealed class ToolTests
     }
 
     [Fact]
+    public void Rebuild_gives_back_the_sources_with_the_patch_and_reproduces_the_fingerprint()
+    {
+        var s = Get();
+        var output = Path.Combine(s.Snapshots, "rebuild");
+
+        var rebuild = Tool(s.Project, "rebuild", s.Dirty, "--out", output, "--json");
+
+        Assert.True(rebuild.ExitCode == 0, rebuild.ToString());
+        using (var document = JsonDocument.Parse(rebuild.Output))
+        {
+            var root = document.RootElement;
+            Assert.True(root.GetProperty("patchApplied").GetBoolean());
+            Assert.True(root.GetProperty("sameFingerprint").GetBoolean());
+            using var recorded = JsonDocument.Parse(File.ReadAllBytes(s.Dirty));
+            Assert.Equal(recorded.RootElement.GetProperty("fingerprint").GetString(), root.GetProperty("rebuiltFingerprint").GetString());
+            Assert.False(root.GetProperty("sameAssembly").GetBoolean()); // the PDB path names the other folder
+            Assert.Equal(recorded.RootElement.GetProperty("git").GetProperty("commit").GetString(), _fixture.GitOutput(output, "rev-parse", "HEAD"));
+        }
+
+        Assert.Contains("LearningRate => 0.02", File.ReadAllText(Path.Combine(output, "Trainer", "Code.cs")), StringComparison.Ordinal);
+
+        var again = Tool(s.Project, "rebuild", s.Dirty, "--out", output);
+        Assert.Equal(2, again.ExitCode);
+        Assert.StartsWith("error REPRO509: ", again.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Runs_are_shown_compared_with_metric_deltas_and_found_from_their_model()
+    {
+        _ = Get(); // the tool and the feed
+        var (repository, project) = ConsumerProject.CreateInRepository(_fixture, "tool-runs", """
+            using Repro.Runs;
+
+            var rate = args[0];
+            using var run = ReproRun.Start("tune");
+            run.LogParam("learningRate", rate);
+            run.LogMetric("accuracy", rate == "0.1" ? 0.75 : 0.8, 1);
+            var model = $"bin/model-{rate}.bin";
+            File.WriteAllText(model, "weights for " + rate);
+            run.LogOutput(model);
+            Console.WriteLine("RUN " + run.RunDirectory);
+            """,
+            extraProperties: "<OutputType>Exe</OutputType><ReproSeed>7</ReproSeed>",
+            extraItems: """<PackageReference Include="Repro.Runs" Version="$(ReproRunsVersion)" />""");
+        var build = project.Build();
+        Assert.True(build.Succeeded, build.ToString());
+        string Run(string rate)
+        {
+            var result = ProcessRunner.Run("dotnet", project.Directory, _fixture.Environment, Path.Combine(project.OutputPath(), "Trainer.dll"), rate);
+            Assert.True(result.ExitCode == 0, result.ToString());
+            return result.Output.Split('\n').Select(l => l.TrimEnd('\r')).Single(l => l.StartsWith("RUN ", StringComparison.Ordinal))["RUN ".Length..];
+        }
+
+        var first = Run("0.1");
+        var second = Run("0.2");
+
+        var show = Tool(project.Directory, "show", Path.GetFileName(first)); // a run id, found in .repro/runs
+        Assert.Equal(0, show.ExitCode);
+        Assert.Contains("tune): finished", show.Output, StringComparison.Ordinal);
+        Assert.Contains("learningRate  0.1", show.Output, StringComparison.Ordinal);
+
+        var diff = Tool(repository, "diff", first, second);
+        Assert.Equal(1, diff.ExitCode);
+        Assert.Contains("Same build (fingerprint equal)", diff.Output, StringComparison.Ordinal);
+        Assert.Matches(@"accuracy\s+0\.75\s+0\.8\s+\+0\.05", diff.Output);
+        Assert.Matches(@"learningRate\s+0\.1\s+0\.2", diff.Output);
+
+        var json = Tool(repository, "diff", first, second, "--json");
+        using (var document = JsonDocument.Parse(json.Output))
+        {
+            var accuracy = document.RootElement.GetProperty("metrics").EnumerateArray().Single();
+            Assert.Equal(0.05, accuracy.GetProperty("delta").GetDouble(), 6);
+            Assert.Equal("run", document.RootElement.GetProperty("before").GetProperty("origin").GetString());
+        }
+
+        var which = Tool(project.Directory, "which", Path.Combine("bin", "model-0.2.bin"), "--json");
+        Assert.True(which.ExitCode == 0, which.ToString());
+        using (var document = JsonDocument.Parse(which.Output))
+        {
+            var match = Assert.Single(document.RootElement.GetProperty("matches").EnumerateArray());
+            Assert.Equal(Path.GetFileName(second), match.GetProperty("runId").GetString());
+            Assert.Equal("output", match.GetProperty("role").GetString());
+            Assert.Equal("0.2", match.GetProperty("params").GetProperty("learningRate").GetString());
+            using var manifest = project.ReadManifest();
+            Assert.Equal(manifest.RootElement.GetProperty("fingerprint").GetString(), match.GetProperty("build").GetProperty("fingerprint").GetString());
+        }
+
+        File.WriteAllText(Path.Combine(project.Directory, "unrelated.bin"), "never logged");
+        Assert.Equal(1, Tool(project.Directory, "which", "unrelated.bin").ExitCode);
+
+        // A command that knows nothing of Repro.Runs, recorded around it, linked to the trainer's build.
+        var assembly = Path.Combine(project.OutputPath(), "Trainer.dll");
+        var wrapped = Tool(project.Directory, "run", "--name", "wrapped", "--assembly", assembly, "--output", "bin/wrapped.bin", "--", "sh", "-c", "echo weights > bin/wrapped.bin");
+        Assert.True(wrapped.ExitCode == 0, wrapped.ToString());
+        var found = Tool(project.Directory, "which", "bin/wrapped.bin", "--json");
+        Assert.True(found.ExitCode == 0, found.ToString());
+        using (var document = JsonDocument.Parse(found.Output))
+        {
+            var match = Assert.Single(document.RootElement.GetProperty("matches").EnumerateArray());
+            Assert.Equal("wrapped", match.GetProperty("name").GetString());
+            Assert.Equal("finished", match.GetProperty("status").GetString());
+            using var manifest = project.ReadManifest();
+            Assert.Equal(manifest.RootElement.GetProperty("fingerprint").GetString(), match.GetProperty("build").GetProperty("fingerprint").GetString());
+        }
+
+        var failing = Tool(project.Directory, "run", "--name", "failing", "--", "sh", "-c", "exit 3");
+        Assert.Equal(3, failing.ExitCode);
+        var record = failing.Output.Split('\n').Single(l => l.StartsWith("dotnet repro: run recorded in ", StringComparison.Ordinal))["dotnet repro: run recorded in ".Length..].Split(" (", StringSplitOptions.None)[0];
+        using var failed = JsonDocument.Parse(File.ReadAllBytes(record));
+        Assert.Equal("failed", failed.RootElement.GetProperty("status").GetString());
+        Assert.Equal(3, failed.RootElement.GetProperty("exitCode").GetInt32());
+    }
+
+    [Fact]
     public void Bad_input_gives_one_line_with_its_code_and_exit_code_2()
     {
         var s = Get();

@@ -36,6 +36,7 @@ public sealed class ManifestLoaderTests : IDisposable
     [InlineData("{ \"schemaVersion\": 3 }", "REPRO503", "update the tool")]
     [InlineData("{ \"schemaVersion\": 0 }", "REPRO502", "not a version")]
     [InlineData("{ \"schemaVersion\": 2, \"seed\": [] }", "REPRO502", "wrong type")]
+    [InlineData("{ \"schemaVersion\": 1, \"runId\": \"20261128-080000-000-aaaaaa\" }", "REPRO502", "it is a run record")]
     public void Bad_manifests_are_one_clear_input_error(string content, string code, string expected)
     {
         var path = Write("bad.repro.json", Encoding.UTF8.GetBytes(content));

@@ -8,4 +8,11 @@ internal static class CommonOptions
     public static Option<bool> Json() => new("--json") { Description = "Write one JSON document (the shape docs/cli.md documents) instead of the report." };
 
     public static Option<bool> All(string what) => new("--all") { Description = what };
+
+    /// <summary>The manifest argument: a file, an assembly or a project folder, the current folder when left out.</summary>
+    public static Argument<string> Input(string name = "input", string whenOmitted = "the current folder") => new(name)
+    {
+        Description = $"A .repro.json manifest, an assembly that embeds one, or a project folder (default: {whenOmitted}).",
+        DefaultValueFactory = _ => ".",
+    };
 }

@@ -25,6 +25,14 @@ internal static class DiffCommand
         };
         command.SetAction(parse =>
         {
+            var here = Directory.GetCurrentDirectory();
+            var runBefore = RunLoader.TryLoad(parse.GetValue(first)!, here);
+            var runAfter = RunLoader.TryLoad(parse.GetValue(second)!, here);
+            if (runBefore is not null || runAfter is not null)
+            {
+                return DiffRuns(console, runBefore, runAfter, parse.GetValue(json), parse.GetValue(all));
+            }
+
             var before = ManifestLoader.Load(parse.GetValue(first)!);
             var after = ManifestLoader.Load(parse.GetValue(second)!);
             var difference = ManifestComparer.Compare(before, after);
@@ -37,16 +45,36 @@ internal static class DiffCommand
             var patch = PatchComparer.Compare(ReadPatch(before), ReadPatch(after));
             if (parse.GetValue(json))
             {
-                console.WriteJson(writer => DiffPresenter.WriteJson(writer, before, after, difference, commits, patch, parse.GetValue(all)));
+                console.WriteJson(writer => DiffPresenter.WriteJson(writer, DiffSide.Of(before), DiffSide.Of(after), difference, commits, patch, parse.GetValue(all)));
             }
             else
             {
-                console.Write(DiffPresenter.Build(before, after, difference, commits, patch, parse.GetValue(all)));
+                console.Write(DiffPresenter.Build(DiffSide.Of(before), DiffSide.Of(after), difference, commits, patch, parse.GetValue(all)));
             }
 
             return difference.AreSame && patch.Count == 0 ? ExitCodes.Ok : ExitCodes.Differs;
         });
         return command;
+    }
+
+    private static int DiffRuns(ToolConsole console, LoadedRun? before, LoadedRun? after, bool json, bool all)
+    {
+        if (before is null || after is null)
+        {
+            throw new ToolInputException(Repro.Build.DiagnosticIds.ToolUsage, "diff compares two runs or two manifests: one of the two arguments is a run and the other is not.");
+        }
+
+        var (difference, metrics) = RunComparer.Compare(before.Record, after.Record, all);
+        if (json)
+        {
+            console.WriteJson(writer => DiffPresenter.WriteJson(writer, DiffSide.Of(before), DiffSide.Of(after), difference, null, Array.Empty<PatchFileChange>(), all, metrics));
+        }
+        else
+        {
+            console.Write(DiffPresenter.Build(DiffSide.Of(before), DiffSide.Of(after), difference, null, Array.Empty<PatchFileChange>(), all, metrics));
+        }
+
+        return difference.AreSame && metrics.All(m => m.Delta == 0) ? ExitCodes.Ok : ExitCodes.Differs;
     }
 
     private static byte[]? ReadPatch(LoadedManifest manifest)

@@ -15,11 +15,7 @@ internal static class ExportCommand
 {
     public static Command Create(ToolConsole console)
     {
-        var input = new Argument<string>("input")
-        {
-            Description = "A .repro.json manifest, an assembly that embeds one, or a project folder (default: the current folder).",
-            DefaultValueFactory = _ => ".",
-        };
+        var input = CommonOptions.Input();
         var format = new Option<string>("--format", "-f") { Description = "cyclonedx (a CycloneDX 1.6 JSON SBOM) or slsa (an in-toto Statement with SLSA v1 provenance).", Required = true };
         format.AcceptOnlyFromAmong("cyclonedx", "slsa");
         var output = new Option<string?>("--output", "-o") { Description = "Write to this file instead of standard output." };

@@ -12,11 +12,7 @@ internal static class PackagesCommand
 {
     public static Command Create(ToolConsole console)
     {
-        var input = new Argument<string>("manifest")
-        {
-            Description = "A .repro.json manifest, an assembly that embeds one, or a project folder (default: the current folder).",
-            DefaultValueFactory = _ => ".",
-        };
+        var input = CommonOptions.Input("manifest");
         var sources = new Option<string[]>("--source", "-s") { Description = "Ask these sources (URLs or folders) instead of the NuGet configuration's. Repeatable.", AllowMultipleArgumentsPerToken = false };
         var offline = new Option<bool>("--offline") { Description = "Ask no source: check the global packages folder only, and say what could not be verified." };
         var json = CommonOptions.Json();

@@ -12,11 +12,7 @@ internal static class ShowCommand
 {
     public static Command Create(ToolConsole console)
     {
-        var input = new Argument<string>("input")
-        {
-            Description = "A .repro.json manifest, an assembly that embeds one, or a project folder (default: the current folder).",
-            DefaultValueFactory = _ => ".",
-        };
+        var input = CommonOptions.Input();
         var json = CommonOptions.Json();
         var all = CommonOptions.All("List every package, data file and recorded environment variable.");
         var command = new Command("show", "Summarize what a build recorded: code, packages, toolchain, build settings, seed, data, environment.")
@@ -25,6 +21,20 @@ internal static class ShowCommand
         };
         command.SetAction(parse =>
         {
+            if (RunLoader.TryLoad(parse.GetValue(input)!, System.IO.Directory.GetCurrentDirectory()) is { } run)
+            {
+                if (parse.GetValue(json))
+                {
+                    console.WriteJson(writer => WriteJson(writer, run));
+                }
+                else
+                {
+                    console.Write(RunSummary.Build(run, parse.GetValue(all)));
+                }
+
+                return ExitCodes.Ok;
+            }
+
             var loaded = ManifestLoader.Load(parse.GetValue(input)!);
             if (parse.GetValue(json))
             {
@@ -38,6 +48,20 @@ internal static class ShowCommand
             return ExitCodes.Ok;
         });
         return command;
+    }
+
+    private static void WriteJson(Utf8JsonWriter writer, LoadedRun run)
+    {
+        writer.WriteStartObject();
+        writer.WriteString("source", run.Path);
+        writer.WriteString("origin", "run");
+        writer.WritePropertyName("run");
+        using (var document = JsonDocument.Parse(Repro.Build.Runs.RunRecordSerializer.ToUtf8Bytes(run.Record)))
+        {
+            document.RootElement.WriteTo(writer);
+        }
+
+        writer.WriteEndObject();
     }
 
     private static void WriteJson(Utf8JsonWriter writer, LoadedManifest loaded)

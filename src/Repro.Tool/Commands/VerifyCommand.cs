@@ -13,11 +13,7 @@ internal static class VerifyCommand
 {
     public static Command Create(ToolConsole console)
     {
-        var input = new Argument<string>("manifest")
-        {
-            Description = "A .repro.json manifest, an assembly that embeds one, or a project folder (default: every manifest of the project in the current folder).",
-            DefaultValueFactory = _ => ".",
-        };
+        var input = CommonOptions.Input("manifest", "every manifest of the project in the current folder");
         var project = new Option<string?>("--project") { Description = "The project folder to compare with (default: the folder above the manifest with its project file, else the current folder)." };
         var json = CommonOptions.Json();
         var command = new Command("verify", "Check the checkout against a manifest: commit and uncommitted changes (does the patch apply?), sources, every data file re-hashed, config, SDK, MSBuild, compiler, global.json and restored packages. Exit code 1 on any mismatch.")

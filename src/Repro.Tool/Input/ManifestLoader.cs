@@ -88,16 +88,7 @@ public static class ManifestLoader
         int version;
         try
         {
-            using var document = JsonDocument.Parse(utf8, new JsonDocumentOptions { MaxDepth = 64 });
-            if (document.RootElement.ValueKind != JsonValueKind.Object)
-            {
-                throw NotManifest(displayName, $"the JSON value is {Describe(document.RootElement.ValueKind)}, not an object");
-            }
-
-            if (!document.RootElement.TryGetProperty("schemaVersion", out var schema) || schema.ValueKind != JsonValueKind.Number || !schema.TryGetInt32(out version))
-            {
-                throw NotManifest(displayName, "it has no integer \"schemaVersion\"");
-            }
+            version = ReadSchemaVersion(utf8, displayName);
         }
         catch (JsonException ex)
         {
@@ -124,6 +115,52 @@ public static class ManifestLoader
             var where = ex is JsonException { Path: { Length: > 0 } jsonPath } ? $" at {jsonPath}" : "";
             throw NotManifest(displayName, $"a value{where} has the wrong type ({FirstLine(ex.Message)})");
         }
+    }
+
+    /// <summary>
+    /// The top-level <c>schemaVersion</c>, read with a forward-only reader (no document is built: the deserializer
+    /// reads the file next). The whole file is scanned, so a truncated file fails here, with its position.
+    /// </summary>
+    private static int ReadSchemaVersion(byte[] utf8, string displayName)
+    {
+        var reader = new Utf8JsonReader(utf8, new JsonReaderOptions { MaxDepth = 64 });
+        if (!reader.Read())
+        {
+            throw NotManifest(displayName, "the file is empty");
+        }
+
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            throw NotManifest(displayName, $"the JSON value is {Describe(reader.TokenType)}, not an object");
+        }
+
+        int? version = null;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            if (reader.ValueTextEquals("runId"))
+            {
+                throw NotManifest(displayName, "it is a run record (run.json of Repro.Runs): show and diff read runs; for the others, name the run's program assembly or its build's manifest");
+            }
+
+            var isVersion = reader.ValueTextEquals("schemaVersion");
+            reader.Read();
+            if (isVersion && reader.TokenType == JsonTokenType.Number && reader.TryGetInt32(out var number))
+            {
+                version = number;
+            }
+            else
+            {
+                reader.Skip();
+            }
+        }
+
+        if (reader.TokenType != JsonTokenType.EndObject || reader.Read())
+        {
+            // Read() past the end throws for trailing content; a missing end throws before.
+            throw NotManifest(displayName, "it is not valid JSON");
+        }
+
+        return version ?? throw NotManifest(displayName, "it has no integer \"schemaVersion\"");
     }
 
     private static byte[] ReadBytes(string path, string argument)
@@ -218,11 +255,12 @@ public static class ManifestLoader
     private static ToolInputException NotManifest(string displayName, string why) =>
         new(DiagnosticIds.ToolInputNotManifest, $"'{displayName}' is not a Repro.Build manifest: {why}.");
 
-    private static string Describe(JsonValueKind kind) => kind switch
+    private static string Describe(JsonTokenType token) => token switch
     {
-        JsonValueKind.Array => "an array",
-        JsonValueKind.Null => "null",
-        _ => "a " + kind.ToString().ToLowerInvariant(),
+        JsonTokenType.StartArray => "an array",
+        JsonTokenType.Null => "null",
+        JsonTokenType.True or JsonTokenType.False => "a boolean",
+        _ => "a " + token.ToString().ToLowerInvariant(),
     };
 
     private static string FirstLine(string text) => text.Split('\n')[0].Trim();

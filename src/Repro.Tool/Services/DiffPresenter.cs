@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Text.Json;
-using Repro.Tool.Input;
 using Repro.Tool.Output;
 
 namespace Repro.Tool.Services;
@@ -12,11 +11,11 @@ public static class DiffPresenter
 {
     private const string PackagesPrefix = "dependencies.packages[";
 
-    public static Report Build(LoadedManifest before, LoadedManifest after, ManifestDifference difference, CommitRange? commits, IReadOnlyList<PatchFileChange> patch, bool all)
+    public static Report Build(DiffSide before, DiffSide after, ManifestDifference difference, CommitRange? commits, IReadOnlyList<PatchFileChange> patch, bool all, IReadOnlyList<MetricDelta>? metrics = null)
     {
         var report = new Report();
-        report.Line($"--- {before.Path} ({Format.Hash(difference.FingerprintBefore)})", Tone.Removed);
-        report.Line($"+++ {after.Path} ({Format.Hash(difference.FingerprintAfter)})", Tone.Added);
+        report.Line($"--- {before.Source} ({Format.Hash(difference.FingerprintBefore)})", Tone.Removed);
+        report.Line($"+++ {after.Source} ({Format.Hash(difference.FingerprintAfter)})", Tone.Added);
         if (difference.EmbeddedOnly)
         {
             report.Line("An assembly carries only the deterministic part: the environment and file lists were not compared.", Tone.Dim);
@@ -33,7 +32,10 @@ public static class DiffPresenter
         }
         else
         {
-            report.Line($"Same inputs (fingerprint {(difference.FingerprintBefore == difference.FingerprintAfter ? "equal" : "differs: different schema versions?")}); {changed.Count} recorded value(s) around them differ.", Tone.Good);
+            var same = difference.FingerprintBefore == difference.FingerprintAfter ? "equal" : "differs: different schema versions?";
+            report.Line(before.Origin == "run"
+                ? $"Same build (fingerprint {same}); {changed.Count} recorded value(s) of the runs differ."
+                : $"Same inputs (fingerprint {same}); {changed.Count} recorded value(s) around them differ.", Tone.Good);
         }
 
         if (commits is not null)
@@ -75,6 +77,16 @@ public static class DiffPresenter
             }
         }
 
+        if (metrics is { Count: > 0 })
+        {
+            var table = report.Section("Metrics (last values)", "metric", "before", "after", "change");
+            foreach (var metric in metrics)
+            {
+                var change = metric.Delta is { } delta ? (delta >= 0 ? "+" : "") + RunSummary.Number(delta) : metric.Before is null ? "added" : "removed";
+                table.Row(metric.Delta == 0 ? Tone.Dim : Tone.Bad, metric.Name, metric.Before is { } b ? RunSummary.Number(b) : "", metric.After is { } a ? RunSummary.Number(a) : "", change);
+            }
+        }
+
         if (difference.Packages.Count > 0)
         {
             var packages = report.Section("Packages", "package", "change", "before", "after");
@@ -89,7 +101,7 @@ public static class DiffPresenter
         {
             var rows = group.Where(k => k.Path != "fingerprint"
                     && (all || k.Kind != KeyChangeKind.Unchanged)
-                    && (all || !k.Path.StartsWith(PackagesPrefix, StringComparison.Ordinal)))
+                    && (all || !IsInPackagesTable(k)))
                 .ToList();
             if (rows.Count == 0)
             {
@@ -108,7 +120,7 @@ public static class DiffPresenter
         return report;
     }
 
-    public static void WriteJson(Utf8JsonWriter json, LoadedManifest before, LoadedManifest after, ManifestDifference difference, CommitRange? commits, IReadOnlyList<PatchFileChange> patch, bool all)
+    public static void WriteJson(Utf8JsonWriter json, DiffSide before, DiffSide after, ManifestDifference difference, CommitRange? commits, IReadOnlyList<PatchFileChange> patch, bool all, IReadOnlyList<MetricDelta>? metrics = null)
     {
         json.WriteStartObject();
         WriteSide(json, "before", before, difference.FingerprintBefore);
@@ -151,8 +163,8 @@ public static class DiffPresenter
             json.WriteStartObject();
             json.WriteString("path", file.Path);
             json.WriteString("change", Kind(file.Kind));
-            WriteStrings(json, "onlyBefore", file.OnlyBefore);
-            WriteStrings(json, "onlyAfter", file.OnlyAfter);
+            JsonFields.Strings(json, "onlyBefore", file.OnlyBefore);
+            JsonFields.Strings(json, "onlyAfter", file.OnlyAfter);
             json.WriteEndObject();
         }
 
@@ -169,6 +181,22 @@ public static class DiffPresenter
         }
 
         json.WriteEndArray();
+        if (metrics is not null)
+        {
+            json.WriteStartArray("metrics");
+            foreach (var metric in metrics)
+            {
+                json.WriteStartObject();
+                json.WriteString("name", metric.Name);
+                JsonFields.Number(json, "before", metric.Before);
+                JsonFields.Number(json, "after", metric.After);
+                JsonFields.Number(json, "delta", metric.Delta);
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+        }
+
         json.WriteStartArray("changes");
         foreach (var key in difference.Keys.Where(k => all || k.Kind != KeyChangeKind.Unchanged))
         {
@@ -194,12 +222,12 @@ public static class DiffPresenter
     {
         if (key.Kind == KeyChangeKind.Added)
         {
-            return ("(absent)", Format.Value(key.After));
+            return ("(absent)", key.IsElement && key.After is null ? "(present)" : Format.Value(key.After));
         }
 
         if (key.Kind == KeyChangeKind.Removed)
         {
-            return (Format.Value(key.Before), "(absent)");
+            return (key.IsElement && key.Before is null ? "(present)" : Format.Value(key.Before), "(absent)");
         }
 
         if (key.Before is { } before && key.After is { } after && (before.Length > 60 || after.Length > 60) && before.Contains(';') && after.Contains(';'))
@@ -211,6 +239,11 @@ public static class DiffPresenter
 
         return (Format.Long(Format.Value(key.Before)), Format.Long(Format.Value(key.After)));
     }
+
+    /// <summary>Package keys the Packages table already shows: whole packages, versions and content hashes.</summary>
+    private static bool IsInPackagesTable(KeyChange key) =>
+        key.Path.StartsWith(PackagesPrefix, StringComparison.Ordinal)
+        && (key.IsElement || key.Path.EndsWith("].version", StringComparison.Ordinal) || key.Path.EndsWith("].sha512", StringComparison.Ordinal));
 
     internal static string Kind(KeyChangeKind kind) => kind switch
     {
@@ -241,23 +274,12 @@ public static class DiffPresenter
         }
     }
 
-    private static void WriteSide(Utf8JsonWriter json, string name, LoadedManifest side, string? fingerprint)
+    private static void WriteSide(Utf8JsonWriter json, string name, DiffSide side, string? fingerprint)
     {
         json.WriteStartObject(name);
-        json.WriteString("source", side.Path);
-        json.WriteString("origin", side.Origin == ManifestOrigin.Assembly ? "assembly" : "file");
+        json.WriteString("source", side.Source);
+        json.WriteString("origin", side.Origin);
         json.WriteString("fingerprint", fingerprint);
         json.WriteEndObject();
-    }
-
-    private static void WriteStrings(Utf8JsonWriter json, string name, IEnumerable<string> values)
-    {
-        json.WriteStartArray(name);
-        foreach (var value in values)
-        {
-            json.WriteStringValue(value);
-        }
-
-        json.WriteEndArray();
     }
 }

@@ -1,16 +1,24 @@
 using System;
 using System.ComponentModel;
 using System.Diagnostics;
+using System.Text;
 
 namespace Repro.Tool.Services;
 
-/// <summary>Asks the dotnet CLI for versions (it applies global.json exactly as a build in that folder would).</summary>
+/// <summary>Runs the dotnet CLI (it applies global.json exactly as a build in that folder would).</summary>
 public static class DotnetCli
 {
-    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);
+    private static readonly TimeSpan VersionTimeout = TimeSpan.FromSeconds(60);
 
     /// <summary>The trimmed standard output, or null when dotnet could not run or failed.</summary>
     public static string? Output(string workingDirectory, params string[] arguments)
+    {
+        var (exitCode, output) = Run(workingDirectory, VersionTimeout, arguments, captureErrors: false);
+        return exitCode == 0 ? output.Trim() : null;
+    }
+
+    /// <summary>Runs dotnet and returns its exit code and output (standard error too, unless told otherwise); -1 when it could not start or timed out.</summary>
+    public static (int ExitCode, string Output) Run(string workingDirectory, TimeSpan timeout, string[] arguments, bool captureErrors = true)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -27,30 +35,50 @@ public static class DotnetCli
 
         start.Environment["DOTNET_NOLOGO"] = "1";
         start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        var output = new StringBuilder();
         try
         {
-            using var process = Process.Start(start);
-            if (process is null)
+            using var process = new Process { StartInfo = start };
+            process.OutputDataReceived += (_, e) => Append(output, e.Data);
+            process.ErrorDataReceived += (_, e) =>
             {
-                return null;
-            }
-
+                if (captureErrors)
+                {
+                    Append(output, e.Data);
+                }
+            };
+            process.Start();
             process.StandardInput.Close();
-            var error = process.StandardError.ReadToEndAsync();
-            var output = process.StandardOutput.ReadToEndAsync();
-            if (!process.WaitForExit(Timeout))
+            process.BeginOutputReadLine();
+            process.BeginErrorReadLine();
+            if (!process.WaitForExit(timeout))
             {
                 process.Kill(entireProcessTree: true);
-                return null;
+                return (-1, $"dotnet {string.Join(' ', arguments)} did not finish within {timeout.TotalMinutes:0} minutes.");
             }
 
             process.WaitForExit();
-            _ = error.Result;
-            return process.ExitCode == 0 ? output.Result.Trim() : null;
+            lock (output)
+            {
+                return (process.ExitCode, output.ToString());
+            }
         }
-        catch (Win32Exception)
+        catch (Win32Exception ex)
         {
-            return null;
+            return (-1, "dotnet could not be started: " + ex.Message);
+        }
+    }
+
+    private static void Append(StringBuilder output, string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        lock (output)
+        {
+            output.Append(line).Append('\n');
         }
     }
 }

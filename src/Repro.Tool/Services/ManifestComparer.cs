@@ -22,8 +22,13 @@ public static class ManifestComparer
     public static ManifestDifference Compare(ReproManifest before, ReproManifest after, bool embeddedOnly = false)
     {
         ManifestPart? only = embeddedOnly ? ManifestPart.Embedded : null;
-        var left = ManifestFlattener.Flatten(before, only);
-        var right = ManifestFlattener.Flatten(after, only);
+        var changes = CompareKeys(ManifestFlattener.Flatten(before, only), ManifestFlattener.Flatten(after, only));
+        return new ManifestDifference(before.Fingerprint, after.Fingerprint, embeddedOnly, changes, ComparePackages(before, after));
+    }
+
+    /// <summary>Every key of two flattened models, in order: the left side's, each section followed by the keys only the right side has.</summary>
+    public static List<KeyChange> CompareKeys(IReadOnlyList<ManifestKey> left, IReadOnlyList<ManifestKey> right)
+    {
         var rightByPath = right.ToDictionary(k => k.Path, StringComparer.Ordinal);
         var leftPaths = new HashSet<string>(left.Select(k => k.Path), StringComparer.Ordinal);
 
@@ -74,7 +79,7 @@ public static class ManifestComparer
 
         // The element entries of lists present on both sides say nothing; their fields carry the changes.
         changes.RemoveAll(c => c.IsElement && c.Kind == KeyChangeKind.Unchanged);
-        return new ManifestDifference(before.Fingerprint, after.Fingerprint, embeddedOnly, changes, ComparePackages(before, after));
+        return changes;
     }
 
     private static bool IsUnder(string path, string element) =>

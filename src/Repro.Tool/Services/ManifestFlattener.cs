@@ -21,11 +21,12 @@ public static class ManifestFlattener
     /// <summary>Properties whose value sums up a list element when it is added or removed.</summary>
     private static readonly string[] ElementSummaries = { "Version", "Sha256", "Commit", "TargetingPackVersion", "Reason" };
 
+    /// <param name="model">A manifest, or another model of Core (a run record: its fields carry no marks, so none is a fingerprint input).</param>
     /// <param name="only">When set, only fields with this mark (an assembly's manifest holds <see cref="ManifestPart.Embedded"/> ones).</param>
-    public static IReadOnlyList<ManifestKey> Flatten(ReproManifest manifest, ManifestPart? only = null)
+    public static IReadOnlyList<ManifestKey> Flatten(object model, ManifestPart? only = null)
     {
         var keys = new List<ManifestKey>();
-        WalkObject(manifest, "", null, inFingerprint: true, only, keys);
+        WalkObject(model, "", null, inFingerprint: true, only, keys);
         return keys;
     }
 
@@ -51,6 +52,10 @@ public static class ManifestFlattener
         {
             case null:
                 keys.Add(new ManifestKey(path, section, null, inFingerprint, isElement: false));
+                break;
+            case System.Text.Json.JsonElement element:
+                // Raw JSON inside a model (a run's embedded build manifest): one value, compared as text.
+                keys.Add(new ManifestKey(path, section, element.ValueKind is System.Text.Json.JsonValueKind.Null or System.Text.Json.JsonValueKind.Undefined ? null : element.GetRawText(), inFingerprint, isElement: false));
                 break;
             case string or bool or int or long or double:
                 keys.Add(new ManifestKey(path, section, Text(value), inFingerprint, isElement: false));

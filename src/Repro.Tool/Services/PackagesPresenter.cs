@@ -69,23 +69,10 @@ public static class PackagesPresenter
             json.WriteString("source", check.Source);
             json.WriteString("recordedSha512", check.RecordedSha512);
             json.WriteString("foundSha512", check.FoundSha512);
-            if (check.Listed is { } listed)
-            {
-                json.WriteBoolean("listed", listed);
-            }
-            else
-            {
-                json.WriteNull("listed");
-            }
+            JsonFields.Boolean(json, "listed", check.Listed);
 
             json.WriteString("deprecation", check.Deprecation);
-            json.WriteStartArray("vulnerabilities");
-            foreach (var vulnerability in check.Vulnerabilities)
-            {
-                json.WriteStringValue(vulnerability);
-            }
-
-            json.WriteEndArray();
+            JsonFields.Strings(json, "vulnerabilities", check.Vulnerabilities);
             json.WriteString("note", check.Note);
             json.WriteEndObject();
         }

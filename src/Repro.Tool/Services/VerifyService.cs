@@ -173,7 +173,7 @@ public static class VerifyService
 
         if (changed == 0)
         {
-            checks.Add(new VerifyCheck("sources", $"{recorded.Count} files", true, manifest.Sources.Sha256, manifest.Sources.Sha256));
+            checks.Add(new VerifyCheck("sources", $"{recorded.Count} file(s)", true, manifest.Sources.Sha256, manifest.Sources.Sha256));
         }
     }
 

@@ -1,0 +1,116 @@
+using System;
+using System.IO;
+using System.Linq;
+using Repro.Build;
+using Repro.Build.Git;
+using Repro.Build.IO;
+using Repro.Tool.Input;
+
+namespace Repro.Tool.Services;
+
+/// <summary>
+/// "Build your own model again from scratch" as one command: a clone of the checkout's repository at the recorded
+/// commit (objects shared with it, nothing in it touched), the recorded patch applied after checking its hash, a
+/// <c>dotnet build</c> with the recorded configuration, framework and runtime, and the new manifest's fingerprint and
+/// assembly compared with the recorded ones.
+/// </summary>
+public static class RebuildService
+{
+    private static readonly TimeSpan GitTimeout = TimeSpan.FromMinutes(5);
+
+    public static RebuildResult Rebuild(LoadedManifest loaded, string outputDirectory, string? projectDirectory)
+    {
+        var manifest = loaded.Manifest;
+        var commit = manifest.Git?.Commit
+            ?? throw Cannot($"'{loaded.Path}' records no git commit, so there are no sources to give back.");
+        var project = projectDirectory is null ? VerifyService.FindProjectDirectory(loaded, Directory.GetCurrentDirectory()) : Path.GetFullPath(projectDirectory);
+        var location = GitRepositoryLocator.Locate(project)
+            ?? throw Cannot($"'{project}' is not in a git repository: rebuild takes the recorded commit from the checkout's repository.");
+        var relative = PathText.Relative(location.WorkingDirectory, project);
+        var output = Path.GetFullPath(outputDirectory);
+        if (Directory.Exists(output) && Directory.EnumerateFileSystemEntries(output).Any())
+        {
+            throw Cannot($"'{outputDirectory}' is not empty: rebuild writes a fresh copy of the sources there.");
+        }
+
+        string? patch = null;
+        if (manifest.Git!.PatchSha256 is { } patchSha256)
+        {
+            patch = loaded.PatchPath ?? throw Cannot($"The build had uncommitted changes, but its patch ({manifest.Git.Patch ?? "a .repro.patch file"}) is not beside '{loaded.Path}'.");
+            if (!string.Equals(Hashing.Sha256File(patch), patchSha256, StringComparison.Ordinal))
+            {
+                throw Cannot($"'{patch}' is not the patch the build recorded (its SHA-256 differs from git.patchSha256).");
+            }
+        }
+
+        var git = new GitCommandRunner(timeout: GitTimeout);
+        try
+        {
+            // --shared borrows the objects (a commit no branch points at is still there); nothing is written to the original.
+            git.Run(location.WorkingDirectory, new[] { "clone", "--quiet", "--no-checkout", "--shared", location.WorkingDirectory, output }, 1024 * 1024, out _);
+            git.Run(output, new[] { "-c", "advice.detachedHead=false", "checkout", "--quiet", "--detach", commit }, 1024 * 1024, out _);
+            if (patch is not null)
+            {
+                git.Run(output, new[] { "apply", "--binary", "--whitespace=nowarn", patch }, 1024 * 1024, out _);
+            }
+        }
+        catch (Exception ex) when (ex is GitCommandException or GitExecutableNotFoundException)
+        {
+            throw Cannot("The sources could not be given back: " + ex.Message);
+        }
+
+        var newProject = Path.Combine(output, relative);
+        var projectFile = Directory.EnumerateFiles(newProject, manifest.Project.Name + ".*proj").FirstOrDefault(f => f.EndsWith("proj", StringComparison.Ordinal))
+            ?? throw Cannot($"The commit has no project file {manifest.Project.Name}.*proj in '{relative}'.");
+        var arguments = new System.Collections.Generic.List<string> { "build", projectFile, "-nologo", "-v:m", "-nodeReuse:false", "-c", manifest.Project.Configuration ?? manifest.Build.Configuration ?? "Debug" };
+        if (manifest.Project.TargetFramework is { } framework)
+        {
+            arguments.AddRange(new[] { "-f", framework });
+        }
+
+        if (manifest.Build.RuntimeIdentifier is { Length: > 0 } runtime)
+        {
+            arguments.AddRange(new[] { "-r", runtime });
+        }
+
+        var (exitCode, log) = DotnetCli.Run(newProject, TimeSpan.FromMinutes(30), arguments.ToArray());
+        if (exitCode != 0)
+        {
+            return new RebuildResult(output, projectFile, patch is not null, false, Tail(log), null, null, null, null);
+        }
+
+        var rebuiltPath = ManifestLoader.FindInProject(newProject)
+            .Select(ManifestLoader.Load)
+            .FirstOrDefault(m => m.Manifest.Project.TargetFramework == manifest.Project.TargetFramework && m.Manifest.Project.Configuration == manifest.Project.Configuration)
+            ?? throw Cannot("The rebuild wrote no manifest: the commit's project does not reference Repro.Build.");
+        var difference = ManifestComparer.Compare(loaded, rebuiltPath);
+
+        var (sameAssembly, note) = CompareAssemblies(loaded, rebuiltPath.Path);
+        return new RebuildResult(output, projectFile, patch is not null, true, "", rebuiltPath.Manifest, difference, sameAssembly, note);
+    }
+
+    private static (bool? Same, string? Note) CompareAssemblies(LoadedManifest recorded, string rebuiltManifest)
+    {
+        var name = recorded.Manifest.Project.Name;
+        string? Beside(string manifestPath) => new[] { ".dll", ".exe" }
+            .Select(extension => Path.Combine(Path.GetDirectoryName(manifestPath)!, name + extension))
+            .FirstOrDefault(File.Exists);
+        var original = recorded.Origin == ManifestOrigin.Assembly ? recorded.Path : Beside(recorded.Path);
+        var rebuilt = Beside(rebuiltManifest);
+        if (original is null || rebuilt is null)
+        {
+            return (null, "the recorded assembly is not beside the manifest: only the fingerprint was compared");
+        }
+
+        var same = File.ReadAllBytes(original).AsSpan().SequenceEqual(File.ReadAllBytes(rebuilt));
+        return (same, same ? null : "a build embeds its folder's path (the PDB path) unless ContinuousIntegrationBuild=true or a PathMap maps it; the fingerprint does not depend on the folder");
+    }
+
+    private static string Tail(string log)
+    {
+        var lines = log.Split('\n');
+        return string.Join("\n", lines.Skip(Math.Max(0, lines.Length - 30)));
+    }
+
+    private static ToolInputException Cannot(string message) => new(DiagnosticIds.ToolRebuildCannotStart, message);
+}

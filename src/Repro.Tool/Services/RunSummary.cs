@@ -1,0 +1,107 @@
+using System.Globalization;
+using System.Linq;
+using Repro.Build.Runs;
+using Repro.Tool.Input;
+using Repro.Tool.Output;
+
+namespace Repro.Tool.Services;
+
+/// <summary>The human summary of one run record (<c>dotnet repro show RUN</c>).</summary>
+public static class RunSummary
+{
+    public static Report Build(LoadedRun loaded, bool all)
+    {
+        var run = loaded.Record;
+        var report = new Report();
+        report.Line($"run {run.RunId}{(run.Name is null ? "" : " (" + run.Name + ")")}: {run.Status}{(run.ExitCode is { } code ? ", exit code " + code.ToString(CultureInfo.InvariantCulture) : "")}",
+            run.Status == RunStatus.Finished ? Tone.Good : run.Status == RunStatus.Running ? Tone.Normal : Tone.Bad);
+        report.Line($"record {loaded.Path}", Tone.Dim);
+        report.Line($"started {run.StartTime}, ended {run.EndTime ?? "(not ended: running, or killed without warning; last written " + run.LastWriteTime + ")"}");
+        if (run.Failure is { } failure)
+        {
+            report.Line($"failed: {failure.Type}: {failure.Message}", Tone.Bad);
+        }
+
+        var process = report.Section("Process", "key", "value");
+        process.Row("command", string.Join(" ", run.Process.CommandLine));
+        process.Row("folder", run.Process.WorkingDirectory);
+        process.Row("runtime", run.Process.Runtime);
+
+        var build = report.Section("Build", "key", "value");
+        if (run.Build is { } b)
+        {
+            build.Row("assembly", b.Assembly);
+            build.Row("fingerprint", b.Fingerprint ?? "none");
+            build.Row("commit", b.Commit ?? "none");
+            build.Row(b.Dirty == true ? Tone.Bad : Tone.Normal, "dirty", Format.Flag(b.Dirty));
+        }
+        else
+        {
+            build.Row(Tone.Bad, "build", "no manifest embedded in the program (REPRO403)");
+        }
+
+        foreach (var (name, value) in run.Seeds)
+        {
+            build.Row("seed " + name, value);
+        }
+
+        var parameters = report.Section("Parameters", "name", "value");
+        foreach (var (name, value) in run.Params)
+        {
+            parameters.Row(name, value);
+        }
+
+        var metrics = report.Section("Metrics", "metric", "last", "step", "min", "max", "points");
+        foreach (var (name, metric) in run.Metrics)
+        {
+            metrics.Row(name, Number(metric.Last), metric.Step.ToString(CultureInfo.InvariantCulture), Number(metric.Min), Number(metric.Max), metric.Count.ToString(CultureInfo.InvariantCulture));
+        }
+
+        var data = report.Section("Data (checked when the run started)", "item", "state", "sha256");
+        foreach (var item in run.Data)
+        {
+            data.Row(item.State == RunDataState.Unchanged ? Tone.Good : Tone.Bad, item.Name, item.State, Format.Hash(item.Sha256));
+            foreach (var file in item.ChangedFiles.Take(all ? int.MaxValue : 5))
+            {
+                data.Row(Tone.Dim, "  " + file, "", "");
+            }
+        }
+
+        var steps = report.Section("Steps", "step", "status", "seconds", "inputs", "outputs");
+        foreach (var step in run.Steps)
+        {
+            steps.Row(step.Status == RunStatus.Finished ? Tone.Normal : Tone.Bad, step.Name, step.Status,
+                step.DurationSeconds is { } seconds ? seconds.ToString("0.###", CultureInfo.InvariantCulture) : "",
+                string.Join(", ", step.Inputs.Select(i => i.Path)), string.Join(", ", step.Outputs.Select(o => o.Path)));
+        }
+
+        var files = report.Section("Inputs and outputs", "", "path", "size", "sha256", "produced by");
+        foreach (var input in run.Inputs)
+        {
+            files.Row("input", input.Path, Format.Bytes(input.Size), Format.Hash(input.Sha256), input.ProducedBy ?? "");
+        }
+
+        foreach (var output in run.Outputs.Concat(run.Steps.SelectMany(s => s.Outputs)))
+        {
+            files.Row("output", output.Path, Format.Bytes(output.Size), Format.Hash(output.Sha256), "");
+        }
+
+        var diagnostics = report.Section("Warnings", "code", "message");
+        foreach (var diagnostic in run.Diagnostics)
+        {
+            diagnostics.Row(Tone.Bad, diagnostic.Id, diagnostic.Message);
+        }
+
+        var environment = report.Section("Environment", "key", "value");
+        environment.Row("OS", $"{run.Environment.Os.Description} ({run.Environment.Os.Architecture})");
+        environment.Row("CPU", $"{run.Environment.Cpu.Model} ({run.Environment.Cpu.LogicalCores} logical cores)");
+        foreach (var gpu in run.Environment.Gpus)
+        {
+            environment.Row("GPU", $"{gpu.Name} (driver {gpu.DriverVersion ?? "?"})");
+        }
+
+        return report;
+    }
+
+    internal static string Number(double value) => value.ToString("G6", CultureInfo.InvariantCulture);
+}

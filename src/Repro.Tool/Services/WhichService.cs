@@ -1,0 +1,91 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using Repro.Build;
+using Repro.Build.Data;
+using Repro.Build.IO;
+using Repro.Build.Runs;
+using Repro.Tool.Input;
+
+namespace Repro.Tool.Services;
+
+/// <summary>
+/// "Where did this model come from?" from the file alone: its SHA-256 looked up among the inputs, outputs, step files
+/// and data of every run record in the runs folder.
+/// </summary>
+public static class WhichService
+{
+    public static (string Sha256, string RunsDirectory, IReadOnlyList<WhichMatch> Matches) Find(string file, string currentDirectory, string? runsDirectory)
+    {
+        var full = Path.GetFullPath(Path.Combine(currentDirectory, file));
+        if (FileProbe.Inspect(full) != FileKind.Regular)
+        {
+            throw new ToolInputException(DiagnosticIds.ToolInputMissing, $"'{file}' is not a file: which looks a file up by its SHA-256.");
+        }
+
+        string sha256;
+        try
+        {
+            sha256 = StreamHasher.Sha256File(full);
+        }
+        catch (Exception ex) when (ReadFailure.IsExpected(ex))
+        {
+            throw new ToolInputException(DiagnosticIds.ToolInputMissing, $"'{file}' could not be read: {ex.Message.Split('\n')[0]}");
+        }
+
+        var runs = RunStore.Locate(currentDirectory, runsDirectory);
+        var matches = new List<WhichMatch>();
+        foreach (var id in RunStore.ListRunIds(runs))
+        {
+            var recordPath = RunStore.RecordPath(runs, id);
+            RunRecord record;
+            try
+            {
+                record = RunRecordSerializer.ReadFile(recordPath);
+            }
+            catch (Exception ex) when (ReadFailure.IsExpected(ex))
+            {
+                continue; // a damaged record names nothing; the others still answer
+            }
+
+            foreach (var (role, path) in Roles(record, sha256))
+            {
+                matches.Add(new WhichMatch(record, recordPath, role, path));
+            }
+        }
+
+        return (sha256, runs, matches);
+    }
+
+    private static IEnumerable<(string Role, string Path)> Roles(RunRecord run, string sha256)
+    {
+        foreach (var output in run.Outputs.Where(o => o.Sha256 == sha256))
+        {
+            yield return ("output", output.Path);
+        }
+
+        foreach (var step in run.Steps)
+        {
+            foreach (var output in step.Outputs.Where(o => o.Sha256 == sha256))
+            {
+                yield return ("output of step " + step.Name, output.Path);
+            }
+
+            foreach (var input in step.Inputs.Where(i => i.Sha256 == sha256))
+            {
+                yield return ("input of step " + step.Name, input.Path);
+            }
+        }
+
+        foreach (var input in run.Inputs.Where(i => i.Sha256 == sha256))
+        {
+            yield return ("input", input.Path);
+        }
+
+        foreach (var item in run.Data.Where(d => d.Sha256 == sha256 || d.BuildSha256 == sha256))
+        {
+            yield return ("data", item.Name);
+        }
+    }
+}
