@@ -10,11 +10,21 @@ using Repro.Build.Manifest;
 
 // Usage: Repro.Build.Benchmarks [files=10000] [runs=15]      the manifest step in a generated repository
 //        Repro.Build.Benchmarks data [megabytes=1024]          data hashing, the hash cache and the environment probe
+//        Repro.Build.Benchmarks runs [BenchmarkDotNet options]  Repro.Runs: LogMetric (1,000,000 points), Start (10,000 data files)
 //
 // Manifest step: generates a repository with the given number of tracked files, then times, in one run:
 //   - git status --porcelain=v2 (the baseline: what git itself needs to tell clean from dirty)
 //   - the whole manifest step (managed git reading + git status + dependencies + serialization), clean tree
 //   - the same with one modified file (adds git diff and the patch)
+if (args.Length > 0 && args[0] == "runs")
+{
+    // BenchmarkDotNet, in process (no generated project to build), a short job: a few iterations of each benchmark.
+    var config = BenchmarkDotNet.Configs.ManualConfig.Create(BenchmarkDotNet.Configs.DefaultConfig.Instance)
+        .AddJob(BenchmarkDotNet.Jobs.JobExtensions.WithToolchain(BenchmarkDotNet.Jobs.Job.ShortRun, BenchmarkDotNet.Toolchains.InProcess.Emit.InProcessEmitToolchain.Instance));
+    BenchmarkDotNet.Running.BenchmarkRunner.Run<RunsBenchmarks>(config, args[1..]);
+    return;
+}
+
 if (args.Length > 0 && args[0] == "data")
 {
     DataBenchmark.Run(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 1024);

@@ -59,7 +59,7 @@ public sealed class ReproRun : IDisposable, IAsyncDisposable
         var startTime = DateTime.UtcNow;
         var diagnostics = new List<RunDiagnostic>();
         var assembly = options.Assembly ?? Assembly.GetEntryAssembly();
-        var build = ReadBuild(assembly, diagnostics);
+        var build = options.Build ?? ReadBuild(assembly, diagnostics);
         var projectDirectory = ProjectLocator.Locate(options.ProjectDirectory, assembly is null ? null : BuildLink.AssemblyFolder(assembly), build?.Embedded.Project.Name ?? assembly?.GetName().Name);
         _baseDirectory = projectDirectory ?? System.IO.Directory.GetCurrentDirectory();
         _repositoryRoot = RunStore.WorkTreeRoot(_baseDirectory);
