@@ -52,9 +52,9 @@ public class RunsBenchmarks
     public void Cleanup() => Directory.Delete(_root, recursive: true);
 
     [IterationSetup(Targets = new[] { nameof(LogMetric), nameof(LogMetricAndComplete) })]
-    public void StartRun() => _run = ReproRun.Start("metrics", new ReproRunOptions { RunsDirectory = _options.RunsDirectory, ProjectDirectory = _root, CheckData = false });
+    public void StartRun() => _run = ReproRun.Start("metrics", new ReproRunOptions { RunsDirectory = _options.RunsDirectory, ProjectDirectory = _root, Build = _options.Build, CheckData = false });
 
-    [IterationCleanup(Targets = new[] { nameof(LogMetric), nameof(Start) })]
+    [IterationCleanup(Targets = new[] { nameof(LogMetric), nameof(Start), nameof(StartWithoutData) })]
     public void EndRun() => _run?.Complete();
 
     /// <summary>The caller's cost of one point: the background thread writes meanwhile.</summary>
@@ -84,4 +84,8 @@ public class RunsBenchmarks
     /// <summary>ReproRun.Start with 10,000 unchanged data files: the build link, the data re-check, the environment, run.json.</summary>
     [Benchmark]
     public void Start() => _run = ReproRun.Start("start", _options);
+
+    /// <summary>ReproRun.Start of a program whose build declared no data: the build link, the environment, run.json.</summary>
+    [Benchmark]
+    public void StartWithoutData() => _run = ReproRun.Start("start", new ReproRunOptions { RunsDirectory = _options.RunsDirectory, ProjectDirectory = _root, Build = _options.Build, CheckData = false });
 }
