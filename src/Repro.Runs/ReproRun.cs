@@ -388,7 +388,9 @@ public sealed class ReproRun : IDisposable, IAsyncDisposable
         Persist();
     }
 
-    internal void OnSignal(string signal)
+    /// <param name="signal">SIGINT, SIGTERM, SIGHUP or SIGQUIT.</param>
+    /// <param name="handledByProgram">The program cancelled the signal (a Ctrl+C handler registered before the run started).</param>
+    internal void OnSignal(string signal, bool handledByProgram)
     {
         lock (_gate)
         {
@@ -397,13 +399,20 @@ public sealed class ReproRun : IDisposable, IAsyncDisposable
                 return;
             }
 
-            // Killed, unless the program handles the signal and ends the run itself afterwards.
             _record.Signal = signal;
-            _record.Status = RunStatus.Killed;
         }
 
-        FlushMetrics();
-        Persist();
+        if (handledByProgram)
+        {
+            // The program goes on and ends the run itself: keep what it logged so far safe.
+            FlushMetrics();
+            Persist();
+            return;
+        }
+
+        // The signal's default action ends the process without ProcessExit: end the run here.
+        _stopDataCheck.Cancel();
+        End(RunStatus.Killed, null, null);
     }
 
     internal void EndWithProcess()
