@@ -42,7 +42,7 @@ public sealed class ReproRun : IDisposable, IAsyncDisposable
     private readonly bool _defaultStore;
     private readonly string _baseDirectory;
     private readonly string? _repositoryRoot;
-    private readonly FileHashCache _cache;
+    private readonly Lazy<FileHashCache> _cache;
     private readonly string _cachePath;
     private readonly Dictionary<string, (string Sha256, string Step)> _stepOutputs = new(StringComparer.Ordinal);
     private readonly HashSet<string> _printed = new(StringComparer.Ordinal);
@@ -95,7 +95,8 @@ public sealed class ReproRun : IDisposable, IAsyncDisposable
             ?? _record.Environment;
 
         _cachePath = Path.Combine(_runsDirectory, "hashes.json");
-        _cache = LoadCache(build, projectDirectory);
+        // Loaded on first use (the data check, or a logged file): reading 10,000 entries is not Start's to pay.
+        _cache = new Lazy<FileHashCache>(() => LoadCache(build, projectDirectory), LazyThreadSafetyMode.ExecutionAndPublication);
         _metrics = new MetricBuffer(Path.Combine(RunDirectory, MetricsFileFormat.FileName));
         _metrics.Full += () => _wake.Set();
         EnsureFolder();
@@ -516,7 +517,7 @@ public sealed class ReproRun : IDisposable, IAsyncDisposable
     private void CheckData(BuildLink build)
     {
         var diagnostics = new List<RunDiagnostic>();
-        var entries = Guarded(() => DataCheck.Run(build, _baseDirectory, _repositoryRoot, _cache, diagnostics, _stopDataCheck.Token), diagnostics);
+        var entries = Guarded(() => DataCheck.Run(build, _baseDirectory, _repositoryRoot, _cache.Value, diagnostics, _stopDataCheck.Token), diagnostics);
         if (entries is not null)
         {
             lock (_gate)
@@ -674,7 +675,7 @@ public sealed class ReproRun : IDisposable, IAsyncDisposable
             var fullPath = Path.GetFullPath(path);
             var kind = FileProbe.Inspect(fullPath);
             var spec = kind == FileKind.Directory ? fullPath.TrimEnd(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar) + "/" : fullPath;
-            var item = DataHasher.Hash(_baseDirectory, new[] { new DataDeclaration(spec, fullPath, null) }, _cache, new HashProgress(), new List<ReproDiagnostic>(), strict: false, _repositoryRoot).Items[0];
+            var item = DataHasher.Hash(_baseDirectory, new[] { new DataDeclaration(spec, fullPath, null) }, _cache.Value, new HashProgress(), new List<ReproDiagnostic>(), strict: false, _repositoryRoot).Items[0];
             var hashed = item.Exists && item.Sha256 is not null && (kind != FileKind.Regular || item.FileCount == 1);
             return (new RunFileEntry { Path = item.Name, Sha256 = hashed ? item.Sha256 : null, FileCount = item.FileCount, Size = item.Size, Time = time }, fullPath);
         }
@@ -700,9 +701,9 @@ public sealed class ReproRun : IDisposable, IAsyncDisposable
     {
         try
         {
-            if (Volatile.Read(ref _folderReady))
+            if (Volatile.Read(ref _folderReady) && _cache.IsValueCreated)
             {
-                _cache.Save(_cachePath);
+                _cache.Value.Save(_cachePath);
             }
         }
         catch (Exception ex) when (ReadFailure.IsExpected(ex))
