@@ -11,6 +11,9 @@ echo
 echo "== Data hashing (1 GiB file vs sha256sum), warm hash cache over 10,000 files, environment probe"
 dotnet run --project bench/Repro.Build.Benchmarks -c Release -- data 1024
 echo
+echo "== Repro.Runs: LogMetric (1,000,000 points), Start with 10,000 data files (BenchmarkDotNet, short job)"
+dotnet run --project bench/Repro.Build.Benchmarks -c Release -- runs
+echo
 echo "== Analyzers on a generated project of about 100,000 lines (-p:ReportAnalyzer=true)"
 python3 bench/analyzer_overhead.py
 echo

@@ -11,6 +11,7 @@ using Repro.Build.Manifest;
 // Usage: Repro.Build.Benchmarks [files=10000] [runs=15]      the manifest step in a generated repository
 //        Repro.Build.Benchmarks data [megabytes=1024]          data hashing, the hash cache and the environment probe
 //        Repro.Build.Benchmarks share [runs=1000]              runs shared through git: save, push, pull, one more
+//        Repro.Build.Benchmarks runs [BenchmarkDotNet options]  Repro.Runs: LogMetric (1,000,000 points), Start (10,000 data files)
 //
 // Manifest step: generates a repository with the given number of tracked files, then times, in one run:
 //   - git status --porcelain=v2 (the baseline: what git itself needs to tell clean from dirty)
@@ -19,6 +20,15 @@ using Repro.Build.Manifest;
 if (args.Length > 0 && args[0] == "share")
 {
     ShareBenchmark.Run(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 1000);
+    return;
+}
+
+if (args.Length > 0 && args[0] == "runs")
+{
+    // BenchmarkDotNet, in process (no generated project to build), a short job: a few iterations of each benchmark.
+    var config = BenchmarkDotNet.Configs.ManualConfig.Create(BenchmarkDotNet.Configs.DefaultConfig.Instance)
+        .AddJob(BenchmarkDotNet.Jobs.JobExtensions.WithToolchain(BenchmarkDotNet.Jobs.Job.ShortRun, BenchmarkDotNet.Toolchains.InProcess.Emit.InProcessEmitToolchain.Instance));
+    BenchmarkDotNet.Running.BenchmarkRunner.Run<RunsBenchmarks>(config, args[1..]);
     return;
 }
 

@@ -1,16 +1,36 @@
 using Microsoft.ML;
 using Microsoft.ML.Trainers;
 using MachineFailure;
+using Repro.Runs;
 
 // Trains a binary classifier that predicts machine failures from sensor readings, and saves it beside the
-// Repro.Build manifest that records the code, packages and toolchain it came from.
+// Repro.Build manifest that records the code, packages and toolchain it came from. Repro.Runs records the run itself:
+// parameters, steps, metrics and the model, in .repro/runs/<run id>/ at the root of the repository.
 var outputDirectory = AppContext.BaseDirectory;
-var dataPath = Path.Combine(outputDirectory, "data", "sensors.csv");
+
+// The data as it is now, in the project folder (dotnet run starts here): the run checks it against the build's hash.
+var dataPath = Path.Combine("data", "sensors.csv");
+const double testFraction = 0.25;
+var seed = int.Parse(ReproBuildInfo.Seed ?? "42", System.Globalization.CultureInfo.InvariantCulture);
+
+using var run = ReproRun.Start("machine-failure");
+run.LogParams(new { Trainer = "SdcaLogisticRegression", TestFraction = testFraction, Threads = 1, Seed = seed });
 
 // A fixed seed makes the split and the trainer's shuffling the same on every run.
-var ml = new MLContext(seed: int.Parse(ReproBuildInfo.Seed ?? "42", System.Globalization.CultureInfo.InvariantCulture));
-var data = ml.Data.LoadFromTextFile<SensorReading>(dataPath, hasHeader: true, separatorChar: ',');
-var split = ml.Data.TrainTestSplit(data, testFraction: 0.25);
+var ml = new MLContext(seed: seed);
+IDataView data;
+using (var step = run.Step("load"))
+{
+    step.LogInput(dataPath);
+    data = ml.Data.LoadFromTextFile<SensorReading>(dataPath, hasHeader: true, separatorChar: ',');
+}
+
+DataOperationsCatalog.TrainTestData split;
+using (var step = run.Step("split"))
+{
+    step.LogParam("testFraction", testFraction);
+    split = ml.Data.TrainTestSplit(data, testFraction: testFraction);
+}
 
 var pipeline = ml.Transforms.Concatenate("Features", nameof(SensorReading.Temperature), nameof(SensorReading.Vibration),
         nameof(SensorReading.Pressure), nameof(SensorReading.AgeYears))
@@ -18,8 +38,21 @@ var pipeline = ml.Transforms.Concatenate("Features", nameof(SensorReading.Temper
     // One thread: SDCA's parallel updates race, and the trained weights would vary from run to run.
     .Append(ml.BinaryClassification.Trainers.SdcaLogisticRegression(new SdcaLogisticRegressionBinaryTrainer.Options { NumberOfThreads = 1 }));
 
-var model = pipeline.Fit(split.TrainSet);
-var metrics = ml.BinaryClassification.Evaluate(model.Transform(split.TestSet));
+ITransformer model;
+using (run.Step("train"))
+{
+    model = pipeline.Fit(split.TrainSet);
+}
+
+Microsoft.ML.Data.CalibratedBinaryClassificationMetrics metrics;
+using (run.Step("evaluate"))
+{
+    metrics = ml.BinaryClassification.Evaluate(model.Transform(split.TestSet));
+    run.LogMetric("accuracy", metrics.Accuracy);
+    run.LogMetric("auc", metrics.AreaUnderRocCurve);
+    run.LogMetric("f1", metrics.F1Score);
+}
+
 Console.WriteLine($"Accuracy: {metrics.Accuracy:F3}  AUC: {metrics.AreaUnderRocCurve:F3}  F1: {metrics.F1Score:F3}");
 
 // Repro.Build generates ReproBuildInfo: log what built the model next to its metrics.
@@ -27,8 +60,10 @@ Console.WriteLine($"Built from: {ReproBuildInfo.Fingerprint} (commit {ReproBuild
 
 var modelPath = Path.Combine(outputDirectory, "model.zip");
 ml.Model.Save(model, data.Schema, modelPath);
+run.LogOutput(modelPath);
 Console.WriteLine($"Model:    {modelPath}");
 Console.WriteLine($"Manifest: {Path.Combine(outputDirectory, "MachineFailure.repro.json")}");
+Console.WriteLine($"Run:      {run.RecordPath}");
 
 // Deliberately unseeded, to show REPRO001 in the build output: the rows picked here differ on every run.
 // The fix Repro.Build offers is 'new Random(42)'.

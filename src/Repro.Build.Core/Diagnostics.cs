@@ -2,7 +2,8 @@ namespace Repro.Build;
 
 /// <summary>
 /// Every REPRO diagnostic the build reports (analyzer rules have their own list). Ranges: 1xx git and source,
-/// 2xx dependencies, 3xx environment, data and configuration, 4xx run time (Repro.Runs), 5xx the <c>dotnet repro</c> tool, 9xx internal failures. Each has a page under docs/diagnostics/.
+/// 2xx dependencies, 3xx environment, data and configuration, 4xx run time (Repro.Runs), 5xx the <c>dotnet repro</c> tool,
+/// 9xx internal failures. Each has a page under docs/diagnostics/.
 /// </summary>
 public static class DiagnosticIds
 {
@@ -37,6 +38,8 @@ public static class DiagnosticIds
     public const string ToolUsage = "REPRO507";
     public const string ToolOutputNotWritten = "REPRO508";
     public const string ToolRebuildCannotStart = "REPRO509";
+    public const string ToolShareFailed = "REPRO520";
+    public const string ToolCheckFailed = "REPRO521";
     public const string ManifestNotWritten = "REPRO901";
     public const string UnexpectedFailure = "REPRO900";
 

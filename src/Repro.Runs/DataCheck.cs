@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
+using System.Threading;
 using Repro.Build;
 using Repro.Build.Data;
 using Repro.Build.IO;
@@ -21,7 +22,7 @@ internal static class DataCheck
     /// <summary>Items whose name the manifest reduced to a file name outside the repository (docs/manifest.md).</summary>
     private const string OutsidePrefix = "<outside>/";
 
-    public static List<RunDataEntry> Run(BuildLink build, string projectDirectory, string? repositoryRoot, FileHashCache cache, List<RunDiagnostic> diagnostics)
+    public static List<RunDataEntry> Run(BuildLink build, string projectDirectory, string? repositoryRoot, FileHashCache cache, List<RunDiagnostic> diagnostics, CancellationToken cancellation = default)
     {
         var entries = new List<RunDataEntry>();
         var declarations = new List<DataDeclaration>();
@@ -62,7 +63,7 @@ internal static class DataCheck
             return entries;
         }
 
-        var hashed = DataHasher.Hash(projectDirectory, declarations, cache, new HashProgress(), new List<ReproDiagnostic>(), strict: false, repositoryRoot)
+        var hashed = DataHasher.Hash(projectDirectory, declarations, cache, new HashProgress(), new List<ReproDiagnostic>(), strict: false, repositoryRoot, cancellation)
             .Items.ToDictionary(i => i.Name, StringComparer.Ordinal);
         foreach (var entry in entries.Where(e => e.State == RunDataState.Unchecked))
         {

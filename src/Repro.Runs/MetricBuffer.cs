@@ -28,13 +28,14 @@ internal sealed class MetricBuffer
     private readonly SortedDictionary<string, MetricSummary> _summaries = new(StringComparer.Ordinal);
     private List<MetricPoint> _pending = new();
     private List<MetricPoint> _spare = new();
+    private readonly MemoryStream _lines = new();
+    private readonly Utf8JsonWriter _writer;
     private FileStream? _stream;
-    private BufferedStream? _buffered;
-    private Utf8JsonWriter? _writer;
 
     public MetricBuffer(string path)
     {
         _path = path;
+        _writer = new Utf8JsonWriter(_lines);
     }
 
     /// <summary>Raised (outside the lock) when <see cref="WakeUpCount"/> points wait.</summary>
@@ -109,35 +110,44 @@ internal sealed class MetricBuffer
     {
         lock (_writeGate)
         {
-            _writer?.Dispose();
-            _buffered?.Dispose();
             _stream?.Dispose();
-            _writer = null;
-            _buffered = null;
             _stream = null;
         }
     }
 
     private void Write(List<MetricPoint> batch)
     {
-        if (_stream is null)
-        {
-            // Append-only and shared: readers may follow the file while the run writes it.
-            _stream = new FileStream(_path, FileMode.Append, FileAccess.Write, FileShare.ReadWrite | FileShare.Delete, 1);
-            _buffered = new BufferedStream(_stream, 1 << 16);
-            _writer = new Utf8JsonWriter(_buffered);
-        }
+        // Append-only and shared: readers may follow the file while the run writes it.
+        _stream ??= new FileStream(_path, FileMode.Append, FileAccess.Write, FileShare.ReadWrite | FileShare.Delete, 1);
 
+        // Lines are formatted in memory and written in blocks of about 1 MiB: one system call per block, never per point
+        // (a Utf8JsonWriter flushes the stream it writes to). What reached the operating system survives SIGKILL.
+        const int BlockBytes = 1 << 20;
         foreach (var point in batch)
         {
-            MetricsFileFormat.WriteLine(_writer!, _buffered!, point);
+            MetricsFileFormat.WriteLine(_writer, _lines, point);
+            if (_lines.Length >= BlockBytes)
+            {
+                WriteBlock();
+            }
         }
 
-        // Into the operating system's cache: what is there survives SIGKILL.
-        _buffered!.Flush();
+        WriteBlock();
         foreach (var point in batch)
         {
             Summarize(point);
+        }
+    }
+
+    private void WriteBlock()
+    {
+        try
+        {
+            _lines.WriteTo(_stream!);
+        }
+        finally
+        {
+            _lines.SetLength(0);
         }
     }
 
@@ -160,9 +170,7 @@ internal sealed class MetricBuffer
     // reader sees as a line cut short and skips; the whole batch is written again.
     private void Requeue(List<MetricPoint> batch)
     {
-        // Drop the writer and the buffered bytes (the batch is written again); only the file handle holds a resource.
-        _writer = null;
-        _buffered = null;
+        // The batch is written again whole; only the file handle holds a resource.
         try
         {
             _stream?.Dispose();

@@ -9,7 +9,9 @@ namespace Repro.Runs;
 /// <summary>
 /// Ends the live runs with the process: at exit, on an unhandled exception, and on Ctrl+C and termination signals
 /// (through <c>PosixSignalRegistration</c> on .NET, <c>Console.CancelKeyPress</c> elsewhere). Registered once per
-/// process, on the first run; the handlers never cancel a signal, so the program's own handling stays as it was.
+/// process, on the first run; the handlers never cancel a signal, so the program's own handling stays as it was. A
+/// signal that nothing cancels ends the process without raising ProcessExit, so its handler ends the runs itself; one
+/// that the program cancelled (a Ctrl+C handler registered before, which runs first) only flushes them.
 /// </summary>
 internal static class ProcessHooks
 {
@@ -38,7 +40,7 @@ internal static class ProcessHooks
             {
                 try
                 {
-                    Registrations.Add(PosixSignalRegistration.Create(signal, _ => ForEach(run => run.OnSignal(name))));
+                    Registrations.Add(PosixSignalRegistration.Create(signal, context => ForEach(run => run.OnSignal(name, context.Cancel))));
                 }
                 catch (Exception ex) when (ex is PlatformNotSupportedException or System.IO.IOException)
                 {
@@ -46,7 +48,7 @@ internal static class ProcessHooks
                 }
             }
 #else
-            Console.CancelKeyPress += (_, _) => ForEach(run => run.OnSignal("SIGINT"));
+            Console.CancelKeyPress += (_, e) => ForEach(run => run.OnSignal("SIGINT", e.Cancel));
 #endif
         }
     }

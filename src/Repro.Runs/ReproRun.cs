@@ -42,12 +42,14 @@ public sealed class ReproRun : IDisposable, IAsyncDisposable
     private readonly bool _defaultStore;
     private readonly string _baseDirectory;
     private readonly string? _repositoryRoot;
-    private readonly FileHashCache _cache;
+    private readonly Lazy<FileHashCache> _cache;
     private readonly string _cachePath;
     private readonly Dictionary<string, (string Sha256, string Step)> _stepOutputs = new(StringComparer.Ordinal);
     private readonly HashSet<string> _printed = new(StringComparer.Ordinal);
     private readonly AutoResetEvent _wake = new(false);
     private readonly Thread _writer;
+    private readonly CancellationTokenSource _stopDataCheck = new();
+    private Task? _dataCheck;
     private volatile bool _ended;
     private bool _folderReady;
     private bool _storeWarned;
@@ -59,7 +61,7 @@ public sealed class ReproRun : IDisposable, IAsyncDisposable
         var startTime = DateTime.UtcNow;
         var diagnostics = new List<RunDiagnostic>();
         var assembly = options.Assembly ?? Assembly.GetEntryAssembly();
-        var build = ReadBuild(assembly, diagnostics);
+        var build = options.Build ?? ReadBuild(assembly, diagnostics);
         var projectDirectory = ProjectLocator.Locate(options.ProjectDirectory, assembly is null ? null : BuildLink.AssemblyFolder(assembly), build?.Embedded.Project.Name ?? assembly?.GetName().Name);
         _baseDirectory = projectDirectory ?? System.IO.Directory.GetCurrentDirectory();
         _repositoryRoot = RunStore.WorkTreeRoot(_baseDirectory);
@@ -93,12 +95,8 @@ public sealed class ReproRun : IDisposable, IAsyncDisposable
             ?? _record.Environment;
 
         _cachePath = Path.Combine(_runsDirectory, "hashes.json");
-        _cache = LoadCache(build, projectDirectory);
-        if (build is not null && options.CheckData)
-        {
-            _record.Data = Guarded(() => DataCheck.Run(build, _baseDirectory, _repositoryRoot, _cache, diagnostics), diagnostics) ?? _record.Data;
-        }
-
+        // Loaded on first use (the data check, or a logged file): reading 10,000 entries is not Start's to pay.
+        _cache = new Lazy<FileHashCache>(() => LoadCache(build, projectDirectory), LazyThreadSafetyMode.ExecutionAndPublication);
         _metrics = new MetricBuffer(Path.Combine(RunDirectory, MetricsFileFormat.FileName));
         _metrics.Full += () => _wake.Set();
         EnsureFolder();
@@ -107,12 +105,18 @@ public sealed class ReproRun : IDisposable, IAsyncDisposable
             Warn(diagnostic, persist: false);
         }
 
-        SaveCache();
         Persist();
         ProcessHooks.Add(this);
         _current = this;
         _writer = new Thread(WriteInBackground) { IsBackground = true, Name = "Repro.Runs writer" };
         _writer.Start();
+
+        // The data check reads a stat per declared file (and hashes what changed): off the training's path, as the
+        // build captures its manifest on a background thread. The run's end waits for it.
+        if (build is not null && options.CheckData)
+        {
+            _dataCheck = Task.Run(() => CheckData(build));
+        }
     }
 
     /// <summary>The run started last in this process and not ended yet, or null: for code that logs without being handed the run.</summary>
@@ -385,7 +389,9 @@ public sealed class ReproRun : IDisposable, IAsyncDisposable
         Persist();
     }
 
-    internal void OnSignal(string signal)
+    /// <param name="signal">SIGINT, SIGTERM, SIGHUP or SIGQUIT.</param>
+    /// <param name="handledByProgram">The program cancelled the signal (a Ctrl+C handler registered before the run started).</param>
+    internal void OnSignal(string signal, bool handledByProgram)
     {
         lock (_gate)
         {
@@ -394,17 +400,25 @@ public sealed class ReproRun : IDisposable, IAsyncDisposable
                 return;
             }
 
-            // Killed, unless the program handles the signal and ends the run itself afterwards.
             _record.Signal = signal;
-            _record.Status = RunStatus.Killed;
         }
 
-        FlushMetrics();
-        Persist();
+        if (handledByProgram)
+        {
+            // The program goes on and ends the run itself: keep what it logged so far safe.
+            FlushMetrics();
+            Persist();
+            return;
+        }
+
+        // The signal's default action ends the process without ProcessExit: end the run here.
+        _stopDataCheck.Cancel();
+        End(RunStatus.Killed, null, null);
     }
 
     internal void EndWithProcess()
     {
+        _stopDataCheck.Cancel(); // the process is going: do not hold it for a data check
         string? signal;
         lock (_gate)
         {
@@ -453,6 +467,24 @@ public sealed class ReproRun : IDisposable, IAsyncDisposable
 
     private void End(string status, RunFailure? failure, int? exitCode)
     {
+        // A normal end waits for the data check, so the record is whole; a signal or the process's exit does not.
+        if (_dataCheck is { IsCompleted: false } check)
+        {
+            if (status != RunStatus.Finished)
+            {
+                _stopDataCheck.Cancel();
+            }
+
+            try
+            {
+                check.Wait();
+            }
+            catch (AggregateException)
+            {
+                // cancelled: the record keeps data as it was
+            }
+        }
+
         lock (_gate)
         {
             if (_ended)
@@ -480,6 +512,27 @@ public sealed class ReproRun : IDisposable, IAsyncDisposable
         SaveCache();
         ProcessHooks.Remove(this);
         Interlocked.CompareExchange(ref _current, null, this);
+    }
+
+    private void CheckData(BuildLink build)
+    {
+        var diagnostics = new List<RunDiagnostic>();
+        var entries = Guarded(() => DataCheck.Run(build, _baseDirectory, _repositoryRoot, _cache.Value, diagnostics, _stopDataCheck.Token), diagnostics);
+        if (entries is not null)
+        {
+            lock (_gate)
+            {
+                _record.Data = entries;
+            }
+        }
+
+        foreach (var diagnostic in diagnostics)
+        {
+            Warn(diagnostic, persist: false);
+        }
+
+        SaveCache();
+        Persist();
     }
 
     private void WriteInBackground()
@@ -622,7 +675,7 @@ public sealed class ReproRun : IDisposable, IAsyncDisposable
             var fullPath = Path.GetFullPath(path);
             var kind = FileProbe.Inspect(fullPath);
             var spec = kind == FileKind.Directory ? fullPath.TrimEnd(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar) + "/" : fullPath;
-            var item = DataHasher.Hash(_baseDirectory, new[] { new DataDeclaration(spec, fullPath, null) }, _cache, new HashProgress(), new List<ReproDiagnostic>(), strict: false, _repositoryRoot).Items[0];
+            var item = DataHasher.Hash(_baseDirectory, new[] { new DataDeclaration(spec, fullPath, null) }, _cache.Value, new HashProgress(), new List<ReproDiagnostic>(), strict: false, _repositoryRoot).Items[0];
             var hashed = item.Exists && item.Sha256 is not null && (kind != FileKind.Regular || item.FileCount == 1);
             return (new RunFileEntry { Path = item.Name, Sha256 = hashed ? item.Sha256 : null, FileCount = item.FileCount, Size = item.Size, Time = time }, fullPath);
         }
@@ -648,9 +701,9 @@ public sealed class ReproRun : IDisposable, IAsyncDisposable
     {
         try
         {
-            if (Volatile.Read(ref _folderReady))
+            if (Volatile.Read(ref _folderReady) && _cache.IsValueCreated)
             {
-                _cache.Save(_cachePath);
+                _cache.Value.Save(_cachePath);
             }
         }
         catch (Exception ex) when (ReadFailure.IsExpected(ex))
@@ -692,7 +745,7 @@ public sealed class ReproRun : IDisposable, IAsyncDisposable
         {
             return probe();
         }
-        catch (Exception ex) when (ReadFailure.IsExpected(ex) || ex is InvalidOperationException)
+        catch (Exception ex) when (ReadFailure.IsExpected(ex))
         {
             diagnostics.Add(new RunDiagnostic { Id = DiagnosticIds.DataNotChecked, Message = $"a run-time check failed ({ex.Message}); the record lacks its result." });
             return null;

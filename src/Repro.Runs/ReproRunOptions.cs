@@ -37,4 +37,7 @@ public sealed class ReproRunOptions
 
     /// <summary>How often run.json is rewritten while the run lives (its <c>lastWriteTime</c>). Default: 10 seconds.</summary>
     public TimeSpan HeartbeatInterval { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>The build to link to instead of reading it from <see cref="Assembly"/> (benchmarks and tests).</summary>
+    internal BuildLink? Build { get; set; }
 }

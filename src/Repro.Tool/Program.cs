@@ -24,6 +24,12 @@ public static class Program
             RebuildCommand.Create(console),
             WhichCommand.Create(console),
             RunCommand.Create(console),
+            RunsCommand.Create(console),
+            PushCommand.Create(console),
+            PullCommand.Create(console),
+            CompareCommand.Create(console),
+            CheckCommand.Create(console),
+            ReportCommand.Create(console),
         };
 
         var parse = root.Parse(args);

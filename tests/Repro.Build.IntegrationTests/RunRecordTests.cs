@@ -181,8 +181,10 @@ public sealed class RunRecordTests
         }
     }
 
-    [Fact]
-    public void A_run_killed_with_SIGKILL_stays_running_with_every_metric_flushed_before()
+    [Theory]
+    [InlineData("SIGKILL")]
+    [InlineData("SIGTERM")]
+    public void A_killed_run_keeps_every_metric_flushed_before_and_says_how_it_ended(string signal)
     {
         var (_, project) = Built();
         using var process = Process.Start(Start(project, "hang"))!;
@@ -207,15 +209,39 @@ public sealed class RunRecordTests
         }
         finally
         {
-            process.Kill(); // SIGKILL: no handler runs
-            process.WaitForExit();
+            if (signal == "SIGKILL")
+            {
+                process.Kill(); // no handler runs
+            }
+            else
+            {
+                ProcessRunner.Run("kill", project.Directory, _fixture.Environment, "-TERM", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            }
+
+            if (!process.WaitForExit(30_000))
+            {
+                process.Kill();
+            }
         }
 
         Assert.Equal(100, CountTicks(Path.Combine(runDirectory!, "metrics.jsonl")));
         using var record = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(runDirectory!, "run.json")));
-        Assert.Equal("running", record.RootElement.GetProperty("status").GetString());
-        Assert.Equal(JsonValueKind.Null, record.RootElement.GetProperty("endTime").ValueKind);
-        Assert.Equal(2, record.RootElement.GetProperty("steps").GetArrayLength());
+        var root = record.RootElement;
+        Assert.Equal(2, root.GetProperty("steps").GetArrayLength());
+        if (signal == "SIGKILL")
+        {
+            // Nothing ran at the end: the last write stands, with its time.
+            Assert.Equal("running", root.GetProperty("status").GetString());
+            Assert.Equal(JsonValueKind.Null, root.GetProperty("endTime").ValueKind);
+            Assert.Equal(JsonValueKind.String, root.GetProperty("lastWriteTime").ValueKind);
+        }
+        else
+        {
+            Assert.Equal("killed", root.GetProperty("status").GetString());
+            Assert.Equal("SIGTERM", root.GetProperty("signal").GetString());
+            Assert.Equal(JsonValueKind.String, root.GetProperty("endTime").ValueKind);
+            Assert.Equal(100, root.GetProperty("metrics").GetProperty("tick").GetProperty("count").GetInt64());
+        }
     }
 
     [Fact]

@@ -23,18 +23,20 @@ public sealed class SampleTests
         CopySample(Path.Combine(_fixture.RepositoryRoot, "samples", "MachineFailure"), projectDirectory);
         // As samples/run.sh does: the sample references the version just packed.
         var version = "-p:SampleReproBuildVersion=" + _fixture.PackageVersion;
+        var runsVersion = "-p:SampleReproRunsVersion=" + _fixture.RunsPackageVersion;
         File.WriteAllText(Path.Combine(repository, ".gitignore"), "bin/\nobj/\n");
         _fixture.GitOutput(repository, "init", "-q", "-b", "main");
         _fixture.GitOutput(repository, "add", "-A");
         _fixture.GitOutput(repository, "commit", "-q", "-m", "sample");
 
-        var build = new BuildResult(_fixture.Dotnet(projectDirectory, "build", version, "-nologo", "-v:m", "-tl:off", "-clp:NoSummary", "-nodeReuse:false"));
+        var build = new BuildResult(_fixture.Dotnet(projectDirectory, "build", version, runsVersion, "-nologo", "-v:m", "-tl:off", "-clp:NoSummary", "-nodeReuse:false"));
         Assert.True(build.Succeeded, build.ToString());
         var warning = Assert.Single(build.Warnings);
         Assert.Contains("Program.cs", warning, StringComparison.Ordinal);
         Assert.Contains("warning REPRO001", warning, StringComparison.Ordinal);
 
-        var run = _fixture.Dotnet(projectDirectory, "run", "--no-build", "--property:SampleReproBuildVersion=" + _fixture.PackageVersion);
+        string[] runArguments = ["run", "--no-build", "--property:SampleReproBuildVersion=" + _fixture.PackageVersion, "--property:SampleReproRunsVersion=" + _fixture.RunsPackageVersion];
+        var run = _fixture.Dotnet(projectDirectory, runArguments);
         Assert.True(run.ExitCode == 0, run.ToString());
         Assert.Contains("Accuracy:", run.Output, StringComparison.Ordinal);
 
@@ -50,7 +52,30 @@ public sealed class SampleTests
         Assert.Contains($"Built from: {fingerprint} (commit {manifest.RootElement.GetProperty("git").GetProperty("commit").GetString()}, dirty False, seed 42)", run.Output, StringComparison.Ordinal);
         Assert.Equal(_fixture.Sha256Sum(Path.Combine(projectDirectory, "data", "sensors.csv")),
             manifest.RootElement.GetProperty("data").GetProperty("items")[0].GetProperty("files")[0].GetProperty("sha256").GetString());
+
+        // The run record (Repro.Runs): the steps, the three metrics and the model, linked to the build.
+        Assert.DoesNotContain("warning REPRO4", run.Output, StringComparison.Ordinal);
+        var recordPath = RecordPath(run.Output);
+        Assert.StartsWith(Path.Combine(repository, ".repro", "runs"), recordPath, StringComparison.Ordinal);
+        using (var record = System.Text.Json.JsonDocument.Parse(File.ReadAllBytes(recordPath)))
+        {
+            var root = record.RootElement;
+            Assert.Equal(fingerprint, root.GetProperty("build").GetProperty("fingerprint").GetString());
+            Assert.Equal(new[] { "load", "split", "train", "evaluate" }, root.GetProperty("steps").EnumerateArray().Select(s => s.GetProperty("name").GetString()));
+            Assert.Equal(new[] { "accuracy", "auc", "f1" }, root.GetProperty("metrics").EnumerateObject().Select(m => m.Name));
+            Assert.Equal("bin/Debug/net10.0/model.zip", Assert.Single(root.GetProperty("outputs").EnumerateArray()).GetProperty("path").GetString());
+            Assert.Equal("0.25", root.GetProperty("params").GetProperty("TestFraction").GetString());
+        }
+
+        // Data changed after the build, run again without building: the run says so.
+        File.AppendAllText(Path.Combine(projectDirectory, "data", "sensors.csv"), "95.0,0.9,31.0,12,true\n");
+        var changed = _fixture.Dotnet(projectDirectory, runArguments);
+        Assert.True(changed.ExitCode == 0, changed.ToString());
+        Assert.Contains("warning REPRO401: data 'data/sensors.csv' changed since the build", changed.Output, StringComparison.Ordinal);
     }
+
+    private static string RecordPath(string output) =>
+        output.Split('\n').Select(l => l.TrimEnd('\r')).Single(l => l.StartsWith("Run:", StringComparison.Ordinal))["Run:".Length..].Trim();
 
     private static void CopySample(string source, string destination)
     {

@@ -72,6 +72,29 @@ public sealed class DataCheckTests : IDisposable
     }
 
     [Fact]
+    public void A_run_checks_data_in_the_background_and_its_end_waits_for_the_check()
+    {
+        _project.WriteFile("data/sensors.csv", "t,v\n1,2\n");
+        var (embedded, full) = Build(Declare("data/sensors.csv"));
+        _project.WriteFile("data/sensors.csv", "t,v\n1,3\n");
+        var options = new ReproRunOptions { RunsDirectory = Path.Combine(_project.Path, "runs"), ProjectDirectory = _project.Path, Build = BuildLink.From("Trainer", embedded, full) };
+
+        string recordPath;
+        using (var run = ReproRun.Start(options: options))
+        {
+            recordPath = run.RecordPath;
+        }
+
+        var record = RunRecordSerializer.ReadFile(recordPath);
+        var entry = Assert.Single(record.Data);
+        Assert.Equal(RunDataState.Changed, entry.State);
+        Assert.Equal(new[] { "data/sensors.csv" }, entry.ChangedFiles);
+        Assert.Contains(record.Diagnostics, d => d.Id == DiagnosticIds.DataChangedSinceBuild);
+        Assert.Equal("Trainer", record.Build!.Assembly);
+        Assert.True(File.Exists(Path.Combine(_project.Path, "runs", "hashes.json")));
+    }
+
+    [Fact]
     public void The_default_store_is_under_dot_repro_with_a_gitignore()
     {
         if (!string.IsNullOrEmpty(Environment.GetEnvironmentVariable(RunStore.EnvironmentVariable)))

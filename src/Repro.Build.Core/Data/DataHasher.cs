@@ -244,7 +244,7 @@ public static class DataHasher
                 switch (isLink ? FileProbe.Inspect(child) : own)
                 {
                     case FileKind.Regular:
-                        item.Add(PathText.Join(recordedRoot, childWithin), childWithin, child);
+                        item.Add(PathText.Join(recordedRoot, childWithin), childWithin, child, isLink);
                         break;
                     case FileKind.Directory:
                         var resolved = FolderKey(isLink ? FileProbe.ResolveFinalTarget(child) : Path.Combine(ancestors[ancestors.Length - 1], name));
@@ -293,9 +293,9 @@ public static class DataHasher
 
         public List<DataFile> Files { get; } = new();
 
-        public void Add(string recordedPath, string within, string fullPath)
+        public void Add(string recordedPath, string within, string fullPath, bool mayBeLink = true)
         {
-            var (size, ticks) = FileProbe.Stat(fullPath);
+            var (size, ticks) = mayBeLink ? FileProbe.Stat(fullPath) : FileProbe.StatNotLink(fullPath);
             Files.Add(new DataFile(new DataFileEntry { Path = recordedPath, Size = size }, within, Path.GetFullPath(fullPath), ticks));
         }
     }

@@ -20,6 +20,8 @@ public sealed class FileHashCache
 
     private readonly ConcurrentDictionary<string, Entry> _entries = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, bool> _used = new(StringComparer.Ordinal);
+    private volatile bool _changed;
+    private string? _loadedFrom;
 
     /// <summary>
     /// Reads the cache at <paramref name="path"/>. Never throws: a missing, unreadable or malformed cache (any entry
@@ -55,6 +57,7 @@ public sealed class FileHashCache
                 cache._entries[entry.Name] = value;
             }
 
+            cache._loadedFrom = path;
             return cache;
         }
         catch (Exception ex) when (ReadFailure.IsExpected(ex))
@@ -127,6 +130,7 @@ public sealed class FileHashCache
 
     public void Set(string fullPath, long size, long lastWriteTicks, string sha256)
     {
+        _changed = true;
         _entries[fullPath] = new Entry(size, lastWriteTicks, sha256);
         _used[fullPath] = true;
     }
@@ -134,6 +138,12 @@ public sealed class FileHashCache
     /// <summary>Writes the entries used by this build (dropping files no longer declared), if they changed.</summary>
     public void Save(string path)
     {
+        // Nothing hashed and every entry of the file used: it already holds exactly this (a run that changed nothing costs no write).
+        if (!_changed && _used.Count == _entries.Count && string.Equals(path, _loadedFrom, StringComparison.Ordinal))
+        {
+            return;
+        }
+
         var keys = new List<string>(_used.Keys);
         keys.Sort(StringComparer.Ordinal);
         using var stream = new MemoryStream();

@@ -28,6 +28,10 @@ public static class FileProbe
     private static readonly bool IsWindows = RuntimeInformation.IsOSPlatform(OSPlatform.Windows);
     private static bool _nativeUnavailable;
 
+    // One status buffer per thread: folders of many thousand files are walked file by file.
+    [ThreadStatic]
+    private static byte[]? _status;
+
     /// <summary>The kind of <paramref name="path"/>; with <paramref name="followLinks"/> false a link is reported as one.</summary>
     public static FileKind Inspect(string path, bool followLinks = true)
     {
@@ -35,7 +39,7 @@ public static class FileProbe
         {
             try
             {
-                var status = new byte[StatusBufferSize];
+                var status = _status ??= new byte[StatusBufferSize];
                 var result = followLinks ? NativeMethods.Stat(path, status) : NativeMethods.LStat(path, status);
                 if (result != 0)
                 {
@@ -75,9 +79,17 @@ public static class FileProbe
     /// Size and last write time of what <paramref name="path"/> names, following symbolic links to their final target
     /// (<see cref="FileInfo"/> on a link describes the link itself on Unix).
     /// </summary>
-    public static (long Size, long LastWriteTicks) Stat(string path)
+    public static (long Size, long LastWriteTicks) Stat(string path) => StatOf(ResolveFinalTarget(path));
+
+    /// <summary>
+    /// Size and last write time of a path already known not to be a symbolic link (a folder walk saw its type): one
+    /// system call fewer per file than <see cref="Stat"/>, the same values.
+    /// </summary>
+    public static (long Size, long LastWriteTicks) StatNotLink(string path) => StatOf(path);
+
+    private static (long Size, long LastWriteTicks) StatOf(string path)
     {
-        var info = new FileInfo(ResolveFinalTarget(path));
+        var info = new FileInfo(path);
         return (info.Length, info.LastWriteTimeUtc.Ticks);
     }
 

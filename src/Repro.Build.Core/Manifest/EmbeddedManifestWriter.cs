@@ -1,6 +1,4 @@
-using System.IO;
-using System.Text;
-using System.Text.Json;
+using Repro.Build.IO;
 
 namespace Repro.Build.Manifest;
 
@@ -12,12 +10,6 @@ public static class EmbeddedManifestWriter
 {
     public static byte[] ToUtf8Bytes(ReproManifest manifest)
     {
-        using var stream = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
-        {
-            ManifestProjection.Write(writer, manifest, ManifestPart.Embedded);
-        }
-
-        return Encoding.UTF8.GetBytes(Encoding.UTF8.GetString(stream.ToArray()).Replace("\r\n", "\n") + "\n");
+        return IndentedJson.Write(writer => ManifestProjection.Write(writer, manifest, ManifestPart.Embedded));
     }
 }

@@ -1,7 +1,7 @@
 using System;
 using System.IO;
-using System.Text;
 using System.Text.Json;
+using Repro.Build.IO;
 
 namespace Repro.Build.Manifest;
 
@@ -15,16 +15,7 @@ public static class ManifestSerializer
             throw new ArgumentNullException(nameof(manifest));
         }
 
-        // The manifest is a file for people and tools, never embedded in HTML: keep '<', '>' and '+' readable.
-        using var stream = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
-        {
-            JsonSerializer.Serialize(writer, manifest, ManifestWriteContext.Default.ReproManifest);
-        }
-
-        // The writer uses Environment.NewLine; normalize so the bytes are the same on every OS.
-        var json = Encoding.UTF8.GetString(stream.ToArray()).Replace("\r\n", "\n") + "\n";
-        return new UTF8Encoding(encoderShouldEmitUTF8Identifier: false).GetBytes(json);
+        return IndentedJson.Write(writer => JsonSerializer.Serialize(writer, manifest, ManifestWriteContext.Default.ReproManifest));
     }
 
     public static ReproManifest FromUtf8Bytes(byte[] utf8Json)

@@ -1,6 +1,5 @@
 using System;
 using System.IO;
-using System.Text;
 using System.Text.Json;
 using Repro.Build.IO;
 
@@ -22,14 +21,7 @@ public static class RunRecordSerializer
             throw new ArgumentNullException(nameof(record));
         }
 
-        using var stream = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
-        {
-            JsonSerializer.Serialize(writer, record, RunRecordWriteContext.Default.RunRecord);
-        }
-
-        var json = Encoding.UTF8.GetString(stream.ToArray()).Replace("\r\n", "\n") + "\n";
-        return new UTF8Encoding(encoderShouldEmitUTF8Identifier: false).GetBytes(json);
+        return IndentedJson.Write(writer => JsonSerializer.Serialize(writer, record, RunRecordWriteContext.Default.RunRecord));
     }
 
     /// <exception cref="InvalidDataException">Not a run record (not JSON, the wrong shape, or null).</exception>

@@ -1,0 +1,52 @@
+using System;
+using System.CommandLine;
+using System.IO;
+using System.Linq;
+using System.Text;
+using Repro.Build;
+using Repro.Build.IO;
+using Repro.Build.Runs;
+using Repro.Tool.Input;
+using Repro.Tool.Output;
+using Repro.Tool.Services;
+
+namespace Repro.Tool.Commands;
+
+/// <summary><c>dotnet repro report [--out report.html]</c>: the runs as one self-contained HTML page.</summary>
+internal static class ReportCommand
+{
+    public static Command Create(ToolConsole console)
+    {
+        var output = new Option<string>("--out") { Description = "The HTML file to write.", DefaultValueFactory = _ => "repro-report.html" };
+        var runsDirectory = SharingOptions.RunsDirectory();
+        var detailed = new Option<int>("--charts") { Description = "How many runs (the most recent) get metric curves, comparison and lineage.", DefaultValueFactory = _ => 20 };
+        var status = new Option<string[]>("--status") { Description = "Only runs with this status (repeatable)." };
+        var param = new Option<string[]>("--param") { Description = "Only runs whose parameter has this value: key=value (repeatable)." };
+        var command = new Command("report", "Write one self-contained HTML file (no network, no CDN): the runs table, metric curves over steps, parameter and metric comparison, each run's lineage (steps, inputs, outputs) and build.")
+        {
+            output, runsDirectory, detailed, status, param,
+        };
+        command.SetAction(parse =>
+        {
+            var directory = RunStore.Locate(Directory.GetCurrentDirectory(), parse.GetValue(runsDirectory));
+            var query = new RunQuery { Sort = "start", Descending = true };
+            query.Statuses.AddRange(parse.GetValue(status) ?? Array.Empty<string>());
+            query.Params.AddRange(parse.GetValue(param) ?? Array.Empty<string>());
+            var runs = query.Apply(RunCatalog.Load(directory, DateTimeOffset.UtcNow, out _));
+            var html = HtmlReport.Build(runs, Math.Max(0, parse.GetValue(detailed)));
+            var path = Path.GetFullPath(parse.GetValue(output)!);
+            try
+            {
+                AtomicFile.WriteIfChanged(path, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false).GetBytes(html));
+            }
+            catch (Exception ex) when (ReadFailure.IsExpected(ex))
+            {
+                throw new ToolInputException(DiagnosticIds.ToolOutputNotWritten, $"The report could not be written to {path}: {ex.Message}", ex);
+            }
+
+            console.Write(new Report().Line($"Wrote {path} ({runs.Count} run(s), charts for {Math.Min(runs.Count, parse.GetValue(detailed))}).", Tone.Good));
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,176 @@
+using System;
+using System.Collections.Generic;
+using System.CommandLine;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using System.Text.Json;
+using Repro.Build.Runs;
+using Repro.Build.Sharing;
+using Repro.Tool.Output;
+using Repro.Tool.Services;
+
+namespace Repro.Tool.Commands;
+
+/// <summary><c>dotnet repro runs</c>: list, filter, sort and group the runs of this clone and of the team.</summary>
+internal static class RunsCommand
+{
+    public static Command Create(ToolConsole console)
+    {
+        var runsDirectory = SharingOptions.RunsDirectory();
+        var active = new Option<bool>("--active") { Description = "Only runs in progress (a run whose heartbeat stopped more than a minute ago shows as crashed instead)." };
+        var status = new Option<string[]>("--status") { Description = "Only runs with this status: running, finished, failed, killed, crashed (repeatable).", AllowMultipleArgumentsPerToken = true };
+        var param = new Option<string[]>("--param") { Description = "Only runs whose parameter has this value: key=value (repeatable)." };
+        var metric = new Option<string[]>("--metric") { Description = "Only runs whose metric's last value passes: \"accuracy>=0.9\" (>, >=, <, <=, =, !=; repeatable)." };
+        var fingerprint = new Option<string?>("--fingerprint") { Description = "Only runs of builds whose fingerprint starts with this." };
+        var commit = new Option<string?>("--commit") { Description = "Only runs of builds whose commit starts with this." };
+        var who = new Option<string?>("--who") { Description = "Only runs recorded by this user (when runs record who ran them)." };
+        var sort = new Option<string>("--sort") { Description = "start (default), name, status, or a metric key (sorted by its last value).", DefaultValueFactory = _ => "start" };
+        var descending = new Option<bool>("--desc") { Description = "Sort in descending order." };
+        var limit = new Option<int?>("--limit") { Description = "At most this many runs." };
+        var groupByFingerprint = new Option<bool>("--group-by-fingerprint") { Description = "One group per build fingerprint: runs of the same code, packages and data together." };
+        var json = CommonOptions.Json();
+        var command = new Command("runs", "List the runs of this clone and those pulled from the team, with their status, who ran them, build, parameters and last metric values. Filters combine.")
+        {
+            runsDirectory, active, status, param, metric, fingerprint, commit, who, sort, descending, limit, groupByFingerprint, json,
+        };
+        command.SetAction(parse =>
+        {
+            var directory = RunStore.Locate(Directory.GetCurrentDirectory(), parse.GetValue(runsDirectory));
+            var query = new RunQuery
+            {
+                ActiveOnly = parse.GetValue(active),
+                Fingerprint = parse.GetValue(fingerprint),
+                Commit = parse.GetValue(commit),
+                Who = parse.GetValue(who),
+                Sort = parse.GetValue(sort)!,
+                Descending = parse.GetValue(descending),
+                Limit = parse.GetValue(limit),
+            };
+            query.Statuses.AddRange(parse.GetValue(status) ?? Array.Empty<string>());
+            query.Params.AddRange(parse.GetValue(param) ?? Array.Empty<string>());
+            query.Metrics.AddRange(parse.GetValue(metric) ?? Array.Empty<string>());
+            var now = DateTimeOffset.UtcNow;
+            var all = RunCatalog.Load(directory, now, out var unreadable);
+            var runs = query.Apply(all);
+            if (parse.GetValue(json))
+            {
+                console.WriteJson(writer => WriteJson(writer, directory, runs, unreadable));
+            }
+            else
+            {
+                console.Write(BuildReport(directory, all.Count, runs, unreadable, parse.GetValue(groupByFingerprint), query.ActiveOnly, now));
+            }
+
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    private static Report BuildReport(string directory, int total, List<RunListing> runs, int unreadable, bool group, bool active, DateTimeOffset now)
+    {
+        var report = new Report();
+        report.Line($"{runs.Count} of {total} run(s) in {directory}" + (unreadable > 0 ? $" ({unreadable} unreadable record(s) skipped)" : ""));
+        if (total == 0)
+        {
+            report.Line("No runs yet: a program that references Repro.Runs records one per ReproRun.Start; 'dotnet repro pull' fetches the team's.", Tone.Dim);
+            return report;
+        }
+
+        var groups = group
+            ? runs.GroupBy(r => r.Record.Build?.Fingerprint ?? "(no build link)").Select(g => ($"Fingerprint {Short(g.Key, 19)}", g.ToList()))
+            : new[] { ("Runs", runs) };
+        foreach (var (title, members) in groups)
+        {
+            var section = active
+                ? report.Section(title, "run", "name", "status", "who", "since", "last heartbeat", "commit", "params", "metrics")
+                : report.Section(title, "run", "name", "status", "who", "started", "duration", "commit", "params", "metrics");
+            foreach (var run in members)
+            {
+                var tone = run.Status switch
+                {
+                    RunStatus.Finished => Tone.Normal,
+                    RunStatus.Running => Tone.Good,
+                    _ => Tone.Bad,
+                };
+                var build = run.Record.Build;
+                var commit = build?.Commit is { } c ? Short(c, 10) + (build.Dirty == true ? "+dirty" : "") : "";
+                section.Row(tone,
+                    run.Record.RunId,
+                    run.Record.Name ?? "",
+                    run.Status,
+                    run.Who ?? "",
+                    active ? Ago(run.Started, now) : run.Started?.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) ?? "",
+                    active ? Ago(run.LastWrite, now) : Format(run.Duration),
+                    commit,
+                    string.Join(" ", run.Record.Params.Select(p => p.Key + "=" + p.Value)),
+                    string.Join(" ", run.Record.Metrics.Select(m => m.Key + "=" + m.Value.Last.ToString("G4", CultureInfo.InvariantCulture))));
+            }
+        }
+
+        return report;
+    }
+
+    private static void WriteJson(Utf8JsonWriter writer, string directory, List<RunListing> runs, int unreadable)
+    {
+        writer.WriteStartObject();
+        writer.WriteString("runsDirectory", directory);
+        writer.WriteString("ref", RunRefStore.LocalRef);
+        writer.WriteNumber("unreadable", unreadable);
+        writer.WriteStartArray("runs");
+        foreach (var run in runs)
+        {
+            var record = run.Record;
+            writer.WriteStartObject();
+            writer.WriteString("runId", record.RunId);
+            writer.WriteString("name", record.Name);
+            writer.WriteString("status", run.Status);
+            writer.WriteString("recordedStatus", record.Status);
+            writer.WriteString("who", run.Who);
+            writer.WriteString("startTime", record.StartTime);
+            writer.WriteString("endTime", record.EndTime);
+            writer.WriteString("lastWriteTime", record.LastWriteTime);
+            if (run.Duration is { } duration)
+            {
+                writer.WriteNumber("durationSeconds", Math.Round(duration.TotalSeconds, 3));
+            }
+            else
+            {
+                writer.WriteNull("durationSeconds");
+            }
+
+            writer.WriteString("fingerprint", record.Build?.Fingerprint);
+            writer.WriteString("commit", record.Build?.Commit);
+            if (record.Build?.Dirty is { } dirty)
+            {
+                writer.WriteBoolean("dirty", dirty);
+            }
+            else
+            {
+                writer.WriteNull("dirty");
+            }
+
+            RunCatalog.WriteParamsAndMetrics(writer, record);
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+        writer.WriteEndObject();
+    }
+
+    private static string Short(string text, int length)
+    {
+        var bare = text.StartsWith("sha256:", StringComparison.Ordinal) ? text.Substring(7) : text;
+        return bare.Length <= length ? bare : bare.Substring(0, length);
+    }
+
+    private static string Format(TimeSpan? duration) => duration switch
+    {
+        null => "",
+        { TotalHours: >= 1 } d => $"{(int)d.TotalHours}h{d.Minutes:D2}m",
+        { TotalMinutes: >= 1 } d => $"{d.Minutes}m{d.Seconds:D2}s",
+        { } d => d.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture) + "s",
+    };
+
+    private static string Ago(DateTimeOffset? time, DateTimeOffset now) => time is { } t ? Format(now - t) + " ago" : "";
+}

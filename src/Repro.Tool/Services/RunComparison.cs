@@ -1,0 +1,126 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using Repro.Build;
+using Repro.Build.IO;
+using Repro.Build.Runs;
+using Repro.Tool.Input;
+
+namespace Repro.Tool.Services;
+
+/// <summary>
+/// Runs side by side (<c>dotnet repro compare</c>): per section (run, build, parameters, metrics, data, inputs and
+/// outputs) one row per key with each run's value; a row differs when the runs do not all agree.
+/// </summary>
+public sealed class RunComparison
+{
+    private RunComparison(IReadOnlyList<RunRecord> runs)
+    {
+        Runs = runs;
+    }
+
+    public IReadOnlyList<RunRecord> Runs { get; }
+
+    /// <summary>Sections (JSON id, title) → key → one value per run (null: the run has no such key).</summary>
+    public List<(string Id, string Title, List<(string Key, string?[] Values)> Rows)> Sections { get; } = new();
+
+    public bool Differs => Sections.Any(s => s.Rows.Any(r => IsDifferent(r.Values)));
+
+    public static bool IsDifferent(string?[] values) => values.Distinct(StringComparer.Ordinal).Skip(1).Any();
+
+    /// <summary>Finds each run by id, unique id prefix, or the path of its folder or run.json.</summary>
+    public static RunRecord Resolve(string runsDirectory, string reference)
+    {
+        var path = Directory.Exists(reference) ? Path.Combine(reference, RunRecordSerializer.FileName)
+            : File.Exists(reference) ? reference
+            : null;
+        if (path is null)
+        {
+            var ids = RunStore.ListRunIds(runsDirectory);
+            var matches = ids.Contains(reference, StringComparer.Ordinal) ? new List<string> { reference } : ids.Where(id => id.StartsWith(reference, StringComparison.Ordinal)).ToList();
+            if (matches.Count != 1)
+            {
+                throw new ToolInputException(DiagnosticIds.ToolInputMissing, matches.Count == 0
+                    ? $"No run '{reference}' in {runsDirectory}: name a run id (or the start of one) from 'dotnet repro runs', or a run folder."
+                    : $"'{reference}' names {matches.Count} runs ({string.Join(", ", matches.Take(3))}{(matches.Count > 3 ? ", …" : "")}): give more of the run id.");
+            }
+
+            path = RunStore.RecordPath(runsDirectory, matches[0]);
+        }
+
+        try
+        {
+            return RunRecordSerializer.ReadFile(path);
+        }
+        catch (InvalidDataException ex)
+        {
+            throw new ToolInputException(DiagnosticIds.ToolInputNotManifest, $"{path} is not a run record: {ex.Message}", ex);
+        }
+    }
+
+    public static RunComparison Compare(IReadOnlyList<RunRecord> runs)
+    {
+        var comparison = new RunComparison(runs);
+        comparison.Add("run", "Run", new[]
+        {
+            ("name", (Func<RunRecord, string?>)(r => r.Name)),
+            ("status", r => r.Status),
+            ("started", r => r.StartTime),
+            ("duration", r => Duration(r)),
+            ("failure", r => r.Failure is { } f ? f.Type + ": " + f.Message : null),
+        });
+        comparison.Add("build", "Build", new[]
+        {
+            ("fingerprint", (Func<RunRecord, string?>)(r => r.Build?.Fingerprint)),
+            ("commit", r => r.Build?.Commit),
+            ("dirty", r => r.Build?.Dirty?.ToString().ToLowerInvariant()),
+            ("patch", r => r.Build?.PatchSha256),
+            ("seed", r => r.Build?.Seed),
+        });
+        comparison.AddKeyed("params", "Parameters", r => r.Params.ToDictionary(p => p.Key, p => p.Value));
+        comparison.AddKeyed("seeds", "Seeds", r => r.Seeds.ToDictionary(p => p.Key, p => p.Value));
+        comparison.AddKeyed("metrics", "Metrics (last value)", r => r.Metrics.ToDictionary(p => p.Key, p => p.Value.Last.ToString("R", CultureInfo.InvariantCulture)));
+        comparison.AddKeyed("metricPoints", "Metrics (points)", r => r.Metrics.ToDictionary(p => p.Key, p => p.Value.Count.ToString(CultureInfo.InvariantCulture)));
+        comparison.AddKeyed("data", "Data", r => r.Data.ToDictionary(d => d.Name, d => d.Sha256 is { } hash ? hash + (d.State == RunDataState.Unchanged ? "" : " (" + d.State + ")") : d.State));
+        comparison.AddKeyed("inputs", "Inputs", r => Files(r.Inputs.Concat(r.Steps.SelectMany(s => s.Inputs))));
+        comparison.AddKeyed("outputs", "Outputs", r => Files(r.Outputs.Concat(r.Steps.SelectMany(s => s.Outputs))));
+        comparison.AddKeyed("steps", "Steps", r => r.Steps.GroupBy(s => s.Name).ToDictionary(g => g.Key, g => string.Join(", ", g.Select(s => s.Status))));
+        comparison.AddKeyed("machine", "Machine", r => new Dictionary<string, string?>
+        {
+            ["os"] = r.Environment.Os?.Description,
+            ["cpu"] = r.Environment.Cpu?.Model,
+            ["logical cores"] = r.Environment.Cpu?.LogicalCores.ToString(CultureInfo.InvariantCulture),
+            ["gpus"] = string.Join(", ", r.Environment.Gpus.Select(g => g.Name)),
+            ["runtime"] = r.Process.Runtime,
+        }.Where(p => !string.IsNullOrEmpty(p.Value)).ToDictionary(p => p.Key, p => p.Value!));
+        return comparison;
+    }
+
+    private static Dictionary<string, string> Files(IEnumerable<RunFileEntry> files)
+    {
+        var result = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var file in files)
+        {
+            result[file.Path] = file.Sha256 ?? "(missing)";
+        }
+
+        return result;
+    }
+
+    private static string? Duration(RunRecord record) =>
+        RunListing.ParseTime(record.StartTime) is { } start && RunListing.ParseTime(record.EndTime ?? record.LastWriteTime) is { } end
+            ? (end - start).TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture) + " s"
+            : null;
+
+    private void Add(string id, string title, (string Key, Func<RunRecord, string?> Value)[] rows) =>
+        Sections.Add((id, title, rows.Select(r => (r.Key, Runs.Select(r.Value).ToArray())).ToList()));
+
+    private void AddKeyed(string id, string title, Func<RunRecord, Dictionary<string, string>> values)
+    {
+        var perRun = Runs.Select(values).ToList();
+        var keys = perRun.SelectMany(v => v.Keys).Distinct(StringComparer.Ordinal).OrderBy(k => k, StringComparer.Ordinal);
+        Sections.Add((id, title, keys.Select(k => (k, perRun.Select(v => v.TryGetValue(k, out var value) ? value : null).ToArray())).ToList()));
+    }
+}

@@ -1,0 +1,46 @@
+using System;
+using System.Globalization;
+using Repro.Build.Runs;
+
+namespace Repro.Tool.Services;
+
+/// <summary>One run as the team commands list it: its record, its folder, and what its status means now.</summary>
+public sealed class RunListing
+{
+    /// <summary>A running run writes run.json every 10 seconds; one silent for this long has stopped (killed, machine lost).</summary>
+    public static readonly TimeSpan HeartbeatTimeout = TimeSpan.FromSeconds(60);
+
+    public RunListing(RunRecord record, string folder, DateTimeOffset now)
+    {
+        Record = record;
+        Folder = folder;
+        LastWrite = ParseTime(record.LastWriteTime);
+        Started = ParseTime(record.StartTime);
+        Status = record.Status == RunStatus.Running && LastWrite is { } last && now - last > HeartbeatTimeout ? "crashed" : record.Status;
+    }
+
+    public RunRecord Record { get; }
+
+    public string Folder { get; }
+
+    /// <summary>The recorded status, except that a running run whose heartbeat stopped is "crashed".</summary>
+    public string Status { get; }
+
+    public DateTimeOffset? Started { get; }
+
+    public DateTimeOffset? LastWrite { get; }
+
+    public bool IsActive => Status == RunStatus.Running;
+
+    /// <summary>Who ran it, when the run recorded it (opt-in, as the build's host and user).</summary>
+    public string? Who => Record.Environment.User is { Length: > 0 } user
+        ? Record.Environment.Host is { Length: > 0 } host ? user + "@" + host : user
+        : null;
+
+    public TimeSpan? Duration => Started is { } start
+        ? (Record.EndTime is { } end && ParseTime(end) is { } ended ? ended : LastWrite ?? start) - start
+        : null;
+
+    public static DateTimeOffset? ParseTime(string? text) =>
+        DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var time) ? time : null;
+}

@@ -1,0 +1,115 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using Repro.Tool.Input;
+
+namespace Repro.Tool.Services;
+
+/// <summary>
+/// Which runs to list and in what order: <c>dotnet repro runs</c>'s filters (status, parameter values, metric
+/// thresholds, fingerprint or commit prefix, who, active only), its sort key and its grouping.
+/// </summary>
+public sealed class RunQuery
+{
+    public bool ActiveOnly { get; set; }
+
+    public List<string> Statuses { get; } = new();
+
+    /// <summary><c>key=value</c>: the run's parameter has that value (numbers compared as numbers).</summary>
+    public List<string> Params { get; } = new();
+
+    /// <summary><c>key&gt;=0.9</c> and the like (&gt;, &gt;=, &lt;, &lt;=, =, !=) on a metric's last value.</summary>
+    public List<string> Metrics { get; } = new();
+
+    public string? Fingerprint { get; set; }
+
+    public string? Commit { get; set; }
+
+    public string? Who { get; set; }
+
+    /// <summary>"start" (default), "name", "status", or a metric key (its last value).</summary>
+    public string Sort { get; set; } = "start";
+
+    public bool Descending { get; set; }
+
+    public int? Limit { get; set; }
+
+    public List<RunListing> Apply(IEnumerable<RunListing> runs)
+    {
+        var conditions = Metrics.Select(ParseMetricCondition).ToList();
+        var parameters = Params.Select(ParseParam).ToList();
+        var selected = runs.Where(run =>
+            (!ActiveOnly || run.IsActive)
+            && (Statuses.Count == 0 || Statuses.Contains(run.Status, StringComparer.OrdinalIgnoreCase))
+            && (Fingerprint is null || StripAlgorithm(run.Record.Build?.Fingerprint).StartsWith(StripAlgorithm(Fingerprint), StringComparison.OrdinalIgnoreCase))
+            && (Commit is null || (run.Record.Build?.Commit ?? "").StartsWith(Commit, StringComparison.OrdinalIgnoreCase))
+            && (Who is null || (run.Who ?? "").IndexOf(Who, StringComparison.OrdinalIgnoreCase) >= 0)
+            && parameters.All(p => run.Record.Params.TryGetValue(p.Key, out var value) && SameValue(value, p.Value))
+            && conditions.All(c => run.Record.Metrics.TryGetValue(c.Key, out var metric) && c.Test(metric.Last)));
+
+        var ordered = Sort switch
+        {
+            "start" => selected.OrderBy(r => r.Record.StartTime, StringComparer.Ordinal).ThenBy(r => r.Record.RunId, StringComparer.Ordinal),
+            "name" => selected.OrderBy(r => r.Record.Name ?? "", StringComparer.Ordinal).ThenBy(r => r.Record.RunId, StringComparer.Ordinal),
+            "status" => selected.OrderBy(r => r.Status, StringComparer.Ordinal).ThenBy(r => r.Record.RunId, StringComparer.Ordinal),
+            // Runs without the metric go last either way.
+            _ => selected.OrderBy(r => r.Record.Metrics.ContainsKey(Sort) ? 0 : 1)
+                .ThenBy(r => r.Record.Metrics.TryGetValue(Sort, out var m) ? (Descending ? -m.Last : m.Last) : 0)
+                .ThenBy(r => r.Record.RunId, StringComparer.Ordinal),
+        };
+        var list = (Descending && Sort is "start" or "name" or "status" ? ordered.Reverse() : ordered).ToList();
+        return Limit is { } limit ? list.Take(limit).ToList() : list;
+    }
+
+    private static string StripAlgorithm(string? fingerprint) =>
+        fingerprint is null ? "" : fingerprint.StartsWith("sha256:", StringComparison.OrdinalIgnoreCase) ? fingerprint.Substring(7) : fingerprint;
+
+    private static bool SameValue(string recorded, string wanted) =>
+        string.Equals(recorded, wanted, StringComparison.Ordinal)
+        || (double.TryParse(recorded, NumberStyles.Float, CultureInfo.InvariantCulture, out var a)
+            && double.TryParse(wanted, NumberStyles.Float, CultureInfo.InvariantCulture, out var b)
+            && a.Equals(b));
+
+    private static KeyValuePair<string, string> ParseParam(string text)
+    {
+        var equals = text.IndexOf('=');
+        if (equals <= 0)
+        {
+            throw new ToolInputException(Repro.Build.DiagnosticIds.ToolUsage, $"--param '{text}' is not key=value (for example --param learningRate=0.01).");
+        }
+
+        return new KeyValuePair<string, string>(text.Substring(0, equals).Trim(), text.Substring(equals + 1).Trim());
+    }
+
+    private static (string Key, Func<double, bool> Test) ParseMetricCondition(string text)
+    {
+        foreach (var op in new[] { ">=", "<=", "!=", ">", "<", "=" })
+        {
+            var at = text.IndexOf(op, StringComparison.Ordinal);
+            if (at <= 0)
+            {
+                continue;
+            }
+
+            var key = text.Substring(0, at).Trim();
+            if (!double.TryParse(text.Substring(at + op.Length).Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out var threshold))
+            {
+                break;
+            }
+
+            Func<double, bool> test = op switch
+            {
+                ">=" => v => v >= threshold,
+                "<=" => v => v <= threshold,
+                "!=" => v => v != threshold,
+                ">" => v => v > threshold,
+                "<" => v => v < threshold,
+                _ => v => v == threshold,
+            };
+            return (key, test);
+        }
+
+        throw new ToolInputException(Repro.Build.DiagnosticIds.ToolUsage, $"--metric '{text}' is not a condition on a metric (for example --metric \"accuracy>=0.9\").");
+    }
+}

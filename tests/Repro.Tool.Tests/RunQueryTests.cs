@@ -1,0 +1,90 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using Repro.Build.Runs;
+using Repro.Tool.Input;
+using Repro.Tool.Services;
+
+namespace Repro.Tool.Tests;
+
+public sealed class RunQueryTests
+{
+    private static readonly DateTimeOffset Now = new(2026, 11, 28, 8, 0, 0, TimeSpan.Zero);
+
+    private static RunListing Run(string id, string status, double accuracy, string learningRate, string lastWrite = "2026-11-28T07:59:50.000Z", string? user = null)
+    {
+        var record = new RunRecord
+        {
+            RunId = id,
+            Name = "sweep",
+            Status = status,
+            StartTime = "2026-11-28T07:00:00.000Z",
+            LastWriteTime = lastWrite,
+            Build = new RunBuildSection { Assembly = "Trainer", Fingerprint = "sha256:ab12" + id, Commit = "c0ffee" + id },
+        };
+        record.Params["learningRate"] = learningRate;
+        record.Metrics["accuracy"] = new MetricSummary { Last = accuracy, Count = 1 };
+        record.Environment.User = user;
+        return new RunListing(record, Path.Combine("runs", id), Now);
+    }
+
+    private static List<RunListing> Runs() => new()
+    {
+        Run("1", RunStatus.Finished, 0.80, "0.1"),
+        Run("2", RunStatus.Finished, 0.92, "0.01", user: "alice"),
+        Run("3", RunStatus.Running, 0.85, "0.010"),
+        Run("4", RunStatus.Running, 0.50, "0.3", lastWrite: "2026-11-28T07:50:00.000Z"),
+    };
+
+    [Fact]
+    public void A_running_run_whose_heartbeat_stopped_is_crashed_and_not_active()
+    {
+        var runs = Runs();
+
+        Assert.Equal(new[] { "finished", "finished", "running", "crashed" }, runs.Select(r => r.Status));
+        Assert.Equal(new[] { "3" }, new RunQuery { ActiveOnly = true }.Apply(runs).Select(r => r.Record.RunId));
+        Assert.Equal(new[] { "4" }, Query(q => q.Statuses.Add("crashed")));
+    }
+
+    [Fact]
+    public void Parameters_compare_numbers_as_numbers_and_metrics_by_threshold()
+    {
+        Assert.Equal(new[] { "2", "3" }, Query(q => q.Params.Add("learningRate=0.01")));
+        Assert.Equal(new[] { "2", "3" }, Query(q => q.Metrics.Add("accuracy>=0.85")));
+        Assert.Equal(new[] { "2" }, Query(q => { q.Metrics.Add("accuracy>0.85"); q.Params.Add("learningRate=0.01"); }));
+        Assert.Equal(new[] { "1", "3", "4" }, Query(q => q.Metrics.Add("accuracy != 0.92")));
+        Assert.Equal(new[] { "2" }, Query(q => q.Who = "ALICE"));
+        Assert.Equal(new[] { "3" }, Query(q => q.Fingerprint = "AB123"));
+        Assert.Equal(new[] { "4" }, Query(q => q.Commit = "c0ffee4"));
+    }
+
+    [Fact]
+    public void Runs_sort_by_a_metric_either_way_and_runs_without_it_come_last()
+    {
+        var runs = Runs();
+        runs.Add(new RunListing(new RunRecord { RunId = "5", Status = RunStatus.Finished, StartTime = "2026-11-28T07:00:00.000Z" }, "runs/5", Now));
+
+        Assert.Equal(new[] { "4", "1", "3", "2", "5" }, new RunQuery { Sort = "accuracy" }.Apply(runs).Select(r => r.Record.RunId));
+        Assert.Equal(new[] { "2", "3", "1", "4", "5" }, new RunQuery { Sort = "accuracy", Descending = true }.Apply(runs).Select(r => r.Record.RunId));
+        Assert.Equal(new[] { "2", "3" }, new RunQuery { Sort = "accuracy", Descending = true, Limit = 2 }.Apply(runs).Select(r => r.Record.RunId));
+    }
+
+    [Fact]
+    public void A_malformed_filter_is_a_usage_error_that_shows_the_form()
+    {
+        var param = Assert.Throws<ToolInputException>(() => Query(q => q.Params.Add("learningRate")));
+        var metric = Assert.Throws<ToolInputException>(() => Query(q => q.Metrics.Add("accuracy>high")));
+
+        Assert.Equal(Repro.Build.DiagnosticIds.ToolUsage, param.Code);
+        Assert.Contains("key=value", param.Message, StringComparison.Ordinal);
+        Assert.Contains("accuracy>=0.9", metric.Message, StringComparison.Ordinal);
+    }
+
+    private static string[] Query(Action<RunQuery> configure)
+    {
+        var query = new RunQuery();
+        configure(query);
+        return query.Apply(Runs()).Select(r => r.Record.RunId).ToArray();
+    }
+}
