@@ -186,17 +186,20 @@ public sealed class RunRefStoreTests : IDisposable
     }
 
     [Fact]
-    public void Export_writes_the_runs_of_the_ref_into_a_folder()
+    public void The_ref_s_files_are_read_in_one_batch_and_known_by_the_blob_ids_of_the_files_on_disk()
     {
         var alice = Clone("alice");
         var folder = WriteRun(alice, "exported", "finished", metricLines: 5);
         Save(alice, "exported", folder);
-        var target = _root.Combine("export");
+        var store = new RunRefStore(alice);
+        var run = store.List()["exported"];
 
-        var count = new RunRefStore(alice).Export(target);
+        var contents = store.ReadBlobs(run.Values.ToList());
+        var ids = store.BlobIdsOf(new[] { Path.Combine(folder, "metrics.jsonl"), Path.Combine(folder, "run.json") });
 
-        Assert.Equal(1, count);
-        Assert.Equal(File.ReadAllBytes(Path.Combine(folder, "metrics.jsonl")), File.ReadAllBytes(Path.Combine(target, "exported", "metrics.jsonl")));
+        Assert.Equal(File.ReadAllBytes(Path.Combine(folder, "metrics.jsonl")), contents[run["metrics.jsonl"]]);
+        Assert.Equal(File.ReadAllBytes(Path.Combine(folder, "run.json")), contents[run["run.json"]]);
+        Assert.Equal(new[] { run["metrics.jsonl"], run["run.json"] }, ids);
     }
 
     [Fact]

@@ -56,12 +56,14 @@ public sealed class RunRefStore
     public static string RemoteTrackingRef(string remote) => "refs/repro/remotes/" + remote + "/runs";
 
     /// <summary>The path of a run's folder in the ref's tree.</summary>
-    public static string RunPath(string runId)
+    public static string RunPath(string runId) => RunsFolder + "/" + Shard(runId) + "/" + runId;
+
+    /// <summary>The shard folder of a run: the first byte of SHA-256(run id), in hex.</summary>
+    private static string Shard(string runId)
     {
         ValidateName(runId, "run id");
         using var sha = SHA256.Create();
-        var shard = sha.ComputeHash(Encoding.UTF8.GetBytes(runId))[0].ToString("x2", System.Globalization.CultureInfo.InvariantCulture);
-        return RunsFolder + "/" + shard + "/" + runId;
+        return sha.ComputeHash(Encoding.UTF8.GetBytes(runId))[0].ToString("x2", System.Globalization.CultureInfo.InvariantCulture);
     }
 
     /// <summary>
@@ -183,24 +185,39 @@ public sealed class RunRefStore
     /// <summary>The content of a blob (a run's file, by the id <see cref="List"/> gives).</summary>
     public byte[] ReadBlob(string blobId) => Git(new[] { "cat-file", "blob", blobId });
 
-    /// <summary>Writes every run on the ref into <paramref name="targetFolder"/>/&lt;run id&gt;/, replacing older copies.</summary>
-    public int Export(string targetFolder, string reference = LocalRef)
+    /// <summary>The contents of many blobs, read by one <c>git cat-file --batch</c>: id → bytes.</summary>
+    public Dictionary<string, byte[]> ReadBlobs(IReadOnlyCollection<string> blobIds)
     {
-        var written = 0;
-        foreach (var run in List(reference))
+        var contents = new Dictionary<string, byte[]>(StringComparer.Ordinal);
+        if (blobIds.Count == 0)
         {
-            var folder = Path.Combine(targetFolder, run.Key);
-            Directory.CreateDirectory(folder);
-            foreach (var file in run.Value)
-            {
-                IO.AtomicFile.WriteIfChanged(Path.Combine(folder, file.Key), ReadBlob(file.Value));
-            }
-
-            written++;
+            return contents;
         }
 
-        return written;
+        // Each object comes back as "<id> <type> <size>\n<content>\n".
+        var output = Git(new[] { "cat-file", "--batch" }, Encoding.ASCII.GetBytes(string.Join("\n", blobIds) + "\n"));
+        var position = 0;
+        while (position < output.Length)
+        {
+            var newline = Array.IndexOf(output, (byte)'\n', position);
+            var header = Encoding.ASCII.GetString(output, position, newline - position).Split(' ');
+            if (header.Length != 3)
+            {
+                throw new RunShareException($"git cat-file could not read object {header[0]}.");
+            }
+
+            var size = int.Parse(header[2], System.Globalization.CultureInfo.InvariantCulture);
+            var content = new byte[size];
+            Array.Copy(output, newline + 1, content, 0, size);
+            contents[header[0]] = content;
+            position = newline + 1 + size + 1;
+        }
+
+        return contents;
     }
+
+    /// <summary>The blob ids files on disk would have, without writing them into the repository.</summary>
+    public List<string> BlobIdsOf(IReadOnlyList<string> files) => HashObjects(files, write: false);
 
     /// <summary>
     /// Fetches the runs of <paramref name="remote"/> and merges them into the local ref. A remote that has no runs yet
@@ -452,22 +469,33 @@ public sealed class RunRefStore
     }
 
     /// <summary>path → blob id of every file under a commit.</summary>
-    private SortedDictionary<string, string> ReadTree(string commit)
+    private SortedDictionary<string, string> ReadTree(string commit) =>
+        Entries(LsTree("-r", "--full-tree", commit).Where(e => e.Type == "blob"), e => e.Path);
+
+    /// <summary>The entries <c>git ls-tree -z</c> lists: <c>&lt;mode&gt; SP &lt;type&gt; SP &lt;object&gt; TAB &lt;path&gt;</c>.</summary>
+    private IEnumerable<(string Type, string Id, string Path)> LsTree(params string[] arguments)
     {
-        var tree = new SortedDictionary<string, string>(StringComparer.Ordinal);
-        var output = Git(new[] { "ls-tree", "-r", "-z", "--full-tree", commit });
+        var output = Git(new[] { "ls-tree", "-z" }.Concat(arguments).ToArray());
         foreach (var entry in Encoding.UTF8.GetString(output).Split(new[] { '\0' }, StringSplitOptions.RemoveEmptyEntries))
         {
-            // <mode> SP <type> SP <object> TAB <path>
             var tab = entry.IndexOf('\t');
             var fields = entry.Substring(0, tab).Split(' ');
-            if (fields.Length == 3 && fields[1] == "blob")
+            if (fields.Length == 3)
             {
-                tree[entry.Substring(tab + 1)] = fields[2];
+                yield return (fields[1], fields[2], entry.Substring(tab + 1));
             }
         }
+    }
 
-        return tree;
+    private static SortedDictionary<string, string> Entries(IEnumerable<(string Type, string Id, string Path)> entries, Func<(string Type, string Id, string Path), string> key)
+    {
+        var result = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        foreach (var entry in entries)
+        {
+            result[key(entry)] = entry.Id;
+        }
+
+        return result;
     }
 
     private Dictionary<string, long> BlobSizes(List<string> blobs)
@@ -484,7 +512,7 @@ public sealed class RunRefStore
         return sizes;
     }
 
-    private List<string> HashObjects(List<string> files)
+    private List<string> HashObjects(IReadOnlyList<string> files, bool write = true)
     {
         if (files.Count == 0)
         {
@@ -493,7 +521,8 @@ public sealed class RunRefStore
 
         // --no-filters: the record's bytes as they are, whatever .gitattributes says about text files.
         var input = Encoding.UTF8.GetBytes(string.Join("\n", files) + "\n");
-        var ids = Text(new[] { "hash-object", "-w", "--no-filters", "--stdin-paths" }, input).Split(new[] { '\n' }, StringSplitOptions.RemoveEmptyEntries);
+        var arguments = write ? new[] { "hash-object", "-w", "--no-filters", "--stdin-paths" } : new[] { "hash-object", "--no-filters", "--stdin-paths" };
+        var ids = Text(arguments, input).Split(new[] { '\n' }, StringSplitOptions.RemoveEmptyEntries);
         if (ids.Length != files.Count)
         {
             throw new RunShareException($"git hash-object returned {ids.Length} ids for {files.Count} files.");
@@ -503,39 +532,12 @@ public sealed class RunRefStore
     }
 
     /// <summary>run id → tree id of every run under a commit (runs/&lt;shard&gt;/&lt;id&gt;), from git's tree listing alone.</summary>
-    private SortedDictionary<string, string> ReadRunTrees(string commit)
-    {
-        var runs = new SortedDictionary<string, string>(StringComparer.Ordinal);
-        var output = Git(new[] { "ls-tree", "-r", "-d", "-z", "--full-tree", commit, RunsFolder });
-        foreach (var entry in Encoding.UTF8.GetString(output).Split(new[] { '\0' }, StringSplitOptions.RemoveEmptyEntries))
-        {
-            var tab = entry.IndexOf('\t');
-            var path = entry.Substring(tab + 1).Split('/');
-            if (path.Length == 3)
-            {
-                runs[path[2]] = entry.Substring(0, tab).Split(' ')[2];
-            }
-        }
-
-        return runs;
-    }
+    private SortedDictionary<string, string> ReadRunTrees(string commit) =>
+        Entries(LsTree("-r", "-d", "--full-tree", commit, RunsFolder).Where(e => e.Path.Count(c => c == '/') == 2), e => e.Path.Substring(e.Path.LastIndexOf('/') + 1));
 
     /// <summary>file name → blob id of one run's tree.</summary>
-    private SortedDictionary<string, string> ReadRunFiles(string runTree)
-    {
-        var files = new SortedDictionary<string, string>(StringComparer.Ordinal);
-        foreach (var entry in Encoding.UTF8.GetString(Git(new[] { "ls-tree", "-z", runTree })).Split(new[] { '\0' }, StringSplitOptions.RemoveEmptyEntries))
-        {
-            var tab = entry.IndexOf('\t');
-            var fields = entry.Substring(0, tab).Split(' ');
-            if (fields.Length == 3 && fields[1] == "blob")
-            {
-                files[entry.Substring(tab + 1)] = fields[2];
-            }
-        }
-
-        return files;
-    }
+    private SortedDictionary<string, string> ReadRunFiles(string runTree) =>
+        Entries(LsTree(runTree).Where(e => e.Type == "blob"), e => e.Path);
 
     /// <summary>
     /// Two states of one run, file by file, the newer of each: the record with the later <c>lastWriteTime</c> (it is
@@ -603,7 +605,7 @@ public sealed class RunRefStore
     /// <summary>The root tree of a run map: the shard trees, then <c>runs/</c>, then the root; unchanged runs keep their trees.</summary>
     private string WriteRoot(SortedDictionary<string, string> runs)
     {
-        var shards = runs.GroupBy(r => RunPath(r.Key).Split('/')[1])
+        var shards = runs.GroupBy(r => Shard(r.Key))
             .ToDictionary(g => g.Key, g => g.Select(r => ("040000", "tree", r.Value, r.Key)).ToList());
         var shardTrees = MakeTrees(shards);
         var runsTree = MakeTrees(new Dictionary<string, List<(string, string, string, string)>>

@@ -55,13 +55,7 @@ internal static class CheckCommand
                     }
 
                     writer.WriteEndArray();
-                    writer.WriteStartArray("differences");
-                    foreach (var difference in result.Differences)
-                    {
-                        writer.WriteStringValue(difference);
-                    }
-
-                    writer.WriteEndArray();
+                    JsonFields.Strings(writer, "differences", result.Differences);
                     writer.WriteEndObject();
                 });
             }

@@ -74,13 +74,7 @@ internal static class CompareCommand
     private static void WriteJson(Utf8JsonWriter writer, RunComparison comparison, bool all)
     {
         writer.WriteStartObject();
-        writer.WriteStartArray("runs");
-        foreach (var run in comparison.Runs)
-        {
-            writer.WriteStringValue(run.RunId);
-        }
-
-        writer.WriteEndArray();
+        JsonFields.Strings(writer, "runs", comparison.Runs.Select(r => r.RunId));
         writer.WriteBoolean("differs", comparison.Differs);
         writer.WriteStartObject("sections");
         foreach (var (id, _, rows) in comparison.Sections)

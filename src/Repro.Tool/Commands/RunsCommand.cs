@@ -130,25 +130,11 @@ internal static class RunsCommand
             writer.WriteString("startTime", record.StartTime);
             writer.WriteString("endTime", record.EndTime);
             writer.WriteString("lastWriteTime", record.LastWriteTime);
-            if (run.Duration is { } duration)
-            {
-                writer.WriteNumber("durationSeconds", Math.Round(duration.TotalSeconds, 3));
-            }
-            else
-            {
-                writer.WriteNull("durationSeconds");
-            }
+            JsonFields.Number(writer, "durationSeconds", run.Duration is { } duration ? Math.Round(duration.TotalSeconds, 3) : null);
 
             writer.WriteString("fingerprint", record.Build?.Fingerprint);
             writer.WriteString("commit", record.Build?.Commit);
-            if (record.Build?.Dirty is { } dirty)
-            {
-                writer.WriteBoolean("dirty", dirty);
-            }
-            else
-            {
-                writer.WriteNull("dirty");
-            }
+            JsonFields.Boolean(writer, "dirty", record.Build?.Dirty);
 
             RunCatalog.WriteParamsAndMetrics(writer, record);
             writer.WriteEndObject();

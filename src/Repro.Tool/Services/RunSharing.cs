@@ -41,8 +41,7 @@ public sealed class RunSharing
     {
         return Share(() =>
         {
-            var folders = RunStore.ListRunIds(RunsDirectory).ToDictionary(id => id, id => Path.Combine(RunsDirectory, id), StringComparer.Ordinal);
-            _store.Save(folders, $"dotnet repro push: {folders.Count} run(s)");
+            var folders = SaveLocalRuns("push");
             var result = _store.Push(remote);
             // What the push merged from the remote lands in the folder too: the local list then shows the team's runs.
             Export();
@@ -56,11 +55,18 @@ public sealed class RunSharing
         return Share(() =>
         {
             // Local runs go onto the ref first, so that a run of ours is never replaced by an older shared copy.
-            var folders = RunStore.ListRunIds(RunsDirectory).ToDictionary(id => id, id => Path.Combine(RunsDirectory, id), StringComparer.Ordinal);
-            _store.Save(folders, $"dotnet repro pull: {folders.Count} local run(s)");
+            SaveLocalRuns("pull");
             var result = _store.Pull(remote);
             return (result, Export());
         });
+    }
+
+    /// <summary>Records every run of the runs folder on the local ref (the newer state of each run stays there).</summary>
+    private Dictionary<string, string> SaveLocalRuns(string command)
+    {
+        var folders = RunStore.ListRunIds(RunsDirectory).ToDictionary(id => id, id => Path.Combine(RunsDirectory, id), StringComparer.Ordinal);
+        _store.Save(folders, $"dotnet repro {command}: {folders.Count} local run(s)");
+        return folders;
     }
 
     /// <summary>
@@ -79,28 +85,32 @@ public sealed class RunSharing
             AtomicFile.WriteIfChanged(Path.Combine(store, ".gitignore"), System.Text.Encoding.UTF8.GetBytes("# Run records of Repro.Runs: local to this machine unless added on purpose.\n*\n"));
         }
 
-        var written = 0;
-        foreach (var run in _store.List())
+        // Files the folder already has with the same content are found by their blob ids (one git process for all),
+        // and only the others are read from the ref (one more): an export of 1,000 unchanged runs starts two processes.
+        var files = _store.List().SelectMany(run => run.Value.Select(file => (Run: run.Key, Path: Path.Combine(RunsDirectory, run.Key, file.Key), Blob: file.Value))).ToList();
+        // Regular files only: git would wait forever on a FIFO where a record should be.
+        var existing = files.Where(f => FileProbe.Inspect(f.Path, followLinks: false) == FileKind.Regular).ToList();
+        var localBlobs = _store.BlobIdsOf(existing.Select(f => f.Path).ToList());
+        var same = new HashSet<string>(existing.Where((f, i) => localBlobs[i] == f.Blob).Select(f => f.Path), StringComparer.Ordinal);
+        var wanted = files.Where(f => !same.Contains(f.Path)).ToList();
+        var contents = _store.ReadBlobs(wanted.Select(f => f.Blob).Distinct(StringComparer.Ordinal).ToList());
+        var changedRuns = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var file in wanted)
         {
-            var folder = Path.Combine(RunsDirectory, run.Key);
-            var changed = false;
-            foreach (var file in run.Value)
+            var content = contents[file.Blob];
+            if (File.Exists(file.Path) && !IsNewer(Path.GetFileName(file.Path), content, file.Path))
             {
-                var path = Path.Combine(folder, file.Key);
-                var content = _store.ReadBlob(file.Value);
-                if (File.Exists(path) && !IsNewer(file.Key, content, path))
-                {
-                    continue;
-                }
-
-                Directory.CreateDirectory(folder);
-                changed |= AtomicFile.WriteIfChanged(path, content);
+                continue;
             }
 
-            written += changed ? 1 : 0;
+            Directory.CreateDirectory(Path.GetDirectoryName(file.Path)!);
+            if (AtomicFile.WriteIfChanged(file.Path, content))
+            {
+                changedRuns.Add(file.Run);
+            }
         }
 
-        return written;
+        return changedRuns.Count;
     }
 
     private static bool IsNewer(string name, byte[] shared, string localPath)
