@@ -16,7 +16,7 @@ namespace Repro.Build.Tasks;
 /// compiling our code paths) overlaps with the rest of the build. <see cref="WriteReproManifest"/> collects the result.
 /// The git part is shared by every project and target framework of a repository within one build.
 /// </summary>
-public sealed class StartReproManifest : Task
+public sealed class StartReproManifest : ReproTask
 {
     private static readonly object CacheGate = new();
 
@@ -44,9 +44,6 @@ public sealed class StartReproManifest : Task
     public string? LockFilePath { get; set; }
 
     public bool SuggestLockFile { get; set; } = true;
-
-    /// <summary><c>@(ResolvedTargetingPack)</c>: the framework name with NuGetPackageId and NuGetPackageVersion metadata.</summary>
-    public ITaskItem[] TargetingPacks { get; set; } = Array.Empty<ITaskItem>();
 
     public string? SdkVersion { get; set; }
 
@@ -108,7 +105,7 @@ public sealed class StartReproManifest : Task
     /// <summary>The task parameters that <see cref="CreateRequest"/> maps by hand; every other one is copied by name (<see cref="TaskInputs"/>).</summary>
     internal static readonly string[] HandledInputs =
     {
-        nameof(ManifestPath), nameof(PatchPath), nameof(TargetingPacks), nameof(RunGitStatus), nameof(PatchMaxBytes), nameof(GitExecutable),
+        nameof(ManifestPath), nameof(PatchPath), nameof(RunGitStatus), nameof(PatchMaxBytes), nameof(GitExecutable),
         nameof(CompileItems), nameof(DataItems), nameof(RecordedProperties), nameof(HashCachePath), nameof(ConfigItems), nameof(AssumptionItems),
         nameof(EnvironmentVariableItems), nameof(DotnetRoot),
     };
@@ -187,16 +184,6 @@ public sealed class StartReproManifest : Task
         // Resolved now, on the build's thread: the engine must not be called once this task has returned.
         var snapshot = GetSharedSnapshot(request);
         request.GitSnapshotProvider = () => snapshot.Value;
-
-        foreach (var pack in TargetingPacks)
-        {
-            request.TargetingPacks.Add(new FrameworkReferenceEntry
-            {
-                Name = pack.ItemSpec,
-                TargetingPack = NullIfEmpty(pack.GetMetadata("NuGetPackageId")),
-                TargetingPackVersion = NullIfEmpty(pack.GetMetadata("NuGetPackageVersion")),
-            });
-        }
 
         return request;
     }

@@ -14,7 +14,7 @@ namespace Repro.Build.Tasks;
 /// obj/, each only when its content changed, so an unchanged build leaves the compiler's inputs alone. In design-time
 /// builds it never waits for a capture: it keeps the files of the last build, or writes a placeholder class.
 /// </summary>
-public sealed class WriteReproBuildInfo : Task, ICancelableTask
+public sealed class WriteReproBuildInfo : ReproTask, ICancelableTask
 {
     private readonly CancellationTokenSource _cancellation = new();
 
@@ -26,6 +26,9 @@ public sealed class WriteReproBuildInfo : Task, ICancelableTask
 
     [Required]
     public string EmbeddedManifestPath { get; set; } = "";
+
+    /// <summary><c>@(ResolvedTargetingPack)</c>: the framework name with NuGetPackageId and NuGetPackageVersion metadata.</summary>
+    public ITaskItem[] TargetingPacks { get; set; } = Array.Empty<ITaskItem>();
 
     public bool DesignTime { get; set; }
 
@@ -40,7 +43,7 @@ public sealed class WriteReproBuildInfo : Task, ICancelableTask
             var pending = (BuildEngine as IBuildEngine4)?.GetRegisteredTaskObject(PendingManifest.KeyFor(ManifestPath), RegisteredTaskObjectLifetime.Build) as PendingManifest;
             try
             {
-                manifest = pending?.Wait(_ => { }, _cancellation.Token).Collection.Manifest;
+                manifest = pending?.Wait(PendingManifest.ToTargetingPacks(TargetingPacks), _ => { }, _cancellation.Token).Collection.Manifest;
             }
             catch (OperationCanceledException)
             {

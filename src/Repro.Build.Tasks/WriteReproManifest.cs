@@ -13,7 +13,7 @@ namespace Repro.Build.Tasks;
 /// the patch of a dirty tree) when the content changed. Runs on every build: HEAD and the work tree can change without
 /// any file MSBuild tracks changing.
 /// </summary>
-public sealed class WriteReproManifest : Task, ICancelableTask
+public sealed class WriteReproManifest : ReproTask, ICancelableTask
 {
     private readonly CancellationTokenSource _cancellation = new();
 
@@ -22,6 +22,9 @@ public sealed class WriteReproManifest : Task, ICancelableTask
 
     [Required]
     public string PatchPath { get; set; } = "";
+
+    /// <summary><c>@(ResolvedTargetingPack)</c>: the framework name with NuGetPackageId and NuGetPackageVersion metadata.</summary>
+    public ITaskItem[] TargetingPacks { get; set; } = Array.Empty<ITaskItem>();
 
     /// <summary>True when the manifest was (re)written by this call.</summary>
     [Output]
@@ -52,7 +55,7 @@ public sealed class WriteReproManifest : Task, ICancelableTask
                 return true;
             }
 
-            var (collection, manifestBytes, diagnostics) = pending.Wait(progress =>
+            var (collection, manifestBytes, diagnostics) = pending.Wait(PendingManifest.ToTargetingPacks(TargetingPacks), progress =>
             {
                 if (progress.BytesTotal > 0)
                 {

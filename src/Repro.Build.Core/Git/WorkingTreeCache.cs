@@ -22,7 +22,7 @@ namespace Repro.Build.Git;
 public sealed class WorkingTreeCache
 {
     // Bump when the patch policy or this format changes: old entries then simply miss.
-    private const string PolicyVersion = "worktree-4";
+    private const string PolicyVersion = "worktree-5";
     private const int KeptEntries = 8;
     private static readonly TimeSpan LockTimeout = TimeSpan.FromSeconds(60);
 
@@ -74,9 +74,9 @@ public sealed class WorkingTreeCache
                 continue;
             }
 
-            foreach (var (relative, length, ticks) in WalkFolder(fullPath))
+            foreach (var entry in WalkFolder(fullPath))
             {
-                text.Append(relative).Append(' ').Append(length).Append(' ').Append(ticks).Append('\n');
+                text.Append(entry.Relative).Append(' ').Append(entry.Length).Append(' ').Append(entry.Ticks).Append('\n');
                 Flush();
             }
         }
@@ -85,67 +85,93 @@ public sealed class WorkingTreeCache
         return Hashing.ToHex(sha.GetHashAndReset());
     }
 
-    /// <summary>Above this many files, an untracked folder is keyed by names and folder times, not by every file's stat.</summary>
+    /// <summary>Above this many files, an untracked folder is keyed by its folders' times, not by every file's stat.</summary>
     public const int StatEveryFileUpTo = 1000;
 
     // Every file under an untracked folder, links not followed (a link is an entry), bin/ and obj/ left out: with its
-    // size and time while there are few; in a large folder (raw data nobody put in .gitignore) by name only, plus the
-    // time of every folder (which moves when a file is added, removed or renamed) and the stat of the files that are
-    // inputs of the build, so that the cost of a no-op build does not grow with untracked data.
-    private static IEnumerable<(string Relative, long Length, long Ticks)> WalkFolder(string folder)
+    // size and time while there are few. In a large folder (raw data nobody put in .gitignore) only the folders' times
+    // (a folder's time moves when a file in it is added, removed or renamed) and the stat of the files that are inputs
+    // of the build are read, so that a no-op build does not pay a stat per data file, nor managed work per file.
+    private static List<WalkEntry> WalkFolder(string folder)
     {
-        var files = new List<(string Relative, bool IsFolder)>();
+        var keyed = new List<WalkEntry>();
+        var fileCount = 0;
 #if NET
         var options = new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = true, AttributesToSkip = 0, ReturnSpecialDirectories = false };
-        var entries = new System.IO.Enumeration.FileSystemEnumerable<(string, bool)>(folder,
-            (ref System.IO.Enumeration.FileSystemEntry entry) => (entry.ToSpecifiedFullPath().Substring(folder.Length), entry.IsDirectory),
+        var entries = new System.IO.Enumeration.FileSystemEnumerable<WalkEntry>(folder,
+            (ref System.IO.Enumeration.FileSystemEntry entry) => new WalkEntry(
+                entry.ToSpecifiedFullPath().Substring(folder.Length), entry.IsDirectory ? -1 : entry.Length, entry.LastWriteTimeUtc.UtcTicks),
             options)
         {
-            ShouldIncludePredicate = (ref System.IO.Enumeration.FileSystemEntry entry) => !(entry.IsDirectory && IsBuildOutputName(entry.FileName)),
+            ShouldIncludePredicate = (ref System.IO.Enumeration.FileSystemEntry entry) =>
+            {
+                if (entry.IsDirectory)
+                {
+                    return !IsBuildOutputName(entry.FileName);
+                }
+
+                // While the folder may still be small every file is read; past the limit only the build's inputs.
+                return ++fileCount <= StatEveryFileUpTo || GitPatchBuilder.IsBuildInput(entry.FileName.ToString());
+            },
             ShouldRecursePredicate = (ref System.IO.Enumeration.FileSystemEntry entry) =>
                 (entry.Attributes & FileAttributes.ReparsePoint) == 0 && !IsBuildOutputName(entry.FileName),
         };
-        files.AddRange(entries);
+        keyed.AddRange(entries);
 #else
-        foreach (var path in Directory.EnumerateFileSystemEntries(folder, "*", SearchOption.AllDirectories))
+        foreach (var info in new DirectoryInfo(folder).EnumerateFileSystemInfos("*", SearchOption.AllDirectories))
         {
-            var relative = path.Substring(folder.Length).Replace('\\', '/');
-            if (!GitStatus.IsBuildOutput(relative))
+            var relative = info.FullName.Substring(folder.Length).Replace('\\', '/');
+            if (GitStatus.IsBuildOutput(relative))
             {
-                files.Add((relative, Directory.Exists(path)));
+                continue;
             }
-        }
-#endif
-        files.Sort((a, b) => string.CompareOrdinal(a.Relative, b.Relative));
-        var fileCount = files.Count(f => !f.IsFolder);
-        var keyed = new List<(string, long, long)>(files.Count + 1);
-        if (fileCount > StatEveryFileUpTo)
-        {
-            keyed.Add(("", -1, Directory.GetLastWriteTimeUtc(folder).Ticks));
-        }
 
-        foreach (var (relative, isFolder) in files)
-        {
-            var full = Path.Combine(folder, relative);
-            if (isFolder)
+            if (info is FileInfo file)
             {
-                if (fileCount > StatEveryFileUpTo)
+                if (++fileCount <= StatEveryFileUpTo || GitPatchBuilder.IsBuildInput(relative))
                 {
-                    keyed.Add((relative, -1, Directory.GetLastWriteTimeUtc(full).Ticks));
+                    keyed.Add(new WalkEntry(relative, file.Length, file.LastWriteTimeUtc.Ticks));
                 }
-            }
-            else if (fileCount <= StatEveryFileUpTo || GitPatchBuilder.IsBuildInput(relative))
-            {
-                var info = new FileInfo(full);
-                keyed.Add((relative, info.Exists ? info.Length : -1, info.Exists ? info.LastWriteTimeUtc.Ticks : 0));
             }
             else
             {
-                keyed.Add((relative, 0, 0));
+                keyed.Add(new WalkEntry(relative, -1, info.LastWriteTimeUtc.Ticks));
             }
         }
+#endif
+        if (fileCount > StatEveryFileUpTo)
+        {
+            // A large folder: its own time, its folders' times and its build inputs; the files read while it still
+            // looked small go again, so that the key does not depend on the order the folder was listed in.
+            keyed.RemoveAll(e => e.Length >= 0 && !GitPatchBuilder.IsBuildInput(e.Relative));
+            keyed.Add(new WalkEntry("", -1, Directory.GetLastWriteTimeUtc(folder).Ticks));
+        }
+        else
+        {
+            // Small: the folders' times add nothing to the stat of every file (and a folder's time moves whenever a
+            // build writes beside it).
+            keyed.RemoveAll(e => e.Length < 0);
+        }
 
+        keyed.Sort((a, b) => string.CompareOrdinal(a.Relative, b.Relative));
         return keyed;
+    }
+
+    private readonly struct WalkEntry
+    {
+        public WalkEntry(string relative, long length, long ticks)
+        {
+            Relative = relative;
+            Length = length;
+            Ticks = ticks;
+        }
+
+        public string Relative { get; }
+
+        /// <summary>The size of a file; -1 for a folder.</summary>
+        public long Length { get; }
+
+        public long Ticks { get; }
     }
 
 #if NET

@@ -23,6 +23,17 @@ public static class ManifestCollector
 {
     public static ManifestCollection Collect(ManifestRequest request, ICollection<ReproDiagnostic> diagnostics)
     {
+        var collection = Capture(request, diagnostics);
+        Complete(collection.Manifest, request.TargetingPacks);
+        return collection;
+    }
+
+    /// <summary>
+    /// Everything but what the build resolves late (the targeting packs): the part that can start before the build
+    /// has resolved its framework references, so that it overlaps with them. <see cref="Complete"/> finishes it.
+    /// </summary>
+    public static ManifestCollection Capture(ManifestRequest request, ICollection<ReproDiagnostic> diagnostics)
+    {
         if (request is null)
         {
             throw new ArgumentNullException(nameof(request));
@@ -69,7 +80,6 @@ public static class ManifestCollector
         }
 
         manifest.Assumptions = ReadTextFiles(request, assumptions, "ReproAssumptions", cache: null, repositoryRoot, diagnostics);
-        manifest.Fingerprint = FingerprintCalculator.Compute(manifest);
 
         if (request.Strict)
         {
@@ -77,6 +87,24 @@ public static class ManifestCollector
         }
 
         return new ManifestCollection(manifest, patch);
+    }
+
+    /// <summary>Names the targeting pack of each framework reference and computes the fingerprint.</summary>
+    public static void Complete(ReproManifest manifest, IReadOnlyList<FrameworkReferenceEntry> targetingPacks)
+    {
+        if (manifest is null)
+        {
+            throw new ArgumentNullException(nameof(manifest));
+        }
+
+        foreach (var reference in manifest.Dependencies?.FrameworkReferences ?? new List<FrameworkReferenceEntry>())
+        {
+            var pack = targetingPacks.FirstOrDefault(p => string.Equals(p.Name, reference.Name, StringComparison.OrdinalIgnoreCase));
+            reference.TargetingPack = pack?.TargetingPack;
+            reference.TargetingPackVersion = pack?.TargetingPackVersion;
+        }
+
+        manifest.Fingerprint = FingerprintCalculator.Compute(manifest);
     }
 
     private static string? LocateRepository(string projectDirectory)
@@ -153,8 +181,7 @@ public static class ManifestCollector
             section.Packages = graph.Packages;
             foreach (var name in graph.FrameworkReferences)
             {
-                var pack = request.TargetingPacks.FirstOrDefault(p => string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase));
-                section.FrameworkReferences.Add(new FrameworkReferenceEntry { Name = name, TargetingPack = pack?.TargetingPack, TargetingPackVersion = pack?.TargetingPackVersion });
+                section.FrameworkReferences.Add(new FrameworkReferenceEntry { Name = name }); // packs: Complete
             }
         }
 
