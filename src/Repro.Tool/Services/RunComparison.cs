@@ -75,6 +75,7 @@ public sealed class RunComparison
         {
             ("fingerprint", (Func<RunRecord, string?>)(r => r.Build?.Fingerprint)),
             ("commit", r => r.Build?.Commit),
+            ("branch", r => r.Build?.Branch),
             ("dirty", r => r.Build?.Dirty?.ToString().ToLowerInvariant()),
             ("patch", r => r.Build?.PatchSha256),
             ("seed", r => r.Build?.Seed),
