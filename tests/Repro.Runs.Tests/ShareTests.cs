@@ -11,27 +11,12 @@ using Repro.Build.Runs;
 namespace Repro.Runs.Tests;
 
 /// <summary>Automatic sharing (ReproRunOptions.ShareRemote, REPRO_RUNS_SHARE) and the build's branch and patch in the record.</summary>
-public sealed class ShareTests : IDisposable
+public sealed class ShareTests : CapturedStderrTests
 {
-    private readonly TemporaryDirectory _directory = new();
-    private readonly StringWriter _stderr = new();
-    private readonly TextWriter _originalStderr = Console.Error;
-
-    public ShareTests()
-    {
-        Console.SetError(_stderr);
-    }
-
-    public void Dispose()
-    {
-        Console.SetError(_originalStderr);
-        _directory.Dispose();
-    }
-
     private ReproRunOptions Options(string? remote, double timeoutSeconds = 30) => new()
     {
-        RunsDirectory = Path.Combine(_directory.Path, ".repro", "runs"),
-        ProjectDirectory = _directory.Path,
+        RunsDirectory = Path.Combine(Folder.Path, ".repro", "runs"),
+        ProjectDirectory = Folder.Path,
         Assembly = typeof(ShareTests).Assembly,
         ShareRemote = remote,
         ShareTimeout = TimeSpan.FromSeconds(timeoutSeconds),
@@ -55,11 +40,11 @@ public sealed class ShareTests : IDisposable
 
     private string Repository()
     {
-        Git(_directory.Path, "init", "-q", "-b", "main");
-        return _directory.Path;
+        Git(Folder.Path, "init", "-q", "-b", "main");
+        return Folder.Path;
     }
 
-    private string[] WarningLines() => _stderr.ToString().Split('\n').Where(l => l.Contains("REPRO", StringComparison.Ordinal)).ToArray();
+    private string[] WarningLines() => Stderr.ToString().Split('\n').Where(l => l.Contains("REPRO", StringComparison.Ordinal)).ToArray();
 
     [Theory]
     [InlineData(null, null)]
@@ -101,7 +86,7 @@ public sealed class ShareTests : IDisposable
         Assert.Equal(RunStatus.Finished, record.Status);
         Assert.Single(record.Diagnostics, d => d.Id == DiagnosticIds.RunNotShared);
         Assert.Single(WarningLines(), l => l.Contains("REPRO407", StringComparison.Ordinal));
-        Assert.DoesNotContain("ghp_", _stderr.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("ghp_", Stderr.ToString(), StringComparison.Ordinal);
         Assert.DoesNotContain("ghp_", File.ReadAllText(recordPath), StringComparison.Ordinal);
     }
 
@@ -109,8 +94,8 @@ public sealed class ShareTests : IDisposable
     public void A_run_pushes_itself_to_the_remote_and_its_final_state_is_there_when_it_ends()
     {
         var repository = Repository();
-        var remote = Path.Combine(_directory.Path, "team.git");
-        Git(_directory.Path, "init", "-q", "--bare", remote);
+        var remote = Path.Combine(Folder.Path, "team.git");
+        Git(Folder.Path, "init", "-q", "--bare", remote);
         Git(repository, "remote", "add", "origin", remote);
 
         string runId;
@@ -167,7 +152,7 @@ public sealed class ShareTests : IDisposable
         var clean = "diff --git a/src/Train.cs b/src/Train.cs\n--- a/src/Train.cs\n+++ b/src/Train.cs\n@@ -1 +1 @@\n-var rate = 0.1;\n+var rate = 0.2;\n";
         var secret = "diff --git a/src/Keys.cs b/src/Keys.cs\n--- a/src/Keys.cs\n+++ b/src/Keys.cs\n@@ -0,0 +1 @@\n+var token = \"ghp_abcdefghijklmnopqrstuvwxyz0123456789\";\n";
         var patch = Encoding.UTF8.GetBytes(clean + secret);
-        var output = Directory.CreateDirectory(Path.Combine(_directory.Path, "bin")).FullName;
+        var output = Directory.CreateDirectory(Path.Combine(Folder.Path, "bin")).FullName;
         File.WriteAllBytes(Path.Combine(output, "Trainer.repro.patch"), patch);
         var manifest = new ReproManifest
         {
