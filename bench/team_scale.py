@@ -4,7 +4,8 @@
 Writes N run folders (a run.json modelled on docs/runs.md's example, grown to the size of a real record with an
 embedded build manifest of 60 packages and an environment section, plus a metrics.jsonl of 1,000 points), then times the
 built tool (src/Repro.Tool, Release) listing them, filtering by a parameter and a metric threshold, sorting by a metric,
-and grouping by fingerprint. Prints medians of 3 runs.
+and grouping by fingerprint, and comparing 2 and 10 of them (`dotnet repro compare`, which reads only the runs it is
+given: exit code 1, they differ). Prints medians of 3 runs.
 
 Usage: python3 bench/team_scale.py [runs]      (default 10,000; build the tool first: dotnet build src/Repro.Tool -c Release)
 """
@@ -65,12 +66,24 @@ def main():
             ("--metric accuracy>=0.9 --sort accuracy --desc", ["runs", "--metric", "accuracy>=0.9", "--sort", "accuracy", "--desc"]),
             ("--group-by-fingerprint", ["runs", "--group-by-fingerprint"]),
         ]
+        ids = sorted(os.listdir(runs))
+        spread = [ids[i * (len(ids) - 1) // 9] for i in range(10)]
+        compares = [
+            ("compare 2 runs (full ids)", ["compare", spread[0], spread[-1]]),
+            ("compare 2 runs (--json)", ["compare", spread[0], spread[-1], "--json"]),
+            ("compare 2 runs (id prefixes)", ["compare", spread[0][:19], spread[-1][:19]]),
+            ("compare 10 runs", ["compare"] + spread),
+        ]
         print(f"{RUNS:,} runs (run.json {size:,} bytes each, 1,000 metric points each) in {runs}")
         print(f"{'command':50} {'median ms':>10}")
         for name, args in cases:
             command = ["dotnet", tool] + args + ["--runs-dir", runs]
             timed(command, work, env)  # warm the file cache
             print(f"{name:50} {statistics.median(timed(command, work, env) for _ in range(3)):10.0f}", flush=True)
+        for name, args in compares:
+            command = ["dotnet", tool] + args + ["--runs-dir", runs]
+            timed(command, work, env, check=False)
+            print(f"{name:50} {statistics.median(timed(command, work, env, check=False) for _ in range(3)):10.0f}", flush=True)
     finally:
         shutil.rmtree(work, ignore_errors=True)
 

@@ -29,6 +29,7 @@ public static class DiagnosticIds
     public const string ParamConflict = "REPRO404";
     public const string DataNotChecked = "REPRO405";
     public const string RunFileMissing = "REPRO406";
+    public const string RunNotShared = "REPRO407";
     public const string ToolInputMissing = "REPRO501";
     public const string ToolInputNotManifest = "REPRO502";
     public const string ToolSchemaUnsupported = "REPRO503";

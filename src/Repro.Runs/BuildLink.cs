@@ -16,15 +16,19 @@ internal sealed class BuildLink
 {
     private const long MaxManifestBytes = 256L * 1024 * 1024;
 
-    private BuildLink(string assemblyName, ReproManifest embedded, JsonElement embeddedJson, ReproManifest? full)
+    private BuildLink(string assemblyName, ReproManifest embedded, JsonElement embeddedJson, ReproManifest? full, string? folder = null)
     {
         AssemblyName = assemblyName;
+        Folder = folder;
         Embedded = embedded;
         EmbeddedJson = embeddedJson;
         Full = full;
     }
 
     public string AssemblyName { get; }
+
+    /// <summary>The folder of the assembly, where the build wrote its manifest file and patch; null when unknown.</summary>
+    public string? Folder { get; }
 
     public ReproManifest Embedded { get; }
 
@@ -51,14 +55,44 @@ internal sealed class BuildLink
 
         var name = assembly.GetName().Name ?? "";
         var embedded = ManifestSerializer.FromUtf8Bytes(bytes);
-        return From(name, bytes, ReadFull(assembly, name, embedded.Fingerprint));
+        var folder = AssemblyFolder(assembly);
+        return From(name, bytes, ReadFull(folder, name, embedded.Fingerprint), folder);
     }
 
     /// <summary>A link from the embedded manifest's bytes and the full manifest (already matched), for tests.</summary>
-    internal static BuildLink From(string assemblyName, byte[] embeddedJson, ReproManifest? full)
+    internal static BuildLink From(string assemblyName, byte[] embeddedJson, ReproManifest? full, string? folder = null)
     {
         using var document = JsonDocument.Parse(embeddedJson);
-        return new BuildLink(assemblyName, ManifestSerializer.FromUtf8Bytes(embeddedJson), document.RootElement.Clone(), full);
+        return new BuildLink(assemblyName, ManifestSerializer.FromUtf8Bytes(embeddedJson), document.RootElement.Clone(), full, folder);
+    }
+
+    /// <summary>
+    /// The build's patch of uncommitted changes (<c>&lt;name&gt;.repro.patch</c> beside the assembly), when the build was
+    /// dirty and the file there is the one the build hashed (its SHA-256 is the embedded <c>patchSha256</c>); else null.
+    /// </summary>
+    public byte[]? ReadPatch()
+    {
+        var expected = Embedded.Git?.PatchSha256;
+        if (Folder is null || Embedded.Git?.Dirty != true || string.IsNullOrEmpty(expected))
+        {
+            return null;
+        }
+
+        var path = Path.Combine(Folder, Full?.Git?.Patch is { Length: > 0 } named ? Path.GetFileName(named) : AssemblyName + ".repro.patch");
+        try
+        {
+            if (FileProbe.Inspect(path) != FileKind.Regular)
+            {
+                return null;
+            }
+
+            var bytes = FileProbe.ReadAllBytes(path, MaxManifestBytes);
+            return string.Equals(Hashing.Sha256Hex(bytes), expected, StringComparison.OrdinalIgnoreCase) ? bytes : null;
+        }
+        catch (Exception ex) when (ReadFailure.IsExpected(ex))
+        {
+            return null; // the record says dirty and patchSha256 either way
+        }
     }
 
     public RunBuildSection ToSection() => new()
@@ -66,15 +100,15 @@ internal sealed class BuildLink
         Assembly = AssemblyName,
         Fingerprint = Embedded.Fingerprint,
         Commit = Embedded.Git?.Commit,
+        Branch = Full?.Git?.Branch ?? Embedded.Git?.Branch,
         Dirty = Embedded.Git?.Dirty,
         PatchSha256 = Embedded.Git?.PatchSha256,
         Seed = Embedded.Seed,
         Manifest = EmbeddedJson,
     };
 
-    private static ReproManifest? ReadFull(Assembly assembly, string name, string? fingerprint)
+    private static ReproManifest? ReadFull(string? folder, string name, string? fingerprint)
     {
-        var folder = AssemblyFolder(assembly);
         if (folder is null || fingerprint is null)
         {
             return null;

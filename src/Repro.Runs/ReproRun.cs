@@ -30,6 +30,9 @@ public sealed class ReproRun : IDisposable, IAsyncDisposable
 {
     private const long MaxJsonParamsFileBytes = 16L * 1024 * 1024;
 
+    /// <summary>The build's patch, copied into the run's folder when the build was dirty.</summary>
+    private const string PatchFileName = "build.patch";
+
     private static ReproRun? _current;
 
     private readonly object _gate = new();
@@ -49,6 +52,7 @@ public sealed class ReproRun : IDisposable, IAsyncDisposable
     private readonly AutoResetEvent _wake = new(false);
     private readonly Thread _writer;
     private readonly CancellationTokenSource _stopDataCheck = new();
+    private readonly RunSharer? _sharer;
     private Task? _dataCheck;
     private volatile bool _ended;
     private bool _folderReady;
@@ -99,7 +103,13 @@ public sealed class ReproRun : IDisposable, IAsyncDisposable
         _cache = new Lazy<FileHashCache>(() => LoadCache(build, projectDirectory), LazyThreadSafetyMode.ExecutionAndPublication);
         _metrics = new MetricBuffer(Path.Combine(RunDirectory, MetricsFileFormat.FileName));
         _metrics.Full += () => _wake.Set();
+        _sharer = CreateSharer(options, diagnostics);
         EnsureFolder();
+        if (build is not null)
+        {
+            CopyPatch(build);
+        }
+
         foreach (var diagnostic in diagnostics)
         {
             Warn(diagnostic, persist: false);
@@ -110,6 +120,7 @@ public sealed class ReproRun : IDisposable, IAsyncDisposable
         _current = this;
         _writer = new Thread(WriteInBackground) { IsBackground = true, Name = "Repro.Runs writer" };
         _writer.Start();
+        _sharer?.PushInBackground(); // teammates see the run as running from its first seconds
 
         // The data check reads a stat per declared file (and hashes what changed): off the training's path, as the
         // build captures its manifest on a background thread. The run's end waits for it.
@@ -510,8 +521,60 @@ public sealed class ReproRun : IDisposable, IAsyncDisposable
         _metrics.Close();
         Persist();
         SaveCache();
+        _sharer?.PushFinal();
         ProcessHooks.Remove(this);
         Interlocked.CompareExchange(ref _current, null, this);
+    }
+
+    /// <summary>The sharer the options ask for, with the record's <c>share</c> set; null (and why, in diagnostics) otherwise.</summary>
+    private RunSharer? CreateSharer(ReproRunOptions options, List<RunDiagnostic> diagnostics)
+    {
+        if (options.ShareRemote is not { } remote)
+        {
+            return null;
+        }
+
+        if (ShareSettings.TimeoutProblem(Environment.GetEnvironmentVariable(ShareSettings.TimeoutVariable)) is { } timeoutProblem)
+        {
+            diagnostics.Add(new RunDiagnostic { Id = DiagnosticIds.RunNotShared, Message = timeoutProblem });
+        }
+
+        var problem = ShareSettings.Check(remote, options.ShareInterval, options.ShareTimeout)
+            ?? (_repositoryRoot is null ? $"the run is not shared automatically: {_baseDirectory} is not inside a git repository, and runs are shared through the project's own git remote." : null);
+        if (problem is not null)
+        {
+            diagnostics.Add(new RunDiagnostic { Id = DiagnosticIds.RunNotShared, Message = problem });
+            return null;
+        }
+
+        _record.Share = new RunShareSection { Remote = remote, IntervalSeconds = (int)Math.Ceiling(options.ShareInterval.TotalSeconds) };
+        return new RunSharer(_repositoryRoot!, RunId, RunDirectory, remote, options.ShareTimeout,
+            message => Warn(new RunDiagnostic { Id = DiagnosticIds.RunNotShared, Message = message }));
+    }
+
+    /// <summary>
+    /// Copies the build's patch of uncommitted changes into the run's folder (<c>build.patch</c>), so that the code of
+    /// a dirty build travels with the run when it is shared; file diffs that hold secrets are left out, by the rule the
+    /// build applies to its own patch.
+    /// </summary>
+    private void CopyPatch(BuildLink build)
+    {
+        if (_record.Build is not { } section || build.ReadPatch() is not { } patch)
+        {
+            return;
+        }
+
+        var kept = Repro.Build.Git.GitPatchBuilder.WithoutSecrets(patch, new List<string>());
+        if (TryStore(() =>
+            {
+                if (EnsureFolder())
+                {
+                    AtomicFile.WriteIfChanged(Path.Combine(RunDirectory, PatchFileName), kept);
+                }
+            }) && Volatile.Read(ref _folderReady))
+        {
+            section.Patch = PatchFileName;
+        }
     }
 
     private void CheckData(BuildLink build)
@@ -549,6 +612,12 @@ public sealed class ReproRun : IDisposable, IAsyncDisposable
             if (DateTime.UtcNow - _lastPersist >= _options.HeartbeatInterval)
             {
                 Persist();
+            }
+
+            if (_sharer is not null && DateTime.UtcNow - _sharer.LastStart >= _options.ShareInterval)
+            {
+                Persist(); // the shared copy's heartbeat is as fresh as it can be
+                _sharer.PushInBackground();
             }
         }
     }

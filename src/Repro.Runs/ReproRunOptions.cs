@@ -38,6 +38,23 @@ public sealed class ReproRunOptions
     /// <summary>How often run.json is rewritten while the run lives (its <c>lastWriteTime</c>). Default: 10 seconds.</summary>
     public TimeSpan HeartbeatInterval { get; set; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>
+    /// The git remote the run pushes itself to (on <c>refs/repro/runs</c>, as <c>dotnet repro push</c> does) when it
+    /// starts, every <see cref="ShareInterval"/> while it runs, and when it ends; null for no automatic sharing.
+    /// Default: <c>REPRO_RUNS_SHARE</c> (<c>true</c> or <c>1</c> for <c>origin</c>, or a remote's name; unset, empty,
+    /// <c>false</c> or <c>0</c>: off). A push that fails or times out gives warning REPRO407 once and never fails the run.
+    /// </summary>
+    public string? ShareRemote { get; set; } = ShareSettings.RemoteFrom(Environment.GetEnvironmentVariable(ShareSettings.RemoteVariable));
+
+    /// <summary>How often a running run is pushed again (on a background thread, one push at a time). Default: 2 minutes.</summary>
+    public TimeSpan ShareInterval { get; set; } = ShareSettings.DefaultInterval;
+
+    /// <summary>
+    /// How long one push may take before git is stopped; the push at the end of the run holds the program at most this
+    /// long. Default: <c>REPRO_RUNS_SHARE_TIMEOUT</c> (seconds) when set, else 30 seconds.
+    /// </summary>
+    public TimeSpan ShareTimeout { get; set; } = ShareSettings.TimeoutFrom(Environment.GetEnvironmentVariable(ShareSettings.TimeoutVariable)) ?? ShareSettings.DefaultTimeout;
+
     /// <summary>The build to link to instead of reading it from <see cref="Assembly"/> (benchmarks and tests).</summary>
     internal BuildLink? Build { get; set; }
 }

@@ -27,7 +27,7 @@ public sealed class RunRecordTests
             Process = new RunProcessSection { Id = 1, CommandLine = { "trainer.dll" }, WorkingDirectory = "/w", ProjectDirectory = "/w", Runtime = ".NET 8.0.0", LibraryVersion = "0.1.0" },
             Build = new RunBuildSection
             {
-                Assembly = "Trainer", Fingerprint = "sha256:" + new string('c', 64), Commit = new string('a', 40), Dirty = false, PatchSha256 = null, Seed = "42",
+                Assembly = "Trainer", Fingerprint = "sha256:" + new string('c', 64), Commit = new string('a', 40), Branch = "main", Dirty = true, PatchSha256 = new string('f', 64), Patch = "build.patch", Seed = "42",
                 Manifest = JsonDocument.Parse("{\"schemaVersion\":2}").RootElement.Clone(),
             },
             Seeds = { ["build"] = "42" },
@@ -37,6 +37,7 @@ public sealed class RunRecordTests
             Outputs = { file },
             Steps = { new RunStep { Name = "train", Status = RunStatus.Finished, StartTime = "t", EndTime = "t", DurationSeconds = 1.5, Failure = new RunFailure { Message = "m" }, Params = { ["epochs"] = "3" }, Inputs = { file }, Outputs = { file } } },
             Metrics = { ["loss"] = new MetricSummary { Last = double.NaN, Step = 3, Min = 0.1, Max = double.PositiveInfinity, Count = 4 } },
+            Share = new RunShareSection { Remote = "origin", IntervalSeconds = 120 },
             Diagnostics = { new RunDiagnostic { Id = DiagnosticIds.DataChangedSinceBuild, Message = "changed", File = "data/raw.csv" } },
         };
         record.Environment.Variables["OMP_NUM_THREADS"] = "4";
@@ -56,7 +57,7 @@ public sealed class RunRecordTests
         Assert.Contains("\"max\": \"Infinity\"", text, StringComparison.Ordinal);
         var keys = JsonDocument.Parse(bytes).RootElement.EnumerateObject().Select(p => p.Name).ToList();
         Assert.Equal(
-            new[] { "schemaVersion", "runId", "name", "status", "startTime", "endTime", "lastWriteTime", "failure", "signal", "exitCode", "process", "build", "seeds", "params", "data", "inputs", "outputs", "steps", "metrics", "metricsFile", "environment", "diagnostics" },
+            new[] { "schemaVersion", "runId", "name", "status", "startTime", "endTime", "lastWriteTime", "failure", "signal", "exitCode", "process", "build", "seeds", "params", "data", "inputs", "outputs", "steps", "metrics", "metricsFile", "share", "environment", "diagnostics" },
             keys);
 
         var back = RunRecordSerializer.FromUtf8Bytes(bytes);

@@ -62,7 +62,9 @@ public sealed class SampleTests
             var root = record.RootElement;
             Assert.Equal(fingerprint, root.GetProperty("build").GetProperty("fingerprint").GetString());
             Assert.Equal(new[] { "load", "split", "train", "evaluate" }, root.GetProperty("steps").EnumerateArray().Select(s => s.GetProperty("name").GetString()));
-            Assert.Equal(new[] { "accuracy", "auc", "f1" }, root.GetProperty("metrics").EnumerateObject().Select(m => m.Name));
+            Assert.Equal(new[] { "accuracy", "auc", "f1", "testLogLoss", "trainLogLoss" }, root.GetProperty("metrics").EnumerateObject().Select(m => m.Name));
+            Assert.Equal(10, root.GetProperty("metrics").GetProperty("trainLogLoss").GetProperty("count").GetInt32()); // one point per pass
+            Assert.Equal("10", root.GetProperty("params").GetProperty("iterations").GetString());
             Assert.Equal("bin/Debug/net10.0/model.zip", Assert.Single(root.GetProperty("outputs").EnumerateArray()).GetProperty("path").GetString());
             Assert.Equal("0.25", root.GetProperty("params").GetProperty("TestFraction").GetString());
         }

@@ -43,12 +43,7 @@ public sealed class TeamTests
     public void Runs_pushed_from_one_clone_are_listed_filtered_and_sorted_in_another_without_credentials_or_touching_branches()
     {
         // Alice's clone: the trainer, committed and pushed to the team's bare repository.
-        var (alice, project) = ConsumerProject.CreateInRepository(_fixture, "team-alice", Trainer,
-            extraProperties: "<OutputType>Exe</OutputType>",
-            extraItems: """<PackageReference Include="Repro.Runs" Version="$(ReproRunsVersion)" />""");
-        var remote = Path.Combine(_fixture.Projects, "team.git");
-        _fixture.GitOutput(_fixture.Projects, "init", "-q", "--bare", "-b", "main", remote);
-        _fixture.GitOutput(alice, "remote", "add", "origin", remote);
+        var (alice, project, remote) = TrainerWithRemote("team-alice");
         _fixture.GitOutput(alice, "push", "-q", "origin", "main");
         var build = project.Build();
         Assert.True(build.Succeeded, build.ToString());
@@ -204,6 +199,61 @@ public sealed class TeamTests
         Assert.Contains("REPRO520", leaky.Output, StringComparison.Ordinal);
         Assert.DoesNotContain("s3cr3t", leaky.Output, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", leaky.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_run_with_REPRO_RUNS_SHARE_is_on_the_remote_when_it_ends_with_branch_and_patch_and_an_unreachable_remote_costs_one_warning()
+    {
+        var (repository, project, remote) = TrainerWithRemote("team-auto");
+        // Uncommitted work: the build is dirty, and its patch must travel with the run.
+        File.WriteAllText(Path.Combine(project.Directory, "Tuning.cs"), "internal static class Tuning { public const int Trees = 20; }\n");
+        var build = project.Build();
+        Assert.True(build.Succeeded, build.ToString());
+        var head = _fixture.GitOutput(repository, "rev-parse", "HEAD");
+        var trainer = Path.Combine(project.OutputPath(), "Trainer.dll");
+
+        var shared = _fixture.DotnetWithEnvironment(project.Directory, new() { ["REPRO_RUNS_SHARE"] = "true" }, trainer, "0.1");
+
+        Assert.True(shared.ExitCode == 0, shared.ToString());
+        Assert.DoesNotContain("REPRO407", shared.Output, StringComparison.Ordinal);
+        var files = _fixture.GitOutput(remote, "ls-tree", "-r", "--name-only", "refs/repro/runs").Split('\n');
+        var recordPath = Assert.Single(files, f => f.EndsWith("/run.json", StringComparison.Ordinal));
+        Assert.Contains(recordPath.Replace("run.json", "build.patch", StringComparison.Ordinal), files);
+        using (var record = JsonDocument.Parse(_fixture.GitOutput(remote, "show", "refs/repro/runs:" + recordPath)))
+        {
+            var root = record.RootElement;
+            Assert.Equal("finished", root.GetProperty("status").GetString()); // the final state, pushed at the end
+            Assert.Equal("main", root.GetProperty("build").GetProperty("branch").GetString());
+            Assert.True(root.GetProperty("build").GetProperty("dirty").GetBoolean());
+            Assert.Equal("build.patch", root.GetProperty("build").GetProperty("patch").GetString());
+            Assert.Equal("origin", root.GetProperty("share").GetProperty("remote").GetString());
+        }
+
+        Assert.Contains("Trees = 20", _fixture.GitOutput(remote, "show", "refs/repro/runs:" + recordPath.Replace("run.json", "build.patch", StringComparison.Ordinal)), StringComparison.Ordinal);
+        Assert.Equal(head, _fixture.GitOutput(repository, "rev-parse", "HEAD"));
+        Assert.Equal("?? Trainer/Tuning.cs", _fixture.GitOutput(repository, "status", "--porcelain")); // nothing but the user's own work
+
+        // The team's server is down (and its URL carries a token): the training still ends well, with one line.
+        _fixture.GitOutput(repository, "remote", "set-url", "origin", "http://alice:ghp_abcdefghijklmnopqrstuvwxyz0123456789@127.0.0.1:9/team.git");
+        var offline = _fixture.DotnetWithEnvironment(project.Directory, new() { ["REPRO_RUNS_SHARE"] = "origin", ["REPRO_RUNS_SHARE_TIMEOUT"] = "20" }, trainer, "0.2");
+
+        Assert.True(offline.ExitCode == 0, offline.ToString());
+        var warning = Assert.Single(offline.Output.Split('\n'), l => l.Contains("REPRO407", StringComparison.Ordinal));
+        Assert.StartsWith("warning REPRO407: the run could not be pushed to the git remote 'origin'", warning, StringComparison.Ordinal);
+        Assert.DoesNotContain("ghp_", offline.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", offline.Output, StringComparison.Ordinal);
+    }
+
+    /// <summary>The trainer, referencing the packed Repro.Runs, committed in a new repository whose origin is a new bare one (the team's).</summary>
+    private (string Repository, ConsumerProject Project, string Remote) TrainerWithRemote(string name)
+    {
+        var (repository, project) = ConsumerProject.CreateInRepository(_fixture, name, Trainer,
+            extraProperties: "<OutputType>Exe</OutputType>",
+            extraItems: """<PackageReference Include="Repro.Runs" Version="$(ReproRunsVersion)" />""");
+        var remote = Path.Combine(_fixture.Projects, name + ".git");
+        _fixture.GitOutput(_fixture.Projects, "init", "-q", "--bare", "-b", "main", remote);
+        _fixture.GitOutput(repository, "remote", "add", "origin", remote);
+        return (repository, project, remote);
     }
 
     /// <summary>Headless Chromium (Debian's package; .ci/run installs it) on a file URL; returns what it printed.</summary>

@@ -8,34 +8,19 @@ using Repro.Build.Runs;
 
 namespace Repro.Runs.Tests;
 
-public sealed class ReproRunTests : IDisposable
+public sealed class ReproRunTests : CapturedStderrTests
 {
-    private readonly TemporaryDirectory _directory = new();
-    private readonly StringWriter _stderr = new();
-    private readonly TextWriter _originalStderr = Console.Error;
-
-    public ReproRunTests()
-    {
-        Console.SetError(_stderr);
-    }
-
-    public void Dispose()
-    {
-        Console.SetError(_originalStderr);
-        _directory.Dispose();
-    }
-
     private ReproRunOptions Options() => new()
     {
-        RunsDirectory = Path.Combine(_directory.Path, "runs"),
-        ProjectDirectory = _directory.Path,
+        RunsDirectory = Path.Combine(Folder.Path, "runs"),
+        ProjectDirectory = Folder.Path,
         Assembly = typeof(ReproRunTests).Assembly, // no embedded manifest: REPRO403
     };
 
     [Fact]
     public void A_run_records_params_steps_with_lineage_outputs_and_metrics_and_reads_back()
     {
-        var raw = _directory.WriteFile("data/raw.csv", "a,b\n1,2\n");
+        var raw = Folder.WriteFile("data/raw.csv", "a,b\n1,2\n");
         string recordPath;
         using (var run = ReproRun.Start("baseline", Options()))
         {
@@ -50,13 +35,13 @@ public sealed class ReproRunTests : IDisposable
             {
                 step.LogInput(raw);
                 step.LogParam("dropNa", true);
-                _directory.WriteFile("data/clean.csv", "a,b\n1,2\n");
-                step.LogOutput(Path.Combine(_directory.Path, "data", "clean.csv"));
+                Folder.WriteFile("data/clean.csv", "a,b\n1,2\n");
+                step.LogOutput(Path.Combine(Folder.Path, "data", "clean.csv"));
             }
 
             using (var step = run.Step("train"))
             {
-                step.LogInput(Path.Combine(_directory.Path, "data", "clean.csv"));
+                step.LogInput(Path.Combine(Folder.Path, "data", "clean.csv"));
                 for (var epoch = 0; epoch < 5; epoch++)
                 {
                     run.LogMetric("loss", 1.0 / (epoch + 1), epoch);
@@ -65,8 +50,8 @@ public sealed class ReproRunTests : IDisposable
                 run.LogMetric("auc", double.NaN);
             }
 
-            _directory.WriteFile("model.zip", "model");
-            run.LogOutput(Path.Combine(_directory.Path, "model.zip"));
+            Folder.WriteFile("model.zip", "model");
+            run.LogOutput(Path.Combine(Folder.Path, "model.zip"));
         }
 
         Assert.Null(ReproRun.Current);
@@ -102,9 +87,9 @@ public sealed class ReproRunTests : IDisposable
 
         Assert.Null(record.Build);
         Assert.Contains(record.Diagnostics, d => d.Id == DiagnosticIds.NoBuildManifest);
-        Assert.Contains("warning REPRO403:", _stderr.ToString(), StringComparison.Ordinal);
+        Assert.Contains("warning REPRO403:", Stderr.ToString(), StringComparison.Ordinal);
         Assert.Equal(Environment.ProcessorCount, record.Environment.Cpu.LogicalCores);
-        Assert.False(File.Exists(Path.Combine(_directory.Path, ".gitignore")), "a configured runs folder gets no .gitignore");
+        Assert.False(File.Exists(Path.Combine(Folder.Path, ".gitignore")), "a configured runs folder gets no .gitignore");
     }
 
     [Fact]
@@ -131,7 +116,7 @@ public sealed class ReproRunTests : IDisposable
     [Fact]
     public void A_runs_folder_that_cannot_be_written_warns_once_and_the_training_goes_on()
     {
-        var blocker = _directory.WriteFile("not-a-folder", "x");
+        var blocker = Folder.WriteFile("not-a-folder", "x");
         var options = Options();
         options.RunsDirectory = Path.Combine(blocker, "runs");
         options.FlushInterval = TimeSpan.FromMilliseconds(10);
@@ -152,7 +137,7 @@ public sealed class ReproRunTests : IDisposable
             Assert.Equal(RunStatus.Failed, run.Status);
         }
 
-        var warnings = _stderr.ToString().Split('\n').Where(l => l.StartsWith("warning REPRO402", StringComparison.Ordinal)).ToList();
+        var warnings = Stderr.ToString().Split('\n').Where(l => l.StartsWith("warning REPRO402", StringComparison.Ordinal)).ToList();
         Assert.Single(warnings);
         Assert.Contains("REPRO_RUNS_DIR", warnings[0], StringComparison.Ordinal);
     }
@@ -161,13 +146,13 @@ public sealed class ReproRunTests : IDisposable
     public void A_missing_output_is_recorded_without_a_hash_with_REPRO406()
     {
         using var run = ReproRun.Start(options: Options());
-        run.LogOutput(Path.Combine(_directory.Path, "never-written.zip"));
+        run.LogOutput(Path.Combine(Folder.Path, "never-written.zip"));
         run.Complete();
 
         var record = RunRecordSerializer.ReadFile(run.RecordPath);
         Assert.Null(Assert.Single(record.Outputs).Sha256);
         Assert.Contains(record.Diagnostics, d => d.Id == DiagnosticIds.RunFileMissing);
-        Assert.Contains("warning REPRO406:", _stderr.ToString(), StringComparison.Ordinal);
+        Assert.Contains("warning REPRO406:", Stderr.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -196,7 +181,7 @@ public sealed class ReproRunTests : IDisposable
     [Fact]
     public void Json_config_files_become_dotted_parameters_and_an_input()
     {
-        var config = _directory.WriteFile("hparams.json", """{ "optimizer": { "lr": 0.001, "betas": [0.9, 0.999] }, "epochs": 10, "token": "ghp_abcdefghijklmnopqrstuvwxyz0123456789" }""");
+        var config = Folder.WriteFile("hparams.json", """{ "optimizer": { "lr": 0.001, "betas": [0.9, 0.999] }, "epochs": 10, "token": "ghp_abcdefghijklmnopqrstuvwxyz0123456789" }""");
         using var run = ReproRun.Start(options: Options());
         run.LogParamsFromJsonFile(config);
         run.Complete();

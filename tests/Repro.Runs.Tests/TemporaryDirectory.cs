@@ -4,7 +4,7 @@ using System.IO;
 namespace Repro.Runs.Tests;
 
 /// <summary>A fresh folder under the system temp folder, deleted on dispose.</summary>
-internal sealed class TemporaryDirectory : IDisposable
+public sealed class TemporaryDirectory : IDisposable
 {
     public TemporaryDirectory()
     {

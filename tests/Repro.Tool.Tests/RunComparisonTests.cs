@@ -38,4 +38,38 @@ public sealed class RunComparisonTests
         var same = RunComparison.Compare(new[] { a, Run("c", "0.1", 0.9, "11") });
         Assert.DoesNotContain(same.Sections.Where(s => s.Id != "run").SelectMany(s => s.Rows), r => RunComparison.IsDifferent(r.Values));
     }
+
+    [Fact]
+    public void The_code_section_compares_the_builds_patches_file_by_file_when_the_runs_folders_are_known()
+    {
+        var folder = System.IO.Directory.CreateTempSubdirectory("repro-compare-").FullName;
+        try
+        {
+            string Patched(string id, string patch)
+            {
+                var runFolder = System.IO.Directory.CreateDirectory(System.IO.Path.Combine(folder, id)).FullName;
+                System.IO.File.WriteAllText(System.IO.Path.Combine(runFolder, "build.patch"), patch);
+                return runFolder;
+            }
+
+            const string train = "diff --git a/Train.cs b/Train.cs\n--- a/Train.cs\n+++ b/Train.cs\n@@ -1 +1 @@\n-var trees = 10;\n+var trees = 20;\n";
+            const string other = "diff --git a/Train.cs b/Train.cs\n--- a/Train.cs\n+++ b/Train.cs\n@@ -1 +1 @@\n-var trees = 10;\n+var trees = 50;\n";
+            const string notes = "diff --git a/Notes.md b/Notes.md\n--- a/Notes.md\n+++ b/Notes.md\n@@ -0,0 +1 @@\n+deeper\n";
+            var a = Run("a", "0.1", 0.9, "11");
+            var b = Run("b", "0.1", 0.9, "11");
+            a.Build!.Patch = b.Build!.Patch = "build.patch";
+
+            var comparison = RunComparison.Compare(new[] { a, b }, new[] { Patched("a", train + notes), Patched("b", other + notes) });
+            var code = comparison.Sections.Single(s => s.Id == "code").Rows.ToDictionary(r => r.Key, r => r.Values);
+
+            Assert.True(RunComparison.IsDifferent(code["Train.cs"]));
+            Assert.StartsWith("+1 -1 lines, ", code["Train.cs"][0], StringComparison.Ordinal);
+            Assert.False(RunComparison.IsDifferent(code["Notes.md"])); // changed alike in both
+            Assert.DoesNotContain(RunComparison.Compare(new[] { a, b }).Sections, s => s.Id == "code"); // folders unknown: no section
+        }
+        finally
+        {
+            System.IO.Directory.Delete(folder, recursive: true);
+        }
+    }
 }

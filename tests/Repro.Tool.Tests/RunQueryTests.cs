@@ -38,6 +38,21 @@ public sealed class RunQueryTests
     };
 
     [Fact]
+    public void A_run_that_shares_itself_every_few_minutes_is_given_two_intervals_more_and_runs_filter_by_branch()
+    {
+        var shared = Run("5", RunStatus.Running, 0.7, "0.2", lastWrite: "2026-11-28T07:55:00.000Z").Record;
+        shared.Share = new RunShareSection { Remote = "origin", IntervalSeconds = 120 };
+        shared.Build!.Branch = "feature/deeper";
+        var silentTooLong = Run("6", RunStatus.Running, 0.7, "0.2", lastWrite: "2026-11-28T07:54:00.000Z").Record;
+        silentTooLong.Share = new RunShareSection { Remote = "origin", IntervalSeconds = 120 };
+
+        Assert.Equal("running", new RunListing(shared, "runs/5", Now).Status); // 5 minutes silent, 2 × 2 + 1 allowed
+        Assert.Equal("crashed", new RunListing(silentTooLong, "runs/6", Now).Status);
+        var runs = Runs().Append(new RunListing(shared, "runs/5", Now)).ToList();
+        Assert.Equal(new[] { "5" }, new RunQuery { Branch = "feature/deeper" }.Apply(runs).Select(r => r.Record.RunId));
+    }
+
+    [Fact]
     public void A_running_run_whose_heartbeat_stopped_is_crashed_and_not_active()
     {
         var runs = Runs();

@@ -468,6 +468,33 @@ public static class GitPatchBuilder
         return ("\"a/" + escaped + "\"", "\"b/" + escaped + "\"");
     }
 
+    /// <summary>
+    /// A patch made elsewhere (a build's <c>.repro.patch</c>, read again to share it) with every file diff dropped that
+    /// the build's own rule would leave out: secret-named files and diffs that hold a secret. What stays still applies.
+    /// </summary>
+    /// <param name="omitted">Receives the paths left out.</param>
+    public static byte[] WithoutSecrets(byte[] patch, ICollection<string> omitted)
+    {
+        if (patch is null || omitted is null)
+        {
+            throw new ArgumentNullException(patch is null ? nameof(patch) : nameof(omitted));
+        }
+
+        var kept = new MemoryStream();
+        foreach (var chunk in SplitFileDiffs(patch, lastIsCut: false))
+        {
+            if (SecretDetector.IsSecretFileName(chunk.Path) || SecretDetector.ContainsSecret(Encoding.UTF8.GetString(chunk.Bytes), chunk.Path))
+            {
+                omitted.Add(chunk.Path);
+                continue;
+            }
+
+            kept.Write(chunk.Bytes, 0, chunk.Bytes.Length);
+        }
+
+        return kept.ToArray();
+    }
+
     private static IEnumerable<(string Path, byte[] Bytes)> SplitFileDiffs(byte[] diff, bool lastIsCut)
     {
         var marker = Encoding.ASCII.GetBytes("diff --git ");

@@ -46,10 +46,12 @@ public sealed class RunRefStore
 
     /// <param name="workingDirectory">Any folder inside the repository.</param>
     /// <param name="gitExecutable">The git executable; null for git on PATH.</param>
-    public RunRefStore(string workingDirectory, string? gitExecutable = null, CancellationToken cancellation = default)
+    /// <param name="cancellation">Stops the git process running and throws <see cref="OperationCanceledException"/>.</param>
+    /// <param name="commandTimeout">How long one git command may take before it is killed; null for 5 minutes.</param>
+    public RunRefStore(string workingDirectory, string? gitExecutable = null, CancellationToken cancellation = default, TimeSpan? commandTimeout = null)
     {
         _workingDirectory = workingDirectory ?? throw new ArgumentNullException(nameof(workingDirectory));
-        _git = new GitCommandRunner(gitExecutable, TimeSpan.FromMinutes(5), cancellation);
+        _git = new GitCommandRunner(gitExecutable, commandTimeout ?? TimeSpan.FromMinutes(5), cancellation);
     }
 
     /// <summary>The ref under which the runs last fetched from <paramref name="remote"/> are kept.</summary>

@@ -24,8 +24,8 @@ internal static class CompareCommand
         command.SetAction(parse =>
         {
             var directory = RunStore.Locate(Directory.GetCurrentDirectory(), parse.GetValue(runsDirectory));
-            var records = parse.GetValue(runs)!.Select(r => RunComparison.Resolve(directory, r)).ToList();
-            var comparison = RunComparison.Compare(records);
+            var loaded = parse.GetValue(runs)!.Select(r => RunComparison.Load(directory, r)).ToList();
+            var comparison = RunComparison.Compare(loaded.Select(l => l.Record).ToList(), loaded.Select(l => Path.GetDirectoryName(l.Path)).ToList());
             var showAll = parse.GetValue(all);
             if (parse.GetValue(json))
             {

@@ -24,6 +24,7 @@ internal static class RunsCommand
         var metric = new Option<string[]>("--metric") { Description = "Only runs whose metric's last value passes: \"accuracy>=0.9\" (>, >=, <, <=, =, !=; repeatable)." };
         var fingerprint = new Option<string?>("--fingerprint") { Description = "Only runs of builds whose fingerprint starts with this." };
         var commit = new Option<string?>("--commit") { Description = "Only runs of builds whose commit starts with this." };
+        var branch = new Option<string?>("--branch") { Description = "Only runs of builds made on this branch." };
         var who = new Option<string?>("--who") { Description = "Only runs recorded by this user (when runs record who ran them)." };
         var sort = new Option<string>("--sort") { Description = "start (default), name, status, or a metric key (sorted by its last value).", DefaultValueFactory = _ => "start" };
         var descending = new Option<bool>("--desc") { Description = "Sort in descending order." };
@@ -32,7 +33,7 @@ internal static class RunsCommand
         var json = CommonOptions.Json();
         var command = new Command("runs", "List the runs of this clone and those pulled from the team, with their status, who ran them, build, parameters and last metric values. Filters combine.")
         {
-            runsDirectory, active, status, param, metric, fingerprint, commit, who, sort, descending, limit, groupByFingerprint, json,
+            runsDirectory, active, status, param, metric, fingerprint, commit, branch, who, sort, descending, limit, groupByFingerprint, json,
         };
         command.SetAction(parse =>
         {
@@ -42,6 +43,7 @@ internal static class RunsCommand
                 ActiveOnly = parse.GetValue(active),
                 Fingerprint = parse.GetValue(fingerprint),
                 Commit = parse.GetValue(commit),
+                Branch = parse.GetValue(branch),
                 Who = parse.GetValue(who),
                 Sort = parse.GetValue(sort)!,
                 Descending = parse.GetValue(descending),
@@ -134,6 +136,7 @@ internal static class RunsCommand
 
             writer.WriteString("fingerprint", record.Build?.Fingerprint);
             writer.WriteString("commit", record.Build?.Commit);
+            writer.WriteString("branch", record.Build?.Branch);
             JsonFields.Boolean(writer, "dirty", record.Build?.Dirty);
 
             RunCatalog.WriteParamsAndMetrics(writer, record);

@@ -184,7 +184,7 @@ public static class HtmlReport
                 .Append(Axis(Margin, ChartHeight - Margin, ChartWidth - Margin, ChartHeight - Margin))
                 .Append(Axis(Margin, Margin, Margin, ChartHeight - Margin))
                 .Append(Label(Margin, ChartHeight - Margin + 16, Number(minX), "start")).Append(Label(ChartWidth - Margin, ChartHeight - Margin + 16, Number(maxX), "end"))
-                .Append(Label(Margin - 4, ChartHeight - Margin, Number(minY), "end")).Append(Label(Margin - 4, Margin + 4, Number(maxY), "end"));
+                .Append(Label(Margin - 4, ChartHeight - Margin, AxisNumber(minY), "end")).Append(Label(Margin - 4, Margin + 4, AxisNumber(maxY), "end"));
             foreach (var (run, points) in chart.Value)
             {
                 var color = Palette[runs.IndexOf(run) % Palette.Length];
@@ -282,6 +282,9 @@ public static class HtmlReport
 
     private static string Axis(double x1, double y1, double x2, double y2) =>
         string.Create(CultureInfo.InvariantCulture, $"<line x1=\"{x1}\" y1=\"{y1}\" x2=\"{x2}\" y2=\"{y2}\" stroke=\"#888\"/>");
+
+    /// <summary>An axis bound in 4 significant digits: the full value (0.8307322929171669) does not fit the margin, and the tables carry it.</summary>
+    private static string AxisNumber(double value) => value.ToString("G4", CultureInfo.InvariantCulture);
 
     private static string Label(double x, double y, string text, string anchor) =>
         string.Create(CultureInfo.InvariantCulture, $"<text x=\"{x}\" y=\"{y}\" font-size=\"11\" text-anchor=\"{anchor}\" fill=\"#555\">{E(text)}</text>");

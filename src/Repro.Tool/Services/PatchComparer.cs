@@ -43,6 +43,23 @@ public static class PatchComparer
         return changes;
     }
 
+    /// <summary>
+    /// What a patch changes in each file, as one short line per file: <c>+3 −1 lines, &lt;12 hex digits&gt;</c> (the
+    /// SHA-256 of the changed lines, so that two patches that change a file alike show the same value).
+    /// </summary>
+    public static Dictionary<string, string> Summaries(byte[]? patch)
+    {
+        var summaries = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var file in Split(patch))
+        {
+            var changed = Changed(file.Value);
+            var hash = Repro.Build.IO.Hashing.Sha256Hex(Encoding.UTF8.GetBytes(string.Join("\n", changed))).Substring(0, 12);
+            summaries[file.Key] = $"+{changed.Count(l => l[0] == '+')} -{changed.Count(l => l[0] == '-')} lines, {hash}";
+        }
+
+        return summaries;
+    }
+
     /// <summary>The patch's sections by the path after <c>diff --git a/… b/…</c>.</summary>
     private static Dictionary<string, List<string>> Split(byte[]? patch)
     {

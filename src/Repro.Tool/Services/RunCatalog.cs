@@ -26,7 +26,7 @@ public static class RunCatalog
 
     private const long MaxRecordBytes = 64L * 1024 * 1024;
     private const long MaxIndexBytes = 1024L * 1024 * 1024;
-    private const string IndexHeader = "repro-run-index 1";
+    private const string IndexHeader = "repro-run-index 2";
 
     /// <summary>The runs of <paramref name="runsDirectory"/>, oldest first; records that cannot be read are counted, not fatal.</summary>
     public static List<RunListing> Load(string runsDirectory, DateTimeOffset now, out int unreadable)
@@ -92,6 +92,7 @@ public static class RunCatalog
                 writer.WriteString("assembly", build.Assembly);
                 writer.WriteString("fingerprint", build.Fingerprint);
                 writer.WriteString("commit", build.Commit);
+                writer.WriteString("branch", build.Branch);
                 if (build.Dirty is { } dirty)
                 {
                     writer.WriteBoolean("dirty", dirty);
@@ -101,6 +102,14 @@ public static class RunCatalog
             }
 
             WriteParamsAndMetrics(writer, record);
+            if (record.Share is { } share)
+            {
+                writer.WriteStartObject("share");
+                writer.WriteString("remote", share.Remote);
+                writer.WriteNumber("intervalSeconds", share.IntervalSeconds);
+                writer.WriteEndObject();
+            }
+
             writer.WriteStartObject("environment");
             writer.WriteString("user", record.Environment.User);
             writer.WriteString("host", record.Environment.Host);

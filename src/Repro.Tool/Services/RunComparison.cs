@@ -16,6 +16,8 @@ namespace Repro.Tool.Services;
 /// </summary>
 public sealed class RunComparison
 {
+    private const long MaxPatchBytes = 256L * 1024 * 1024;
+
     private RunComparison(IReadOnlyList<RunRecord> runs)
     {
         Runs = runs;
@@ -30,8 +32,8 @@ public sealed class RunComparison
 
     public static bool IsDifferent(string?[] values) => values.Distinct(StringComparer.Ordinal).Skip(1).Any();
 
-    /// <summary>Finds each run by id, unique id prefix, or the path of its folder or run.json.</summary>
-    public static RunRecord Resolve(string runsDirectory, string reference)
+    /// <summary>Finds a run by id, unique id prefix, or the path of its folder or run.json, and reads it.</summary>
+    public static LoadedRun Load(string runsDirectory, string reference)
     {
         var path = Directory.Exists(reference) ? Path.Combine(reference, RunRecordSerializer.FileName)
             : File.Exists(reference) ? reference
@@ -52,7 +54,7 @@ public sealed class RunComparison
 
         try
         {
-            return RunRecordSerializer.ReadFile(path);
+            return new LoadedRun(RunRecordSerializer.ReadFile(path), Path.GetFullPath(path));
         }
         catch (InvalidDataException ex)
         {
@@ -60,7 +62,9 @@ public sealed class RunComparison
         }
     }
 
-    public static RunComparison Compare(IReadOnlyList<RunRecord> runs)
+    /// <param name="runs">The runs, in column order.</param>
+    /// <param name="folders">Each run's folder, when known: the uncommitted code of a dirty build (its <c>build.patch</c>) is then compared file by file.</param>
+    public static RunComparison Compare(IReadOnlyList<RunRecord> runs, IReadOnlyList<string?>? folders = null)
     {
         var comparison = new RunComparison(runs);
         comparison.Add("run", "Run", new[]
@@ -75,10 +79,17 @@ public sealed class RunComparison
         {
             ("fingerprint", (Func<RunRecord, string?>)(r => r.Build?.Fingerprint)),
             ("commit", r => r.Build?.Commit),
+            ("branch", r => r.Build?.Branch),
             ("dirty", r => r.Build?.Dirty?.ToString().ToLowerInvariant()),
             ("patch", r => r.Build?.PatchSha256),
             ("seed", r => r.Build?.Seed),
         });
+        if (folders is not null)
+        {
+            // The code beyond the commit: what each run's build.patch changes, file by file ("dirty" alone says nothing of it).
+            comparison.AddKeyed("code", "Code (uncommitted changes of the build)", (r, i) => ReadPatch(r, folders[i]));
+        }
+
         comparison.AddKeyed("params", "Parameters", r => r.Params.ToDictionary(p => p.Key, p => p.Value));
         comparison.AddKeyed("seeds", "Seeds", r => r.Seeds.ToDictionary(p => p.Key, p => p.Value));
         comparison.AddKeyed("metrics", "Metrics (last value)", r => r.Metrics.ToDictionary(p => p.Key, p => p.Value.Last.ToString("R", CultureInfo.InvariantCulture)));
@@ -96,6 +107,23 @@ public sealed class RunComparison
             ["runtime"] = r.Process.Runtime,
         }.Where(p => !string.IsNullOrEmpty(p.Value)).ToDictionary(p => p.Key, p => p.Value!));
         return comparison;
+    }
+
+    private static Dictionary<string, string> ReadPatch(RunRecord run, string? folder)
+    {
+        if (folder is null || run.Build?.Patch is not { Length: > 0 } name || Path.GetFileName(name) != name)
+        {
+            return new Dictionary<string, string>(StringComparer.Ordinal);
+        }
+
+        try
+        {
+            return PatchComparer.Summaries(FileProbe.ReadAllBytes(Path.Combine(folder, name), MaxPatchBytes));
+        }
+        catch (Exception ex) when (ReadFailure.IsExpected(ex))
+        {
+            return new Dictionary<string, string>(StringComparer.Ordinal) { ["(build.patch)"] = "unreadable: " + ex.Message };
+        }
     }
 
     private static Dictionary<string, string> Files(IEnumerable<RunFileEntry> files)
@@ -117,7 +145,9 @@ public sealed class RunComparison
     private void Add(string id, string title, (string Key, Func<RunRecord, string?> Value)[] rows) =>
         Sections.Add((id, title, rows.Select(r => (r.Key, Runs.Select(r.Value).ToArray())).ToList()));
 
-    private void AddKeyed(string id, string title, Func<RunRecord, Dictionary<string, string>> values)
+    private void AddKeyed(string id, string title, Func<RunRecord, Dictionary<string, string>> values) => AddKeyed(id, title, (r, _) => values(r));
+
+    private void AddKeyed(string id, string title, Func<RunRecord, int, Dictionary<string, string>> values)
     {
         var perRun = Runs.Select(values).ToList();
         var keys = perRun.SelectMany(v => v.Keys).Distinct(StringComparer.Ordinal).OrderBy(k => k, StringComparer.Ordinal);

@@ -16,10 +16,17 @@ public sealed class RunListing
         Folder = folder;
         LastWrite = ParseTime(record.LastWriteTime);
         Started = ParseTime(record.StartTime);
-        Status = record.Status == RunStatus.Running && LastWrite is { } last && now - last > HeartbeatTimeout ? "crashed" : record.Status;
+        Status = record.Status == RunStatus.Running && LastWrite is { } last && now - last > SilenceAllowed(record) ? "crashed" : record.Status;
     }
 
     public RunRecord Record { get; }
+
+    /// <summary>
+    /// How long a running run may look silent: a minute, and for a run that pushes itself to the team every N seconds
+    /// (its copy pulled from there is up to N seconds old, plus the time to pull it) two intervals more.
+    /// </summary>
+    public static TimeSpan SilenceAllowed(RunRecord record) =>
+        record.Share is { IntervalSeconds: > 0 } share ? HeartbeatTimeout + TimeSpan.FromSeconds(2.0 * share.IntervalSeconds) : HeartbeatTimeout;
 
     public string Folder { get; }
 

@@ -8,7 +8,7 @@ namespace Repro.Tool.Services;
 
 /// <summary>
 /// Which runs to list and in what order: <c>dotnet repro runs</c>'s filters (status, parameter values, metric
-/// thresholds, fingerprint or commit prefix, who, active only), its sort key and its grouping.
+/// thresholds, fingerprint or commit prefix, branch, who, active only), its sort key and its grouping.
 /// </summary>
 public sealed class RunQuery
 {
@@ -25,6 +25,9 @@ public sealed class RunQuery
     public string? Fingerprint { get; set; }
 
     public string? Commit { get; set; }
+
+    /// <summary>The branch the run's build was made on, exactly.</summary>
+    public string? Branch { get; set; }
 
     public string? Who { get; set; }
 
@@ -44,6 +47,7 @@ public sealed class RunQuery
             && (Statuses.Count == 0 || Statuses.Contains(run.Status, StringComparer.OrdinalIgnoreCase))
             && (Fingerprint is null || StripAlgorithm(run.Record.Build?.Fingerprint).StartsWith(StripAlgorithm(Fingerprint), StringComparison.OrdinalIgnoreCase))
             && (Commit is null || (run.Record.Build?.Commit ?? "").StartsWith(Commit, StringComparison.OrdinalIgnoreCase))
+            && (Branch is null || string.Equals(run.Record.Build?.Branch, Branch, StringComparison.Ordinal))
             && (Who is null || (run.Who ?? "").IndexOf(Who, StringComparison.OrdinalIgnoreCase) >= 0)
             && parameters.All(p => run.Record.Params.TryGetValue(p.Key, out var value) && SameValue(value, p.Value))
             && conditions.All(c => run.Record.Metrics.TryGetValue(c.Key, out var metric) && c.Test(metric.Last)));

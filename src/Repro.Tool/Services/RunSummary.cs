@@ -33,7 +33,12 @@ public static class RunSummary
             build.Row("assembly", b.Assembly);
             build.Row("fingerprint", b.Fingerprint ?? "none");
             build.Row("commit", b.Commit ?? "none");
+            build.Row("branch", b.Branch ?? "unknown or detached");
             build.Row(b.Dirty == true ? Tone.Bad : Tone.Normal, "dirty", Format.Flag(b.Dirty));
+            if (b.Patch is { } patch)
+            {
+                build.Row("patch", System.IO.Path.Combine(System.IO.Path.GetDirectoryName(loaded.Path) ?? "", patch) + " (git apply --binary it on the commit)");
+            }
         }
         else
         {

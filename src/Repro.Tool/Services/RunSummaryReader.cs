@@ -7,7 +7,7 @@ namespace Repro.Tool.Services;
 
 /// <summary>
 /// Reads the part of a run.json that listing and filtering need (identity, status, times, build link, parameters,
-/// metric summaries, who) in one forward pass, skipping the rest (the embedded build manifest, the environment, data,
+/// metric summaries, how it is shared, who) in one forward pass, skipping the rest (the embedded build manifest, the environment, data,
 /// steps) without materializing it: listing 10,000 runs then costs a scan of their bytes, not a full deserialization.
 /// </summary>
 public static class RunSummaryReader
@@ -71,6 +71,27 @@ public static class RunSummaryReader
                         }
 
                         break;
+                    case "share" when reader.TokenType == JsonTokenType.StartObject:
+                        record.Share = new RunShareSection();
+                        while (Next(ref reader) == JsonTokenType.PropertyName)
+                        {
+                            var key = reader.GetString();
+                            reader.Read();
+                            if (key == "intervalSeconds" && reader.TokenType == JsonTokenType.Number)
+                            {
+                                record.Share.IntervalSeconds = reader.GetInt32();
+                            }
+                            else if (key == "remote" && reader.TokenType == JsonTokenType.String)
+                            {
+                                record.Share.Remote = reader.GetString()!;
+                            }
+                            else
+                            {
+                                reader.Skip();
+                            }
+                        }
+
+                        break;
                     case "environment" when reader.TokenType == JsonTokenType.StartObject:
                         while (Next(ref reader) == JsonTokenType.PropertyName)
                         {
@@ -127,6 +148,9 @@ public static class RunSummaryReader
                     break;
                 case "commit":
                     build.Commit = reader.GetString();
+                    break;
+                case "branch":
+                    build.Branch = reader.GetString();
                     break;
                 case "dirty":
                     build.Dirty = reader.TokenType == JsonTokenType.Null ? null : reader.GetBoolean();

@@ -12,9 +12,18 @@ public sealed class RunBuildSection
 
     public string? Commit { get; set; }
 
+    /// <summary>The branch the build was made on (from the manifest file beside the assembly); null when detached or unknown.</summary>
+    public string? Branch { get; set; }
+
     public bool? Dirty { get; set; }
 
     public string? PatchSha256 { get; set; }
+
+    /// <summary>
+    /// The name of the build's patch copied into the run's folder (<c>build.patch</c>), so that it travels with the run;
+    /// null when the build was clean or its patch was not beside the assembly.
+    /// </summary>
+    public string? Patch { get; set; }
 
     public string? Seed { get; set; }
 

@@ -71,6 +71,9 @@ public sealed class RunRecord
     /// <summary>The name of the metrics file beside run.json (<c>metrics.jsonl</c>).</summary>
     public string MetricsFile { get; set; } = MetricsFileFormat.FileName;
 
+    /// <summary>Where the run is pushed while it lives (<c>ReproRunOptions.ShareRemote</c>), or null when it is not shared automatically.</summary>
+    public RunShareSection? Share { get; set; }
+
     /// <summary>The machine and process environment of the run, probed when it started.</summary>
     public EnvironmentSection Environment { get; set; } = new();
 
