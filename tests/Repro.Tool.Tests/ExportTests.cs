@@ -1,5 +1,6 @@
 using System;
 using System.IO;
+using System.Linq;
 using System.Text.Json;
 using Repro.Build.Manifest;
 using Repro.Tool.Input;
@@ -56,5 +57,61 @@ public sealed class ExportTests
         {
             Directory.Delete(folder, recursive: true);
         }
+    }
+
+    [Theory]
+    [InlineData("bin/model.zip", true)]
+    [InlineData("out/Model.ONNX", true)]
+    [InlineData("weights.safetensors", true)]
+    [InlineData("checkpoints/saved_model/", true)]
+    [InlineData("bin/metrics.csv", false)]
+    [InlineData("predictions/", false)]
+    [InlineData("model-notes.txt", false)]
+    public void A_run_output_is_a_model_by_its_format_or_a_folder_named_so(string path, bool isModel)
+    {
+        Assert.Equal(isModel, ExportInputs.IsModelPath(path));
+    }
+
+    [Fact]
+    public void A_run_exports_its_data_as_read_its_inputs_and_its_model_outputs_byte_identically()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "repro-export-run-" + Guid.NewGuid().ToString("N")[..12]);
+        Directory.CreateDirectory(folder);
+        try
+        {
+            var path = Path.Combine(folder, "run.json");
+            File.WriteAllBytes(path, Repro.Build.Runs.RunRecordSerializer.ToUtf8Bytes(Manifests.SampleRun()));
+            var inputs = ExportInputs.Gather(ManifestLoader.Load(path), null);
+
+            var sbom = ToolConsole.JsonText(w => CycloneDxExporter.Write(w, inputs));
+
+            Assert.Equal(sbom, ToolConsole.JsonText(w => CycloneDxExporter.Write(w, ExportInputs.Gather(ManifestLoader.Load(path), null))));
+            Assert.Equal(new[] { "bin/model.zip", "bin/model.onnx", "bin/saved_model/" }, inputs.Models.Select(m => m.Name));
+            using var bom = JsonDocument.Parse(sbom);
+            var components = bom.RootElement.GetProperty("components").EnumerateArray().ToList();
+            var models = components.Where(c => c.GetProperty("type").GetString() == "machine-learning-model").ToList();
+            Assert.Equal(3, models.Count);
+            Assert.Equal(new string('7', 64), models[0].GetProperty("hashes")[0].GetProperty("content").GetString());
+            var data = components.Where(c => c.GetProperty("type").GetString() == "data").ToDictionary(c => c.GetProperty("bom-ref").GetString()!);
+            Assert.Equal(new[] { "data:data/", "input:extra/labels.csv" }, data.Keys); // bin/model.zip read by a step is an output, not data
+            Assert.Equal(new string('9', 64), data["data:data/"].GetProperty("hashes")[0].GetProperty("content").GetString()); // as the run read it
+            Assert.Contains(data["data:data/"].GetProperty("properties").EnumerateArray(), p => p.GetProperty("name").GetString() == "repro:build.sha256" && p.GetProperty("value").GetString() == new string('d', 64));
+            var model = bom.RootElement.GetProperty("dependencies").EnumerateArray().Single(d => d.GetProperty("ref").GetString() == "model:bin/model.onnx");
+            Assert.Contains("input:extra/labels.csv", model.GetProperty("dependsOn").EnumerateArray().Select(r => r.GetString()));
+            var serial = bom.RootElement.GetProperty("serialNumber").GetString();
+            var ofTheBuild = ToolConsole.JsonText(w => CycloneDxExporter.Write(w, ExportInputs.Gather(ManifestLoader.Load(WriteManifest(folder)), null)));
+            Assert.DoesNotContain(serial!, ofTheBuild, StringComparison.Ordinal); // a run is not its build
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    private static string WriteManifest(string folder)
+    {
+        var path = Path.Combine(folder, "Trainer.repro.json");
+        File.WriteAllBytes(path, ManifestSerializer.ToUtf8Bytes(Manifests.Sample()));
+        return path;
     }
 }

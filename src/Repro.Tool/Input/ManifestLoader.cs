@@ -10,8 +10,9 @@ using Repro.Build.Manifest;
 namespace Repro.Tool.Input;
 
 /// <summary>
-/// Turns what the user names (a <c>.repro.json</c>, an assembly that embeds one, or a project folder) into a manifest,
-/// or into one clear <see cref="ToolInputException"/>: missing, not JSON, cut short, a future format, no manifest.
+/// Turns what the user names (a <c>.repro.json</c>, an assembly that embeds one, a project folder, a run record or a
+/// run id) into a manifest, or into one clear <see cref="ToolInputException"/>: missing, not JSON, cut short, a future
+/// format, no manifest. Every command that reads a build reads it here, so each accepts the same inputs.
 /// </summary>
 public static class ManifestLoader
 {
@@ -20,6 +21,11 @@ public static class ManifestLoader
 
     public static LoadedManifest Load(string argument)
     {
+        if (RunLoader.TryLoad(argument, Directory.GetCurrentDirectory()) is { } run)
+        {
+            return FromRun(run, argument);
+        }
+
         var path = FullPath(argument);
         if (Directory.Exists(path))
         {
@@ -46,11 +52,26 @@ public static class ManifestLoader
         return new LoadedManifest(Parse(bytes, argument), path, ManifestOrigin.File);
     }
 
-    /// <summary>Every manifest a folder's builds wrote (one per configuration and framework), or the one file named.</summary>
+    /// <summary>
+    /// The build a run ran: the manifest its program embedded, which the run record keeps in <c>build.manifest</c>.
+    /// </summary>
+    public static LoadedManifest FromRun(LoadedRun run, string argument)
+    {
+        if (run.Record.Build?.Manifest is not { ValueKind: JsonValueKind.Object } embedded)
+        {
+            throw new ToolInputException(DiagnosticIds.ToolAssemblyWithoutManifest,
+                $"'{argument}' is run {run.Record.RunId}, whose program embedded no manifest (built without Repro.Build, REPRO403): there is no build to read.");
+        }
+
+        var bytes = JsonSerializer.SerializeToUtf8Bytes(embedded);
+        return new LoadedManifest(Parse(bytes, argument + " (build.manifest)"), run.Path, ManifestOrigin.Run, run);
+    }
+
+    /// <summary>Every manifest a folder's builds wrote (one per configuration and framework), or the one file or run named.</summary>
     public static IReadOnlyList<LoadedManifest> LoadAll(string argument)
     {
         var path = FullPath(argument);
-        if (!Directory.Exists(path))
+        if (!Directory.Exists(path) || RunLoader.TryLoad(argument, Directory.GetCurrentDirectory()) is not null)
         {
             return new[] { Load(argument) };
         }
@@ -139,7 +160,7 @@ public static class ManifestLoader
         {
             if (reader.ValueTextEquals("runId"))
             {
-                throw NotManifest(displayName, "it is a run record (run.json of Repro.Runs): show and diff read runs; for the others, name the run's program assembly or its build's manifest");
+                throw NotManifest(displayName, "it is a run record (run.json of Repro.Runs) under a manifest's name: rename it run.json, or name its folder or run id");
             }
 
             var isVersion = reader.ValueTextEquals("schemaVersion");
