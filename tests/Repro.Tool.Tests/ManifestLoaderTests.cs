@@ -56,6 +56,9 @@ public sealed class ManifestLoaderTests : IDisposable
         Assert.Equal("REPRO504", Assert.Throws<ToolInputException>(() => ManifestLoader.Load(typeof(ManifestLoaderTests).Assembly.Location)).Code);
         Assert.Equal("REPRO504", Assert.Throws<ToolInputException>(() => ManifestLoader.Load(Write("fake.dll", Encoding.UTF8.GetBytes("MZ not really")))).Code);
         Assert.Equal("REPRO505", Assert.Throws<ToolInputException>(() => ManifestLoader.Load(_folder)).Code);
+        var noRun = Assert.Throws<ToolInputException>(() => ManifestLoader.Load("20261128-071522-123-3f9a1c"));
+        Assert.Equal("REPRO501", noRun.Code);
+        Assert.Contains("neither a file nor a run in", noRun.Message, StringComparison.Ordinal);
     }
 
     [Fact]

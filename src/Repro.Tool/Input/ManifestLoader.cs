@@ -6,6 +6,7 @@ using System.Text.Json;
 using Repro.Build;
 using Repro.Build.IO;
 using Repro.Build.Manifest;
+using Repro.Build.Runs;
 
 namespace Repro.Tool.Input;
 
@@ -18,6 +19,9 @@ public static class ManifestLoader
 {
     /// <summary>Manifests list every file of large data sets; anything larger than this is not one of ours.</summary>
     public const long MaxManifestBytes = 256L * 1024 * 1024;
+
+    /// <summary>A run id as Repro.Runs makes them (<c>20261128-071522-123-3f9a1c</c>): named, it was meant as a run.</summary>
+    private static readonly System.Text.RegularExpressions.Regex RunIdShape = new(@"^[0-9]{8}-[0-9]{6}-[0-9]{3}-[0-9a-f]+$", System.Text.RegularExpressions.RegexOptions.CultureInvariant);
 
     public static LoadedManifest Load(string argument)
     {
@@ -36,6 +40,12 @@ public static class ManifestLoader
                 1 => Load(found[0]),
                 _ => throw new ToolInputException(DiagnosticIds.ToolNoManifestFound, $"'{argument}' has {found.Count} manifests ({string.Join(", ", found.Select(f => PathText.Relative(path, f)))}): name one of them."),
             };
+        }
+
+        if (RunIdShape.IsMatch(argument) && !File.Exists(path))
+        {
+            throw new ToolInputException(DiagnosticIds.ToolInputMissing,
+                $"'{argument}' is neither a file nor a run in {RunStore.Locate(Directory.GetCurrentDirectory())} (REPRO_RUNS_DIR, else .repro/runs at the work tree's root): run 'dotnet repro runs' to list them.");
         }
 
         var bytes = ReadBytes(path, argument);
