@@ -457,9 +457,24 @@ public sealed class ToolTests
         var failing = Tool(project.Directory, "run", "--name", "failing", "--", "sh", "-c", "exit 3");
         Assert.Equal(3, failing.ExitCode);
         var record = failing.Output.Split('\n').Single(l => l.StartsWith("dotnet repro: run recorded in ", StringComparison.Ordinal))["dotnet repro: run recorded in ".Length..].Split(" (", StringSplitOptions.None)[0];
-        using var failed = JsonDocument.Parse(File.ReadAllBytes(record));
-        Assert.Equal("failed", failed.RootElement.GetProperty("status").GetString());
-        Assert.Equal(3, failed.RootElement.GetProperty("exitCode").GetInt32());
+        using (var failed = JsonDocument.Parse(File.ReadAllBytes(record)))
+        {
+            Assert.Equal("failed", failed.RootElement.GetProperty("status").GetString());
+            Assert.Equal(3, failed.RootElement.GetProperty("exitCode").GetInt32());
+        }
+
+        // A run of a build with uncommitted changes: rebuild finds the patch beside the run's program.
+        File.AppendAllText(Path.Combine(project.Directory, "Code.cs"), "\n// tuned by hand\n");
+        var dirtyBuild = project.Build();
+        Assert.True(dirtyBuild.Succeeded, dirtyBuild.ToString());
+        var dirtyRun = Path.GetFileName(Run("0.3"));
+        var dirtyRebuild = Tool(repository, "rebuild", dirtyRun, "--out", Path.Combine(_fixture.Root, "tool-runs-rebuild-dirty"), "--json");
+        Assert.True(dirtyRebuild.ExitCode == 0, dirtyRebuild.ToString());
+        using (var document = JsonDocument.Parse(dirtyRebuild.Output))
+        {
+            Assert.True(document.RootElement.GetProperty("patchApplied").GetBoolean());
+            Assert.True(document.RootElement.GetProperty("sameFingerprint").GetBoolean());
+        }
     }
 
     [Fact]

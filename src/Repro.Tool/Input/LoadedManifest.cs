@@ -39,13 +39,23 @@ public sealed class LoadedManifest
         _ => "file",
     };
 
-    /// <summary>The patch file the manifest names beside itself, when it names one and it exists.</summary>
-    public string? PatchPath =>
-        Origin == ManifestOrigin.File && Manifest.Git?.Patch is { Length: > 0 } name
-            && System.IO.Path.GetDirectoryName(Path) is { } directory
-            && File.Exists(System.IO.Path.Combine(directory, name))
-            ? System.IO.Path.Combine(directory, name)
-            : null;
+    /// <summary>
+    /// The build's patch file, when it exists: the one a <c>.repro.json</c> names beside itself; for an assembly or a
+    /// run (whose embedded manifest keeps the patch's hash, not its name), <c>&lt;project&gt;.repro.patch</c> beside the
+    /// assembly, as the build writes it. Whoever applies it checks its hash first.
+    /// </summary>
+    public string? PatchPath
+    {
+        get
+        {
+            var candidate = Origin == ManifestOrigin.File
+                ? (Manifest.Git?.Patch is { Length: > 0 } name ? System.IO.Path.Combine(System.IO.Path.GetDirectoryName(Path)!, name) : null)
+                : (Manifest.Git?.PatchSha256 is not null && AssemblyPath is { } assembly && Manifest.Project.Name is { Length: > 0 } project
+                    ? System.IO.Path.Combine(System.IO.Path.GetDirectoryName(assembly)!, project + ".repro.patch")
+                    : null);
+            return candidate is not null && File.Exists(candidate) ? candidate : null;
+        }
+    }
 
     /// <summary>The project folder a run recorded, when the input was a run and that folder still exists.</summary>
     public string? RunProjectDirectory =>

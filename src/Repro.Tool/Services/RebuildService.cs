@@ -36,7 +36,7 @@ public static class RebuildService
         string? patch = null;
         if (manifest.Git!.PatchSha256 is { } patchSha256)
         {
-            patch = loaded.PatchPath ?? throw Cannot($"The build had uncommitted changes, but its patch ({manifest.Git.Patch ?? "a .repro.patch file"}) is not beside '{loaded.Path}'.");
+            patch = loaded.PatchPath ?? throw Cannot($"The build had uncommitted changes, but its patch ({manifest.Git.Patch ?? manifest.Project.Name + ".repro.patch"}) is not beside '{loaded.AssemblyPath ?? loaded.Path}'{(loaded.Origin == ManifestOrigin.Run && loaded.AssemblyPath is null ? " (the run's program is gone or was rebuilt since: name the build's .repro.json)" : "")}.");
             if (!string.Equals(Hashing.Sha256File(patch), patchSha256, StringComparison.Ordinal))
             {
                 throw Cannot($"'{patch}' is not the patch the build recorded (its SHA-256 differs from git.patchSha256).");
