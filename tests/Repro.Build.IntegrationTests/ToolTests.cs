@@ -3,6 +3,7 @@ using System.IO;
 using System.Linq;
 using System.Security.Cryptography;
 using System.Text.Json;
+using Xunit.Abstractions;
 
 namespace Repro.Build.IntegrationTests;
 
@@ -16,10 +17,12 @@ public sealed class ToolTests
     private static readonly object Gate = new();
     private static Scenario? _scenario;
     private readonly PackageFixture _fixture;
+    private readonly ITestOutputHelper _output;
 
-    public ToolTests(PackageFixture fixture)
+    public ToolTests(PackageFixture fixture, ITestOutputHelper output)
     {
         _fixture = fixture;
+        _output = output;
     }
 
     [Fact]
@@ -216,6 +219,35 @@ public sealed class ToolTests
         Assert.Equal("not-verified", statuses["Newtonsoft.Json"]); // read from the fallback folder: never in it
     }
 
+    [PublicFeedFact]
+    public void Packages_are_found_with_their_content_hash_in_the_sources_of_the_machines_NuGet_configuration()
+    {
+        var s = Get();
+        // Outside the fixture's folder, so that only the user's (and machine's) NuGet configuration applies: no feed of ours.
+        var folder = Path.Combine(Path.GetTempPath(), "repro-public-feed-" + Guid.NewGuid().ToString("N")[..12]);
+        Directory.CreateDirectory(folder);
+        try
+        {
+            var manifest = Path.Combine(folder, "Trainer.repro.json");
+            File.Copy(s.AddedPackage, manifest);
+
+            var result = Tool(folder, "packages", manifest, "--json");
+
+            _output.WriteLine(result.Output);
+            using var document = JsonDocument.Parse(result.Output);
+            var newtonsoft = document.RootElement.GetProperty("packages").EnumerateArray().Single(p => p.GetProperty("id").GetString() == "Newtonsoft.Json");
+            Assert.True(newtonsoft.GetProperty("status").GetString() == "available", result.ToString());
+            Assert.Equal(newtonsoft.GetProperty("recordedSha512").GetString(), newtonsoft.GetProperty("foundSha512").GetString());
+            Assert.StartsWith("https://", newtonsoft.GetProperty("source").GetString(), StringComparison.Ordinal); // a remote source, not a folder
+            Assert.True(newtonsoft.GetProperty("listed").GetBoolean());
+            Assert.Equal(0, newtonsoft.GetProperty("vulnerabilities").GetArrayLength());
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
     [Fact]
     public void Rebuild_gives_back_the_sources_with_the_patch_and_reproduces_the_fingerprint()
     {
@@ -241,6 +273,65 @@ public sealed class ToolTests
         var again = Tool(s.Project, "rebuild", s.Dirty, "--out", output);
         Assert.Equal(2, again.ExitCode);
         Assert.StartsWith("error REPRO509: ", again.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Rebuild_gives_back_submodules_at_the_recorded_commits_and_says_when_one_cannot_be_fetched()
+    {
+        _ = Get(); // the tool and the feed
+        // A library in its own repository (a bare one, as a server has it), added as a submodule by a file:// URL.
+        var library = Path.Combine(_fixture.Projects, "tool-submodule-lib");
+        Directory.CreateDirectory(library);
+        _fixture.GitOutput(library, "init", "-q", "-b", "main");
+        File.WriteAllText(Path.Combine(library, "vocabulary.txt"), "alpha\nbeta\n");
+        _fixture.GitOutput(library, "add", "-A");
+        _fixture.GitOutput(library, "commit", "-q", "-m", "vocabulary");
+        var bare = Path.Combine(_fixture.Projects, "tool-submodule-lib.git");
+        _fixture.GitOutput(_fixture.Projects, "clone", "-q", "--bare", library, bare);
+        var (repository, project) = ConsumerProject.CreateInRepository(_fixture, "tool-submodule", ConsumerProject.ModelSource);
+        _fixture.GitOutput(repository, "-c", "protocol.file.allow=always", "submodule", "--quiet", "add", new Uri(bare).AbsoluteUri, "libs/vocabulary");
+        _fixture.GitOutput(repository, "commit", "-q", "-m", "Add the vocabulary submodule");
+        var build = project.Build();
+        Assert.True(build.Succeeded, build.ToString());
+        var manifest = Path.Combine(_fixture.Projects, "tool-submodule.repro.json");
+        File.Copy(project.ManifestPath(), manifest);
+        var recorded = _fixture.GitOutput(Path.Combine(repository, "libs", "vocabulary"), "rev-parse", "HEAD");
+        using (var document = JsonDocument.Parse(File.ReadAllBytes(manifest)))
+        {
+            Assert.Equal(recorded, document.RootElement.GetProperty("git").GetProperty("submodules")[0].GetProperty("commit").GetString());
+        }
+
+        var output = Path.Combine(_fixture.Projects, "tool-submodule-rebuild");
+        var rebuild = Tool(project.Directory, "rebuild", manifest, "--out", output, "--json");
+
+        Assert.True(rebuild.ExitCode == 0, rebuild.ToString());
+        using (var document = JsonDocument.Parse(rebuild.Output))
+        {
+            Assert.True(document.RootElement.GetProperty("sameFingerprint").GetBoolean());
+            var submodule = Assert.Single(document.RootElement.GetProperty("submodules").EnumerateArray());
+            Assert.Equal("libs/vocabulary", submodule.GetProperty("path").GetString());
+            Assert.Equal(recorded, submodule.GetProperty("commit").GetString());
+            Assert.True(submodule.GetProperty("matches").GetBoolean());
+        }
+
+        Assert.Equal("alpha\nbeta\n", File.ReadAllText(Path.Combine(output, "libs", "vocabulary", "vocabulary.txt")));
+
+        // A commit the build recorded that no repository has: one line, exit code 2.
+        var unknown = Path.Combine(_fixture.Projects, "tool-submodule-unknown.repro.json");
+        File.WriteAllText(unknown, File.ReadAllText(manifest).Replace(recorded, new string('e', 40), StringComparison.Ordinal));
+        var missingCommit = Tool(project.Directory, "rebuild", unknown, "--out", output + "-unknown");
+        Assert.True(missingCommit.ExitCode == 2, missingCommit.ToString());
+        Assert.Matches("^error REPRO509: The submodule 'libs/vocabulary' was at commit e{40} when the build ran, and that commit could not be fetched", missingCommit.Output);
+        Assert.Single(missingCommit.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+
+        // The submodule's server is gone and the checkout has no copy of it.
+        _fixture.GitOutput(repository, "submodule", "--quiet", "deinit", "-f", "libs/vocabulary");
+        Directory.Delete(Path.Combine(repository, ".git", "modules"), recursive: true);
+        Directory.Move(bare, bare + "-gone");
+        var unreachable = Tool(project.Directory, "rebuild", manifest, "--out", output + "-gone");
+        Assert.True(unreachable.ExitCode == 2, unreachable.ToString());
+        Assert.StartsWith("error REPRO509: A submodule could not be fetched (", unreachable.Output, StringComparison.Ordinal);
+        Assert.Single(unreachable.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries));
     }
 
     [Fact]
@@ -304,6 +395,47 @@ public sealed class ToolTests
             Assert.Equal(manifest.RootElement.GetProperty("fingerprint").GetString(), match.GetProperty("build").GetProperty("fingerprint").GetString());
         }
 
+        // verify, packages, export and rebuild take a run id too: the build it ran, through the run's build link.
+        var runId = Path.GetFileName(second);
+        var verify = Tool(repository, "verify", runId, "--json");
+        Assert.True(verify.ExitCode == 0, verify.ToString());
+        using (var document = JsonDocument.Parse(verify.Output))
+        {
+            var verified = document.RootElement.GetProperty("manifests")[0];
+            Assert.Equal("run", verified.GetProperty("origin").GetString());
+            Assert.Equal(project.Directory, verified.GetProperty("projectDirectory").GetString()); // from the run record, not the runs folder
+        }
+
+        var packages = Tool(repository, "packages", runId, "--offline", "--json");
+        Assert.True(packages.ExitCode == 0, packages.ToString());
+        using (var document = JsonDocument.Parse(packages.Output))
+        {
+            Assert.Equal("run", document.RootElement.GetProperty("origin").GetString());
+            Assert.Contains(document.RootElement.GetProperty("packages").EnumerateArray(), p => p.GetProperty("id").GetString() == "Repro.Runs");
+        }
+
+        var sbom = Tool(repository, "export", "-f", "cyclonedx", runId);
+        Assert.True(sbom.ExitCode == 0, sbom.ToString());
+        Assert.Equal("", CycloneDxSchema.Errors(sbom.Output));
+        Assert.Equal(sbom.Output, Tool(repository, "export", "-f", "cyclonedx", second).Output); // by id or by folder, byte for byte
+        using (var document = JsonDocument.Parse(sbom.Output))
+        {
+            var components = document.RootElement.GetProperty("components").EnumerateArray().ToList();
+            var trained = components.Single(c => c.GetProperty("type").GetString() == "machine-learning-model");
+            Assert.Equal("bin/model-0.2.bin", trained.GetProperty("name").GetString());
+            Assert.Equal(Sha256(Path.Combine(project.Directory, "bin", "model-0.2.bin")), trained.GetProperty("hashes")[0].GetProperty("content").GetString());
+            var program = document.RootElement.GetProperty("metadata").GetProperty("component");
+            Assert.Equal(Sha256(Path.Combine(project.OutputPath(), "Trainer.dll")), program.GetProperty("hashes")[0].GetProperty("content").GetString()); // the program the run ran
+        }
+
+        var rebuilt = Tool(repository, "rebuild", runId, "--out", Path.Combine(_fixture.Root, "tool-runs-rebuild"), "--json");
+        Assert.True(rebuilt.ExitCode == 0, rebuilt.ToString());
+        using (var document = JsonDocument.Parse(rebuilt.Output))
+        {
+            Assert.Equal("run", document.RootElement.GetProperty("origin").GetString());
+            Assert.True(document.RootElement.GetProperty("sameFingerprint").GetBoolean());
+        }
+
         File.WriteAllText(Path.Combine(project.Directory, "unrelated.bin"), "never logged");
         Assert.Equal(1, Tool(project.Directory, "which", "unrelated.bin").ExitCode);
 
@@ -325,9 +457,24 @@ public sealed class ToolTests
         var failing = Tool(project.Directory, "run", "--name", "failing", "--", "sh", "-c", "exit 3");
         Assert.Equal(3, failing.ExitCode);
         var record = failing.Output.Split('\n').Single(l => l.StartsWith("dotnet repro: run recorded in ", StringComparison.Ordinal))["dotnet repro: run recorded in ".Length..].Split(" (", StringSplitOptions.None)[0];
-        using var failed = JsonDocument.Parse(File.ReadAllBytes(record));
-        Assert.Equal("failed", failed.RootElement.GetProperty("status").GetString());
-        Assert.Equal(3, failed.RootElement.GetProperty("exitCode").GetInt32());
+        using (var failed = JsonDocument.Parse(File.ReadAllBytes(record)))
+        {
+            Assert.Equal("failed", failed.RootElement.GetProperty("status").GetString());
+            Assert.Equal(3, failed.RootElement.GetProperty("exitCode").GetInt32());
+        }
+
+        // A run of a build with uncommitted changes: rebuild finds the patch beside the run's program.
+        File.AppendAllText(Path.Combine(project.Directory, "Code.cs"), "\n// tuned by hand\n");
+        var dirtyBuild = project.Build();
+        Assert.True(dirtyBuild.Succeeded, dirtyBuild.ToString());
+        var dirtyRun = Path.GetFileName(Run("0.3"));
+        var dirtyRebuild = Tool(repository, "rebuild", dirtyRun, "--out", Path.Combine(_fixture.Root, "tool-runs-rebuild-dirty"), "--json");
+        Assert.True(dirtyRebuild.ExitCode == 0, dirtyRebuild.ToString());
+        using (var document = JsonDocument.Parse(dirtyRebuild.Output))
+        {
+            Assert.True(document.RootElement.GetProperty("patchApplied").GetBoolean());
+            Assert.True(document.RootElement.GetProperty("sameFingerprint").GetBoolean());
+        }
     }
 
     [Fact]

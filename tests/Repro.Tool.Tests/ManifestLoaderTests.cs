@@ -2,6 +2,7 @@ using System;
 using System.IO;
 using System.Text;
 using Repro.Build.Manifest;
+using Repro.Build.Runs;
 using Repro.Tool.Input;
 
 namespace Repro.Tool.Tests;
@@ -55,6 +56,9 @@ public sealed class ManifestLoaderTests : IDisposable
         Assert.Equal("REPRO504", Assert.Throws<ToolInputException>(() => ManifestLoader.Load(typeof(ManifestLoaderTests).Assembly.Location)).Code);
         Assert.Equal("REPRO504", Assert.Throws<ToolInputException>(() => ManifestLoader.Load(Write("fake.dll", Encoding.UTF8.GetBytes("MZ not really")))).Code);
         Assert.Equal("REPRO505", Assert.Throws<ToolInputException>(() => ManifestLoader.Load(_folder)).Code);
+        var noRun = Assert.Throws<ToolInputException>(() => ManifestLoader.Load("20261128-071522-123-3f9a1c"));
+        Assert.Equal("REPRO501", noRun.Code);
+        Assert.Contains("neither a file nor a run in", noRun.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -69,6 +73,30 @@ public sealed class ManifestLoaderTests : IDisposable
         Assert.Equal("REPRO505", error.Code);
         Assert.Contains("bin/Release/net8.0/Trainer.repro.json", error.Message, StringComparison.Ordinal);
         Assert.Equal(2, ManifestLoader.LoadAll(_folder).Count);
+    }
+
+    [Fact]
+    public void A_run_record_or_its_folder_gives_the_build_it_ran_and_a_run_without_one_says_so()
+    {
+        var run = Manifests.SampleRun();
+        var record = Write(Path.Combine("runs", run.RunId, "run.json"), RunRecordSerializer.ToUtf8Bytes(run));
+
+        var byFile = ManifestLoader.Load(record);
+        var byFolder = ManifestLoader.LoadAll(Path.GetDirectoryName(record)!);
+
+        Assert.Equal(ManifestOrigin.Run, byFile.Origin);
+        Assert.Equal("run", byFile.OriginName);
+        Assert.True(byFile.IsEmbedded);
+        Assert.Equal(run.RunId, byFile.Run!.Record.RunId);
+        Assert.Equal(Manifests.Sample().Fingerprint, byFile.Manifest.Fingerprint);
+        Assert.Equal(record, Assert.Single(byFolder).Path);
+        Assert.Null(byFile.AssemblyPath); // the run's command line names no program
+
+        run.Build = null;
+        var withoutBuild = Write(Path.Combine("runs", "other", "run.json"), RunRecordSerializer.ToUtf8Bytes(run));
+        var error = Assert.Throws<ToolInputException>(() => ManifestLoader.Load(withoutBuild));
+        Assert.Equal("REPRO504", error.Code);
+        Assert.Contains("embedded no manifest", error.Message, StringComparison.Ordinal);
     }
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);

@@ -1,5 +1,7 @@
 using System.Collections.Generic;
+using System.Text.Json;
 using Repro.Build.Manifest;
+using Repro.Build.Runs;
 
 namespace Repro.Tool.Tests;
 
@@ -34,6 +36,32 @@ internal static class Manifests
         manifest.Environment.Os.Description = "Debian GNU/Linux 12";
         manifest.Environment.MemoryBytes = 1024;
         return manifest;
+    }
+
+    /// <summary>A finished run of <see cref="Sample"/>'s build: its data changed, an extra input, models and a metrics file out.</summary>
+    public static RunRecord SampleRun()
+    {
+        using var embedded = JsonDocument.Parse(EmbeddedManifestWriter.ToUtf8Bytes(Sample()));
+        var run = new RunRecord
+        {
+            RunId = "20261128-071522-123-3f9a1c",
+            Name = "baseline",
+            Status = RunStatus.Finished,
+            StartTime = "2026-11-28T07:15:22.123Z",
+            EndTime = "2026-11-28T07:15:31.900Z",
+            LastWriteTime = "2026-11-28T07:15:31.900Z",
+            Build = new RunBuildSection { Assembly = "Trainer", Fingerprint = Sample().Fingerprint, Manifest = embedded.RootElement.Clone() },
+        };
+        run.Data.Add(new RunDataEntry { Name = "data/", State = RunDataState.Changed, BuildSha256 = new string('d', 64), Sha256 = new string('9', 64), FileCount = 2, Size = 21 });
+        run.Inputs.Add(new RunFileEntry { Path = "extra/labels.csv", Sha256 = new string('c', 64), FileCount = 1, Size = 7 });
+        run.Outputs.Add(new RunFileEntry { Path = "bin/model.zip", Sha256 = new string('7', 64), FileCount = 1, Size = 100 });
+        run.Outputs.Add(new RunFileEntry { Path = "bin/metrics.csv", Sha256 = new string('6', 64), FileCount = 1, Size = 10 });
+        var step = new RunStep { Name = "export", Status = RunStatus.Finished };
+        step.Inputs.Add(new RunFileEntry { Path = "bin/model.zip", Sha256 = new string('7', 64), FileCount = 1, Size = 100, ProducedBy = null });
+        step.Outputs.Add(new RunFileEntry { Path = "bin/model.onnx", Sha256 = new string('5', 64), FileCount = 1, Size = 90 });
+        step.Outputs.Add(new RunFileEntry { Path = "bin/saved_model/", Sha256 = new string('4', 64), FileCount = 3, Size = 300 });
+        run.Steps.Add(step);
+        return run;
     }
 
     /// <summary>A copy through the serializer, so that a change to it leaves the original alone.</summary>

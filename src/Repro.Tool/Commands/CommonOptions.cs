@@ -9,10 +9,10 @@ internal static class CommonOptions
 
     public static Option<bool> All(string what) => new("--all") { Description = what };
 
-    /// <summary>The manifest argument: a file, an assembly or a project folder, the current folder when left out.</summary>
+    /// <summary>The manifest argument: a file, an assembly, a project folder or a run, the current folder when left out.</summary>
     public static Argument<string> Input(string name = "input", string whenOmitted = "the current folder") => new(name)
     {
-        Description = $"A .repro.json manifest, an assembly that embeds one, or a project folder (default: {whenOmitted}).",
+        Description = $"A .repro.json manifest, an assembly that embeds one, a project folder, or a run (run.json, its folder or its id) (default: {whenOmitted}).",
         DefaultValueFactory = _ => ".",
     };
 }

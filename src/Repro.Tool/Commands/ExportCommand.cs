@@ -22,7 +22,7 @@ internal static class ExportCommand
         var model = new Option<string?>("--model") { Description = "The trained model file: added as a machine-learning-model component (CycloneDX) or a subject (SLSA), by its SHA-256." };
         var json = CommonOptions.Json();
         json.Description = "Accepted for symmetry: the export is JSON either way.";
-        var command = new Command("export", "Export a manifest as a CycloneDX 1.6 SBOM or an SLSA v1 provenance statement. The same input gives byte-identical output.")
+        var command = new Command("export", "Export a manifest, or a run with the build it ran, as a CycloneDX 1.6 SBOM or an SLSA v1 provenance statement (a run adds the data it read and the models it wrote). The same input gives byte-identical output.")
         {
             input, format, output, model, json,
         };

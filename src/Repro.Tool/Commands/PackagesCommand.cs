@@ -25,7 +25,7 @@ internal static class PackagesCommand
             var loaded = ManifestLoader.Load(parse.GetValue(input)!);
             var isOffline = parse.GetValue(offline);
             // The NuGet configuration that governs the project (its folder and above), as a restore there would read it.
-            var configurationRoot = loaded.Origin == ManifestOrigin.File ? Path.GetDirectoryName(loaded.Path)! : Directory.GetCurrentDirectory();
+            var configurationRoot = loaded.Origin == ManifestOrigin.File ? Path.GetDirectoryName(loaded.Path)! : loaded.RunProjectDirectory ?? Directory.GetCurrentDirectory();
             var checks = await PackageAvailability.CheckAsync(loaded.Manifest, configurationRoot, parse.GetValue(sources) ?? Array.Empty<string>(), isOffline, cancellation).ConfigureAwait(false);
             if (parse.GetValue(json))
             {

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Linq;
 using Repro.Tool.Output;
 using Repro.Tool.Input;
 using Repro.Tool.Services;
@@ -32,7 +33,7 @@ internal static class RebuildCommand
                 console.Write(RebuildPresenter.Build(loaded, result));
             }
 
-            var reproduced = result.BuildSucceeded && result.SameFingerprint && (!parse.GetValue(identical) || result.SameAssembly == true);
+            var reproduced = result.BuildSucceeded && result.SameFingerprint && result.Submodules.All(s => s.Matches) && (!parse.GetValue(identical) || result.SameAssembly == true);
             return reproduced ? ExitCodes.Ok : ExitCodes.Differs;
         });
         return command;

@@ -68,9 +68,9 @@ internal static class ShowCommand
     {
         writer.WriteStartObject();
         writer.WriteString("source", loaded.Path);
-        writer.WriteString("origin", loaded.Origin == ManifestOrigin.Assembly ? "assembly" : "file");
+        writer.WriteString("origin", loaded.OriginName);
         writer.WritePropertyName("manifest");
-        var bytes = loaded.Origin == ManifestOrigin.Assembly
+        var bytes = loaded.IsEmbedded
             ? EmbeddedManifestWriter.ToUtf8Bytes(loaded.Manifest)
             : ManifestSerializer.ToUtf8Bytes(loaded.Manifest);
         using (var document = JsonDocument.Parse(bytes))

@@ -1,30 +1,117 @@
+using System;
 using System.IO;
+using System.Linq;
 using Repro.Build.Manifest;
 
 namespace Repro.Tool.Input;
 
-/// <summary>A manifest and where it came from.</summary>
+/// <summary>A manifest and where it came from: a file, an assembly, or the build a run record links to.</summary>
 public sealed class LoadedManifest
 {
-    public LoadedManifest(ReproManifest manifest, string path, ManifestOrigin origin)
+    public LoadedManifest(ReproManifest manifest, string path, ManifestOrigin origin, LoadedRun? run = null)
     {
         Manifest = manifest;
         Path = path;
         Origin = origin;
+        Run = run;
     }
+
+    private Lazy<string?>? _assemblyPath;
 
     public ReproManifest Manifest { get; }
 
-    /// <summary>The full path of the file read (the manifest or the assembly).</summary>
+    /// <summary>The full path of the file read (the manifest, the assembly, or the run's run.json).</summary>
     public string Path { get; }
 
     public ManifestOrigin Origin { get; }
 
-    /// <summary>The patch file the manifest names beside itself, when it names one and it exists.</summary>
-    public string? PatchPath =>
-        Origin == ManifestOrigin.File && Manifest.Git?.Patch is { Length: > 0 } name
-            && System.IO.Path.GetDirectoryName(Path) is { } directory
-            && File.Exists(System.IO.Path.Combine(directory, name))
-            ? System.IO.Path.Combine(directory, name)
-            : null;
+    /// <summary>The run whose build this is, when the input was a run record or a run id.</summary>
+    public LoadedRun? Run { get; }
+
+    /// <summary>True when only the embedded fields are known (an assembly's resource or a run's build link).</summary>
+    public bool IsEmbedded => Origin != ManifestOrigin.File;
+
+    /// <summary>The origin as the <c>--json</c> outputs name it: <c>file</c>, <c>assembly</c> or <c>run</c>.</summary>
+    public string OriginName => Origin switch
+    {
+        ManifestOrigin.Assembly => "assembly",
+        ManifestOrigin.Run => "run",
+        _ => "file",
+    };
+
+    /// <summary>
+    /// The build's patch file, when it exists: the one a <c>.repro.json</c> names beside itself; for an assembly or a
+    /// run (whose embedded manifest keeps the patch's hash, not its name), <c>&lt;project&gt;.repro.patch</c> beside the
+    /// assembly, as the build writes it. Whoever applies it checks its hash first.
+    /// </summary>
+    public string? PatchPath
+    {
+        get
+        {
+            var candidate = Origin == ManifestOrigin.File
+                ? (Manifest.Git?.Patch is { Length: > 0 } name ? System.IO.Path.Combine(System.IO.Path.GetDirectoryName(Path)!, name) : null)
+                : (Manifest.Git?.PatchSha256 is not null && AssemblyPath is { } assembly && Manifest.Project.Name is { Length: > 0 } project
+                    ? System.IO.Path.Combine(System.IO.Path.GetDirectoryName(assembly)!, project + ".repro.patch")
+                    : null);
+            return candidate is not null && File.Exists(candidate) ? candidate : null;
+        }
+    }
+
+    /// <summary>The project folder a run recorded, when the input was a run and that folder still exists.</summary>
+    public string? RunProjectDirectory =>
+        Run?.Record.Process.ProjectDirectory is { Length: > 0 } directory && Directory.Exists(directory) ? directory : null;
+
+    /// <summary>
+    /// The assembly this manifest describes, when it is at hand: the assembly read; the one beside a <c>.repro.json</c>;
+    /// for a run, the program it ran, when that file still embeds the same build (same fingerprint).
+    /// </summary>
+    public string? AssemblyPath => (_assemblyPath ??= new Lazy<string?>(() => Origin switch
+    {
+        ManifestOrigin.Assembly => Path,
+        ManifestOrigin.File => Beside(System.IO.Path.GetDirectoryName(Path)!, Manifest.Project.Name),
+        _ => Run is null ? null : RunProgram(Run, Manifest.Fingerprint),
+    })).Value;
+
+    /// <summary>The <c>name.dll</c> or <c>name.exe</c> in a folder, when there.</summary>
+    public static string? Beside(string directory, string? name) =>
+        string.IsNullOrEmpty(name)
+            ? null
+            : new[] { ".dll", ".exe" }.Select(extension => System.IO.Path.Combine(directory, name + extension)).FirstOrDefault(File.Exists);
+
+    private static string? RunProgram(LoadedRun run, string? fingerprint)
+    {
+        // Environment.GetCommandLineArgs()[0] of a .NET program is its assembly; a wrapped command's is not ours.
+        var record = run.Record;
+        if (record.Build is not { Assembly.Length: > 0 } build || record.Process.CommandLine.Count == 0)
+        {
+            return null;
+        }
+
+        string candidate;
+        try
+        {
+            candidate = System.IO.Path.GetFullPath(System.IO.Path.Combine(record.Process.WorkingDirectory, record.Process.CommandLine[0]));
+        }
+        catch (Exception ex) when (ex is ArgumentException or NotSupportedException or PathTooLongException)
+        {
+            return null;
+        }
+
+        if (!string.Equals(System.IO.Path.GetFileNameWithoutExtension(candidate), build.Assembly, StringComparison.Ordinal)
+            || !(candidate.EndsWith(".dll", StringComparison.OrdinalIgnoreCase) || candidate.EndsWith(".exe", StringComparison.OrdinalIgnoreCase))
+            || !File.Exists(candidate))
+        {
+            return null;
+        }
+
+        try
+        {
+            var embedded = ManifestLoader.Parse(AssemblyManifestReader.Read(File.ReadAllBytes(candidate), candidate), candidate);
+            return string.Equals(embedded.Fingerprint, fingerprint, StringComparison.Ordinal) ? candidate : null; // rebuilt since the run
+        }
+        catch (Exception ex) when (ex is ToolInputException or IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
 }

@@ -6,20 +6,30 @@ using System.Text.Json;
 using Repro.Build;
 using Repro.Build.IO;
 using Repro.Build.Manifest;
+using Repro.Build.Runs;
 
 namespace Repro.Tool.Input;
 
 /// <summary>
-/// Turns what the user names (a <c>.repro.json</c>, an assembly that embeds one, or a project folder) into a manifest,
-/// or into one clear <see cref="ToolInputException"/>: missing, not JSON, cut short, a future format, no manifest.
+/// Turns what the user names (a <c>.repro.json</c>, an assembly that embeds one, a project folder, a run record or a
+/// run id) into a manifest, or into one clear <see cref="ToolInputException"/>: missing, not JSON, cut short, a future
+/// format, no manifest. Every command that reads a build reads it here, so each accepts the same inputs.
 /// </summary>
 public static class ManifestLoader
 {
     /// <summary>Manifests list every file of large data sets; anything larger than this is not one of ours.</summary>
     public const long MaxManifestBytes = 256L * 1024 * 1024;
 
+    /// <summary>A run id as Repro.Runs makes them (<c>20261128-071522-123-3f9a1c</c>): named, it was meant as a run.</summary>
+    private static readonly System.Text.RegularExpressions.Regex RunIdShape = new(@"^[0-9]{8}-[0-9]{6}-[0-9]{3}-[0-9a-f]+$", System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+
     public static LoadedManifest Load(string argument)
     {
+        if (RunLoader.TryLoad(argument, Directory.GetCurrentDirectory()) is { } run)
+        {
+            return FromRun(run, argument);
+        }
+
         var path = FullPath(argument);
         if (Directory.Exists(path))
         {
@@ -30,6 +40,12 @@ public static class ManifestLoader
                 1 => Load(found[0]),
                 _ => throw new ToolInputException(DiagnosticIds.ToolNoManifestFound, $"'{argument}' has {found.Count} manifests ({string.Join(", ", found.Select(f => PathText.Relative(path, f)))}): name one of them."),
             };
+        }
+
+        if (RunIdShape.IsMatch(argument) && !File.Exists(path))
+        {
+            throw new ToolInputException(DiagnosticIds.ToolInputMissing,
+                $"'{argument}' is neither a file nor a run in {RunStore.Locate(Directory.GetCurrentDirectory())} (REPRO_RUNS_DIR, else .repro/runs at the work tree's root): run 'dotnet repro runs' to list them.");
         }
 
         var bytes = ReadBytes(path, argument);
@@ -46,11 +62,26 @@ public static class ManifestLoader
         return new LoadedManifest(Parse(bytes, argument), path, ManifestOrigin.File);
     }
 
-    /// <summary>Every manifest a folder's builds wrote (one per configuration and framework), or the one file named.</summary>
+    /// <summary>
+    /// The build a run ran: the manifest its program embedded, which the run record keeps in <c>build.manifest</c>.
+    /// </summary>
+    public static LoadedManifest FromRun(LoadedRun run, string argument)
+    {
+        if (run.Record.Build?.Manifest is not { ValueKind: JsonValueKind.Object } embedded)
+        {
+            throw new ToolInputException(DiagnosticIds.ToolAssemblyWithoutManifest,
+                $"'{argument}' is run {run.Record.RunId}, whose program embedded no manifest (built without Repro.Build, REPRO403): there is no build to read.");
+        }
+
+        var bytes = JsonSerializer.SerializeToUtf8Bytes(embedded);
+        return new LoadedManifest(Parse(bytes, argument + " (build.manifest)"), run.Path, ManifestOrigin.Run, run);
+    }
+
+    /// <summary>Every manifest a folder's builds wrote (one per configuration and framework), or the one file or run named.</summary>
     public static IReadOnlyList<LoadedManifest> LoadAll(string argument)
     {
         var path = FullPath(argument);
-        if (!Directory.Exists(path))
+        if (!Directory.Exists(path) || RunLoader.TryLoad(argument, Directory.GetCurrentDirectory()) is not null)
         {
             return new[] { Load(argument) };
         }
@@ -139,7 +170,7 @@ public static class ManifestLoader
         {
             if (reader.ValueTextEquals("runId"))
             {
-                throw NotManifest(displayName, "it is a run record (run.json of Repro.Runs): show and diff read runs; for the others, name the run's program assembly or its build's manifest");
+                throw NotManifest(displayName, "it is a run record (run.json of Repro.Runs) under a manifest's name: rename it run.json, or name its folder or run id");
             }
 
             var isVersion = reader.ValueTextEquals("schemaVersion");

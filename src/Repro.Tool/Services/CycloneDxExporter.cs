@@ -8,9 +8,10 @@ namespace Repro.Tool.Services;
 
 /// <summary>
 /// A CycloneDX 1.6 JSON SBOM of one build: the project as the metadata component, packages as
-/// <c>pkg:nuget/Id@Version</c> libraries with hex SHA-512 hashes, data items and config files as <c>data</c>
-/// components, the trained model (when named) as a <c>machine-learning-model</c>. No time stamp and a serial number
-/// derived from the input: the same input gives the same bytes.
+/// <c>pkg:nuget/Id@Version</c> libraries with hex SHA-512 hashes, data items, config files and (for a run) the files
+/// it read as <c>data</c> components, the trained models (named, or a run's model outputs) as
+/// <c>machine-learning-model</c> components. No time stamp and a serial number derived from the input: the same input
+/// gives the same bytes.
 /// </summary>
 public static class CycloneDxExporter
 {
@@ -24,7 +25,7 @@ public static class CycloneDxExporter
         json.WriteString("$schema", "http://cyclonedx.org/schema/bom-1.6.schema.json");
         json.WriteString("bomFormat", "CycloneDX");
         json.WriteString("specVersion", SpecVersion);
-        json.WriteString("serialNumber", "urn:uuid:" + ExportInputs.StableUuid(ManifestSerializer.ToUtf8Bytes(m)));
+        json.WriteString("serialNumber", "urn:uuid:" + ExportInputs.StableUuid(inputs.IdentityBytes));
         json.WriteNumber("version", 1);
 
         json.WriteStartObject("metadata");
@@ -71,11 +72,15 @@ public static class CycloneDxExporter
             ("repro:seed", m.Seed),
             ("repro:sdkVersion", m.Toolchain.SdkVersion),
             ("repro:compilerVersion", m.Toolchain.CompilerVersion),
+            ("repro:run.id", inputs.Loaded.Run?.Record.RunId),
+            ("repro:run.name", inputs.Loaded.Run?.Record.Name),
+            ("repro:run.status", inputs.Loaded.Run?.Record.Status),
         });
         json.WriteEndObject();
         json.WriteEndObject();
 
-        var dataRefs = new List<string>();
+        // The build depends on its data and config; a run's other inputs fed only the training.
+        var buildRefs = inputs.Data.Where(d => !d.Reference.StartsWith("input:", System.StringComparison.Ordinal)).Select(d => d.Reference).ToList();
         json.WriteStartArray("components");
         foreach (var package in m.Dependencies.Packages)
         {
@@ -94,31 +99,19 @@ public static class CycloneDxExporter
             json.WriteEndObject();
         }
 
-        foreach (var item in m.Data.Items)
+        foreach (var data in inputs.Data)
         {
-            var reference = "data:" + item.Name;
-            dataRefs.Add(reference);
-            WriteData(json, reference, item.Name, "dataset", item.Sha256, new (string Name, string? Value)[]
-            {
-                ("repro:fileCount", item.FileCount.ToString(CultureInfo.InvariantCulture)),
-                ("repro:size", item.Size.ToString(CultureInfo.InvariantCulture)),
-            });
+            WriteData(json, data);
         }
 
-        foreach (var file in m.Config)
-        {
-            var reference = "config:" + file.Path;
-            dataRefs.Add(reference);
-            WriteData(json, reference, file.Path, "configuration", file.Sha256, System.Array.Empty<(string Name, string? Value)>());
-        }
-
-        if (inputs.Model is { } model)
+        foreach (var model in inputs.Models)
         {
             json.WriteStartObject();
             json.WriteString("type", "machine-learning-model");
             json.WriteString("bom-ref", "model:" + model.Name);
             json.WriteString("name", model.Name);
             WriteHashes(json, ("SHA-256", model.Sha256));
+            WriteProperties(json, new (string Name, string? Value)[] { ("repro:size", model.Size.ToString(CultureInfo.InvariantCulture)) });
             json.WriteEndObject();
         }
 
@@ -128,20 +121,20 @@ public static class CycloneDxExporter
         json.WriteStartObject();
         json.WriteString("ref", projectRef);
         json.WriteStartArray("dependsOn");
-        foreach (var reference in m.Dependencies.Packages.Where(p => p.Direct).Select(ExportInputs.Purl).Concat(dataRefs))
+        foreach (var reference in m.Dependencies.Packages.Where(p => p.Direct).Select(ExportInputs.Purl).Concat(buildRefs))
         {
             json.WriteStringValue(reference);
         }
 
         json.WriteEndArray();
         json.WriteEndObject();
-        if (inputs.Model is { } trained)
+        foreach (var trained in inputs.Models)
         {
             json.WriteStartObject();
             json.WriteString("ref", "model:" + trained.Name);
             json.WriteStartArray("dependsOn");
             json.WriteStringValue(projectRef);
-            foreach (var reference in dataRefs)
+            foreach (var reference in inputs.Data.Select(d => d.Reference))
             {
                 json.WriteStringValue(reference);
             }
@@ -154,24 +147,24 @@ public static class CycloneDxExporter
         json.WriteEndObject();
     }
 
-    private static void WriteData(Utf8JsonWriter json, string reference, string name, string dataType, string? sha256, IEnumerable<(string Name, string? Value)> properties)
+    private static void WriteData(Utf8JsonWriter json, ExportedData data)
     {
         json.WriteStartObject();
         json.WriteString("type", "data");
-        json.WriteString("bom-ref", reference);
-        json.WriteString("name", name);
-        if (sha256 is { Length: 64 })
+        json.WriteString("bom-ref", data.Reference);
+        json.WriteString("name", data.Name);
+        if (data.Sha256 is { Length: 64 } sha256)
         {
             WriteHashes(json, ("SHA-256", sha256));
         }
 
         json.WriteStartArray("data");
         json.WriteStartObject();
-        json.WriteString("type", dataType);
-        json.WriteString("name", name);
+        json.WriteString("type", data.DataType);
+        json.WriteString("name", data.Name);
         json.WriteEndObject();
         json.WriteEndArray();
-        WriteProperties(json, properties);
+        WriteProperties(json, data.Properties);
         json.WriteEndObject();
     }
 

@@ -15,7 +15,7 @@ public sealed class DiffSide
 
     public string Origin { get; }
 
-    public static DiffSide Of(LoadedManifest manifest) => new(manifest.Path, manifest.Origin == ManifestOrigin.Assembly ? "assembly" : "file");
+    public static DiffSide Of(LoadedManifest manifest) => new(manifest.Path, manifest.OriginName);
 
     public static DiffSide Of(LoadedRun run) => new(run.Path, "run");
 }

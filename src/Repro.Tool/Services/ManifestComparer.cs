@@ -15,7 +15,7 @@ public static class ManifestComparer
 {
     public static ManifestDifference Compare(LoadedManifest before, LoadedManifest after)
     {
-        var embeddedOnly = before.Origin == ManifestOrigin.Assembly || after.Origin == ManifestOrigin.Assembly;
+        var embeddedOnly = before.IsEmbedded || after.IsEmbedded;
         return Compare(before.Manifest, after.Manifest, embeddedOnly);
     }
 

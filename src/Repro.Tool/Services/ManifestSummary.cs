@@ -17,9 +17,9 @@ public static class ManifestSummary
         var m = loaded.Manifest;
         var report = new Report();
         report.Line($"{m.Project.Name ?? "(unnamed project)"} ({m.Project.TargetFramework ?? "?"}, {m.Project.Configuration ?? "?"})", Tone.Normal);
-        report.Line($"{(loaded.Origin == ManifestOrigin.Assembly ? "manifest embedded in" : "manifest")} {loaded.Path}", Tone.Dim);
+        report.Line($"{(loaded.Origin switch { ManifestOrigin.Assembly => "manifest embedded in", ManifestOrigin.Run => "manifest embedded in the program of run", _ => "manifest" })} {loaded.Path}", Tone.Dim);
         report.Line($"fingerprint {m.Fingerprint ?? "none"}");
-        if (loaded.Origin == ManifestOrigin.Assembly)
+        if (loaded.IsEmbedded)
         {
             report.Line("An assembly carries only the deterministic part: no environment, branch, remote or file lists.", Tone.Dim);
         }
@@ -100,7 +100,7 @@ public static class ManifestSummary
 
         var packages = m.Dependencies.Packages;
         var packageSection = report.Section($"Packages ({packages.Count}, {packages.Count(p => p.Direct)} direct)", "package", "version", "sha512");
-        var shownPackages = all ? packages : packages.Where(p => p.Direct || loaded.Origin == ManifestOrigin.Assembly).Take(ListLimit).ToList();
+        var shownPackages = all ? packages : packages.Where(p => p.Direct || loaded.IsEmbedded).Take(ListLimit).ToList();
         foreach (var package in shownPackages)
         {
             packageSection.Row(package.Id, package.Version, Format.Hash(package.Sha512));

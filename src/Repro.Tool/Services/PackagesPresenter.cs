@@ -57,6 +57,7 @@ public static class PackagesPresenter
     {
         json.WriteStartObject();
         json.WriteString("source", manifest.Path);
+        json.WriteString("origin", manifest.OriginName);
         json.WriteBoolean("offline", offline);
         json.WriteBoolean("ok", AllAvailable(checks));
         json.WriteStartArray("packages");

@@ -12,6 +12,15 @@ public static class RebuildPresenter
     {
         var report = new Report();
         report.Line($"sources: {result.OutputDirectory} ({Format.Short(loaded.Manifest.Git?.Commit)}{(result.PatchApplied ? " with the recorded patch" : "")})", Tone.Dim);
+        if (result.Submodules.Count > 0)
+        {
+            var submodules = report.Section("Submodules", "path", "commit", "recorded");
+            foreach (var submodule in result.Submodules)
+            {
+                submodules.Row(submodule.Matches ? Tone.Normal : Tone.Bad, submodule.Path, Format.Short(submodule.Commit), submodule.RecordedCommit is null ? "not recorded" : Format.Short(submodule.RecordedCommit));
+            }
+        }
+
         if (!result.BuildSucceeded)
         {
             report.Line("The build failed:", Tone.Bad);
@@ -51,6 +60,7 @@ public static class RebuildPresenter
     {
         json.WriteStartObject();
         json.WriteString("source", loaded.Path);
+        json.WriteString("origin", loaded.OriginName);
         json.WriteString("outputDirectory", result.OutputDirectory);
         json.WriteString("projectFile", result.ProjectFile);
         json.WriteBoolean("patchApplied", result.PatchApplied);
@@ -60,6 +70,18 @@ public static class RebuildPresenter
         json.WriteBoolean("sameFingerprint", result.SameFingerprint);
         JsonFields.Strings(json, "inputsChanged", result.InputsChanged);
         JsonFields.Boolean(json, "sameAssembly", result.SameAssembly);
+        json.WriteStartArray("submodules");
+        foreach (var submodule in result.Submodules)
+        {
+            json.WriteStartObject();
+            json.WriteString("path", submodule.Path);
+            json.WriteString("commit", submodule.Commit);
+            json.WriteString("recordedCommit", submodule.RecordedCommit);
+            json.WriteBoolean("matches", submodule.Matches);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
 
         json.WriteString("note", result.BuildSucceeded ? result.AssemblyNote : result.BuildLog);
         json.WriteEndObject();

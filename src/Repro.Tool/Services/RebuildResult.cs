@@ -6,8 +6,9 @@ namespace Repro.Tool.Services;
 /// <summary>What <c>rebuild</c> did and found: the sources it gave back, the build, and the comparison.</summary>
 public sealed class RebuildResult
 {
-    public RebuildResult(string outputDirectory, string projectFile, bool patchApplied, bool buildSucceeded, string buildLog, ReproManifest? rebuilt, ManifestDifference? difference, bool? sameAssembly, string? assemblyNote)
+    public RebuildResult(string outputDirectory, string projectFile, bool patchApplied, bool buildSucceeded, string buildLog, ReproManifest? rebuilt, ManifestDifference? difference, bool? sameAssembly, string? assemblyNote, IReadOnlyList<SubmoduleState> submodules)
     {
+        Submodules = submodules;
         OutputDirectory = outputDirectory;
         ProjectFile = projectFile;
         PatchApplied = patchApplied;
@@ -38,6 +39,9 @@ public sealed class RebuildResult
     public bool? SameAssembly { get; }
 
     public string? AssemblyNote { get; }
+
+    /// <summary>Each submodule of the commit: the commit it was given back at, and whether that is the recorded one.</summary>
+    public IReadOnlyList<SubmoduleState> Submodules { get; }
 
     public bool SameFingerprint => Difference is not null && Difference.FingerprintBefore == Difference.FingerprintAfter;
 

@@ -10,8 +10,8 @@ namespace Repro.Tool.Services;
 
 /// <summary>
 /// "Build your own model again from scratch" as one command: a clone of the checkout's repository at the recorded
-/// commit (objects shared with it, nothing in it touched), the recorded patch applied after checking its hash, a
-/// <c>dotnet build</c> with the recorded configuration, framework and runtime, and the new manifest's fingerprint and
+/// commit (objects shared with it, nothing in it touched), its submodules at the recorded commits, the recorded patch
+/// applied after checking its hash, a <c>dotnet build</c> with the recorded configuration, framework and runtime, and the new manifest's fingerprint and
 /// assembly compared with the recorded ones.
 /// </summary>
 public static class RebuildService
@@ -36,7 +36,7 @@ public static class RebuildService
         string? patch = null;
         if (manifest.Git!.PatchSha256 is { } patchSha256)
         {
-            patch = loaded.PatchPath ?? throw Cannot($"The build had uncommitted changes, but its patch ({manifest.Git.Patch ?? "a .repro.patch file"}) is not beside '{loaded.Path}'.");
+            patch = loaded.PatchPath ?? throw Cannot($"The build had uncommitted changes, but its patch ({manifest.Git.Patch ?? manifest.Project.Name + ".repro.patch"}) is not beside '{loaded.AssemblyPath ?? loaded.Path}'{(loaded.Origin == ManifestOrigin.Run && loaded.AssemblyPath is null ? " (the run's program is gone or was rebuilt since: name the build's .repro.json)" : "")}.");
             if (!string.Equals(Hashing.Sha256File(patch), patchSha256, StringComparison.Ordinal))
             {
                 throw Cannot($"'{patch}' is not the patch the build recorded (its SHA-256 differs from git.patchSha256).");
@@ -49,6 +49,15 @@ public static class RebuildService
             // --shared borrows the objects (a commit no branch points at is still there); nothing is written to the original.
             git.Run(location.WorkingDirectory, new[] { "clone", "--quiet", "--no-checkout", "--shared", location.WorkingDirectory, output }, 1024 * 1024, out _);
             git.Run(output, new[] { "-c", "advice.detachedHead=false", "checkout", "--quiet", "--detach", commit }, 1024 * 1024, out _);
+        }
+        catch (Exception ex) when (ex is GitCommandException or GitExecutableNotFoundException)
+        {
+            throw Cannot("The sources could not be given back: " + ex.Message);
+        }
+
+        var submodules = SubmoduleCheckout.Restore(git, location.WorkingDirectory, output, manifest.Git.Submodules);
+        try
+        {
             if (patch is not null)
             {
                 git.Run(output, new[] { "apply", "--binary", "--whitespace=nowarn", patch }, 1024 * 1024, out _);
@@ -76,7 +85,7 @@ public static class RebuildService
         var (exitCode, log) = DotnetCli.Run(newProject, TimeSpan.FromMinutes(30), arguments.ToArray());
         if (exitCode != 0)
         {
-            return new RebuildResult(output, projectFile, patch is not null, false, Tail(log), null, null, null, null);
+            return new RebuildResult(output, projectFile, patch is not null, false, Tail(log), null, null, null, null, submodules);
         }
 
         var rebuiltPath = ManifestLoader.FindInProject(newProject)
@@ -86,20 +95,18 @@ public static class RebuildService
         var difference = ManifestComparer.Compare(loaded, rebuiltPath);
 
         var (sameAssembly, note) = CompareAssemblies(loaded, rebuiltPath.Path);
-        return new RebuildResult(output, projectFile, patch is not null, true, "", rebuiltPath.Manifest, difference, sameAssembly, note);
+        return new RebuildResult(output, projectFile, patch is not null, true, "", rebuiltPath.Manifest, difference, sameAssembly, note, submodules);
     }
 
     private static (bool? Same, string? Note) CompareAssemblies(LoadedManifest recorded, string rebuiltManifest)
     {
-        var name = recorded.Manifest.Project.Name;
-        string? Beside(string manifestPath) => new[] { ".dll", ".exe" }
-            .Select(extension => Path.Combine(Path.GetDirectoryName(manifestPath)!, name + extension))
-            .FirstOrDefault(File.Exists);
-        var original = recorded.Origin == ManifestOrigin.Assembly ? recorded.Path : Beside(recorded.Path);
-        var rebuilt = Beside(rebuiltManifest);
+        var original = recorded.AssemblyPath;
+        var rebuilt = LoadedManifest.Beside(Path.GetDirectoryName(rebuiltManifest)!, recorded.Manifest.Project.Name);
         if (original is null || rebuilt is null)
         {
-            return (null, "the recorded assembly is not beside the manifest: only the fingerprint was compared");
+            return (null, recorded.Origin == ManifestOrigin.Run
+                ? "the run's program is no longer the build it ran (gone, or rebuilt since): only the fingerprint was compared"
+                : "the recorded assembly is not beside the manifest: only the fingerprint was compared");
         }
 
         var same = File.ReadAllBytes(original).AsSpan().SequenceEqual(File.ReadAllBytes(rebuilt));
@@ -112,5 +119,5 @@ public static class RebuildService
         return string.Join("\n", lines.Skip(Math.Max(0, lines.Length - 30)));
     }
 
-    private static ToolInputException Cannot(string message) => new(DiagnosticIds.ToolRebuildCannotStart, message);
+    internal static ToolInputException Cannot(string message) => new(DiagnosticIds.ToolRebuildCannotStart, message);
 }

@@ -5,10 +5,11 @@ using Repro.Build.Manifest;
 namespace Repro.Tool.Services;
 
 /// <summary>
-/// An SLSA v1 provenance predicate in an in-toto Statement v1: the built assembly (and the model, when named) as
-/// subjects; the project, configuration and seed as external parameters; the toolchain and build settings as
-/// internal ones; the commit, patch, packages, data and config as resolved dependencies with digests; the CI service
-/// the manifest recorded as the builder. No times: the same input gives the same bytes.
+/// An SLSA v1 provenance predicate in an in-toto Statement v1: the built assembly (and the models: named, or a run's)
+/// as subjects; the project, configuration and seed as external parameters; the toolchain and build settings as
+/// internal ones; the commit, patch, packages, data and config (and for a run the files it read) as resolved
+/// dependencies with digests; the CI service the manifest recorded as the builder. No times: the same input gives the
+/// same bytes.
 /// </summary>
 public static class SlsaExporter
 {
@@ -25,12 +26,12 @@ public static class SlsaExporter
             WriteDescriptor(json, assembly.Name, null, ("sha256", assembly.Sha256));
         }
 
-        if (inputs.Model is { } model)
+        foreach (var model in inputs.Models)
         {
             WriteDescriptor(json, model.Name, null, ("sha256", model.Sha256));
         }
 
-        if (inputs.Assembly is null && inputs.Model is null && inputs.ManifestFile is { } manifestOnly)
+        if (inputs.Assembly is null && inputs.Models.Count == 0 && inputs.ManifestFile is { } manifestOnly)
         {
             // Nothing built is at hand (bin/ cleaned): the manifest stands for the build it describes.
             WriteDescriptor(json, manifestOnly.Name, null, ("sha256", manifestOnly.Sha256));
@@ -111,14 +112,9 @@ public static class SlsaExporter
             json.WriteEndObject();
         }
 
-        foreach (var item in m.Data.Items.Where(i => i.Sha256 is { Length: 64 }))
+        foreach (var data in inputs.Data.Where(d => d.Sha256 is { Length: 64 }))
         {
-            WriteDescriptor(json, item.Name, null, ("sha256", item.Sha256!));
-        }
-
-        foreach (var file in m.Config.Where(c => c.Sha256 is { Length: 64 }))
-        {
-            WriteDescriptor(json, file.Path, null, ("sha256", file.Sha256!));
+            WriteDescriptor(json, data.Name, null, ("sha256", data.Sha256!));
         }
 
         json.WriteEndArray();

@@ -43,7 +43,7 @@ public static class VerifyPresenter
         {
             json.WriteStartObject();
             json.WriteString("source", result.Manifest.Path);
-            json.WriteString("origin", result.Manifest.Origin == ManifestOrigin.Assembly ? "assembly" : "file");
+            json.WriteString("origin", result.Manifest.OriginName);
             json.WriteString("projectDirectory", result.ProjectDirectory);
             json.WriteBoolean("ok", result.Ok);
             json.WriteStartArray("checks");

@@ -56,7 +56,8 @@ public static class VerifyService
     /// <summary>
     /// The folder of the project that wrote the manifest: the nearest folder above it with <c>&lt;name&gt;.*proj</c>
     /// (manifests live in <c>bin/&lt;configuration&gt;/&lt;framework&gt;/</c> below it), else the current folder when it
-    /// holds that project (a manifest kept elsewhere, verified from the checkout).
+    /// holds that project (a manifest kept elsewhere, verified from the checkout). For a run, first the project folder
+    /// the run recorded.
     /// </summary>
     public static string FindProjectDirectory(LoadedManifest loaded, string currentDirectory)
     {
@@ -64,6 +65,11 @@ public static class VerifyService
         if (string.IsNullOrEmpty(name))
         {
             throw new ToolInputException(DiagnosticIds.ToolProjectNotFound, $"'{loaded.Path}' names no project, so its project folder cannot be found.");
+        }
+
+        if (loaded.RunProjectDirectory is { } runProject && HasProject(runProject, name!))
+        {
+            return runProject; // a run record lives in .repro/runs, not under its project
         }
 
         for (var directory = Path.GetDirectoryName(loaded.Path); directory is not null; directory = Path.GetDirectoryName(directory))
@@ -211,7 +217,7 @@ public static class VerifyService
             var summary = now is null || !now.Exists ? "missing" : now.Sha256;
             checks.Add(new VerifyCheck("data", item.Name, ok, item.Sha256, summary,
                 ok ? $"{item.FileCount} file(s), {item.Size} bytes re-hashed" : null));
-            if (ok || now is null || loaded.Origin == ManifestOrigin.Assembly)
+            if (ok || now is null || loaded.IsEmbedded)
             {
                 continue;
             }
