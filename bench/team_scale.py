@@ -8,6 +8,8 @@ and grouping by fingerprint, and comparing 2 and 10 of them (`dotnet repro compa
 given: exit code 1, they differ). Prints medians of 3 runs.
 
 Usage: python3 bench/team_scale.py [runs]      (default 10,000; build the tool first: dotnet build src/Repro.Tool -c Release)
+Set REPRO_BENCH_TOOL to the path of an installed dotnet-repro (dotnet tool install --tool-path) to time the packaged
+tool, whose assemblies are ReadyToRun; the built one is IL only and JIT-compiles its start-up.
 """
 import glob
 import json
@@ -35,10 +37,12 @@ def example_record():
 
 
 def main():
-    tools = glob.glob(os.path.join(ROOT, "src", "Repro.Tool", "bin", "Release", "*", "dotnet-repro.dll"))
-    if not tools:
+    installed = os.environ.get("REPRO_BENCH_TOOL")
+    tools = sorted(glob.glob(os.path.join(ROOT, "src", "Repro.Tool", "bin", "Release", "*", "dotnet-repro.dll")),
+                   key=lambda path: float(os.path.basename(os.path.dirname(path))[3:]), reverse=True)
+    if not installed and not tools:
         sys.exit("Build the tool first: dotnet build src/Repro.Tool -c Release")
-    tool = tools[0]
+    tool = [installed] if installed else ["dotnet", tools[0]]  # the newest target framework
     work = tempfile.mkdtemp(prefix="repro-bench-team-")
     try:
         runs = os.path.join(work, "runs")
@@ -77,11 +81,11 @@ def main():
         print(f"{RUNS:,} runs (run.json {size:,} bytes each, 1,000 metric points each) in {runs}")
         print(f"{'command':50} {'median ms':>10}")
         for name, args in cases:
-            command = ["dotnet", tool] + args + ["--runs-dir", runs]
+            command = tool + args + ["--runs-dir", runs]
             timed(command, work, env)  # warm the file cache
             print(f"{name:50} {statistics.median(timed(command, work, env) for _ in range(3)):10.0f}", flush=True)
         for name, args in compares:
-            command = ["dotnet", tool] + args + ["--runs-dir", runs]
+            command = tool + args + ["--runs-dir", runs]
             timed(command, work, env, check=False)
             print(f"{name:50} {statistics.median(timed(command, work, env, check=False) for _ in range(3)):10.0f}", flush=True)
     finally:
