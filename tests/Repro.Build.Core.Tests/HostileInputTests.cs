@@ -457,6 +457,25 @@ public sealed class WorkingTreeKeyTests
     }
 }
 
+public sealed class BuildInputNameTests
+{
+    [Theory]
+    [InlineData("Program.cs")]
+    [InlineData("App.CSPROJ")]
+    [InlineData(".editorconfig")]
+    [InlineData("Directory.Build.props")]
+    [InlineData("directory.packages.props")]
+    [InlineData("global.json")]
+    [InlineData("NuGet.Config")]
+    [InlineData("sample-00001.csv")]
+    [InlineData("model.onnx")]
+    [InlineData("README")]
+    [InlineData("trailing.")]
+    [InlineData("archive.tar.gz")]
+    public void The_allocation_free_check_agrees_with_the_path_check(string name) =>
+        Assert.Equal(GitPatchBuilder.IsBuildInput(name), GitPatchBuilder.IsBuildInputName(name.AsSpan()));
+}
+
 public sealed class SharedCaptureTests
 {
     [Fact]

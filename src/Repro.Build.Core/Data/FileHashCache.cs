@@ -49,7 +49,7 @@ public sealed class FileHashCache
             var cache = new FileHashCache();
             foreach (var entry in files.EnumerateObject())
             {
-                if (!TryReadEntry(entry.Value, out var value))
+                if (!TryReadEntry(entry.Value, out var value) || value is null)
                 {
                     return new FileHashCache(); // one damaged entry: trust none of them
                 }
@@ -67,9 +67,9 @@ public sealed class FileHashCache
         }
     }
 
-    private static bool TryReadEntry(JsonElement value, out Entry entry)
+    private static bool TryReadEntry(JsonElement value, out Entry? entry)
     {
-        entry = default;
+        entry = null;
         if (value.ValueKind != JsonValueKind.Array || value.GetArrayLength() != 3
             || value[0].ValueKind != JsonValueKind.Number || !value[0].TryGetInt64(out var size) || size < 0
             || value[1].ValueKind != JsonValueKind.Number || !value[1].TryGetInt64(out var ticks)
@@ -169,7 +169,7 @@ public sealed class FileHashCache
         AtomicFile.WriteIfChanged(path, stream.ToArray());
     }
 
-    private readonly struct Entry
+    private sealed class Entry
     {
         public Entry(long size, long lastWriteTicks, string sha256)
         {

@@ -178,7 +178,7 @@ public sealed class GitReferenceReader
         return _packedRefs = refs;
     }
 
-    private readonly struct PackedReference
+    private sealed class PackedReference
     {
         public PackedReference(string objectId, string? peeled)
         {

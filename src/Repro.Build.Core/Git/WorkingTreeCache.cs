@@ -111,7 +111,7 @@ public sealed class WorkingTreeCache
                 }
 
                 // While the folder may still be small every file is read; past the limit only the build's inputs.
-                return ++fileCount <= StatEveryFileUpTo || GitPatchBuilder.IsBuildInput(entry.FileName.ToString());
+                return ++fileCount <= StatEveryFileUpTo || GitPatchBuilder.IsBuildInputName(entry.FileName);
             },
             ShouldRecursePredicate = (ref System.IO.Enumeration.FileSystemEntry entry) =>
                 (entry.Attributes & FileAttributes.ReparsePoint) == 0 && !IsBuildOutputName(entry.FileName),
@@ -157,7 +157,7 @@ public sealed class WorkingTreeCache
         return keyed;
     }
 
-    private readonly struct WalkEntry
+    private sealed class WalkEntry
     {
         public WalkEntry(string relative, long length, long ticks)
         {
