@@ -9,7 +9,9 @@ that machine noise hits both alike. Scenarios (issue: "a build's cost must not g
   untracked-1gb    1 GB of untracked binaries (a packages folder, model checkpoints)
   tracked-10k      10,000 tracked files of which 100 are modified
   solution-m8      a solution of 8 projects on a dirty tree built with -m:8 (one capture shared by the nodes)
-Prints medians, the overhead in ms, the ratio, and the size of the patch written by the "with" build.
+Prints medians, the overhead in ms, the ratio, the median of the paired differences (each "with" build against the
+"without" build just before it, which a slow drift of the machine cannot move), and the size of the patch written by
+the "with" build.
 
 Usage: python3 bench/worktree_overhead.py [runs] [scenario ...]     (default 10 runs, every scenario)
 """
@@ -157,15 +159,17 @@ def main():
             patches = glob.glob(os.path.join(targets["with"], "**", "bin", "**", "*.repro.patch"), recursive=True)
             patch = max((os.path.getsize(p) for p in patches), default=0)
             without, with_ = statistics.median(samples["without"]), statistics.median(samples["with"])
-            rows.append((name, without, with_, patch))
-            print(f"  {name}: without {without:.0f} ms, with {with_:.0f} ms, ratio {with_ / without:.3f}, patch {patch:,} bytes", flush=True)
+            # Each "with" build against the "without" build just before it: a slow drift of the machine hits both.
+            paired = statistics.median(w - o for o, w in zip(samples["without"], samples["with"]))
+            rows.append((name, without, with_, paired, patch))
+            print(f"  {name}: without {without:.0f} ms, with {with_:.0f} ms, ratio {with_ / without:.3f}, paired overhead {paired:.0f} ms, patch {patch:,} bytes", flush=True)
             shutil.rmtree(repo, ignore_errors=True)
 
         print()
         print(f"No-op builds, {RUNS} runs each, medians; machine: {os.cpu_count()} cores")
-        print(f"{'scenario':16} {'without ms':>11} {'with ms':>9} {'overhead ms':>12} {'ratio':>7} {'patch bytes':>12}")
-        for name, without, with_, patch in rows:
-            print(f"{name:16} {without:11.0f} {with_:9.0f} {with_ - without:12.0f} {with_ / without:7.3f} {patch:12,}")
+        print(f"{'scenario':16} {'without ms':>11} {'with ms':>9} {'overhead ms':>12} {'ratio':>7} {'paired ms':>10} {'paired ratio':>13} {'patch bytes':>12}")
+        for name, without, with_, paired, patch in rows:
+            print(f"{name:16} {without:11.0f} {with_:9.0f} {with_ - without:12.0f} {with_ / without:7.3f} {paired:10.0f} {1 + paired / without:13.3f} {patch:12,}")
     finally:
         subprocess.run(["dotnet", "build-server", "shutdown"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         shutil.rmtree(work, ignore_errors=True)
