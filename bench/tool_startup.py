@@ -10,7 +10,7 @@ hits every command alike:
   show --json     dotnet-repro show A --json
   diff            dotnet-repro diff A B --no-log (without the git log lookup)
   diff + log      dotnet-repro diff A B          (runs git cat-file and git log)
-  show, no R2R    the same with DOTNET_ReadyToRun=0: what the precompiled code saves
+  show, no R2R    the same with DOTNET_ReadyToRun=0 (no precompiled code at all, the framework's included: an upper bound of what it saves)
 Prints the median and the 90th percentile of each. Target (issue 10): show and diff under 300 ms.
 
 Usage: python3 bench/tool_startup.py [runs]     (default 20)
