@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.IO;
 using System.Linq;
 using System.Text;
+using System.Threading;
 using Repro.Build;
 using Repro.Build.IO;
 using Repro.Build.Manifest;
@@ -22,7 +23,11 @@ public sealed class ShareTests : CapturedStderrTests
         ShareTimeout = TimeSpan.FromSeconds(timeoutSeconds),
     };
 
-    private static string Git(string directory, params string[] arguments)
+    private static string Git(string directory, params string[] arguments) =>
+        GitOrNull(directory, arguments) ?? throw new Xunit.Sdk.XunitException($"git {string.Join(" ", arguments)} failed");
+
+    /// <summary>git's output, or null when it fails (a ref not pushed yet).</summary>
+    private static string? GitOrNull(string directory, params string[] arguments)
     {
         var start = new ProcessStartInfo("git") { WorkingDirectory = directory, RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var argument in arguments)
@@ -32,10 +37,27 @@ public sealed class ShareTests : CapturedStderrTests
 
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEnd();
-        var error = process.StandardError.ReadToEnd();
+        process.StandardError.ReadToEnd();
         process.WaitForExit();
-        Assert.True(process.ExitCode == 0, $"git {string.Join(" ", arguments)}: {error}");
-        return output.Trim();
+        return process.ExitCode == 0 ? output.Trim() : null;
+    }
+
+    private static RunRecord? WaitForShared(string remote, string path, Func<RunRecord, bool> done)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
+        while (DateTime.UtcNow < deadline)
+        {
+            var text = GitOrNull(remote, "show", path);
+            var shared = text is null ? null : RunRecordSerializer.FromUtf8Bytes(Encoding.UTF8.GetBytes(text));
+            if (shared is not null && done(shared))
+            {
+                return shared;
+            }
+
+            Thread.Sleep(100);
+        }
+
+        return null;
     }
 
     private string Repository()
@@ -116,6 +138,33 @@ public sealed class ShareTests : CapturedStderrTests
         Assert.Equal(120, shared.Share.IntervalSeconds);
         Assert.DoesNotContain(WarningLines(), l => l.Contains("REPRO407", StringComparison.Ordinal));
         Assert.Equal("main", Git(repository, "symbolic-ref", "--short", "HEAD")); // branches untouched
+    }
+
+    [Fact]
+    public void A_running_run_is_shared_again_every_interval_with_what_it_has_logged_so_far()
+    {
+        var repository = Repository();
+        var remote = Path.Combine(Folder.Path, "team.git");
+        Git(Folder.Path, "init", "-q", "--bare", remote);
+        Git(repository, "remote", "add", "origin", remote);
+        var options = Options("origin");
+        options.ShareInterval = TimeSpan.FromMilliseconds(200);
+        options.FlushInterval = TimeSpan.FromMilliseconds(50);
+
+        using var run = ReproRun.Start("periodic", options);
+        var path = "refs/repro/runs:" + Build.Sharing.RunRefStore.RunPath(run.RunId) + "/run.json";
+
+        // The push at start makes the run visible; what is logged after it reaches the remote with a later push, in
+        // the background, while the run goes on. Both waits are bounded.
+        Assert.NotNull(WaitForShared(remote, path, _ => true));
+        run.LogParam("epochs", 3);
+        run.LogMetric("loss", 0.9, 1);
+        var shared = WaitForShared(remote, path, record => record.Params.ContainsKey("epochs"));
+
+        Assert.NotNull(shared);
+        Assert.Equal(RunStatus.Running, shared!.Status);
+        Assert.Equal("3", shared.Params["epochs"]);
+        run.Complete();
     }
 
     [Fact]
