@@ -135,7 +135,6 @@ public static class GitPatchBuilder
         return new GitPatch(patch.ToArray(), omitted, truncated, entries);
     }
 
-    /// <summary>True for untracked files that the build reads as code, project or settings: always carried.</summary>
 #if NET
     /// <summary><see cref="IsBuildInput"/> for a file name, without allocating: called for every file of a large untracked folder.</summary>
     public static bool IsBuildInputName(ReadOnlySpan<char> name)
@@ -166,6 +165,7 @@ public static class GitPatchBuilder
     }
 #endif
 
+    /// <summary>True for untracked files that the build reads as code, project or settings: always carried.</summary>
     public static bool IsBuildInput(string path)
     {
         var name = path.Substring(path.LastIndexOf('/') + 1);
