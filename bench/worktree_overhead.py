@@ -10,8 +10,11 @@ that machine noise hits both alike. Scenarios (issue: "a build's cost must not g
   tracked-10k      10,000 tracked files of which 100 are modified
   solution-m8      a solution of 8 projects on a dirty tree built with -m:8 (one capture shared by the nodes)
 Prints medians, the overhead in ms, the ratio, the median of the paired differences (each "with" build against the
-"without" build just before it, which a slow drift of the machine cannot move), and the size of the patch written by
-the "with" build.
+"without" build beside it, which a slow drift of the machine cannot move; the order alternates so that neither variant
+always runs second), the CPU time each build added (user + system, of every process: what the background capture
+costs even when the second core hides it), and the size of the patch written by the "with" build. Each scenario's
+files are flushed to disk (sync) before it is timed, so that the writeback of one setup does not slow the next
+scenario's builds.
 
 Usage: python3 bench/worktree_overhead.py [runs] [scenario ...]     (default 10 runs, every scenario)
 """
@@ -24,7 +27,7 @@ import sys
 import tempfile
 import time
 
-from benchlib import ROOT, run, timed
+from benchlib import ROOT, run, timed, timed_cpu
 
 RUNS = int(sys.argv[1]) if len(sys.argv) > 1 else 10
 ONLY = set(sys.argv[2:])
@@ -152,24 +155,30 @@ def main():
                 run(["dotnet", "restore", "-nologo", "-v:q"], directory, env)
                 for _ in range(2):
                     timed(build, directory, env)  # warm up: JIT, file cache, the worktree cache
+            subprocess.run(["sync"])
             samples = {"with": [], "without": []}
-            for _ in range(RUNS):
-                for variant in ("without", "with"):
-                    samples[variant].append(timed(build, targets[variant], env))
+            cpu = {"with": [], "without": []}
+            for i in range(RUNS):
+                for variant in (("without", "with") if i % 2 == 0 else ("with", "without")):
+                    wall, used = timed_cpu(build, targets[variant], env)
+                    samples[variant].append(wall)
+                    cpu[variant].append(used)
             patches = glob.glob(os.path.join(targets["with"], "**", "bin", "**", "*.repro.patch"), recursive=True)
             patch = max((os.path.getsize(p) for p in patches), default=0)
             without, with_ = statistics.median(samples["without"]), statistics.median(samples["with"])
             # Each "with" build against the "without" build just before it: a slow drift of the machine hits both.
             paired = statistics.median(w - o for o, w in zip(samples["without"], samples["with"]))
-            rows.append((name, without, with_, paired, patch))
-            print(f"  {name}: without {without:.0f} ms, with {with_:.0f} ms, ratio {with_ / without:.3f}, paired overhead {paired:.0f} ms, patch {patch:,} bytes", flush=True)
+            cpu_added = statistics.median(w - o for o, w in zip(cpu["without"], cpu["with"]))
+            rows.append((name, without, with_, paired, cpu_added, patch))
+            print(f"  {name}: without {without:.0f} ms, with {with_:.0f} ms, ratio {with_ / without:.3f}, paired overhead {paired:.0f} ms, "
+                  f"CPU added {cpu_added:.0f} ms, patch {patch:,} bytes", flush=True)
             shutil.rmtree(repo, ignore_errors=True)
 
         print()
         print(f"No-op builds, {RUNS} runs each, medians; machine: {os.cpu_count()} cores")
-        print(f"{'scenario':16} {'without ms':>11} {'with ms':>9} {'overhead ms':>12} {'ratio':>7} {'paired ms':>10} {'paired ratio':>13} {'patch bytes':>12}")
-        for name, without, with_, paired, patch in rows:
-            print(f"{name:16} {without:11.0f} {with_:9.0f} {with_ - without:12.0f} {with_ / without:7.3f} {paired:10.0f} {1 + paired / without:13.3f} {patch:12,}")
+        print(f"{'scenario':16} {'without ms':>11} {'with ms':>9} {'overhead ms':>12} {'ratio':>7} {'paired ms':>10} {'paired ratio':>13} {'CPU added ms':>13} {'patch bytes':>12}")
+        for name, without, with_, paired, cpu_added, patch in rows:
+            print(f"{name:16} {without:11.0f} {with_:9.0f} {with_ - without:12.0f} {with_ / without:7.3f} {paired:10.0f} {1 + paired / without:13.3f} {cpu_added:13.0f} {patch:12,}")
     finally:
         subprocess.run(["dotnet", "build-server", "shutdown"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         shutil.rmtree(work, ignore_errors=True)
