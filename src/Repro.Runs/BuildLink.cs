@@ -14,8 +14,6 @@ namespace Repro.Runs;
 /// </summary>
 internal sealed class BuildLink
 {
-    private const long MaxManifestBytes = 256L * 1024 * 1024;
-
     private BuildLink(string assemblyName, ReproManifest embedded, JsonElement embeddedJson, ReproManifest? full, string? folder = null)
     {
         AssemblyName = assemblyName;
@@ -53,7 +51,9 @@ internal sealed class BuildLink
             bytes = copy.ToArray();
         }
 
-        var name = assembly.GetName().Name ?? "";
+        // The build names its manifest and patch after the assembly's file ($(TargetName)); a single-file app has no
+        // file of its own: then the assembly's name, which is the same unless someone renamed the file.
+        var name = assembly.Location is { Length: > 0 } location ? BuildOutputFiles.TargetNameOf(location) : assembly.GetName().Name ?? "";
         var embedded = ManifestSerializer.FromUtf8Bytes(bytes);
         var folder = AssemblyFolder(assembly);
         return From(name, bytes, ReadFull(folder, name, embedded.Fingerprint), folder);
@@ -78,21 +78,7 @@ internal sealed class BuildLink
             return null;
         }
 
-        var path = Path.Combine(Folder, Full?.Git?.Patch is { Length: > 0 } named ? Path.GetFileName(named) : AssemblyName + ".repro.patch");
-        try
-        {
-            if (FileProbe.Inspect(path) != FileKind.Regular)
-            {
-                return null;
-            }
-
-            var bytes = FileProbe.ReadAllBytes(path, MaxManifestBytes);
-            return string.Equals(Hashing.Sha256Hex(bytes), expected, StringComparison.OrdinalIgnoreCase) ? bytes : null;
-        }
-        catch (Exception ex) when (ReadFailure.IsExpected(ex))
-        {
-            return null; // the record says dirty and patchSha256 either way
-        }
+        return BuildOutputFiles.ReadPatch(BuildOutputFiles.PatchPath(Folder, AssemblyName, Full?.Git?.Patch), expected!);
     }
 
     public RunBuildSection ToSection() => new()
@@ -114,7 +100,7 @@ internal sealed class BuildLink
             return null;
         }
 
-        var path = Path.Combine(folder, name + ".repro.json");
+        var path = BuildOutputFiles.ManifestPath(folder, name);
         try
         {
             if (FileProbe.Inspect(path) != FileKind.Regular)
@@ -122,7 +108,7 @@ internal sealed class BuildLink
                 return null;
             }
 
-            var full = ManifestSerializer.FromUtf8Bytes(FileProbe.ReadAllBytes(path, MaxManifestBytes));
+            var full = ManifestSerializer.FromUtf8Bytes(FileProbe.ReadAllBytes(path, BuildOutputFiles.MaxBytes));
             return string.Equals(full.Fingerprint, fingerprint, StringComparison.Ordinal) ? full : null;
         }
         catch (Exception ex) when (ReadFailure.IsExpected(ex))

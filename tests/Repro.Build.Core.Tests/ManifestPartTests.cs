@@ -49,6 +49,29 @@ public sealed class ManifestPartTests
     }
 
     [Fact]
+    public void The_compiled_table_of_the_model_is_what_its_marks_say()
+    {
+        // The projections read ManifestModel (written by Repro.Build.Generators at compile time), not reflection: it
+        // must hold every model type, every property in declaration order, with its mark and a getter for it.
+        var sample = new GitSection { Commit = "c", Branch = "b", Dirty = true, PatchTruncated = true, Changes = new GitChanges { Staged = 3 } };
+        foreach (var type in ModelTypes())
+        {
+            var compiled = ManifestModel.PropertiesOf(type);
+            Assert.True(compiled is not null, $"{type.Name} is not in the compiled table");
+            var reflected = ManifestProjection.Describe(type);
+            Assert.Equal(reflected.Select(d => (d.Property.Name, d.Mark!.Parts, d.Mark.Portable)), compiled!.Select(p => (p.Name, p.Parts, p.Portable)));
+            Assert.All(compiled!, p => Assert.Equal(char.ToLowerInvariant(p.Name[0]) + p.Name[1..], p.JsonName));
+        }
+
+        foreach (var property in ManifestModel.PropertiesOf(typeof(GitSection))!)
+        {
+            Assert.Equal(typeof(GitSection).GetProperty(property.Name)!.GetValue(sample), property.Get(sample));
+        }
+
+        Assert.Contains(ManifestModel.PropertiesOf(typeof(DataEntry))!, p => p.Portable);
+    }
+
+    [Fact]
     public void The_fingerprint_moves_with_marked_fields_only()
     {
         ReproManifest Sample() => new()

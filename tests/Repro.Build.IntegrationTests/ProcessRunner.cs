@@ -13,7 +13,9 @@ public sealed record ProcessResult(int ExitCode, string Output)
 /// <summary>Runs a command and captures its output; the environment is cleaned of what the test host's own build set.</summary>
 internal static class ProcessRunner
 {
-    private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(5);
+    // Long enough for the fixture's pack of every package on a loaded 2-core machine with cold caches (it took more
+    // than 5 minutes there twice); a hang still ends well within CI's limit.
+    private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(10);
 
     public static ProcessResult Run(string fileName, string workingDirectory, IReadOnlyDictionary<string, string?> environment, params string[] arguments)
     {

@@ -28,6 +28,24 @@ public sealed class ManifestLoaderTests : IDisposable
         Assert.Equal("data/b.csv", loaded.Manifest.Data.Items[0].Files[1].Path);
     }
 
+    [Fact]
+    public void The_assembly_and_patch_beside_a_manifest_are_named_after_the_assembly_not_the_project()
+    {
+        // <AssemblyName>Model</AssemblyName> in Trainer.csproj: the build writes Model.dll, Model.repro.json, Model.repro.patch.
+        var manifest = Manifests.Sample();
+        manifest.Git!.Patch = "Model.repro.patch";
+        var path = Write("Model.repro.json", ManifestSerializer.ToUtf8Bytes(manifest));
+        var assembly = Write("Model.dll", Encoding.UTF8.GetBytes("MZ"));
+        Write("Trainer.dll", Encoding.UTF8.GetBytes("MZ")); // another build's assembly, named like the project
+        var patch = Write("Model.repro.patch", Encoding.UTF8.GetBytes("diff --git a/x b/x\n"));
+
+        var loaded = ManifestLoader.Load(path);
+
+        Assert.Equal("Trainer", loaded.Manifest.Project.Name);
+        Assert.Equal(assembly, loaded.AssemblyPath);
+        Assert.Equal(patch, loaded.PatchPath);
+    }
+
     [Theory]
     [InlineData("", "REPRO502", "the file is empty")]
     [InlineData("not json at all", "REPRO502", "not valid JSON")]

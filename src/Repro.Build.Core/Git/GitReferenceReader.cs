@@ -89,12 +89,13 @@ public sealed class GitReferenceReader
     /// </summary>
     public IReadOnlyList<(string Name, string ObjectId, string? Peeled)> EnumerateReferences(string prefix)
     {
-        var result = new SortedDictionary<string, (string ObjectId, string? Peeled)>(StringComparer.Ordinal);
+        // Keyed by name, sorted at the end: a SortedDictionary of tuples is JIT-compiled code in every build's process.
+        var result = new Dictionary<string, PackedReference>(StringComparer.Ordinal);
         foreach (var packed in GetPackedRefs())
         {
             if (packed.Key.StartsWith(prefix, StringComparison.Ordinal))
             {
-                result[packed.Key] = (packed.Value.ObjectId, packed.Value.Peeled);
+                result[packed.Key] = packed.Value;
             }
         }
 
@@ -107,15 +108,18 @@ public sealed class GitReferenceReader
                 var id = ResolveReference(name);
                 if (id is not null)
                 {
-                    result[name] = (id, null);
+                    result[name] = new PackedReference(id, null); // loose: no peeled id recorded
                 }
             }
         }
 
-        var list = new List<(string, string, string?)>(result.Count);
-        foreach (var entry in result)
+        var names = new List<string>(result.Keys);
+        names.Sort(StringComparer.Ordinal);
+        var list = new List<(string, string, string?)>(names.Count);
+        foreach (var name in names)
         {
-            list.Add((entry.Key, entry.Value.ObjectId, entry.Value.Peeled));
+            var entry = result[name];
+            list.Add((name, entry.ObjectId, entry.Peeled));
         }
 
         return list;

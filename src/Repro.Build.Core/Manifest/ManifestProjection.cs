@@ -14,11 +14,12 @@ namespace Repro.Build.Manifest;
 /// Writes the part of a manifest that its <see cref="PartOfAttribute"/> marks select: the fingerprint's input and
 /// the embedded manifest are both this projection, so a field is classified once, where it is declared. Keys are
 /// camelCase in declaration order; dictionaries are written with sorted keys; portable paths lose their folders when
-/// absolute.
+/// absolute. The marks are read from the table Repro.Build.Generators writes at compile time (<see cref="ManifestModel"/>);
+/// reflection only for a type it did not see.
 /// </summary>
 public static class ManifestProjection
 {
-    private static readonly ConcurrentDictionary<Type, (PropertyInfo Property, PartOfAttribute Mark)[]> Properties = new();
+    private static readonly ConcurrentDictionary<Type, ModelProperty[]> Reflected = new();
 
     public static void Write(Utf8JsonWriter writer, object? model, ManifestPart part) => WriteValue(writer, model, part, portable: false);
 
@@ -76,15 +77,15 @@ public static class ManifestProjection
                 break;
             default:
                 writer.WriteStartObject();
-                foreach (var (property, mark) in Marked(value.GetType()))
+                foreach (var property in Marked(value.GetType()))
                 {
-                    if ((mark.Parts & part) == 0)
+                    if ((property.Parts & part) == 0)
                     {
                         continue;
                     }
 
-                    writer.WritePropertyName(char.ToLowerInvariant(property.Name[0]) + property.Name.Substring(1));
-                    WriteValue(writer, property.GetValue(value), part, mark.Portable);
+                    writer.WritePropertyName(property.JsonName);
+                    WriteValue(writer, property.Get(value), part, property.Portable);
                 }
 
                 writer.WriteEndObject();
@@ -92,8 +93,10 @@ public static class ManifestProjection
         }
     }
 
-    private static (PropertyInfo Property, PartOfAttribute Mark)[] Marked(Type type) =>
-        Properties.GetOrAdd(type, t => Describe(t)
-            .Select(d => (d.Property, d.Mark ?? throw new InvalidOperationException($"{t.Name}.{d.Property.Name} has no [PartOf] mark: classify it.")))
+    private static ModelProperty[] Marked(Type type) =>
+        ManifestModel.PropertiesOf(type) ?? Reflected.GetOrAdd(type, t => Describe(t)
+            .Select(d => d.Mark is { } mark
+                ? new ModelProperty(d.Property.Name, mark.Parts, mark.Portable, d.Property.GetValue)
+                : throw new InvalidOperationException($"{t.Name}.{d.Property.Name} has no [PartOf] mark: classify it."))
             .ToArray());
 }

@@ -41,8 +41,8 @@ public sealed class LoadedManifest
 
     /// <summary>
     /// The build's patch file, when it exists: the one a <c>.repro.json</c> names beside itself; for an assembly or a
-    /// run (whose embedded manifest keeps the patch's hash, not its name), <c>&lt;project&gt;.repro.patch</c> beside the
-    /// assembly, as the build writes it. Whoever applies it checks its hash first.
+    /// run (whose embedded manifest keeps the patch's hash, not its name), <c>&lt;name&gt;.repro.patch</c> beside the
+    /// assembly, named after the assembly as the build writes it. Whoever applies it checks its hash first.
     /// </summary>
     public string? PatchPath
     {
@@ -50,8 +50,8 @@ public sealed class LoadedManifest
         {
             var candidate = Origin == ManifestOrigin.File
                 ? (Manifest.Git?.Patch is { Length: > 0 } name ? System.IO.Path.Combine(System.IO.Path.GetDirectoryName(Path)!, name) : null)
-                : (Manifest.Git?.PatchSha256 is not null && AssemblyPath is { } assembly && Manifest.Project.Name is { Length: > 0 } project
-                    ? System.IO.Path.Combine(System.IO.Path.GetDirectoryName(assembly)!, project + ".repro.patch")
+                : (Manifest.Git?.PatchSha256 is not null && AssemblyPath is { } assembly
+                    ? BuildOutputFiles.PatchPath(System.IO.Path.GetDirectoryName(assembly)!, BuildOutputFiles.TargetNameOf(assembly), recordedPatchName: null)
                     : null);
             return candidate is not null && File.Exists(candidate) ? candidate : null;
         }
@@ -68,15 +68,9 @@ public sealed class LoadedManifest
     public string? AssemblyPath => (_assemblyPath ??= new Lazy<string?>(() => Origin switch
     {
         ManifestOrigin.Assembly => Path,
-        ManifestOrigin.File => Beside(System.IO.Path.GetDirectoryName(Path)!, Manifest.Project.Name),
+        ManifestOrigin.File => BuildOutputFiles.AssemblyIn(System.IO.Path.GetDirectoryName(Path)!, BuildOutputFiles.TargetNameOfManifest(Path) ?? Manifest.Project.Name),
         _ => Run is null ? null : RunProgram(Run, Manifest.Fingerprint),
     })).Value;
-
-    /// <summary>The <c>name.dll</c> or <c>name.exe</c> in a folder, when there.</summary>
-    public static string? Beside(string directory, string? name) =>
-        string.IsNullOrEmpty(name)
-            ? null
-            : new[] { ".dll", ".exe" }.Select(extension => System.IO.Path.Combine(directory, name + extension)).FirstOrDefault(File.Exists);
 
     private static string? RunProgram(LoadedRun run, string? fingerprint)
     {

@@ -218,7 +218,7 @@ public static class ManifestLoader
 
     private static void Collect(string directory, int depth, List<string> found)
     {
-        foreach (var file in Directory.EnumerateFiles(directory, "*.repro.json"))
+        foreach (var file in Directory.EnumerateFiles(directory, "*" + BuildOutputFiles.ManifestSuffix))
         {
             found.Add(file);
         }

@@ -3,6 +3,7 @@ using System.IO;
 using System.Text.Json;
 using Repro.Build;
 using Repro.Build.IO;
+using Repro.Build.Manifest;
 using Repro.Build.Runs;
 
 namespace Repro.Tool.Input;
@@ -54,7 +55,7 @@ public static class RunLoader
             return true;
         }
 
-        if (!path.EndsWith(".json", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".repro.json", StringComparison.OrdinalIgnoreCase))
+        if (!path.EndsWith(".json", StringComparison.OrdinalIgnoreCase) || path.EndsWith(BuildOutputFiles.ManifestSuffix, StringComparison.OrdinalIgnoreCase))
         {
             return false;
         }

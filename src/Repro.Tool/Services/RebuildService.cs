@@ -4,6 +4,7 @@ using System.Linq;
 using Repro.Build;
 using Repro.Build.Git;
 using Repro.Build.IO;
+using Repro.Build.Manifest;
 using Repro.Tool.Input;
 
 namespace Repro.Tool.Services;
@@ -36,7 +37,7 @@ public static class RebuildService
         string? patch = null;
         if (manifest.Git!.PatchSha256 is { } patchSha256)
         {
-            patch = loaded.PatchPath ?? throw Cannot($"The build had uncommitted changes, but its patch ({manifest.Git.Patch ?? manifest.Project.Name + ".repro.patch"}) is not beside '{loaded.AssemblyPath ?? loaded.Path}'{(loaded.Origin == ManifestOrigin.Run && loaded.AssemblyPath is null ? " (the run's program is gone or was rebuilt since: name the build's .repro.json)" : "")}.");
+            patch = loaded.PatchPath ?? throw Cannot($"The build had uncommitted changes, but its patch ({manifest.Git.Patch ?? (loaded.AssemblyPath is { } assembly ? BuildOutputFiles.TargetNameOf(assembly) : manifest.Project.Name) + BuildOutputFiles.PatchSuffix}) is not beside '{loaded.AssemblyPath ?? loaded.Path}'{(loaded.Origin == ManifestOrigin.Run && loaded.AssemblyPath is null ? " (the run's program is gone or was rebuilt since: name the build's .repro.json)" : "")}.");
             if (!string.Equals(Hashing.Sha256File(patch), patchSha256, StringComparison.Ordinal))
             {
                 throw Cannot($"'{patch}' is not the patch the build recorded (its SHA-256 differs from git.patchSha256).");
@@ -101,7 +102,7 @@ public static class RebuildService
     private static (bool? Same, string? Note) CompareAssemblies(LoadedManifest recorded, string rebuiltManifest)
     {
         var original = recorded.AssemblyPath;
-        var rebuilt = LoadedManifest.Beside(Path.GetDirectoryName(rebuiltManifest)!, recorded.Manifest.Project.Name);
+        var rebuilt = BuildOutputFiles.AssemblyIn(Path.GetDirectoryName(rebuiltManifest)!, BuildOutputFiles.TargetNameOfManifest(rebuiltManifest) ?? recorded.Manifest.Project.Name);
         if (original is null || rebuilt is null)
         {
             return (null, recorded.Origin == ManifestOrigin.Run
