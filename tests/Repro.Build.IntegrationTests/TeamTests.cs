@@ -155,6 +155,8 @@ public sealed class TeamTests
         Assert.Contains("data-key=\"accuracy\" data-v=\"0.9\">0.9</td>", dom, StringComparison.Ordinal);
         Assert.Contains("data-key=\"accuracy\" data-v=\"0.7\">0.7</td>", dom, StringComparison.Ordinal);
         Assert.Contains("data-metric=\"loss\"", dom, StringComparison.Ordinal);
+        Assert.Contains("<td class=\"branch\">main</td>", dom, StringComparison.Ordinal); // the branch Alice built on
+        Assert.Contains("<div class=\"scroll\">", dom, StringComparison.Ordinal); // many parameters scroll inside the box
         var screenshot = Path.Combine(reportFolder, "report.png");
         Browser(reportFolder, "--hide-scrollbars", "--window-size=1280,1000", "--screenshot=" + screenshot, new Uri(reportPath).AbsoluteUri);
         var image = PngImage.Read(screenshot);

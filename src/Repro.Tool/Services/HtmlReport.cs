@@ -36,7 +36,7 @@ public static class HtmlReport
             .Append("table{border-collapse:collapse;font-size:13px;margin:8px 0}th,td{border:1px solid #ccc;padding:3px 8px;text-align:left;vertical-align:top}")
             .Append("th{background:#f2f2f2;cursor:pointer}td.num{text-align:right;font-variant-numeric:tabular-nums}.differs{background:#fff3cd}")
             .Append(".status-failed,.status-crashed,.status-killed{color:#b00020}.status-running{color:#0a7d00}.chart{display:inline-block;margin:8px 16px 8px 0}")
-            .Append("code{font-size:12px}.legend span{display:inline-block;margin-right:12px;font-size:12px}\n</style>\n</head>\n<body>\n");
+            .Append("code{font-size:12px}.legend span{display:inline-block;margin-right:12px;font-size:12px}.scroll{overflow-x:auto;max-width:100%}\n</style>\n</head>\n<body>\n");
         html.Append("<h1>Repro runs</h1>\n<p>").Append(runs.Count.ToString(CultureInfo.InvariantCulture)).Append(" run(s); charts and lineage for ")
             .Append(chosen.Count.ToString(CultureInfo.InvariantCulture)).Append(".</p>\n");
 
@@ -72,7 +72,8 @@ public static class HtmlReport
     {
         var paramKeys = runs.SelectMany(r => r.Record.Params.Keys).Distinct(StringComparer.Ordinal).OrderBy(k => k, StringComparer.Ordinal).ToList();
         var metricKeys = runs.SelectMany(r => r.Record.Metrics.Keys).Distinct(StringComparer.Ordinal).OrderBy(k => k, StringComparer.Ordinal).ToList();
-        html.Append("<h2>Runs</h2>\n<table class=\"sortable\" id=\"runs\">\n<thead><tr><th>run</th><th>name</th><th>status</th><th>who</th><th>started</th><th>commit</th><th>fingerprint</th>");
+        // Wide with many parameters: the table scrolls in its own box, the page does not.
+        html.Append("<h2>Runs</h2>\n<div class=\"scroll\">\n<table class=\"sortable\" id=\"runs\">\n<thead><tr><th>run</th><th>name</th><th>status</th><th>who</th><th>started</th><th>branch</th><th>commit</th><th>fingerprint</th>");
         foreach (var key in paramKeys)
         {
             html.Append("<th>").Append(E(key)).Append("</th>");
@@ -89,7 +90,8 @@ public static class HtmlReport
             var record = run.Record;
             html.Append("<tr data-run=\"").Append(E(record.RunId)).Append("\"><td><code>").Append(E(record.RunId)).Append("</code></td><td>").Append(E(record.Name ?? ""))
                 .Append("</td><td class=\"status-").Append(E(run.Status)).Append("\">").Append(E(run.Status)).Append("</td><td>").Append(E(run.Who ?? ""))
-                .Append("</td><td>").Append(E(record.StartTime)).Append("</td><td><code>").Append(E(Short(record.Build?.Commit, 10))).Append(record.Build?.Dirty == true ? "+dirty" : "")
+                .Append("</td><td>").Append(E(record.StartTime)).Append("</td><td class=\"branch\">").Append(E(record.Build?.Branch ?? ""))
+                .Append("</td><td><code>").Append(E(Short(record.Build?.Commit, 10))).Append(record.Build?.Dirty == true ? "+dirty" : "")
                 .Append("</code></td><td><code>").Append(E(Short(Bare(record.Build?.Fingerprint), 12))).Append("</code></td>");
             foreach (var key in paramKeys)
             {
@@ -105,7 +107,7 @@ public static class HtmlReport
             html.Append("</tr>\n");
         }
 
-        html.Append("</tbody>\n</table>\n");
+        html.Append("</tbody>\n</table>\n</div>\n");
     }
 
     private static void Charts(StringBuilder html, List<RunListing> runs)

@@ -42,11 +42,11 @@ public sealed class GitSection
     [PartOf(ManifestPart.None)]
     public List<OmittedFileEntry> PatchOmitted { get; set; } = new();
 
-    /// <summary>The upstream (or origin) remote's URL without any user info, query or fragment.</summary>
     /// <summary>Untracked files listed by path, size and hash rather than carried in the patch (docs/manifest.md, "The patch").</summary>
     [PartOf(ManifestPart.None)]
     public List<UntrackedEntry> Untracked { get; set; } = new();
 
+    /// <summary>The upstream (or origin) remote's URL without any user info, query or fragment.</summary>
     [PartOf(ManifestPart.None)]
     public string? Remote { get; set; }
 
