@@ -6,6 +6,26 @@ namespace Repro.Build.Core.Tests;
 public sealed class GitConfigTests
 {
     [Fact]
+    public void A_gitmodules_file_gives_each_submodule_s_name_and_path_once_the_last_path_winning()
+    {
+        var modules = GitConfig.Parse("""
+            [submodule "vendor/Lib"]
+                path = lib
+                url = ../lib.git
+            [submodule "data"]
+                url = ../data.git
+            [submodule "tools"]
+                path = tools
+            [submodule "vendor/Lib"]
+                path = vendor/lib
+            [core]
+                path = not-a-submodule
+            """);
+
+        Assert.Equal(new[] { ("vendor/Lib", "vendor/lib"), ("tools", "tools") }, modules.SubmodulePaths());
+    }
+
+    [Fact]
     public void Reads_sections_subsections_quotes_escapes_and_comments()
     {
         var config = GitConfig.Parse("""

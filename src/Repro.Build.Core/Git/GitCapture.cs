@@ -271,19 +271,8 @@ public static class GitCapture
         }
 
         var modules = GitConfig.Load(gitmodules);
-        var names = new SortedSet<string>(StringComparer.Ordinal);
-        foreach (var entry in modules.Entries)
+        foreach (var (name, path) in modules.SubmodulePaths())
         {
-            var (section, subsection, name) = GitConfig.SplitKey(entry.Key);
-            if (section == "submodule" && subsection is not null && name == "path")
-            {
-                names.Add(subsection);
-            }
-        }
-
-        foreach (var name in names)
-        {
-            var path = modules.Get("submodule." + name + ".path")!;
             var url = config.Get("submodule." + name + ".url") ?? modules.Get("submodule." + name + ".url");
             submodules.Add(new SubmoduleEntry
             {

@@ -57,6 +57,31 @@ public sealed class GitConfig
     /// <summary>Every entry in file order as (normalized key, value): for multi-valued keys and subsection scans.</summary>
     public IEnumerable<KeyValuePair<string, string>> Entries => _entries;
 
+    /// <summary>
+    /// Read as a <c>.gitmodules</c> file: the name and path of each submodule that has a path, in the order the names
+    /// first appear; a name's last path wins, as git reads it.
+    /// </summary>
+    public List<(string Name, string Path)> SubmodulePaths()
+    {
+        var names = new List<string>();
+        foreach (var entry in _entries)
+        {
+            var (section, subsection, name) = SplitKey(entry.Key);
+            if (section == "submodule" && subsection is not null && name == "path" && !names.Contains(subsection))
+            {
+                names.Add(subsection);
+            }
+        }
+
+        var submodules = new List<(string, string)>(names.Count);
+        foreach (var name in names)
+        {
+            submodules.Add((name, Get("submodule." + name + ".path")!));
+        }
+
+        return submodules;
+    }
+
     /// <summary>Splits a normalized key into section, subsection (may be null) and name.</summary>
     public static (string Section, string? Subsection, string Name) SplitKey(string normalizedKey)
     {

@@ -27,7 +27,7 @@ internal static class SubmoduleCheckout
 
     public static IReadOnlyList<SubmoduleState> Restore(GitCommandRunner git, string checkout, string output, IReadOnlyList<SubmoduleEntry> recorded)
     {
-        var declared = Declared(git, output);
+        var declared = Declared(output);
         if (declared.Count == 0)
         {
             return recorded.Select(r => new SubmoduleState(r.Path, r.Commit, null)).ToList();
@@ -104,41 +104,17 @@ internal static class SubmoduleCheckout
         return states;
     }
 
-    /// <summary>(name, path) of every submodule in the commit's <c>.gitmodules</c>, in file order.</summary>
-    private static List<(string Name, string Path)> Declared(GitCommandRunner git, string output)
+    /// <summary>(name, path) of every submodule in the commit's <c>.gitmodules</c>, as the build's capture reads them.</summary>
+    private static List<(string Name, string Path)> Declared(string output)
     {
-        var list = new List<(string, string)>();
-        if (!File.Exists(Path.Combine(output, ".gitmodules")))
-        {
-            return list;
-        }
-
-        string text;
         try
         {
-            text = Encoding.UTF8.GetString(git.Run(output, new[] { "config", "--file", ".gitmodules", "--null", "--get-regexp", @"^submodule\..*\.path$" }, 1024 * 1024, out _));
+            return GitConfig.Load(Path.Combine(output, ".gitmodules")).SubmodulePaths(); // none without the file
         }
-        catch (GitCommandException ex) when (ex.ExitCode == 1)
+        catch (Exception ex) when (ex is GitFormatException || Repro.Build.IO.ReadFailure.IsExpected(ex))
         {
-            return list; // no submodule has a path
+            throw RebuildService.Cannot("The commit's .gitmodules could not be read: " + ex.Message);
         }
-        catch (GitCommandException ex)
-        {
-            throw RebuildService.Cannot("The commit's .gitmodules could not be read: " + Reason(ex));
-        }
-
-        // --null: "key\nvalue\0" per entry.
-        foreach (var entry in text.Split('\0', StringSplitOptions.RemoveEmptyEntries))
-        {
-            var newline = entry.IndexOf('\n');
-            if (newline > 0)
-            {
-                var key = entry.Substring(0, newline);
-                list.Add((key.Substring("submodule.".Length, key.Length - "submodule.".Length - ".path".Length), entry.Substring(newline + 1)));
-            }
-        }
-
-        return list;
     }
 
     private static string? Head(GitCommandRunner git, string directory)
