@@ -35,6 +35,22 @@ public sealed class HostileInputTests
     private static string Sha256(byte[] bytes) => Convert.ToHexString(SHA256.HashData(bytes)).ToLowerInvariant();
 
     [Fact]
+    public void A_fifo_named_like_a_build_s_assembly_or_patch_is_neither_taken_nor_read()
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return;
+        }
+
+        using var temp = new TemporaryDirectory();
+        MakeFifo(temp.Combine("Model.dll"));
+        MakeFifo(temp.Combine("Model.repro.patch"));
+
+        Assert.Null(WithinTimeout(() => Repro.Build.Manifest.BuildOutputFiles.AssemblyIn(temp.Path, "Model")));
+        Assert.Null(WithinTimeout(() => Repro.Build.Manifest.BuildOutputFiles.ReadPatch(temp.Combine("Model.repro.patch"), new string('0', 64))));
+    }
+
+    [Fact]
     public void The_probe_tells_regular_files_from_fifos_devices_links_and_folders()
     {
         if (OperatingSystem.IsWindows())

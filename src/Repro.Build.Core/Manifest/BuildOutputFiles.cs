@@ -38,7 +38,7 @@ public static class BuildOutputFiles
     public static string PatchPath(string folder, string targetName, string? recordedPatchName) =>
         Path.Combine(folder, recordedPatchName is { Length: > 0 } named ? Path.GetFileName(named) : targetName + PatchSuffix);
 
-    /// <summary>The assembly (<c>name.dll</c>, else <c>name.exe</c>) in a folder, when there.</summary>
+    /// <summary>The assembly (<c>name.dll</c>, else <c>name.exe</c>) in a folder, when there as a regular file (it is read whole).</summary>
     public static string? AssemblyIn(string folder, string? targetName)
     {
         if (string.IsNullOrEmpty(targetName))
@@ -49,7 +49,7 @@ public static class BuildOutputFiles
         foreach (var extension in new[] { ".dll", ".exe" })
         {
             var candidate = Path.Combine(folder, targetName + extension);
-            if (File.Exists(candidate))
+            if (FileProbe.Inspect(candidate) == FileKind.Regular)
             {
                 return candidate;
             }

@@ -1,6 +1,7 @@
 using System;
 using System.IO;
 using System.Linq;
+using Repro.Build.IO;
 using Repro.Build.Manifest;
 
 namespace Repro.Tool.Input;
@@ -49,11 +50,14 @@ public sealed class LoadedManifest
         get
         {
             var candidate = Origin == ManifestOrigin.File
-                ? (Manifest.Git?.Patch is { Length: > 0 } name ? System.IO.Path.Combine(System.IO.Path.GetDirectoryName(Path)!, name) : null)
+                ? (Manifest.Git?.Patch is { Length: > 0 } name
+                    ? BuildOutputFiles.PatchPath(System.IO.Path.GetDirectoryName(Path)!, BuildOutputFiles.TargetNameOfManifest(Path) ?? Manifest.Project.Name ?? "", name)
+                    : null)
                 : (Manifest.Git?.PatchSha256 is not null && AssemblyPath is { } assembly
                     ? BuildOutputFiles.PatchPath(System.IO.Path.GetDirectoryName(assembly)!, BuildOutputFiles.TargetNameOf(assembly), recordedPatchName: null)
                     : null);
-            return candidate is not null && File.Exists(candidate) ? candidate : null;
+            // A regular file only: it is hashed and applied, and a FIFO would block the reader.
+            return candidate is not null && FileProbe.Inspect(candidate) == FileKind.Regular ? candidate : null;
         }
     }
 
@@ -92,18 +96,20 @@ public sealed class LoadedManifest
         }
 
         if (!string.Equals(System.IO.Path.GetFileNameWithoutExtension(candidate), build.Assembly, StringComparison.Ordinal)
-            || !(candidate.EndsWith(".dll", StringComparison.OrdinalIgnoreCase) || candidate.EndsWith(".exe", StringComparison.OrdinalIgnoreCase))
-            || !File.Exists(candidate))
+            || !(candidate.EndsWith(".dll", StringComparison.OrdinalIgnoreCase) || candidate.EndsWith(".exe", StringComparison.OrdinalIgnoreCase)))
         {
             return null;
         }
 
         try
         {
-            var embedded = ManifestLoader.Parse(AssemblyManifestReader.Read(File.ReadAllBytes(candidate), candidate), candidate);
-            return string.Equals(embedded.Fingerprint, fingerprint, StringComparison.Ordinal) ? candidate : null; // rebuilt since the run
+            // The loader's own reading of an assembly: a regular file, bounded, its embedded manifest parsed.
+            var embedded = ManifestLoader.Load(candidate);
+            return embedded.Origin == ManifestOrigin.Assembly && string.Equals(embedded.Manifest.Fingerprint, fingerprint, StringComparison.Ordinal)
+                ? candidate
+                : null; // gone, or rebuilt since the run
         }
-        catch (Exception ex) when (ex is ToolInputException or IOException or UnauthorizedAccessException)
+        catch (ToolInputException)
         {
             return null;
         }
