@@ -82,10 +82,9 @@ public sealed class WriteReproManifest : ReproTask, ICancelableTask
         {
             // Never break the user's build with a stack trace: name the failure and carry on. An earlier build's
             // manifest must not stay behind as if it described this build.
-            var inner = ex is AggregateException { InnerException: { } first } ? first : ex;
             DeleteStaleFiles();
             Log.Warn(DiagnosticIds.UnexpectedFailure,
-                $"Repro.Build could not capture the manifest ({inner.GetType().Name}: {inner.Message}), so this build has no manifest (the one of an earlier build was deleted). The build goes on without it; please report this at the project's issue tracker.",
+                $"Repro.Build could not capture the manifest ({UnexpectedFailure.Describe(ex)}), so this build has no manifest (the one of an earlier build was deleted). The build goes on without it; please report this at the project's issue tracker.",
                 BuildEngine?.ProjectFileOfTaskNode);
         }
 

@@ -57,7 +57,7 @@ public static class Program
         catch (Exception ex)
         {
             // A bug of ours: the message, never a stack trace (REPRO_DEBUG=1 shows it).
-            console.WriteError(DiagnosticIds.UnexpectedFailure, $"dotnet repro failed unexpectedly: {ex.GetType().Name}: {ex.Message.Split('\n')[0].Trim()}");
+            console.WriteError(DiagnosticIds.UnexpectedFailure, $"dotnet repro failed unexpectedly: {UnexpectedFailure.Describe(ex)}. Please report this line at the project's issue tracker.");
             if (Environment.GetEnvironmentVariable("REPRO_DEBUG") == "1")
             {
                 console.Error.WriteLine(ex);

@@ -39,6 +39,8 @@ public sealed class PackageFixture : IDisposable
             // The consumer builds must behave as on a developer's machine, not as our CI build does.
             ["CI"] = null,
             ["ContinuousIntegrationBuild"] = null,
+            // A failure of ours (REPRO900) prints its stack trace, so that a test that meets one shows where it came from.
+            ["REPRO_DEBUG"] = "1",
             ["GIT_CONFIG_GLOBAL"] = "/dev/null",
             ["GIT_CONFIG_NOSYSTEM"] = "1",
             ["GIT_AUTHOR_NAME"] = "Test",

@@ -144,10 +144,13 @@ public sealed class GitCommandRunner
                 throw new GitCommandException($"git {arguments[0]} did not finish within {_timeout.TotalSeconds:0} seconds.");
             }
 
+            // git has exited: the untimed wait returns at once and completes the runtime's own bookkeeping of the exit
+            // before the exit code is read (the documented order when output is redirected).
+            process.WaitForExit();
             if (process.ExitCode != 0)
             {
                 // git names remotes in its errors, and a remote URL may carry a token: never pass one on.
-                var error = errorTask.Wait(TimeSpan.FromSeconds(5)) ? errorTask.Result.Trim() : "";
+                var error = ErrorText(errorTask);
                 error = Security.SecretDetector.RedactInline(FailureText.UrlUserInfo.Replace(error, "://***@"));
                 throw new GitCommandException($"git {arguments[0]} failed with exit code {process.ExitCode}: {FirstLine(error)}", process.ExitCode, error);
             }
@@ -161,6 +164,19 @@ public sealed class GitCommandRunner
     {
         // Any user info in a URL, a bare token as the user name too (https://TOKEN@host/...).
         public static readonly System.Text.RegularExpressions.Regex UrlUserInfo = new(@"://[^/\s@'""]+@", System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+    }
+
+    /// <summary>What git wrote on its standard error; empty when it cannot be read within a few seconds.</summary>
+    private static string ErrorText(Task<string> errorTask)
+    {
+        try
+        {
+            return errorTask.Wait(TimeSpan.FromSeconds(5)) ? errorTask.Result.Trim() : "";
+        }
+        catch (AggregateException)
+        {
+            return ""; // the pipe failed: the exit code still tells what happened
+        }
     }
 
     private static void Kill(Process process)
