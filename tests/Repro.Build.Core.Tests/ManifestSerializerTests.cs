@@ -151,4 +151,40 @@ public sealed class ManifestSerializerTests
         Assert.Equal(bytes, ManifestSerializer.ToUtf8Bytes(back));
         Assert.Equal("Microsoft.ML", back.Dependencies.Packages.Single().Id);
     }
+
+    [Fact]
+    public void Variables_and_properties_are_written_in_ordinal_order_of_their_names_whatever_the_order_they_were_added_in()
+    {
+        var manifest = Sample();
+        foreach (var name in new[] { "OMP_NUM_THREADS", "DOTNET_gcServer", "DOTNET_GCgen0size", "A_B", "AB", "a" })
+        {
+            manifest.Environment.Variables[name] = name.ToLowerInvariant();
+        }
+
+        manifest.Build.Properties["Zeta"] = "1";
+        manifest.Build.Properties["Alpha"] = "2";
+
+        var bytes = ManifestSerializer.ToUtf8Bytes(manifest);
+        var back = ManifestSerializer.FromUtf8Bytes(bytes);
+
+        // Ordinal, not culture order (which would put "AB" before "A_B" and "a" beside "A").
+        var names = new[] { "AB", "A_B", "DOTNET_GCgen0size", "DOTNET_gcServer", "OMP_NUM_THREADS", "a" };
+        var text = Encoding.UTF8.GetString(bytes);
+        var positions = names.Select(n => text.IndexOf("\"" + n + "\":", System.StringComparison.Ordinal)).ToList();
+        Assert.DoesNotContain(-1, positions);
+        Assert.Equal(positions.OrderBy(p => p), positions);
+        Assert.True(text.IndexOf("\"Alpha\"", System.StringComparison.Ordinal) < text.IndexOf("\"Zeta\"", System.StringComparison.Ordinal));
+        Assert.Equal(bytes, ManifestSerializer.ToUtf8Bytes(back)); // read back and written again: the same bytes
+        Assert.Equal("a_b", back.Environment.Variables["A_B"]);
+        Assert.False(back.Environment.Variables.ContainsKey("ab")); // names compare ordinally
+    }
+
+    [Fact]
+    public void A_variable_that_is_not_a_string_is_a_malformed_manifest()
+    {
+        var text = Encoding.UTF8.GetString(ManifestSerializer.ToUtf8Bytes(Sample())).Replace("\"variables\": {}", "\"variables\": {\"OMP_NUM_THREADS\": 4}", System.StringComparison.Ordinal);
+        Assert.Contains("OMP_NUM_THREADS", text, System.StringComparison.Ordinal);
+
+        Assert.ThrowsAny<System.Text.Json.JsonException>(() => ManifestSerializer.FromUtf8Bytes(Encoding.UTF8.GetBytes(text)));
+    }
 }

@@ -91,7 +91,9 @@ public sealed class GitCommandRunner
                     // git stopped reading (it failed or was killed): its exit code tells.
                 }
             });
-            var errorTask = process.StandardError.ReadToEndAsync();
+            // Read synchronously on a pool thread, as standard output is below: the asynchronous pipe reads would start
+            // the runtime's socket engine and JIT-compile its state machines in every build's fresh MSBuild process.
+            var errorTask = Task.Run(() => process.StandardError.ReadToEnd());
             var output = new MemoryStream();
             truncated = false;
             var readTask = Task.Run(() =>
@@ -175,7 +177,7 @@ public sealed class GitCommandRunner
         }
         catch (AggregateException)
         {
-            return ""; // the pipe failed: the exit code still tells what happened
+            return ""; // the pipe failed (or the process was disposed under it): the exit code still tells what happened
         }
     }
 

@@ -23,11 +23,12 @@ public static class EnvironmentVariables
         "LANG", "LC_ALL", "LC_NUMERIC", "TZ",
     };
 
-    public static SortedDictionary<string, string> Select(IDictionary variables, IEnumerable<string> extraNames)
+    /// <summary>The recorded variables (the serializers write them in ordinal order of their names: <see cref="IO.OrdinalMap"/>).</summary>
+    public static Dictionary<string, string> Select(IDictionary variables, IEnumerable<string> extraNames)
     {
         var patterns = new List<string>(DefaultAllowlist);
         patterns.AddRange(extraNames);
-        var selected = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        var selected = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (DictionaryEntry entry in variables)
         {
             var name = entry.Key as string;

@@ -21,6 +21,11 @@ public static class RunRecordSerializer
             throw new ArgumentNullException(nameof(record));
         }
 
+        if (record.Environment is { } environment)
+        {
+            environment.Variables = OrdinalMap.InOrder(environment.Variables); // ordinal order of names (see OrdinalMap)
+        }
+
         return IndentedJson.Write(writer => JsonSerializer.Serialize(writer, record, RunRecordWriteContext.Default.RunRecord));
     }
 

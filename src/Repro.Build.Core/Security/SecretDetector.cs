@@ -278,9 +278,13 @@ public static partial class SecretDetector
     /// <summary>Connection-string passwords, URL credentials and tokens inside one value.</summary>
     public static string RedactInline(string value)
     {
-        var redacted = ConnectionStringPassword().Replace(value, m => IsRealValue(m.Groups["value"].Value) ? m.Groups["key"].Value + "=" + Redacted : m.Value);
-        redacted = UrlCredentials().Replace(redacted, m => m.Groups["prefix"].Value + Redacted + "@");
-        return TokenPattern().Replace(redacted, Redacted);
+        // Most values hold no secret: a match test first, because Replace with an evaluator is generic code that each
+        // build's fresh process would JIT-compile for nothing.
+        var redacted = ConnectionStringPassword().IsMatch(value)
+            ? ConnectionStringPassword().Replace(value, m => IsRealValue(m.Groups["value"].Value) ? m.Groups["key"].Value + "=" + Redacted : m.Value)
+            : value;
+        redacted = UrlCredentials().IsMatch(redacted) ? UrlCredentials().Replace(redacted, m => m.Groups["prefix"].Value + Redacted + "@") : redacted;
+        return TokenPattern().IsMatch(redacted) ? TokenPattern().Replace(redacted, Redacted) : redacted;
     }
 
     private static bool IsConfigFile(string path, string text)

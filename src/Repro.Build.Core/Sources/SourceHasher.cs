@@ -17,7 +17,8 @@ public static class SourceHasher
         var intermediate = string.IsNullOrEmpty(intermediateDirectory)
             ? null
             : Path.GetFullPath(intermediateDirectory).TrimEnd(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar) + Path.DirectorySeparatorChar;
-        var files = new SortedDictionary<string, SourceFileEntry>(StringComparer.Ordinal);
+        // Keyed by path and sorted at the end (ordinal): a SortedDictionary here is JIT-compiled code in every build.
+        var files = new Dictionary<string, SourceFileEntry>(StringComparer.Ordinal);
         foreach (var item in compileItems)
         {
             var fullPath = Path.GetFullPath(Path.Combine(projectDirectory, item));
@@ -49,7 +50,9 @@ public static class SourceHasher
             files[path] = new SourceFileEntry { Path = path, Sha256 = sha };
         }
 
-        var section = new SourcesSection { Count = files.Count, Files = files.Values.ToList() };
+        var sorted = files.Values.ToList();
+        sorted.Sort((a, b) => string.CompareOrdinal(a.Path, b.Path));
+        var section = new SourcesSection { Count = sorted.Count, Files = sorted };
         section.Sha256 = DataHasher.Aggregate(section.Files.Select(f => new DataFileEntry { Path = f.Path, Sha256 = f.Sha256 }));
         return section;
     }

@@ -81,7 +81,7 @@ public static class ManifestSummary
         }
 
         build.Row("language", $"C# {m.Build.LangVersion ?? "default"}, nullable {m.Build.Nullable ?? "default"}, checked {m.Build.CheckForOverflowUnderflow ?? "default"}");
-        foreach (var (name, value) in m.Build.Properties)
+        foreach (var (name, value) in m.Build.Properties.OrderBy(p => p.Key, System.StringComparer.Ordinal))
         {
             build.Row("property " + name, value);
         }
@@ -175,7 +175,7 @@ public static class ManifestSummary
             environment.Row(".NET runtimes", string.Join(", ", env.DotnetRuntimes));
             if (all)
             {
-                foreach (var (name, value) in env.Variables)
+                foreach (var (name, value) in env.Variables.OrderBy(p => p.Key, System.StringComparer.Ordinal))
                 {
                     environment.Row("$" + name, value);
                 }

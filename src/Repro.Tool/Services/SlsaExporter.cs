@@ -70,7 +70,7 @@ public static class SlsaExporter
         json.WriteString("deterministic", m.Build.Deterministic);
         json.WriteString("runtimeIdentifier", m.Build.RuntimeIdentifier);
         json.WriteString("defineConstants", m.Build.DefineConstants);
-        foreach (var (name, value) in m.Build.Properties)
+        foreach (var (name, value) in m.Build.Properties.OrderBy(p => p.Key, System.StringComparer.Ordinal))
         {
             json.WriteString(name, value);
         }

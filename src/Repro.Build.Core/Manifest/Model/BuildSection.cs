@@ -34,5 +34,5 @@ public sealed class BuildSection
 
     /// <summary>The properties the project names with <c>ReproProperty</c> items, sorted by name.</summary>
     [PartOf(ManifestPart.Both)]
-    public SortedDictionary<string, string> Properties { get; set; } = new(System.StringComparer.Ordinal);
+    public Dictionary<string, string> Properties { get; set; } = new(System.StringComparer.Ordinal);
 }

@@ -48,7 +48,7 @@ public sealed class EnvironmentSection
 
     /// <summary>Allow-listed environment variables; values of secret-looking ones are <c>&lt;redacted&gt;</c>.</summary>
     [PartOf(ManifestPart.None)]
-    public SortedDictionary<string, string> Variables { get; set; } = new(System.StringComparer.Ordinal);
+    public Dictionary<string, string> Variables { get; set; } = new(System.StringComparer.Ordinal);
 
     /// <summary>Only with <c>ReproRecordHost=true</c>.</summary>
     [PartOf(ManifestPart.None)]
