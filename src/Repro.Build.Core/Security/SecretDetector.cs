@@ -278,12 +278,15 @@ public static partial class SecretDetector
     /// <summary>Connection-string passwords, URL credentials and tokens inside one value.</summary>
     public static string RedactInline(string value)
     {
-        // Most values hold no secret: a match test first, because Replace with an evaluator is generic code that each
-        // build's fresh process would JIT-compile for nothing.
-        var redacted = ConnectionStringPassword().IsMatch(value)
+        // Most values hold no secret: first the characters a pattern cannot match without ('=' of a connection string,
+        // "://" and '@' of URL credentials), then a match test, and only then Replace with an evaluator (generic code
+        // that each build's fresh process would JIT-compile, and the case-insensitive pattern's search set to build).
+        var redacted = value.IndexOf('=') >= 0 && ConnectionStringPassword().IsMatch(value)
             ? ConnectionStringPassword().Replace(value, m => IsRealValue(m.Groups["value"].Value) ? m.Groups["key"].Value + "=" + Redacted : m.Value)
             : value;
-        redacted = UrlCredentials().IsMatch(redacted) ? UrlCredentials().Replace(redacted, m => m.Groups["prefix"].Value + Redacted + "@") : redacted;
+        redacted = redacted.IndexOf('@') >= 0 && redacted.IndexOf("://", StringComparison.Ordinal) >= 0 && UrlCredentials().IsMatch(redacted)
+            ? UrlCredentials().Replace(redacted, m => m.Groups["prefix"].Value + Redacted + "@")
+            : redacted;
         return TokenPattern().IsMatch(redacted) ? TokenPattern().Replace(redacted, Redacted) : redacted;
     }
 
