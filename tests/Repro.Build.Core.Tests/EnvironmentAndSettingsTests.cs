@@ -23,6 +23,9 @@ public sealed class EnvironmentAndSettingsTests
             ["MY_EXPERIMENT"] = "baseline",
             ["MY_EXPERIMENT_PASSWORD"] = "hunter2",
             ["PATH"] = "/usr/bin",
+            ["TORCH_DB"] = "Server=db;Password=hunter2;Database=runs",
+            ["TORCH_HUB"] = "https://alice:s3cr3t@hub.example/models",
+            ["TORCH_HOME"] = "user@host:/models",
         };
 
         var selected = EnvironmentVariables.Select(environment, new[] { "MY_EXPERIMENT", "MY_EXPERIMENT_PASSWORD" });
@@ -36,6 +39,9 @@ public sealed class EnvironmentAndSettingsTests
             ["MY_EXPERIMENT"] = "baseline",
             ["MY_EXPERIMENT_PASSWORD"] = "<redacted>",
             ["OMP_NUM_THREADS"] = "4",
+            ["TORCH_DB"] = "Server=db;Password=<redacted>;Database=runs",
+            ["TORCH_HOME"] = "user@host:/models",
+            ["TORCH_HUB"] = "https://<redacted>@hub.example/models",
         }, selected);
     }
 
