@@ -74,29 +74,37 @@ public sealed class GitCommandRunner
 
         using (process)
         {
-            // Written on its own task: git may fill its output pipe before it has read all of its input.
-            _ = Task.Run(() =>
+            // Each pipe on a thread of its own: these reads and writes block, and the capture itself runs on a pool
+            // thread, so pool threads for them could wait on one another while the pool grows. Synchronous reads, too:
+            // the asynchronous ones would start the runtime's socket engine and JIT-compile its state machines in every
+            // build's fresh MSBuild process. The input is written on its own thread because git may fill its output
+            // pipe before it has read all of its input.
+            if (input is { Length: > 0 })
             {
-                try
+                _ = OnOwnThread(() =>
                 {
-                    if (input is { Length: > 0 })
+                    try
                     {
                         process.StandardInput.BaseStream.Write(input, 0, input.Length);
+                        process.StandardInput.Close();
+                    }
+                    catch (IOException)
+                    {
+                        // git stopped reading (it failed or was killed): its exit code tells.
                     }
 
-                    process.StandardInput.Close();
-                }
-                catch (IOException)
-                {
-                    // git stopped reading (it failed or was killed): its exit code tells.
-                }
-            });
-            // Read synchronously on a pool thread, as standard output is below: the asynchronous pipe reads would start
-            // the runtime's socket engine and JIT-compile its state machines in every build's fresh MSBuild process.
-            var errorTask = Task.Run(() => process.StandardError.ReadToEnd());
+                    return true;
+                });
+            }
+            else
+            {
+                CloseInput(process);
+            }
+
+            var errorTask = OnOwnThread(() => process.StandardError.ReadToEnd());
             var output = new MemoryStream();
             truncated = false;
-            var readTask = Task.Run(() =>
+            var readTask = OnOwnThread(() =>
             {
                 var buffer = new byte[81920];
                 var stream = process.StandardOutput.BaseStream;
@@ -166,6 +174,21 @@ public sealed class GitCommandRunner
     {
         // Any user info in a URL, a bare token as the user name too (https://TOKEN@host/...).
         public static readonly System.Text.RegularExpressions.Regex UrlUserInfo = new(@"://[^/\s@'""]+@", System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+    }
+
+    private static Task<T> OnOwnThread<T>(Func<T> work) =>
+        Task.Factory.StartNew(work, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+
+    private static void CloseInput(Process process)
+    {
+        try
+        {
+            process.StandardInput.Close();
+        }
+        catch (IOException)
+        {
+            // git has exited already: nothing to tell it.
+        }
     }
 
     /// <summary>What git wrote on its standard error; empty when it cannot be read within a few seconds.</summary>
