@@ -3,7 +3,7 @@
 
 Packs Repro.Build, then for each scenario makes one git repository holding two copies of a one-file console app (one
 with the package, one without) and times no-op builds (dotnet build --no-restore, nothing changed), interleaved so
-that machine noise hits both alike. Scenarios (issue: "a build's cost must not grow with what lies untracked"):
+that machine noise hits both alike: in rounds, one pair per scenario per round, the scenarios in a shuffled order. Scenarios (issue: "a build's cost must not grow with what lies untracked"):
   clean            a committed tree, nothing changed
   untracked-20k    20,000 small untracked CSV files (raw data nobody put in .gitignore)
   untracked-1gb    1 GB of untracked binaries (a packages folder, model checkpoints)
@@ -152,7 +152,11 @@ def main():
         version = os.path.basename(package)[len("Repro.Build."):-len(".nupkg")]
         user_packages = os.environ.get("NUGET_PACKAGES") or os.path.join(os.path.expanduser("~"), ".nuget", "packages")
 
-        rows = []
+        # Every scenario is set up first, then timed in rounds: one pair of builds per scenario per round, the
+        # scenarios in a shuffled order each round. A slow stretch of the machine then falls on all scenarios alike,
+        # not on whichever was timed during it (run one after the other, the first scenario, timed right after the
+        # pack, came out highest although it costs the least).
+        prepared = []
         for name, setup, projects, extra in SCENARIOS:
             if ONLY and name not in ONLY:
                 continue
@@ -164,18 +168,25 @@ def main():
                 run(["dotnet", "restore", "-nologo", "-v:q"], directory, env)
                 for _ in range(2):
                     timed(build, directory, env)  # warm up: JIT, file cache, the worktree cache
-            subprocess.run(["sync"])
-            samples = {"with": [], "without": []}
-            cpu = {"with": [], "without": []}
-            for i in range(RUNS):
+            prepared.append((name, repo, targets, build, {"with": [], "without": []}, {"with": [], "without": []}))
+        subprocess.run(["sync"])
+
+        order = random.Random(7)
+        for i in range(RUNS):
+            for name, repo, targets, build, samples, cpu in order.sample(prepared, len(prepared)):
                 for variant in (("without", "with") if i % 2 == 0 else ("with", "without")):
                     wall, used = timed_cpu(build, targets[variant], env)
                     samples[variant].append(wall)
                     cpu[variant].append(used)
+            if (i + 1) % 10 == 0:
+                print(f"  round {i + 1} of {RUNS}", flush=True)
+
+        rows = []
+        for name, repo, targets, build, samples, cpu in prepared:
             patches = glob.glob(os.path.join(targets["with"], "**", "bin", "**", "*.repro.patch"), recursive=True)
             patch = max((os.path.getsize(p) for p in patches), default=0)
             without, with_ = statistics.median(samples["without"]), statistics.median(samples["with"])
-            # Each "with" build against the "without" build just before it: a slow drift of the machine hits both.
+            # Each "with" build against the "without" build beside it: a slow drift of the machine hits both.
             paired = statistics.median(w - o for o, w in zip(samples["without"], samples["with"]))
             cpu_added = statistics.median(w - o for o, w in zip(cpu["without"], cpu["with"]))
             low, high = bootstrap_median([w - o for o, w in zip(samples["without"], samples["with"])])
