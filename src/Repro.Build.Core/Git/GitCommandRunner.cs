@@ -86,14 +86,13 @@ public sealed class GitCommandRunner
                     try
                     {
                         process.StandardInput.BaseStream.Write(input, 0, input.Length);
-                        process.StandardInput.Close();
                     }
                     catch (IOException)
                     {
                         // git stopped reading (it failed or was killed): its exit code tells.
                     }
 
-                    return true;
+                    CloseInput(process);
                 });
             }
             else
@@ -179,6 +178,9 @@ public sealed class GitCommandRunner
     private static Task<T> OnOwnThread<T>(Func<T> work) =>
         Task.Factory.StartNew(work, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
 
+    private static Task OnOwnThread(Action work) =>
+        Task.Factory.StartNew(work, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+
     private static void CloseInput(Process process)
     {
         try
@@ -187,7 +189,7 @@ public sealed class GitCommandRunner
         }
         catch (IOException)
         {
-            // git has exited already: nothing to tell it.
+            // git stopped reading or has exited: nothing more to tell it.
         }
     }
 
