@@ -10,21 +10,23 @@ namespace Repro.Build.Tasks;
 /// <summary>
 /// A manifest being captured in the background, registered with the build engine until the write steps take it. The
 /// capture starts before the build resolves its framework references; the first step that waits for it hands over
-/// the targeting packs and completes it (pack names, fingerprint, serialization) once for every later caller.
+/// the targeting packs and completes it (pack names, fingerprint, serialization) once for every later caller. Even the
+/// request is made on the background thread (locating the repository, mapping the task's inputs), so that the build's
+/// own thread only copies the task's items and moves on.
 /// </summary>
 internal sealed class PendingManifest
 {
-    private readonly ManifestRequest _request;
+    private readonly Func<ManifestRequest> _createRequest;
     private readonly CancellationTokenSource _cancellation = new();
+    private readonly Repro.Build.Data.HashProgress _progress = new();
     private readonly object _completeGate = new();
     private Task<Captured>? _work;
     private (ManifestCollection, byte[], List<ReproDiagnostic>)? _completed;
 
-    public PendingManifest(ManifestRequest request)
+    /// <param name="createRequest">Called once, on the capture's thread: it must not call the build engine.</param>
+    public PendingManifest(Func<ManifestRequest> createRequest)
     {
-        _request = request;
-        _request.Cancellation = _cancellation.Token;
-        _request.GitOptions.Cancellation = _cancellation.Token;
+        _createRequest = createRequest;
     }
 
     public static string KeyFor(string manifestPath) => "Repro.Build.PendingManifest|" + System.IO.Path.GetFullPath(manifestPath);
@@ -50,8 +52,13 @@ internal sealed class PendingManifest
     {
         _work = Task.Run(() =>
         {
+            var request = _createRequest();
+            request.Cancellation = _cancellation.Token;
+            request.GitOptions.Cancellation = _cancellation.Token;
+            request.HashProgress = _progress;
+
             var diagnostics = new List<ReproDiagnostic>();
-            var collection = ManifestCollector.Capture(_request, diagnostics);
+            var collection = ManifestCollector.Capture(request, diagnostics);
 
             // A trial completion without the packs while the build still resolves them: it loads and compiles the
             // fingerprint and serialization code here, off the path the build waits on. Wait completes it again.
@@ -73,7 +80,7 @@ internal sealed class PendingManifest
         {
             while (!work.Wait((int)TimeSpan.FromSeconds(5).TotalMilliseconds, cancellation))
             {
-                stillWorking(_request.HashProgress);
+                stillWorking(_progress);
             }
         }
         catch (OperationCanceledException)

@@ -117,109 +117,169 @@ public sealed class StartReproManifest : ReproTask
             return true; // every MSBuild engine is one; without it WriteReproManifest reports REPRO900 and writes nothing
         }
 
-        var request = CreateRequest();
-        var pending = new PendingManifest(request);
+        // On the build's thread: what needs the engine or MSBuild's objects (the log, the items, the shared git
+        // captures), and the process environment, which MSBuild sets per project. The rest runs on the capture's thread.
+        var maxPatchBytes = ReadPatchMaxBytes();
+        var items = new Items(this);
+        var environment = Environment.GetEnvironmentVariables();
+        var snapshots = SharedSnapshots.For(engine);
+        var pending = new PendingManifest(() => CreateRequest(items, environment, maxPatchBytes, snapshots));
         engine.RegisterTaskObject(PendingManifest.KeyFor(ManifestPath), pending, RegisteredTaskObjectLifetime.Build, allowEarlyCollection: false);
         pending.Start();
         return true;
     }
 
-    private ManifestRequest CreateRequest()
+    private long ReadPatchMaxBytes()
     {
-        var gitOptions = new GitCaptureOptions { RunGit = RunGitStatus, GitExecutable = string.IsNullOrWhiteSpace(GitExecutable) ? null : GitExecutable };
-        if (!string.IsNullOrWhiteSpace(PatchMaxBytes))
+        if (string.IsNullOrWhiteSpace(PatchMaxBytes))
         {
-            if (long.TryParse(PatchMaxBytes, NumberStyles.Integer, CultureInfo.InvariantCulture, out var max) && max >= 0)
-            {
-                gitOptions.MaxPatchBytes = max;
-            }
-            else
-            {
-                Log.Warn(DiagnosticIds.InvalidSetting,
-                    $"ReproPatchMaxBytes is '{PatchMaxBytes}', which is not a whole number of bytes; the default of {GitCaptureOptions.DefaultMaxPatchBytes} bytes is used.",
-                    BuildEngine?.ProjectFileOfTaskNode);
-            }
+            return GitCaptureOptions.DefaultMaxPatchBytes;
         }
 
-        var request = new ManifestRequest();
+        if (long.TryParse(PatchMaxBytes, NumberStyles.Integer, CultureInfo.InvariantCulture, out var max) && max >= 0)
+        {
+            return max;
+        }
+
+        Log.Warn(DiagnosticIds.InvalidSetting,
+            $"ReproPatchMaxBytes is '{PatchMaxBytes}', which is not a whole number of bytes; the default of {GitCaptureOptions.DefaultMaxPatchBytes} bytes is used.",
+            BuildEngine?.ProjectFileOfTaskNode);
+        return GitCaptureOptions.DefaultMaxPatchBytes;
+    }
+
+    /// <summary>Runs on the capture's thread: reads only this task's own properties and the copies taken in <see cref="Execute"/>.</summary>
+    private ManifestRequest CreateRequest(Items items, System.Collections.IDictionary environment, long maxPatchBytes, SharedSnapshots snapshots)
+    {
+        var request = new ManifestRequest { EnvironmentVariables = environment };
         TaskInputs.CopyByName(this, request, emptyAsNull: false);
         TaskInputs.CopyByName(this, request.Build, emptyAsNull: true);
-        request.GitOptions = gitOptions;
+        request.GitOptions = new GitCaptureOptions
+        {
+            RunGit = RunGitStatus,
+            GitExecutable = string.IsNullOrWhiteSpace(GitExecutable) ? null : GitExecutable,
+            MaxPatchBytes = maxPatchBytes,
+        };
         request.PatchFileName = Path.GetFileName(PatchPath);
         request.HashCachePath = string.IsNullOrEmpty(HashCachePath) ? null : HashCachePath;
-
-        foreach (var item in CompileItems)
-        {
-            request.CompileItems.Add(item.GetMetadata("FullPath"));
-        }
-
-        foreach (var item in DataItems)
-        {
-            request.Data.Add(new Repro.Build.Data.DataDeclaration(item.ItemSpec, Path.GetFullPath(Path.Combine(ProjectDirectory, item.ItemSpec)), item.GetMetadata("Group")));
-        }
-
-        foreach (var item in ConfigItems)
-        {
-            request.ConfigFiles.Add(new KeyValuePair<string, string>(item.ItemSpec, Path.GetFullPath(Path.Combine(ProjectDirectory, item.ItemSpec))));
-        }
-
-        foreach (var item in AssumptionItems)
-        {
-            request.AssumptionFiles.Add(new KeyValuePair<string, string>(item.ItemSpec, Path.GetFullPath(Path.Combine(ProjectDirectory, item.ItemSpec))));
-        }
-
-        foreach (var item in EnvironmentVariableItems)
-        {
-            // MSBuild would expand a '*' in Include as a file glob: prefixes are marked with Prefix="true" instead.
-            var prefix = string.Equals(item.GetMetadata("Prefix"), "true", StringComparison.OrdinalIgnoreCase);
-            request.EnvironmentVariableNames.Add(prefix ? item.ItemSpec + "*" : item.ItemSpec);
-        }
-
         request.DotnetRoot = NullIfEmpty(DotnetRoot ?? "");
 
-        foreach (var item in RecordedProperties)
+        // A Compile item's FullPath, as MSBuild computes it: relative specs are relative to the project's folder.
+        foreach (var spec in items.Compile)
         {
-            request.Build.Properties[item.ItemSpec] = item.GetMetadata("Value");
+            request.CompileItems.Add(FullPath(spec));
         }
-        // Resolved now, on the build's thread: the engine must not be called once this task has returned.
-        var snapshot = GetSharedSnapshot(request);
-        request.GitSnapshotProvider = () => snapshot.Value;
 
+        foreach (var (spec, group) in items.Data)
+        {
+            request.Data.Add(new Repro.Build.Data.DataDeclaration(spec, FullPath(spec), group));
+        }
+
+        foreach (var spec in items.Config)
+        {
+            request.ConfigFiles.Add(new KeyValuePair<string, string>(spec, FullPath(spec)));
+        }
+
+        foreach (var spec in items.Assumptions)
+        {
+            request.AssumptionFiles.Add(new KeyValuePair<string, string>(spec, FullPath(spec)));
+        }
+
+        request.EnvironmentVariableNames.AddRange(items.EnvironmentVariableNames);
+        foreach (var (name, value) in items.RecordedProperties)
+        {
+            request.Build.Properties[name] = value;
+        }
+
+        var snapshot = snapshots.Get(request.ProjectDirectory, request.GitOptions);
+        request.GitSnapshotProvider = () => snapshot.Value;
         return request;
     }
 
-    /// <summary>One capture per repository and build, shared by every project and target framework built in this process.</summary>
-    private Lazy<GitSnapshot> GetSharedSnapshot(ManifestRequest request)
+    private string FullPath(string spec) => Path.GetFullPath(Path.Combine(ProjectDirectory, spec));
+
+    /// <summary>The task's items as plain strings, taken on the build's thread (MSBuild's item objects are not ours to read later).</summary>
+    private sealed class Items
     {
-        var options = request.GitOptions;
-        var directory = request.ProjectDirectory;
-        var lazy = new Lazy<GitSnapshot>(() => GitCapture.Capture(directory, options), System.Threading.LazyThreadSafetyMode.ExecutionAndPublication);
+        public Items(StartReproManifest task)
+        {
+            Compile = Array.ConvertAll(task.CompileItems, item => item.ItemSpec);
+            Data = Array.ConvertAll(task.DataItems, item => (item.ItemSpec, item.GetMetadata("Group")));
+            Config = Array.ConvertAll(task.ConfigItems, item => item.ItemSpec);
+            Assumptions = Array.ConvertAll(task.AssumptionItems, item => item.ItemSpec);
 
-        GitRepositoryLocation? location;
-        try
-        {
-            location = GitRepositoryLocator.Locate(directory);
-        }
-        catch (Exception ex) when (ex is GitFormatException || ReadFailure.IsExpected(ex))
-        {
-            location = null; // the capture reports it
-        }
-
-        if (location is null || BuildEngine is not IBuildEngine4 engine)
-        {
-            return lazy;
+            // MSBuild would expand a '*' in Include as a file glob: prefixes are marked with Prefix="true" instead.
+            EnvironmentVariableNames = Array.ConvertAll(task.EnvironmentVariableItems, item =>
+                string.Equals(item.GetMetadata("Prefix"), "true", StringComparison.OrdinalIgnoreCase) ? item.ItemSpec + "*" : item.ItemSpec);
+            RecordedProperties = Array.ConvertAll(task.RecordedProperties, item => (item.ItemSpec, item.GetMetadata("Value")));
         }
 
-        var key = string.Join("|", "Repro.Build.GitSnapshot", location.WorkingDirectory, options.RunGit, options.MaxPatchBytes, options.GitExecutable);
-        lock (CacheGate)
+        public string[] Compile { get; }
+
+        public (string Spec, string Group)[] Data { get; }
+
+        public string[] Config { get; }
+
+        public string[] Assumptions { get; }
+
+        public string[] EnvironmentVariableNames { get; }
+
+        public (string Name, string Value)[] RecordedProperties { get; }
+    }
+
+    /// <summary>
+    /// One git capture per repository and build, shared by every project and target framework built in this process:
+    /// one object registered with the engine per build, filled in from the capture threads.
+    /// </summary>
+    private sealed class SharedSnapshots
+    {
+        private const string Key = "Repro.Build.GitSnapshots";
+        private readonly Dictionary<string, Lazy<GitSnapshot>> _byRepository = new(StringComparer.Ordinal);
+
+        /// <summary>On the build's thread: the object of this build, registered by the first project that asks.</summary>
+        public static SharedSnapshots For(IBuildEngine4 engine)
         {
-            if (engine.GetRegisteredTaskObject(key, RegisteredTaskObjectLifetime.Build) is Lazy<GitSnapshot> registered)
+            lock (CacheGate)
             {
-                return registered;
+                if (engine.GetRegisteredTaskObject(Key, RegisteredTaskObjectLifetime.Build) is SharedSnapshots registered)
+                {
+                    return registered;
+                }
+
+                var created = new SharedSnapshots();
+                engine.RegisterTaskObject(Key, created, RegisteredTaskObjectLifetime.Build, allowEarlyCollection: false);
+                return created;
+            }
+        }
+
+        public Lazy<GitSnapshot> Get(string projectDirectory, GitCaptureOptions options)
+        {
+            var own = new Lazy<GitSnapshot>(() => GitCapture.Capture(projectDirectory, options), System.Threading.LazyThreadSafetyMode.ExecutionAndPublication);
+            GitRepositoryLocation? location;
+            try
+            {
+                location = GitRepositoryLocator.Locate(projectDirectory);
+            }
+            catch (Exception ex) when (ex is GitFormatException || ReadFailure.IsExpected(ex))
+            {
+                location = null; // the capture reports it
             }
 
-            engine.RegisterTaskObject(key, lazy, RegisteredTaskObjectLifetime.Build, allowEarlyCollection: false);
-            return lazy;
+            if (location is null)
+            {
+                return own;
+            }
+
+            var key = string.Join("|", location.WorkingDirectory, options.RunGit, options.MaxPatchBytes, options.GitExecutable);
+            lock (_byRepository)
+            {
+                if (_byRepository.TryGetValue(key, out var shared))
+                {
+                    return shared;
+                }
+
+                _byRepository.Add(key, own);
+                return own;
+            }
         }
     }
 

@@ -23,6 +23,13 @@ public static class ManifestProjection
 
     public static void Write(Utf8JsonWriter writer, object? model, ManifestPart part) => WriteValue(writer, model, part, portable: false);
 
+    /// <summary>
+    /// Every property, paths as they are: the manifest file itself (<see cref="ManifestSerializer"/>). The same keys,
+    /// order and values as System.Text.Json writes for the model, without the generic converters it compiles just in
+    /// time for every nullable field in the build's short-lived process.
+    /// </summary>
+    public static void WriteWhole(Utf8JsonWriter writer, object? model) => WriteValue(writer, model, part: null, portable: false);
+
     /// <summary>The properties of a model type with their marks, in declaration order; a property without a mark has none.</summary>
     public static IReadOnlyList<(PropertyInfo Property, PartOfAttribute? Mark)> Describe(Type type) =>
         type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
@@ -34,7 +41,8 @@ public static class ManifestProjection
     public static string PortableName(string name) =>
         Path.IsPathRooted(name) ? "<outside>/" + name.Replace('\\', '/').TrimEnd('/').Split('/').Last() : name;
 
-    private static void WriteValue(Utf8JsonWriter writer, object? value, ManifestPart part, bool portable)
+    /// <param name="part">The fields to write; null for every field.</param>
+    private static void WriteValue(Utf8JsonWriter writer, object? value, ManifestPart? part, bool portable)
     {
         switch (value)
         {
@@ -79,13 +87,13 @@ public static class ManifestProjection
                 writer.WriteStartObject();
                 foreach (var property in Marked(value.GetType()))
                 {
-                    if ((property.Parts & part) == 0)
+                    if (part is { } selected && (property.Parts & selected) == 0)
                     {
                         continue;
                     }
 
                     writer.WritePropertyName(property.JsonName);
-                    WriteValue(writer, property.Get(value), part, property.Portable);
+                    WriteValue(writer, property.Get(value), part, part is not null && property.Portable);
                 }
 
                 writer.WriteEndObject();

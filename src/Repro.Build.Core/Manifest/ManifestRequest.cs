@@ -71,8 +71,14 @@ public sealed class ManifestRequest
     /// <summary>Names (or prefixes ending in '*') of environment variables to record besides the default allowlist.</summary>
     public List<string> EnvironmentVariableNames { get; set; } = new();
 
-    /// <summary>The process environment; replaceable in tests.</summary>
-    public System.Collections.IDictionary EnvironmentVariables { get; set; } = System.Environment.GetEnvironmentVariables();
+    private System.Collections.IDictionary? _environmentVariables;
+
+    /// <summary>The process environment (read when first asked for); the build task sets the one it saw, tests their own.</summary>
+    public System.Collections.IDictionary EnvironmentVariables
+    {
+        get => _environmentVariables ??= System.Environment.GetEnvironmentVariables();
+        set => _environmentVariables = value;
+    }
 
     /// <summary>True records the host and user names (off by default: they identify people and machines).</summary>
     public bool RecordHost { get; set; }

@@ -8,7 +8,11 @@ namespace Repro.Build.Manifest;
 /// <summary>Reads and writes manifests as indented UTF-8 JSON with LF line ends and a final newline.</summary>
 public static class ManifestSerializer
 {
-    /// <summary>The manifest's bytes. Its maps are first put in ordinal order of their names (the same content).</summary>
+    /// <summary>
+    /// The manifest's bytes: keys in camelCase and declaration order, maps in ordinal order of their names (whatever
+    /// order they were filled in), nulls written. Written by <see cref="ManifestProjection.WriteWhole"/>; a test holds
+    /// it to what System.Text.Json writes for the same model, which reads it back.
+    /// </summary>
     public static byte[] ToUtf8Bytes(ReproManifest manifest)
     {
         if (manifest is null)
@@ -16,18 +20,7 @@ public static class ManifestSerializer
             throw new ArgumentNullException(nameof(manifest));
         }
 
-        // The maps in ordinal order of their names, whatever order they were filled in (see OrdinalMap).
-        if (manifest.Environment is { } environment)
-        {
-            environment.Variables = OrdinalMap.InOrder(environment.Variables);
-        }
-
-        if (manifest.Build is { } build)
-        {
-            build.Properties = OrdinalMap.InOrder(build.Properties);
-        }
-
-        return IndentedJson.Write(writer => JsonSerializer.Serialize(writer, manifest, ManifestWriteContext.Default.ReproManifest));
+        return IndentedJson.Write(writer => ManifestProjection.WriteWhole(writer, manifest));
     }
 
     public static ReproManifest FromUtf8Bytes(byte[] utf8Json)
