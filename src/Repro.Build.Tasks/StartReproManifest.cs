@@ -169,9 +169,9 @@ public sealed class StartReproManifest : ReproTask
             request.CompileItems.Add(FullPath(spec));
         }
 
-        foreach (var (spec, group) in items.Data)
+        for (var i = 0; i < items.Data.Length; i++)
         {
-            request.Data.Add(new Repro.Build.Data.DataDeclaration(spec, FullPath(spec), group));
+            request.Data.Add(new Repro.Build.Data.DataDeclaration(items.Data[i], FullPath(items.Data[i]), items.DataGroups[i]));
         }
 
         foreach (var spec in items.Config)
@@ -185,9 +185,9 @@ public sealed class StartReproManifest : ReproTask
         }
 
         request.EnvironmentVariableNames.AddRange(items.EnvironmentVariableNames);
-        foreach (var (name, value) in items.RecordedProperties)
+        for (var i = 0; i < items.PropertyNames.Length; i++)
         {
-            request.Build.Properties[name] = value;
+            request.Build.Properties[items.PropertyNames[i]] = items.PropertyValues[i];
         }
 
         var snapshot = snapshots.Get(request.ProjectDirectory, request.GitOptions);
@@ -197,25 +197,40 @@ public sealed class StartReproManifest : ReproTask
 
     private string FullPath(string spec) => Path.GetFullPath(Path.Combine(ProjectDirectory, spec));
 
-    /// <summary>The task's items as plain strings, taken on the build's thread (MSBuild's item objects are not ours to read later).</summary>
+    /// <summary>
+    /// The task's items as plain strings, taken on the build's thread (MSBuild's item objects are not ours to read
+    /// later). Arrays of strings, not of tuples: a generic over a value type would be JIT-compiled on every build.
+    /// </summary>
     private sealed class Items
     {
         public Items(StartReproManifest task)
         {
-            Compile = Array.ConvertAll(task.CompileItems, item => item.ItemSpec);
-            Data = Array.ConvertAll(task.DataItems, item => (item.ItemSpec, item.GetMetadata("Group")));
-            Config = Array.ConvertAll(task.ConfigItems, item => item.ItemSpec);
-            Assumptions = Array.ConvertAll(task.AssumptionItems, item => item.ItemSpec);
+            Compile = Specs(task.CompileItems);
+            Data = Specs(task.DataItems);
+            DataGroups = Metadata(task.DataItems, "Group");
+            Config = Specs(task.ConfigItems);
+            Assumptions = Specs(task.AssumptionItems);
 
             // MSBuild would expand a '*' in Include as a file glob: prefixes are marked with Prefix="true" instead.
-            EnvironmentVariableNames = Array.ConvertAll(task.EnvironmentVariableItems, item =>
-                string.Equals(item.GetMetadata("Prefix"), "true", StringComparison.OrdinalIgnoreCase) ? item.ItemSpec + "*" : item.ItemSpec);
-            RecordedProperties = Array.ConvertAll(task.RecordedProperties, item => (item.ItemSpec, item.GetMetadata("Value")));
+            EnvironmentVariableNames = Specs(task.EnvironmentVariableItems);
+            var prefix = Metadata(task.EnvironmentVariableItems, "Prefix");
+            for (var i = 0; i < prefix.Length; i++)
+            {
+                if (string.Equals(prefix[i], "true", StringComparison.OrdinalIgnoreCase))
+                {
+                    EnvironmentVariableNames[i] += "*";
+                }
+            }
+
+            PropertyNames = Specs(task.RecordedProperties);
+            PropertyValues = Metadata(task.RecordedProperties, "Value");
         }
 
         public string[] Compile { get; }
 
-        public (string Spec, string Group)[] Data { get; }
+        public string[] Data { get; }
+
+        public string[] DataGroups { get; }
 
         public string[] Config { get; }
 
@@ -223,7 +238,31 @@ public sealed class StartReproManifest : ReproTask
 
         public string[] EnvironmentVariableNames { get; }
 
-        public (string Name, string Value)[] RecordedProperties { get; }
+        public string[] PropertyNames { get; }
+
+        public string[] PropertyValues { get; }
+
+        private static string[] Specs(ITaskItem[] items)
+        {
+            var specs = new string[items.Length];
+            for (var i = 0; i < items.Length; i++)
+            {
+                specs[i] = items[i].ItemSpec;
+            }
+
+            return specs;
+        }
+
+        private static string[] Metadata(ITaskItem[] items, string name)
+        {
+            var values = new string[items.Length];
+            for (var i = 0; i < items.Length; i++)
+            {
+                values[i] = items[i].GetMetadata(name);
+            }
+
+            return values;
+        }
     }
 
     /// <summary>
