@@ -163,11 +163,7 @@ public sealed class StartReproManifest : ReproTask
         request.HashCachePath = string.IsNullOrEmpty(HashCachePath) ? null : HashCachePath;
         request.DotnetRoot = NullIfEmpty(DotnetRoot ?? "");
 
-        // A Compile item's FullPath, as MSBuild computes it: relative specs are relative to the project's folder.
-        foreach (var spec in items.Compile)
-        {
-            request.CompileItems.Add(FullPath(spec));
-        }
+        request.CompileItems.AddRange(items.Compile); // SourceHasher resolves them against the project's folder
 
         for (var i = 0; i < items.Data.Length; i++)
         {

@@ -55,7 +55,7 @@ public sealed class ManifestRequest
 
     public string? Seed { get; set; }
 
-    /// <summary>Full paths of the Compile items.</summary>
+    /// <summary>The Compile items: full paths, or relative to <see cref="ProjectDirectory"/> as MSBuild lists them.</summary>
     public List<string> CompileItems { get; set; } = new();
 
     /// <summary>The obj/ folder: Compile items below it are generated and not hashed as sources.</summary>
