@@ -102,7 +102,7 @@ public sealed class GitCommandRunner
 
             var errorTask = OnOwnThread(() => process.StandardError.ReadToEnd());
             var output = new MemoryStream();
-            truncated = false;
+            var cut = false; // set by the reader, read once it has finished: a plain Task, since StartNew<bool> is JIT-compiled in every build
             var readTask = OnOwnThread(() =>
             {
                 var buffer = new byte[81920];
@@ -114,13 +114,12 @@ public sealed class GitCommandRunner
                     if (read > room)
                     {
                         output.Write(buffer, 0, (int)Math.Max(0, room));
-                        return true;
+                        cut = true;
+                        return;
                     }
 
                     output.Write(buffer, 0, read);
                 }
-
-                return false;
             });
 
             bool finished;
@@ -140,7 +139,7 @@ public sealed class GitCommandRunner
                 throw new GitCommandException($"git {arguments[0]} did not finish within {_timeout.TotalSeconds:0} seconds.");
             }
 
-            truncated = readTask.Result;
+            truncated = cut; // Wait has returned true: the reader finished (a failed one threw from Wait)
             if (truncated)
             {
                 Kill(process);
