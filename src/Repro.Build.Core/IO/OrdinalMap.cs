@@ -13,7 +13,8 @@ public static class OrdinalMap
 {
     /// <summary>
     /// The map itself when its names already enumerate in ordinal order, else a copy filled in that order (a dictionary
-    /// that was only added to enumerates in the order of its additions), for the serializers to write as they enumerate.
+    /// that was only added to enumerates in the order of its additions), for System.Text.Json to write as it enumerates
+    /// (the run record's serializer; the manifest's writer, <c>ManifestProjection</c>, sorts the names itself).
     /// </summary>
     public static Dictionary<string, string> InOrder(Dictionary<string, string> map)
     {
