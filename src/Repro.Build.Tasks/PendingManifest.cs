@@ -50,23 +50,45 @@ internal sealed class PendingManifest
 
     public void Start()
     {
-        _work = Task.Run(() =>
+        // A thread of its own, not a pool thread: it runs below normal priority (and so does the git it starts), which
+        // cannot be undone on Linux; it takes the cores the build leaves idle, and all of them once the build waits.
+        var done = new TaskCompletionSource<Captured>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var thread = new Thread(() =>
         {
-            var request = _createRequest();
-            request.Cancellation = _cancellation.Token;
-            request.GitOptions.Cancellation = _cancellation.Token;
-            request.HashProgress = _progress;
+            try
+            {
+                BackgroundPriority.LowerCurrentThread();
+                done.SetResult(Capture());
+            }
+            catch (Exception ex)
+            {
+                done.SetException(ex); // Wait rethrows it
+            }
+        })
+        {
+            IsBackground = true,
+            Name = "Repro.Build manifest capture",
+        };
+        _work = done.Task;
+        thread.Start();
+    }
 
-            var diagnostics = new List<ReproDiagnostic>();
-            var collection = ManifestCollector.Capture(request, diagnostics);
+    private Captured Capture()
+    {
+        var request = _createRequest();
+        request.Cancellation = _cancellation.Token;
+        request.GitOptions.Cancellation = _cancellation.Token;
+        request.HashProgress = _progress;
 
-            // A trial completion without the packs while the build still resolves them: it loads and compiles the
-            // fingerprint and serialization code here, off the path the build waits on. Wait completes it again.
-            ManifestCollector.Complete(collection.Manifest, Array.Empty<FrameworkReferenceEntry>());
-            ManifestSerializer.ToUtf8Bytes(collection.Manifest);
-            EmbeddedManifestWriter.ToUtf8Bytes(collection.Manifest);
-            return new Captured(collection, diagnostics);
-        });
+        var diagnostics = new List<ReproDiagnostic>();
+        var collection = ManifestCollector.Capture(request, diagnostics);
+
+        // A trial completion without the packs while the build still resolves them: it loads and compiles the
+        // fingerprint and serialization code here, off the path the build waits on. Wait completes it again.
+        ManifestCollector.Complete(collection.Manifest, Array.Empty<FrameworkReferenceEntry>());
+        ManifestSerializer.ToUtf8Bytes(collection.Manifest);
+        EmbeddedManifestWriter.ToUtf8Bytes(collection.Manifest);
+        return new Captured(collection, diagnostics);
     }
 
     /// <summary>Waits for the capture, calling <paramref name="stillWorking"/> every few seconds while data is being hashed.</summary>

@@ -158,6 +158,7 @@ public sealed class StartReproManifest : ReproTask
             RunGit = RunGitStatus,
             GitExecutable = string.IsNullOrWhiteSpace(GitExecutable) ? null : GitExecutable,
             MaxPatchBytes = maxPatchBytes,
+            BelowNormalPriority = true, // the capture runs beside the build: it takes the cores the build leaves idle
         };
         request.PatchFileName = Path.GetFileName(PatchPath);
         request.HashCachePath = string.IsNullOrEmpty(HashCachePath) ? null : HashCachePath;

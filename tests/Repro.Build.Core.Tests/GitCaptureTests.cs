@@ -420,4 +420,82 @@ public sealed class GitCaptureTests
         Assert.Null(snapshot.Section);
         Assert.Equal("REPRO101", Assert.Single(snapshot.Diagnostics).Code);
     }
+
+    [Fact]
+    public void A_build_capture_runs_git_below_normal_priority_and_the_tool_does_not()
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            return; // the nice values are read from /proc; elsewhere the same call sets the process's priority class
+        }
+
+        using var git = new NiceRecordingGit();
+        var own = ThreadNice();
+
+        Assert.Equal(own, git.NiceOfCapture(belowNormal: false));
+        Assert.Equal(Math.Max(own, 10), git.NiceOfCapture(belowNormal: true)); // BelowNormal is nice 10; a nicer process cannot lower it
+    }
+
+    [Fact]
+    [System.Runtime.Versioning.SupportedOSPlatform("linux")] // the lambda hides the guard below from the platform analyzer
+    public void A_lowered_thread_runs_at_nice_10_and_so_does_the_git_it_starts_while_other_threads_keep_theirs()
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            return; // the nice values are read from /proc
+        }
+
+        using var git = new NiceRecordingGit();
+        var own = ThreadNice();
+        int lowered = -1, ofGit = -1;
+        var thread = new System.Threading.Thread(() =>
+        {
+            BackgroundPriority.LowerCurrentThread();
+            lowered = ThreadNice();
+            ofGit = git.NiceOfCapture(belowNormal: false); // git inherits the thread's nice value
+        });
+        thread.Start();
+        thread.Join();
+
+        var expected = Math.Max(own, BackgroundPriority.LinuxNice);
+        Assert.Equal(expected, lowered);
+        Assert.Equal(expected, ofGit);
+        Assert.Equal(own, ThreadNice()); // the caller's thread is untouched
+    }
+
+    private static int ThreadNice() =>
+        int.Parse(File.ReadAllText("/proc/thread-self/stat").Split(") ")[1].Split(' ')[16], System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// A repository and a stand-in for git that waits until its input is closed (after the runner has set the
+    /// priority), writes its own nice value where the test can read it, and fails, as a broken git would.
+    /// </summary>
+    [System.Runtime.Versioning.SupportedOSPlatform("linux")]
+    private sealed class NiceRecordingGit : IDisposable
+    {
+        private readonly TemporaryDirectory _temp = new();
+        private readonly string _niceFile;
+        private readonly string _executable;
+
+        public NiceRecordingGit()
+        {
+            GitCli.InitWithCommit(_temp.Path);
+            _niceFile = Path.Combine(_temp.Path, "nice.txt");
+            _executable = _temp.WriteFile("fake-git.sh", $"#!/bin/sh\ncat >/dev/null\nnice > '{_niceFile}'\nexit 1\n");
+            File.SetUnixFileMode(_executable, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
+
+        public int NiceOfCapture(bool belowNormal)
+        {
+            File.Delete(_niceFile);
+            var options = Options();
+            options.GitExecutable = _executable;
+            options.BelowNormalPriority = belowNormal;
+            var snapshot = Capture(_temp.Path, options);
+            Assert.Contains(snapshot.Diagnostics, d => d.Code == DiagnosticIds.GitStatusUnavailable);
+            return int.Parse(File.ReadAllText(_niceFile).Trim(), System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        public void Dispose() => _temp.Dispose();
+    }
 }

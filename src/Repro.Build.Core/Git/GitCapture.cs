@@ -108,7 +108,7 @@ public static class GitCapture
 
     private static byte[]? AddWorkingTreeState(GitRepositoryLocation location, GitSection section, GitCaptureOptions options, List<ReproDiagnostic> diagnostics)
     {
-        var git = new GitCommandRunner(options.GitExecutable, cancellation: options.Cancellation);
+        var git = new GitCommandRunner(options.GitExecutable, cancellation: options.Cancellation, belowNormalPriority: options.BelowNormalPriority);
         GitPatch patch;
         try
         {

@@ -11,6 +11,13 @@ public sealed class GitCaptureOptions
 
     public string? GitExecutable { get; set; }
 
+    /// <summary>
+    /// True runs git below normal priority (nice 10 on Linux and macOS): a build's capture runs beside the build and
+    /// should use only the cores the build leaves idle. Once the build waits for the capture, nothing else competes
+    /// and git runs at full speed. The tool, which the user waits on, leaves it false.
+    /// </summary>
+    public bool BelowNormalPriority { get; set; }
+
     public long MaxPatchBytes { get; set; } = DefaultMaxPatchBytes;
 
     /// <summary>Cancelled when the build is: git is stopped and no further file is read.</summary>

@@ -14,12 +14,15 @@ public sealed class GitCommandRunner
     private readonly string _executable;
     private readonly TimeSpan _timeout;
     private readonly CancellationToken _cancellation;
+    private readonly bool _belowNormalPriority;
 
-    public GitCommandRunner(string? executable = null, TimeSpan? timeout = null, CancellationToken cancellation = default)
+    /// <param name="belowNormalPriority">Lowers each git process's priority as soon as it has started (see <see cref="GitCaptureOptions.BelowNormalPriority"/>).</param>
+    public GitCommandRunner(string? executable = null, TimeSpan? timeout = null, CancellationToken cancellation = default, bool belowNormalPriority = false)
     {
         _executable = string.IsNullOrEmpty(executable) ? "git" : executable!;
         _timeout = timeout ?? TimeSpan.FromMinutes(2);
         _cancellation = cancellation;
+        _belowNormalPriority = belowNormalPriority;
     }
 
     /// <summary>Runs git in <paramref name="workingDirectory"/> and returns its standard output, at most <paramref name="maxOutputBytes"/> bytes of it.</summary>
@@ -74,6 +77,11 @@ public sealed class GitCommandRunner
 
         using (process)
         {
+            if (_belowNormalPriority)
+            {
+                LowerPriority(process);
+            }
+
             // Each pipe on a thread of its own: these reads and writes block, and the capture itself runs on a pool
             // thread, so pool threads for them could wait on one another while the pool grows. Synchronous reads, too:
             // the asynchronous ones would start the runtime's socket engine and JIT-compile its state machines in every
@@ -179,6 +187,23 @@ public sealed class GitCommandRunner
 
     private static Task OnOwnThread(Action work) =>
         Task.Factory.StartNew(work, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+
+    /// <summary>
+    /// Below normal priority, best effort. On Linux the nice value belongs to git's main thread, and the threads git
+    /// starts later (the parallel <c>lstat</c> of <c>core.preloadIndex</c>) inherit it; git has not started them
+    /// this early, since it first reads its config and the index.
+    /// </summary>
+    private static void LowerPriority(Process process)
+    {
+        try
+        {
+            process.PriorityClass = ProcessPriorityClass.BelowNormal;
+        }
+        catch (Exception ex) when (ex is Win32Exception or InvalidOperationException or PlatformNotSupportedException or NotSupportedException)
+        {
+            // git has already exited, or the platform does not allow it: it runs at normal priority.
+        }
+    }
 
     private static void CloseInput(Process process)
     {

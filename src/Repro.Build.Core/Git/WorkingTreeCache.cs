@@ -224,15 +224,25 @@ public sealed class WorkingTreeCache
                 return null;
             }
 
-            var omitted = root.GetProperty("omitted").EnumerateArray()
-                .Select(o => new OmittedFile(o.GetProperty("path").GetString() ?? "", o.GetProperty("reason").GetString() ?? "")).ToList();
-            var untracked = root.GetProperty("listed").EnumerateArray().Select(u => new UntrackedEntry
+            // Loops, not LINQ: Select over JsonElement (a struct) would be JIT-compiled in every build that loads a patch.
+            var omitted = new List<OmittedFile>();
+            foreach (var o in root.GetProperty("omitted").EnumerateArray())
             {
-                Path = u.GetProperty("path").GetString() ?? "",
-                FileCount = u.GetProperty("fileCount").GetInt32(),
-                Size = u.GetProperty("size").GetInt64(),
-                Sha256 = u.GetProperty("sha256").GetString(),
-            }).ToList();
+                omitted.Add(new OmittedFile(o.GetProperty("path").GetString() ?? "", o.GetProperty("reason").GetString() ?? ""));
+            }
+
+            var untracked = new List<UntrackedEntry>();
+            foreach (var u in root.GetProperty("listed").EnumerateArray())
+            {
+                untracked.Add(new UntrackedEntry
+                {
+                    Path = u.GetProperty("path").GetString() ?? "",
+                    FileCount = u.GetProperty("fileCount").GetInt32(),
+                    Size = u.GetProperty("size").GetInt64(),
+                    Sha256 = u.GetProperty("sha256").GetString(),
+                });
+            }
+
             File.SetLastWriteTimeUtc(entryPath, DateTime.UtcNow); // recently used: kept by the pruning
             var changes = new GitChanges
             {
