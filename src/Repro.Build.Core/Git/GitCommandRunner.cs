@@ -108,13 +108,17 @@ public sealed class GitCommandRunner
                 CloseInput(process);
             }
 
-            var errorTask = OnOwnThread(() => process.StandardError.ReadToEnd());
+            var errorTask = OnOwnThread(() =>
+            {
+                using var reader = new StreamReader(Readable(process.StandardError.BaseStream), Encoding.UTF8);
+                return reader.ReadToEnd();
+            });
             var output = new MemoryStream();
             var cut = false; // set by the reader, read once it has finished: a plain Task, since StartNew<bool> is JIT-compiled in every build
             var readTask = OnOwnThread(() =>
             {
                 var buffer = new byte[81920];
-                var stream = process.StandardOutput.BaseStream;
+                using var stream = Readable(process.StandardOutput.BaseStream);
                 int read;
                 while ((read = stream.Read(buffer, 0, buffer.Length)) > 0)
                 {
@@ -187,6 +191,22 @@ public sealed class GitCommandRunner
 
     private static Task OnOwnThread(Action work) =>
         Task.Factory.StartNew(work, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+
+    /// <summary>
+    /// The pipe as a plain file stream where the runtime would read it through a socket: on Unix, <c>PipeStream</c>
+    /// wraps the pipe in a <c>Socket</c> for its first read, which loads System.Net.Sockets and starts its event
+    /// thread in every build's MSBuild process. The handle stays the process's (not owned here).
+    /// </summary>
+    private static Stream Readable(Stream pipe)
+    {
+#if NET
+        if (pipe is System.IO.Pipes.PipeStream pipeStream && !OperatingSystem.IsWindows())
+        {
+            return new FileStream(new Microsoft.Win32.SafeHandles.SafeFileHandle(pipeStream.SafePipeHandle.DangerousGetHandle(), ownsHandle: false), FileAccess.Read, bufferSize: 0);
+        }
+#endif
+        return pipe;
+    }
 
     /// <summary>
     /// Below normal priority, best effort. On Linux the nice value belongs to git's main thread, and the threads git
