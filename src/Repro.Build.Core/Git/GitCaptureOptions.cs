@@ -13,8 +13,8 @@ public sealed class GitCaptureOptions
 
     /// <summary>
     /// True runs git below normal priority (nice 10 on Linux and macOS): a build's capture runs beside the build and
-    /// should use only the cores the build leaves idle. Once the build waits for the capture, nothing else competes
-    /// and git runs at full speed. The tool, which the user waits on, leaves it false.
+    /// should use only the cores the build leaves idle; while a build step waits for the capture, those are the cores
+    /// it has given up. The tool, which the user waits on, leaves it false.
     /// </summary>
     public bool BelowNormalPriority { get; set; }
 

@@ -82,10 +82,10 @@ public sealed class GitCommandRunner
                 LowerPriority(process);
             }
 
-            // Each pipe on a thread of its own: these reads and writes block, and the capture itself runs on a pool
-            // thread, so pool threads for them could wait on one another while the pool grows. Synchronous reads, too:
-            // the asynchronous ones would start the runtime's socket engine and JIT-compile its state machines in every
-            // build's fresh MSBuild process. The input is written on its own thread because git may fill its output
+            // Each pipe on a thread of its own: these reads and writes block, and a caller may run on a pool thread, so
+            // pool threads for them could wait on one another while the pool grows. Synchronous reads, too, through
+            // ReadPipe: the asynchronous ones (and, on Unix, PipeStream's own synchronous ones) would start the
+            // runtime's socket engine and JIT-compile its state machines in every build's fresh MSBuild process. The input is written on its own thread because git may fill its output
             // pipe before it has read all of its input.
             if (input is { Length: > 0 })
             {
@@ -110,15 +110,19 @@ public sealed class GitCommandRunner
 
             var errorTask = OnOwnThread(() =>
             {
-                using var reader = new StreamReader(Readable(process.StandardError.BaseStream), Encoding.UTF8);
-                return reader.ReadToEnd();
+                var text = "";
+                ReadPipe(process.StandardError.BaseStream, stream =>
+                {
+                    using var reader = new StreamReader(stream, Encoding.UTF8, false, 4096, leaveOpen: true);
+                    text = reader.ReadToEnd();
+                });
+                return text;
             });
             var output = new MemoryStream();
             var cut = false; // set by the reader, read once it has finished: a plain Task, since StartNew<bool> is JIT-compiled in every build
-            var readTask = OnOwnThread(() =>
+            var readTask = OnOwnThread(() => ReadPipe(process.StandardOutput.BaseStream, stream =>
             {
                 var buffer = new byte[81920];
-                using var stream = Readable(process.StandardOutput.BaseStream);
                 int read;
                 while ((read = stream.Read(buffer, 0, buffer.Length)) > 0)
                 {
@@ -132,7 +136,7 @@ public sealed class GitCommandRunner
 
                     output.Write(buffer, 0, read);
                 }
-            });
+            }));
 
             bool finished;
             try
@@ -193,19 +197,37 @@ public sealed class GitCommandRunner
         Task.Factory.StartNew(work, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
 
     /// <summary>
-    /// The pipe as a plain file stream where the runtime would read it through a socket: on Unix, <c>PipeStream</c>
-    /// wraps the pipe in a <c>Socket</c> for its first read, which loads System.Net.Sockets and starts its event
-    /// thread in every build's MSBuild process. The handle stays the process's (not owned here).
+    /// Reads a pipe of git's: on Unix through a plain file stream over its handle, since <c>PipeStream</c> wraps the pipe
+    /// in a <c>Socket</c> for its first read, which loads System.Net.Sockets and starts its event thread in every
+    /// build's MSBuild process. The handle stays the process's, held (reference-counted) while it is read: if the
+    /// process is disposed meanwhile (a timeout, a cancelled build), its descriptor is not closed under the read and
+    /// cannot be reused for another file of MSBuild's.
     /// </summary>
-    private static Stream Readable(Stream pipe)
+    private static void ReadPipe(Stream pipe, Action<Stream> read)
     {
 #if NET
         if (pipe is System.IO.Pipes.PipeStream pipeStream && !OperatingSystem.IsWindows())
         {
-            return new FileStream(new Microsoft.Win32.SafeHandles.SafeFileHandle(pipeStream.SafePipeHandle.DangerousGetHandle(), ownsHandle: false), FileAccess.Read, bufferSize: 0);
+            var handle = pipeStream.SafePipeHandle;
+            var added = false;
+            try
+            {
+                handle.DangerousAddRef(ref added);
+                using var file = new FileStream(new Microsoft.Win32.SafeHandles.SafeFileHandle(handle.DangerousGetHandle(), ownsHandle: false), FileAccess.Read, bufferSize: 0);
+                read(file);
+            }
+            finally
+            {
+                if (added)
+                {
+                    handle.DangerousRelease();
+                }
+            }
+
+            return;
         }
 #endif
-        return pipe;
+        read(pipe);
     }
 
     /// <summary>
