@@ -186,7 +186,7 @@ public sealed class RunRefStoreTests : IDisposable
     }
 
     [Fact]
-    public void The_ref_s_files_are_read_in_one_batch_and_known_by_the_blob_ids_of_the_files_on_disk()
+    public void The_ref_s_files_are_streamed_in_one_batch_and_their_ids_are_git_s_own()
     {
         var alice = Clone("alice");
         var folder = WriteRun(alice, "exported", "finished", metricLines: 5);
@@ -194,12 +194,159 @@ public sealed class RunRefStoreTests : IDisposable
         var store = new RunRefStore(alice);
         var run = store.List()["exported"];
 
-        var contents = store.ReadBlobs(run.Values.ToList());
-        var ids = store.BlobIdsOf(new[] { Path.Combine(folder, "metrics.jsonl"), Path.Combine(folder, "run.json") });
+        var contents = new Dictionary<string, byte[]>();
+        store.ReadBlobs(run.Values.ToList(), (id, size, content) =>
+        {
+            var copy = new MemoryStream();
+            content.CopyTo(copy);
+            Assert.Equal(size, copy.Length);
+            contents[id] = copy.ToArray();
+        });
 
         Assert.Equal(File.ReadAllBytes(Path.Combine(folder, "metrics.jsonl")), contents[run["metrics.jsonl"]]);
         Assert.Equal(File.ReadAllBytes(Path.Combine(folder, "run.json")), contents[run["run.json"]]);
-        Assert.Equal(new[] { run["metrics.jsonl"], run["run.json"] }, ids);
+        // the ids Save computed itself are those git computes
+        Assert.Equal(GitCli.Run(alice, "hash-object", Path.Combine(folder, "metrics.jsonl")), run["metrics.jsonl"]);
+        Assert.Equal(GitCli.Run(alice, "hash-object", Path.Combine(folder, "run.json")), run["run.json"]);
+    }
+
+    [Fact]
+    public void A_blob_read_partly_leaves_the_next_one_intact()
+    {
+        var alice = Clone("alice");
+        Save(alice, "a", WriteRun(alice, "a", "finished", metricLines: 5000));
+        Save(alice, "b", WriteRun(alice, "b", "finished", metricLines: 3));
+        var store = new RunRefStore(alice);
+        var ids = new[] { store.List()["a"]["metrics.jsonl"], store.List()["b"]["metrics.jsonl"] };
+
+        var read = new List<string>();
+        store.ReadBlobs(ids, (id, size, content) =>
+        {
+            var buffer = new byte[10];
+            content.ReadExactly(buffer); // only the start of each
+            read.Add(Encoding.UTF8.GetString(buffer));
+        });
+
+        Assert.Equal(2, read.Count);
+        Assert.All(read, start => Assert.StartsWith("{\"key\":\"lo", start, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Unchanged_files_known_to_the_sync_state_are_not_read_again_and_a_save_writes_a_pack_not_loose_objects()
+    {
+        var alice = Clone("alice");
+        // 60 runs: more objects than git's unpack limit (100), under which fast-import leaves them loose on purpose
+        var folders = Enumerable.Range(0, 60).ToDictionary(i => $"run-{i}", i => WriteRun(alice, $"run-{i}", "finished", metricLines: 3));
+        var state = SyncState.Empty();
+        var looseBefore = GitCli.Run(alice, "count-objects").Split(' ')[0];
+
+        Assert.NotNull(new RunRefStore(alice).Save(folders, "all", state));
+        Assert.Equal(120, state.Count); // run.json and metrics.jsonl of each run
+        Assert.Equal(looseBefore, GitCli.Run(alice, "count-objects").Split(' ')[0]); // fast-import wrote a pack
+        Assert.Equal(60, new RunRefStore(alice).List().Count);
+
+        // Unreadable now, but unchanged in size and time: not read, nothing to save.
+        var metrics = Path.Combine(folders["run-3"], "metrics.jsonl");
+        var time = File.GetLastWriteTimeUtc(metrics);
+        File.WriteAllText(metrics, new string('x', (int)new FileInfo(metrics).Length));
+        File.SetLastWriteTimeUtc(metrics, time);
+        Assert.Null(new RunRefStore(alice).Save(folders, "again", state));
+
+        // A file that grew is shared; the others are not looked at.
+        File.AppendAllText(Path.Combine(folders["run-7"], "metrics.jsonl"), "{\"key\":\"loss\",\"step\":9,\"value\":0.1}\n");
+        var commit = new RunRefStore(alice).Save(folders, "one", state);
+        Assert.NotNull(commit);
+        Assert.Equal(new[] { "runs/" + SharedRunNames.ShardOf("run-7") + "/run-7/metrics.jsonl" }, GitCli.Run(alice, "diff-tree", "-r", "--name-only", "--no-commit-id", commit + "^", commit!).Split('\n'));
+    }
+
+    [Fact]
+    public void A_pull_that_fast_forwards_takes_the_runs_and_refuses_every_entry_that_is_not_a_run_file()
+    {
+        var alice = Clone("alice");
+        var bob = Clone("bob");
+        Save(alice, "first", WriteRun(alice, "first", "finished"));
+        new RunRefStore(alice).Push("origin");
+        new RunRefStore(bob).Pull("origin"); // bob has pulled before: the hostile commit fast-forwards him
+        var parent = GitCli.Run(_remote, "rev-parse", RunRefStore.LocalRef);
+        var entries = HostileRefs.Attack("20261207-100000-000-aaaaaa").ToList();
+        entries.AddRange(new RunRefStore(alice).List()["first"].Select(f => new HostileRefs.Entry(SharedRunNames.TreePath("first", f.Key), "100644", new RunRefStore(alice).ReadBlob(f.Value))));
+        GitCli.Run(_remote, "update-ref", RunRefStore.LocalRef, HostileRefs.Commit(_remote, entries, parent));
+
+        var store = new RunRefStore(bob);
+        var pulled = store.Pull("origin");
+
+        Assert.Equal(1, pulled.NewRuns);
+        Assert.Equal(new[] { "20261207-100000-000-aaaaaa", "first" }, new RunRefStore(bob).List().Keys);
+        AssertOnlyRunFiles(bob);
+        Assert.Equal(entries.Count - 3, store.Warnings.Count); // all but the two valid runs' files
+        Assert.Contains(store.Warnings, w => w.Contains("'runs/zz/../evil.sh' does not name a valid run id", StringComparison.Ordinal));
+        Assert.Contains(store.Warnings, w => w.Contains("is not a regular file (mode 120000)", StringComparison.Ordinal));
+        Assert.Contains(store.Warnings, w => w.Contains("ctl\\u001b[2J", StringComparison.Ordinal)); // printed escaped, never raw
+    }
+
+    [Fact]
+    public void A_first_pull_and_a_merging_pull_refuse_the_same_entries()
+    {
+        var alice = Clone("alice");
+        var hostile = HostileRefs.Commit(_remote, HostileRefs.Attack("20261207-100000-000-bbbbbb"));
+        GitCli.Run(_remote, "update-ref", RunRefStore.LocalRef, hostile);
+
+        var fresh = new RunRefStore(alice);
+        Assert.Equal(1, fresh.Pull("origin").NewRuns); // nothing local: no merge at all
+        AssertOnlyRunFiles(alice);
+
+        var bob = Clone("bob");
+        Save(bob, "bobs-own", WriteRun(bob, "bobs-own", "finished")); // diverged: a real merge
+        var merging = new RunRefStore(bob);
+        Assert.Equal(1, merging.Pull("origin").NewRuns);
+        AssertOnlyRunFiles(bob);
+        Assert.Equal(new[] { "20261207-100000-000-bbbbbb", "bobs-own" }, new RunRefStore(bob).List().Keys);
+        Assert.Equal(fresh.Warnings.OrderBy(w => w, StringComparer.Ordinal), merging.Warnings.OrderBy(w => w, StringComparer.Ordinal));
+
+        // What bob pushes back is clean: the remote's next reader sees run files only.
+        new RunRefStore(bob).Push("origin");
+        var carol = Clone("carol");
+        var clean = new RunRefStore(carol);
+        clean.Pull("origin");
+        Assert.Empty(clean.Warnings);
+    }
+
+    [Fact]
+    public void Run_ids_and_file_names_are_checked_before_any_path_is_made_of_them()
+    {
+        Assert.True(SharedRunNames.IsRunId("20261207-161631-123-a1b2c3"));
+        Assert.True(SharedRunNames.IsRunId("run-alice"));
+        foreach (var bad in new[] { "", ".", "..", "a/b", "a\\b", "../x", "x..y", ".hidden", "-flag", "C:", "/abs", "a b", "a\u0000b", new string('a', 129), "\u00e9t\u00e9" })
+        {
+            Assert.False(SharedRunNames.IsRunId(bad), bad);
+        }
+
+        Assert.False(SharedRunNames.IsFileName("evil.sh"));
+        Assert.False(SharedRunNames.IsFileName("../run.json"));
+        var root = Path.Combine(_root.Path, "runs");
+        Assert.Equal(Path.Combine(root, "r1", "run.json"), SharedRunNames.FilePath(root, "r1", "run.json"));
+        Assert.Throws<RunShareException>(() => SharedRunNames.FilePath(root, "..", "run.json"));
+        Assert.Throws<RunShareException>(() => SharedRunNames.FilePath(root, "r1", "../../x"));
+    }
+
+    [Fact]
+    public void A_blob_larger_than_the_limit_is_not_read_whole()
+    {
+        var alice = Clone("alice");
+        Save(alice, "big", WriteRun(alice, "big", "finished", metricLines: 20000));
+        var store = new RunRefStore(alice) { Limits = new ShareLimits { MaxFileBytes = 1024, MaxRecordBytes = 1024 } };
+
+        var refused = Assert.Throws<RunShareException>(() => store.ReadBlob(store.List()["big"]["metrics.jsonl"]));
+        Assert.Contains("larger than 1 kB", refused.Message, StringComparison.Ordinal);
+    }
+
+    private static void AssertOnlyRunFiles(string clone)
+    {
+        foreach (var path in GitCli.Run(clone, "ls-tree", "-r", "-z", "--name-only", RunRefStore.LocalRef).Split('\0', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var mode = GitCli.Run(clone, "ls-tree", RunRefStore.LocalRef, "--", path).Split(' ')[0];
+            Assert.True(SharedRunNames.TryParseTreePath(path, mode, out _, out _, out var problem), problem);
+        }
     }
 
     [Fact]

@@ -36,6 +36,41 @@ public sealed class GitCommandRunner
     /// </summary>
     public byte[] Run(string workingDirectory, string[] arguments, long maxOutputBytes, out bool truncated, byte[]? input, System.Collections.Generic.IReadOnlyDictionary<string, string>? environment)
     {
+        var output = new MemoryStream();
+        var cut = new OutputCut(); // set by the reader, read once it has finished (a class: no generic over a value type to JIT-compile in every build)
+        Action<Stream>? writeInput = input is { Length: > 0 } ? stream => stream.Write(input, 0, input.Length) : null;
+        Execute(workingDirectory, arguments, writeInput, stream =>
+        {
+            var buffer = new byte[81920];
+            int read;
+            while ((read = stream.Read(buffer, 0, buffer.Length)) > 0)
+            {
+                var room = maxOutputBytes - output.Length;
+                if (read > room)
+                {
+                    output.Write(buffer, 0, (int)Math.Max(0, room));
+                    cut.Value = true;
+                    return;
+                }
+
+                output.Write(buffer, 0, read);
+            }
+        }, cut, environment);
+        truncated = cut.Value;
+        return output.ToArray();
+    }
+
+    /// <summary>
+    /// Runs git with its standard input written by <paramref name="writeInput"/> and its standard output read by
+    /// <paramref name="readOutput"/>, each on a thread of its own, so that neither is ever held in memory whole (a pull
+    /// streams blobs to files, a save streams files into <c>fast-import</c>). An exception of either callback stops git
+    /// and is thrown here; the timeout covers the whole command.
+    /// </summary>
+    public void RunStreaming(string workingDirectory, string[] arguments, Action<Stream>? writeInput, Action<Stream> readOutput, System.Collections.Generic.IReadOnlyDictionary<string, string>? environment = null) =>
+        Execute(workingDirectory, arguments, writeInput, readOutput, stoppedEarly: null, environment);
+
+    private void Execute(string workingDirectory, string[] arguments, Action<Stream>? writeInput, Action<Stream> readOutput, OutputCut? stoppedEarly, System.Collections.Generic.IReadOnlyDictionary<string, string>? environment)
+    {
         var start = new ProcessStartInfo(_executable)
         {
             WorkingDirectory = workingDirectory,
@@ -87,17 +122,26 @@ public sealed class GitCommandRunner
             // ReadPipe: the asynchronous ones (and, on Unix, PipeStream's own synchronous ones) would start the
             // runtime's socket engine and JIT-compile its state machines in every build's fresh MSBuild process. The input is written on its own thread because git may fill its output
             // pipe before it has read all of its input.
-            if (input is { Length: > 0 })
+            Exception? inputFailure = null;
+            Task? inputTask = null;
+            if (writeInput is not null)
             {
-                _ = OnOwnThread(() =>
+                inputTask = OnOwnThread(() =>
                 {
                     try
                     {
-                        process.StandardInput.BaseStream.Write(input, 0, input.Length);
+                        writeInput(process.StandardInput.BaseStream);
                     }
                     catch (IOException)
                     {
                         // git stopped reading (it failed or was killed): its exit code tells.
+                    }
+#pragma warning disable CA1031 // handed to the caller's thread below, after git has been stopped
+                    catch (Exception ex)
+#pragma warning restore CA1031
+                    {
+                        inputFailure = ex;
+                        Kill(process);
                     }
 
                     CloseInput(process);
@@ -118,25 +162,7 @@ public sealed class GitCommandRunner
                 });
                 return text;
             });
-            var output = new MemoryStream();
-            var cut = false; // set by the reader, read once it has finished: a plain Task, since StartNew<bool> is JIT-compiled in every build
-            var readTask = OnOwnThread(() => ReadPipe(process.StandardOutput.BaseStream, stream =>
-            {
-                var buffer = new byte[81920];
-                int read;
-                while ((read = stream.Read(buffer, 0, buffer.Length)) > 0)
-                {
-                    var room = maxOutputBytes - output.Length;
-                    if (read > room)
-                    {
-                        output.Write(buffer, 0, (int)Math.Max(0, room));
-                        cut = true;
-                        return;
-                    }
-
-                    output.Write(buffer, 0, read);
-                }
-            }));
+            var readTask = OnOwnThread(() => ReadPipe(process.StandardOutput.BaseStream, readOutput));
 
             bool finished;
             try
@@ -148,6 +174,12 @@ public sealed class GitCommandRunner
                 Kill(process); // the build was cancelled: stop git too
                 throw;
             }
+            catch (AggregateException ex) when (ex.InnerExceptions.Count == 1)
+            {
+                Kill(process); // the reader refused what git wrote (or could not store it): git has nothing more to do
+                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(ex.InnerExceptions[0]).Throw();
+                throw;
+            }
 
             if (!finished)
             {
@@ -155,11 +187,10 @@ public sealed class GitCommandRunner
                 throw new GitCommandException($"git {arguments[0]} did not finish within {_timeout.TotalSeconds:0} seconds.");
             }
 
-            truncated = cut; // Wait has returned true: the reader finished (a failed one threw from Wait)
-            if (truncated)
+            if (stoppedEarly is { Value: true })
             {
                 Kill(process);
-                return output.ToArray();
+                return;
             }
 
             if (!process.WaitForExit((int)_timeout.TotalMilliseconds))
@@ -171,6 +202,12 @@ public sealed class GitCommandRunner
             // git has exited: the untimed wait returns at once and completes the runtime's own bookkeeping of the exit
             // before the exit code is read (the documented order when output is redirected).
             process.WaitForExit();
+            inputTask?.Wait(TimeSpan.FromSeconds(5));
+            if (inputFailure is not null)
+            {
+                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(inputFailure).Throw();
+            }
+
             if (process.ExitCode != 0)
             {
                 // git names remotes in its errors, and a remote URL may carry a token: never pass one on.
@@ -178,9 +215,12 @@ public sealed class GitCommandRunner
                 error = Security.SecretDetector.RedactInline(FailureText.UrlUserInfo.Replace(error, "://***@"));
                 throw new GitCommandException($"git {arguments[0]} failed with exit code {process.ExitCode}: {FirstLine(error)}", process.ExitCode, error);
             }
-
-            return output.ToArray();
         }
+    }
+
+    private sealed class OutputCut
+    {
+        public bool Value;
     }
 
     // Only failures need it: a build that runs git successfully never constructs the pattern.

@@ -37,6 +37,32 @@ public static class AtomicFile
         return true;
     }
 
+    /// <summary>
+    /// Writes a file from a stream through a temporary file in the same folder, renamed over the target once
+    /// <paramref name="write"/> has returned (a reader never sees a part of it; an exception leaves the target as it was).
+    /// </summary>
+    public static void Write(string path, Action<Stream> write)
+    {
+        var directory = Path.GetDirectoryName(Path.GetFullPath(path))!;
+        var temporary = Path.Combine(directory, "." + Path.GetFileName(path) + "." + Guid.NewGuid().ToString("N") + ".tmp");
+        try
+        {
+            using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 65536))
+            {
+                write(stream);
+            }
+
+            Replace(temporary, path);
+        }
+        finally
+        {
+            if (File.Exists(temporary))
+            {
+                File.Delete(temporary);
+            }
+        }
+    }
+
     private static bool ContentEquals(string path, byte[] content)
     {
         var info = new FileInfo(path);

@@ -1,48 +1,52 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.IO;
 using System.Linq;
 using System.Security.Cryptography;
 using System.Text;
 using System.Threading;
 using Repro.Build.Git;
+using Repro.Build.IO;
 
 namespace Repro.Build.Sharing;
 
 /// <summary>
 /// Keeps run records on a git ref of the project's own repository (<c>refs/repro/runs</c>) and exchanges them with
 /// its remotes through git's own transport and credentials, as DVC shares experiments. Only git's plumbing is used
-/// (<c>hash-object</c>, <c>mktree</c>, <c>commit-tree</c>, <c>update-ref</c>, <c>fetch</c>, <c>push</c>): the working
+/// (<c>fast-import</c>, <c>diff-tree</c>, <c>cat-file</c>, <c>update-ref</c>, <c>fetch</c>, <c>push</c>): the working
 /// tree, the index and the branches are never touched.
 /// </summary>
 /// <remarks>
 /// Layout of the ref's tree: <c>runs/&lt;shard&gt;/&lt;run id&gt;/&lt;file&gt;</c>, where the shard is the first two hex
 /// digits of the SHA-256 of the run id (so that no tree object grows with the number of runs). A run is written by the
 /// one machine that made it, so merging two histories is a union of runs; when both sides changed the same file (the
-/// same run shared from two clones), the larger content wins (records and metrics only grow), ties broken by object id,
-/// so that every clone converges on the same tree.
+/// same run shared from two clones), the newer content wins (records by their <c>lastWriteTime</c>, other files by
+/// length, since they are only appended to), ties broken by object id, so that every clone converges on the same tree.
+/// <para>
+/// Everything costs what changed: changes are found with <c>git diff-tree</c> between two commits, new commits are
+/// written by one <c>git fast-import</c> (which rebuilds only the trees along changed paths and writes a pack, not loose
+/// objects), and blobs are streamed one at a time. Every entry read from a tree is validated by
+/// <see cref="SharedRunNames"/> before anything uses its name; an entry that is not a run's file is refused, named in
+/// <see cref="Warnings"/>, and never enters the local ref.
+/// </para>
 /// </remarks>
 public sealed class RunRefStore
 {
     /// <summary>The local ref that holds the runs.</summary>
     public const string LocalRef = "refs/repro/runs";
 
-    private const string RunsFolder = "runs";
-    private const int MaxPushAttempts = 8;
-    private const string RecordFileName = "run.json";
+    private const int MaxAttempts = 8;
 
     // The ref's commits are bookkeeping, not anyone's work: a fixed identity, so that no name or address is shared
     // without the opt-in the run records themselves respect.
-    private static readonly Dictionary<string, string> CommitIdentity = new()
-    {
-        ["GIT_AUTHOR_NAME"] = "repro",
-        ["GIT_AUTHOR_EMAIL"] = "repro@localhost",
-        ["GIT_COMMITTER_NAME"] = "repro",
-        ["GIT_COMMITTER_EMAIL"] = "repro@localhost",
-    };
+    private const string Identity = "repro <repro@localhost>";
 
     private readonly string _workingDirectory;
     private readonly GitCommandRunner _git;
+    private readonly List<string> _warnings = new();
+    private readonly HashSet<string> _warned = new(StringComparer.Ordinal);
+    private string? _emptyTree;
 
     /// <param name="workingDirectory">Any folder inside the repository.</param>
     /// <param name="gitExecutable">The git executable; null for git on PATH.</param>
@@ -54,172 +58,268 @@ public sealed class RunRefStore
         _git = new GitCommandRunner(gitExecutable, commandTimeout ?? TimeSpan.FromMinutes(5), cancellation);
     }
 
+    /// <summary>The bounds on what is read and written (from the environment unless set).</summary>
+    public ShareLimits Limits { get; set; } = new();
+
+    /// <summary>What was refused or skipped (an entry that is not a run's file, a file over its limit), one line each.</summary>
+    public IReadOnlyList<string> Warnings => _warnings;
+
     /// <summary>The ref under which the runs last fetched from <paramref name="remote"/> are kept.</summary>
     public static string RemoteTrackingRef(string remote) => "refs/repro/remotes/" + remote + "/runs";
 
     /// <summary>The path of a run's folder in the ref's tree.</summary>
-    public static string RunPath(string runId) => RunsFolder + "/" + Shard(runId) + "/" + runId;
-
-    /// <summary>The shard folder of a run: the first byte of SHA-256(run id), in hex.</summary>
-    private static string Shard(string runId)
+    /// <exception cref="RunShareException">Not a valid run id.</exception>
+    public static string RunPath(string runId)
     {
-        ValidateName(runId, "run id");
-        using var sha = SHA256.Create();
-        return sha.ComputeHash(Encoding.UTF8.GetBytes(runId))[0].ToString("x2", System.Globalization.CultureInfo.InvariantCulture);
+        if (!SharedRunNames.IsRunId(runId))
+        {
+            throw new RunShareException($"'{SharedRunNames.Shown(runId)}' is not a valid run id.");
+        }
+
+        return SharedRunNames.RunsFolder + "/" + SharedRunNames.ShardOf(runId) + "/" + runId;
+    }
+
+    /// <summary>The commit a ref points to; null when it does not exist.</summary>
+    public string? ResolveCommit(string reference)
+    {
+        try
+        {
+            var id = Text(new[] { "rev-parse", "--verify", "--quiet", reference + "^{commit}" }).Trim();
+            return id.Length == 0 ? null : id;
+        }
+        catch (GitCommandException ex) when (ex.ExitCode == 1 || ex.ExitCode == 128)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>True when <paramref name="ancestor"/> is a commit of this repository and in the history of <paramref name="descendant"/>.</summary>
+    public bool IsAncestor(string ancestor, string descendant)
+    {
+        try
+        {
+            Git(new[] { "merge-base", "--is-ancestor", ancestor, descendant });
+            return true;
+        }
+        catch (GitCommandException ex) when (ex.ExitCode == 1 || ex.ExitCode == 128)
+        {
+            return false; // not an ancestor, or not a commit here at all
+        }
+    }
+
+    /// <summary>The runs on a ref (the local one by default): run id → file name → blob id; valid entries only.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> List(string reference = LocalRef)
+    {
+        var runs = new SortedDictionary<string, IReadOnlyDictionary<string, string>>(StringComparer.Ordinal);
+        var commit = ResolveCommit(reference);
+        if (commit is null)
+        {
+            return runs;
+        }
+
+        foreach (var change in Changes(null, commit))
+        {
+            if (!runs.TryGetValue(change.RunId, out var files))
+            {
+                files = new SortedDictionary<string, string>(StringComparer.Ordinal);
+                runs[change.RunId] = files;
+            }
+
+            ((SortedDictionary<string, string>)files)[change.FileName] = change.NewBlob!;
+        }
+
+        return runs;
     }
 
     /// <summary>
-    /// Adds or replaces runs on the local ref in one commit. Each run is a folder on disk whose regular files (not
-    /// subfolders) become the run's files on the ref; a file the folder no longer has is removed from the run.
-    /// Returns the new commit, or null when nothing changed.
+    /// The run files that differ between two commits (<paramref name="from"/> null: every file of <paramref name="to"/>),
+    /// from one <c>git diff-tree</c> read as it streams. Entries that are not a run's file are refused and named in
+    /// <see cref="Warnings"/>; <paramref name="refused"/> counts them.
     /// </summary>
-    public string? Save(IReadOnlyDictionary<string, string> runFolders, string message)
+    public List<RefChange> Changes(string? from, string to, out int refused)
+    {
+        var changes = new List<RefChange>();
+        var count = 0;
+        var zero = new string('0', to.Length);
+        _git.RunStreaming(_workingDirectory, new[] { "diff-tree", "-r", "-z", "--no-renames", "--no-commit-id", from ?? EmptyTree(), to }, null, output =>
+        {
+            var reader = new GitBatchReader(output);
+            string? meta;
+            while ((meta = reader.ReadField(0)) is not null)
+            {
+                // ":<old mode> <new mode> <old id> <new id> <status>", then the path
+                var path = reader.ReadField(0) ?? throw new RunShareException("git diff-tree ended in the middle of an entry.");
+                var fields = meta.TrimStart(':').Split(' ');
+                if (fields.Length != 5)
+                {
+                    throw new RunShareException("git diff-tree wrote an entry this version of Repro.Build does not read.");
+                }
+
+                var deleted = fields[3] == zero;
+                if (!SharedRunNames.TryParseTreePath(path, deleted ? fields[0] : fields[1], out var runId, out var fileName, out var problem))
+                {
+                    count++;
+                    Warn($"refused an entry of the shared runs: {problem}; nothing was written for it");
+                    continue;
+                }
+
+                changes.Add(new RefChange(runId, fileName, fields[2] == zero ? null : fields[2], deleted ? null : fields[3]));
+            }
+        });
+        refused = count;
+        return changes;
+    }
+
+    /// <inheritdoc cref="Changes(string?, string, out int)"/>
+    public List<RefChange> Changes(string? from, string to) => Changes(from, to, out _);
+
+    /// <summary>The content of a blob (a run's file, by the id <see cref="List"/> gives), at most the larger file limit.</summary>
+    /// <exception cref="RunShareException">The blob is larger than that.</exception>
+    public byte[] ReadBlob(string blobId)
+    {
+        var limit = Math.Max(Limits.MaxFileBytes, Limits.MaxRecordBytes);
+        var content = _git.Run(_workingDirectory, new[] { "cat-file", "blob", blobId }, limit, out var truncated);
+        if (truncated)
+        {
+            throw new RunShareException($"The shared object {blobId} is larger than {ShareLimits.Size(limit)}.");
+        }
+
+        return content;
+    }
+
+    /// <summary>
+    /// Streams blobs through one <c>git cat-file --batch</c>: for each id, <paramref name="onBlob"/> gets its size and a
+    /// stream of its content (read as much of it as needed; the rest is skipped). Nothing is held whole.
+    /// </summary>
+    public void ReadBlobs(IReadOnlyCollection<string> blobIds, Action<string, long, Stream> onBlob)
+    {
+        if (blobIds.Count == 0)
+        {
+            return;
+        }
+
+        _git.RunStreaming(_workingDirectory, new[] { "cat-file", "--batch" }, input =>
+        {
+            using var writer = new StreamWriter(input, new UTF8Encoding(false), 65536, leaveOpen: true) { NewLine = "\n" };
+            foreach (var id in blobIds)
+            {
+                writer.WriteLine(id);
+            }
+        }, output =>
+        {
+            var reader = new GitBatchReader(output);
+            string? header;
+            while ((header = reader.ReadField((byte)'\n')) is not null)
+            {
+                // "<id> <type> <size>", then the content and a newline; "<id> missing" for an object that is not here
+                var fields = header.Split(' ');
+                if (fields.Length != 3 || fields[1] != "blob" || !long.TryParse(fields[2], NumberStyles.None, CultureInfo.InvariantCulture, out var size))
+                {
+                    throw new RunShareException($"git cat-file could not read object {SharedRunNames.Shown(fields[0])}.");
+                }
+
+                using (var content = reader.Slice(size))
+                {
+                    onBlob(fields[0], size, content);
+                }
+
+                reader.Skip(1);
+            }
+        });
+    }
+
+    /// <summary>
+    /// Adds or updates runs on the local ref in one commit. Each run is a folder on disk whose shared files
+    /// (<see cref="SharedRunNames.FileNames"/>, regular files only) become the run's files on the ref, unless the ref's
+    /// copy is newer (pulled from the clone that runs it). Files that <paramref name="state"/> knows unchanged are not
+    /// read. Returns the new commit, or null when nothing changed.
+    /// </summary>
+    public string? Save(IReadOnlyDictionary<string, string> runFolders, string message, SyncState? state = null)
     {
         if (runFolders is null)
         {
             throw new ArgumentNullException(nameof(runFolders));
         }
 
-        var files = new List<(string Path, string File)>();
+        state ??= SyncState.Empty();
+        var candidates = new List<LocalFile>();
         foreach (var pair in runFolders.OrderBy(p => p.Key, StringComparer.Ordinal))
         {
-            var prefix = RunPath(pair.Key) + "/";
-            foreach (var file in Directory.GetFiles(pair.Value).OrderBy(f => f, StringComparer.Ordinal))
+            if (!SharedRunNames.IsRunId(pair.Key))
             {
-                var name = Path.GetFileName(file);
-                if (IO.FileProbe.Inspect(file, followLinks: false) != IO.FileKind.Regular || name.StartsWith(".", StringComparison.Ordinal))
+                Warn($"the folder '{SharedRunNames.Shown(pair.Key)}' is not named like a run; it was not shared");
+                continue;
+            }
+
+            foreach (var name in SharedRunNames.FileNames.OrderBy(n => n, StringComparer.Ordinal))
+            {
+                var file = Path.Combine(pair.Value, name);
+                if (FileProbe.Inspect(file, followLinks: false) != FileKind.Regular)
                 {
-                    continue; // lock files, temporary files of an atomic write, anything that is not a record
+                    continue; // missing, or a link or a FIFO where a record should be: never followed, never read
                 }
 
-                files.Add((prefix + name, file));
-            }
-        }
-
-        var blobs = HashObjects(files.Select(f => f.File).ToList());
-        var saved = new Dictionary<string, SortedDictionary<string, string>>(StringComparer.Ordinal);
-        foreach (var id in runFolders.Keys)
-        {
-            saved[id] = new SortedDictionary<string, string>(StringComparer.Ordinal);
-        }
-
-        for (var i = 0; i < files.Count; i++)
-        {
-            var path = files[i].Path;
-            saved[RunIdOf(path)!][path.Substring(path.LastIndexOf('/') + 1)] = blobs[i];
-        }
-
-        var savedTrees = WriteRunTrees(saved);
-
-        // Another process of this clone may save at the same time: compare-and-swap the ref, retry on a race.
-        for (var attempt = 0; ; attempt++)
-        {
-            var parent = ResolveCommit(LocalRef);
-            var runs = parent is null ? new SortedDictionary<string, string>(StringComparer.Ordinal) : ReadRunTrees(parent);
-            var combined = new Dictionary<string, SortedDictionary<string, string>>(StringComparer.Ordinal);
-            foreach (var run in savedTrees)
-            {
-                if (run.Value is null || !runs.TryGetValue(run.Key, out var existing))
+                var (size, ticks) = FileProbe.StatNotLink(file);
+                if (size > Limits.MaxBytesOf(name))
                 {
-                    if (run.Value is not null)
-                    {
-                        runs[run.Key] = run.Value;
-                    }
-
+                    Warn($"run {pair.Key}: {name} is {ShareLimits.Size(size)}, over the limit of {ShareLimits.Size(Limits.MaxBytesOf(name))} ({ShareLimits.VariableOf(name)} raises it); it was not shared");
                     continue;
                 }
 
-                if (existing != run.Value)
+                if (state.BlobIfUnchanged(pair.Key, name, size, ticks) is null)
                 {
-                    // The ref may hold a newer state of this run than the folder (pulled from the clone that runs it):
-                    // file by file, the newer one stays.
-                    combined[run.Key] = Newest(ReadRunFiles(existing), saved[run.Key]);
+                    candidates.Add(new LocalFile(pair.Key, name, file, size, ticks));
+                }
+            }
+        }
+
+        if (candidates.Count == 0)
+        {
+            return null;
+        }
+
+        var format = ObjectFormat();
+        foreach (var candidate in candidates)
+        {
+            candidate.Read(format, Limits.MaxRecordBytes);
+        }
+
+        for (var attempt = 0; ; attempt++)
+        {
+            var parent = ResolveCommit(LocalRef);
+            var onRef = parent is null ? new Dictionary<string, string>(StringComparer.Ordinal) : BlobsOnRef(parent, candidates.Select(c => c.RunId).Distinct().ToList());
+            var writes = new List<ImportEntry>();
+            foreach (var candidate in candidates)
+            {
+                onRef.TryGetValue(candidate.TreePath, out var refBlob);
+                if (refBlob != candidate.Blob && (refBlob is null || Newer(candidate.FileName, candidate.Blob!, refBlob, candidate.Content, candidate.Size) == candidate.Blob))
+                {
+                    writes.Add(ImportEntry.FromFile(candidate));
                 }
             }
 
-            foreach (var run in WriteRunTrees(combined))
+            var commit = writes.Count == 0 ? parent : FastImport(parent, null, message, writes);
+            if (commit == parent || TryUpdateRef(LocalRef, commit!, parent))
             {
-                runs[run.Key] = run.Value!;
+                foreach (var candidate in candidates)
+                {
+                    state.Set(candidate.RunId, candidate.FileName, candidate.Blob!, candidate.Size, candidate.LastWriteTicks);
+                }
+
+                if (parent == state.Synced)
+                {
+                    state.Synced = commit; // the folder reflected the parent's tree, and the commit only adds the folder's files
+                }
+
+                return commit == parent ? null : commit;
             }
 
-            var treeId = WriteRoot(runs);
-            if (parent is not null && treeId == TreeOf(parent))
-            {
-                return null;
-            }
-
-            var commit = CommitTree(treeId, message, parent is null ? Array.Empty<string>() : new[] { parent });
-            if (TryUpdateRef(LocalRef, commit, parent))
-            {
-                return commit;
-            }
-
-            if (attempt >= MaxPushAttempts)
+            if (attempt >= MaxAttempts)
             {
                 throw new RunShareException($"Another process kept changing {LocalRef} while the runs were being saved. Try again.");
             }
         }
     }
-
-    /// <summary>The runs on a ref (the local one by default): run id → file name → blob id.</summary>
-    public IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> List(string reference = LocalRef)
-    {
-        var commit = ResolveCommit(reference);
-        var runs = new SortedDictionary<string, IReadOnlyDictionary<string, string>>(StringComparer.Ordinal);
-        if (commit is null)
-        {
-            return runs;
-        }
-
-        foreach (var group in ReadTree(commit).GroupBy(p => RunIdOf(p.Key)))
-        {
-            if (group.Key is null)
-            {
-                continue;
-            }
-
-            runs[group.Key] = group.ToDictionary(p => p.Key.Substring(p.Key.LastIndexOf('/') + 1), p => p.Value, StringComparer.Ordinal);
-        }
-
-        return runs;
-    }
-
-    /// <summary>The content of a blob (a run's file, by the id <see cref="List"/> gives).</summary>
-    public byte[] ReadBlob(string blobId) => Git(new[] { "cat-file", "blob", blobId });
-
-    /// <summary>The contents of many blobs, read by one <c>git cat-file --batch</c>: id → bytes.</summary>
-    public Dictionary<string, byte[]> ReadBlobs(IReadOnlyCollection<string> blobIds)
-    {
-        var contents = new Dictionary<string, byte[]>(StringComparer.Ordinal);
-        if (blobIds.Count == 0)
-        {
-            return contents;
-        }
-
-        // Each object comes back as "<id> <type> <size>\n<content>\n".
-        var output = Git(new[] { "cat-file", "--batch" }, Encoding.ASCII.GetBytes(string.Join("\n", blobIds) + "\n"));
-        var position = 0;
-        while (position < output.Length)
-        {
-            var newline = Array.IndexOf(output, (byte)'\n', position);
-            var header = Encoding.ASCII.GetString(output, position, newline - position).Split(' ');
-            if (header.Length != 3)
-            {
-                throw new RunShareException($"git cat-file could not read object {header[0]}.");
-            }
-
-            var size = int.Parse(header[2], System.Globalization.CultureInfo.InvariantCulture);
-            var content = new byte[size];
-            Array.Copy(output, newline + 1, content, 0, size);
-            contents[header[0]] = content;
-            position = newline + 1 + size + 1;
-        }
-
-        return contents;
-    }
-
-    /// <summary>The blob ids files on disk would have, without writing them into the repository.</summary>
-    public List<string> BlobIdsOf(IReadOnlyList<string> files) => HashObjects(files, write: false);
 
     /// <summary>
     /// Fetches the runs of <paramref name="remote"/> and merges them into the local ref. A remote that has no runs yet
@@ -234,18 +334,17 @@ public sealed class RunRefStore
             return new SyncResult(remote, 0, 0, pushed: false);
         }
 
-        var before = List();
         for (var attempt = 0; ; attempt++)
         {
             var ours = ResolveCommit(LocalRef);
             var merged = Merge(ours, theirs);
             if (merged == ours || TryUpdateRef(LocalRef, merged!, ours))
             {
-                var after = List();
-                return new SyncResult(remote, after.Keys.Count(k => !before.ContainsKey(k)), after.Count(r => before.TryGetValue(r.Key, out var old) && !SameFiles(old, r.Value)), pushed: false);
+                var (added, updated) = Count(ours, merged);
+                return new SyncResult(remote, added, updated, pushed: false);
             }
 
-            if (attempt >= MaxPushAttempts)
+            if (attempt >= MaxAttempts)
             {
                 throw new RunShareException($"Another process kept changing {LocalRef} while runs were being pulled. Try again.");
             }
@@ -260,6 +359,7 @@ public sealed class RunRefStore
     {
         RequireRemote(remote);
         var received = 0;
+        var updated = 0;
         for (var attempt = 0; ; attempt++)
         {
             var theirs = Fetch(remote);
@@ -272,18 +372,19 @@ public sealed class RunRefStore
             var merged = Merge(ours, theirs)!;
             if (merged != ours)
             {
-                var before = ours is null ? 0 : List().Count;
                 if (!TryUpdateRef(LocalRef, merged, ours))
                 {
                     continue; // a local save raced us: merge again
                 }
 
-                received += List().Count - before;
+                var (added, changed) = Count(ours, merged);
+                received += added;
+                updated += changed;
             }
 
             if (merged == theirs)
             {
-                return new SyncResult(remote, received, 0, pushed: false); // the remote has everything already
+                return new SyncResult(remote, received, updated, pushed: false); // the remote has everything already
             }
 
             try
@@ -293,9 +394,9 @@ public sealed class RunRefStore
                 // look alike, and searching them for deltas made a push of 1,000 runs 4× slower for little gain.
                 Git(new[] { "-c", "pack.window=0", "push", "--quiet", "--no-verify", remote, merged + ":" + LocalRef });
                 Git(new[] { "update-ref", RemoteTrackingRef(remote), merged });
-                return new SyncResult(remote, received, 0, pushed: true);
+                return new SyncResult(remote, received, updated, pushed: true);
             }
-            catch (GitCommandException ex) when (IsRejected(ex) && attempt < MaxPushAttempts)
+            catch (GitCommandException ex) when (IsRejected(ex) && attempt < MaxAttempts)
             {
                 Thread.Sleep(TimeSpan.FromMilliseconds(50 * (attempt + 1) + new Random().Next(100)));
             }
@@ -312,12 +413,48 @@ public sealed class RunRefStore
         || ex.StandardError.IndexOf("fetch first", StringComparison.OrdinalIgnoreCase) >= 0
         || ex.StandardError.IndexOf("cannot lock ref", StringComparison.OrdinalIgnoreCase) >= 0;
 
-    private static bool SameFiles(IReadOnlyDictionary<string, string> a, IReadOnlyDictionary<string, string> b) =>
-        a.Count == b.Count && a.All(p => b.TryGetValue(p.Key, out var blob) && blob == p.Value);
+    private void Warn(string text)
+    {
+        if (_warned.Add(text))
+        {
+            _warnings.Add(text);
+        }
+    }
+
+    /// <summary>Runs new to <paramref name="after"/> (their record appeared) and runs whose files changed.</summary>
+    private (int New, int Updated) Count(string? before, string? after)
+    {
+        if (after is null || before == after)
+        {
+            return (0, 0);
+        }
+
+        var added = new HashSet<string>(StringComparer.Ordinal);
+        var changed = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var change in Changes(before, after))
+        {
+            if (change.FileName == Runs.RunRecordSerializer.FileName && change.OldBlob is null && change.NewBlob is not null)
+            {
+                added.Add(change.RunId);
+            }
+            else if (change.NewBlob is not null)
+            {
+                changed.Add(change.RunId);
+            }
+        }
+
+        changed.ExceptWith(added);
+        return (added.Count, changed.Count);
+    }
 
     private void RequireRemote(string remote)
     {
-        ValidateName(remote, "remote name");
+        if (string.IsNullOrEmpty(remote) || remote.StartsWith("-", StringComparison.Ordinal) || remote.StartsWith(".", StringComparison.Ordinal)
+            || remote.IndexOfAny(new[] { '/', '\\', ':', ' ', '\t', '\n', '\r', '\0', '~', '^', '?', '*', '[' }) >= 0)
+        {
+            throw new RunShareException($"'{SharedRunNames.Shown(remote ?? "")}' is not a valid remote name.");
+        }
+
         var remotes = Text(new[] { "remote" }).Split(new[] { '\n' }, StringSplitOptions.RemoveEmptyEntries).Select(r => r.Trim()).ToList();
         if (!remotes.Contains(remote, StringComparer.Ordinal))
         {
@@ -346,7 +483,11 @@ public sealed class RunRefStore
         return ResolveCommit(RemoteTrackingRef(remote));
     }
 
-    /// <summary>The commit that holds both histories' runs (one of them when it already contains the other).</summary>
+    /// <summary>
+    /// The commit that holds both histories' runs: one of them when it already contains the other and every entry it
+    /// adds is a run's file; otherwise a merge commit written by <c>fast-import</c> on top of ours with only the valid
+    /// entries of theirs, so that a refused entry never reaches the local ref, whatever the merge path.
+    /// </summary>
     private string? Merge(string? ours, string? theirs)
     {
         if (theirs is null || ours == theirs)
@@ -356,7 +497,10 @@ public sealed class RunRefStore
 
         if (ours is null || IsAncestor(ours, theirs))
         {
-            return theirs;
+            var incoming = Changes(ours, theirs, out var refused);
+            return refused == 0
+                ? theirs
+                : FastImport(ours, theirs, "Merge runs (entries that are not run files refused)", incoming.Select(ImportEntry.FromChange).ToList());
         }
 
         if (IsAncestor(theirs, ours))
@@ -365,95 +509,61 @@ public sealed class RunRefStore
         }
 
         var baseCommit = MergeBase(ours, theirs);
-        var baseRuns = baseCommit is null ? new SortedDictionary<string, string>(StringComparer.Ordinal) : ReadRunTrees(baseCommit);
-        var ourRuns = ReadRunTrees(ours);
-        var theirRuns = ReadRunTrees(theirs);
-        var merged = new SortedDictionary<string, string>(StringComparer.Ordinal);
-        var conflicts = new List<string>();
-        foreach (var id in ourRuns.Keys.Union(theirRuns.Keys).Union(baseRuns.Keys))
+        var ourChanges = Changes(baseCommit, ours).ToDictionary(c => c.TreePath, StringComparer.Ordinal);
+        var imports = new List<ImportEntry>();
+        foreach (var their in Changes(baseCommit, theirs))
         {
-            ourRuns.TryGetValue(id, out var o);
-            theirRuns.TryGetValue(id, out var t);
-            baseRuns.TryGetValue(id, out var b);
-            string? result;
-            if (o == t || t == b)
+            if (!ourChanges.TryGetValue(their.TreePath, out var our))
             {
-                result = o;
+                imports.Add(ImportEntry.FromChange(their));
             }
-            else if (o == b)
+            else if (our.NewBlob != their.NewBlob && their.NewBlob is not null
+                     && (our.NewBlob is null || Newer(their.FileName, our.NewBlob, their.NewBlob, null, null) == their.NewBlob))
             {
-                result = t;
-            }
-            else if (o is null || t is null)
-            {
-                result = o ?? t; // removed on one side, changed on the other: keep the record
-            }
-            else
-            {
-                conflicts.Add(id);
-                continue;
-            }
-
-            if (result is not null)
-            {
-                merged[id] = result;
+                imports.Add(ImportEntry.FromChange(their)); // removed here but changed there, or newer there: theirs
             }
         }
 
-        if (conflicts.Count > 0)
-        {
-            // The same run changed in both clones: file by file, the newer one.
-            var resolved = conflicts.ToDictionary(id => id, id => Newest(ReadRunFiles(ourRuns[id]), ReadRunFiles(theirRuns[id])), StringComparer.Ordinal);
-            foreach (var run in WriteRunTrees(resolved))
-            {
-                merged[run.Key] = run.Value!;
-            }
-        }
-
-        return CommitTree(WriteRoot(merged), "Merge runs", new[] { ours, theirs });
+        return FastImport(ours, theirs, "Merge runs", imports);
     }
 
-    private static string? RunIdOf(string path)
+    /// <summary>
+    /// The newer of two states of one file: the record with the later <c>lastWriteTime</c> (it is rewritten at every
+    /// heartbeat and status change), any other file the longer one (metrics are only appended); ties by object id, so
+    /// that every clone chooses alike.
+    /// </summary>
+    /// <param name="contentOfA">The record's bytes when <paramref name="a"/> is a local file, not yet an object here.</param>
+    /// <param name="sizeOfA">The file's size when <paramref name="a"/> is a local file.</param>
+    private string Newer(string fileName, string a, string b, byte[]? contentOfA, long? sizeOfA)
     {
-        // runs/<shard>/<id>/<file>
-        var parts = path.Split('/');
-        return parts.Length == 4 && parts[0] == RunsFolder ? parts[2] : null;
-    }
-
-    private static void ValidateName(string name, string what)
-    {
-        if (string.IsNullOrEmpty(name) || name.StartsWith(".", StringComparison.Ordinal) || name.StartsWith("-", StringComparison.Ordinal)
-            || name.IndexOfAny(new[] { '/', '\\', ':', ' ', '\t', '\n', '\r', '\0', '~', '^', '?', '*', '[' }) >= 0)
+        int order;
+        if (fileName == Runs.RunRecordSerializer.FileName)
         {
-            throw new RunShareException($"'{name}' is not a valid {what}.");
+            order = string.CompareOrdinal(LastWriteTime(contentOfA ?? ReadBlob(a)), LastWriteTime(ReadBlob(b)));
         }
+        else
+        {
+            var sizes = BlobSizes(sizeOfA is null ? new List<string> { a, b } : new List<string> { b });
+            order = (sizeOfA ?? sizes[a]).CompareTo(sizes[b]);
+        }
+
+        return order > 0 ? a : order < 0 ? b : string.CompareOrdinal(a, b) > 0 ? a : b;
     }
 
-    private string? ResolveCommit(string reference)
+    /// <summary>The record's <c>lastWriteTime</c> (ISO 8601 UTC, so ordinal order is time order); "" when unreadable.</summary>
+    private static string LastWriteTime(byte[] record)
     {
         try
         {
-            var id = Text(new[] { "rev-parse", "--verify", "--quiet", reference + "^{commit}" }).Trim();
-            return id.Length == 0 ? null : id;
+            using var document = System.Text.Json.JsonDocument.Parse(record);
+            return document.RootElement.ValueKind == System.Text.Json.JsonValueKind.Object
+                && document.RootElement.TryGetProperty("lastWriteTime", out var time) && time.ValueKind == System.Text.Json.JsonValueKind.String
+                ? time.GetString()!
+                : "";
         }
-        catch (GitCommandException ex) when (ex.ExitCode == 1)
+        catch (System.Text.Json.JsonException)
         {
-            return null;
-        }
-    }
-
-    private string TreeOf(string commit) => Text(new[] { "rev-parse", commit + "^{tree}" }).Trim();
-
-    private bool IsAncestor(string ancestor, string descendant)
-    {
-        try
-        {
-            Git(new[] { "merge-base", "--is-ancestor", ancestor, descendant });
-            return true;
-        }
-        catch (GitCommandException ex) when (ex.ExitCode == 1)
-        {
-            return false;
+            return "";
         }
     }
 
@@ -470,204 +580,123 @@ public sealed class RunRefStore
         }
     }
 
-    /// <summary>path → blob id of every file under a commit.</summary>
-    private SortedDictionary<string, string> ReadTree(string commit) =>
-        Entries(LsTree("-r", "--full-tree", commit).Where(e => e.Type == "blob"), e => e.Path);
-
-    /// <summary>The entries <c>git ls-tree -z</c> lists: <c>&lt;mode&gt; SP &lt;type&gt; SP &lt;object&gt; TAB &lt;path&gt;</c>.</summary>
-    private IEnumerable<(string Type, string Id, string Path)> LsTree(params string[] arguments)
+    /// <summary>tree path → blob of the given runs' files on a commit (the whole tree when they are many).</summary>
+    private Dictionary<string, string> BlobsOnRef(string commit, List<string> runIds)
     {
-        var output = Git(new[] { "ls-tree", "-z" }.Concat(arguments).ToArray());
-        foreach (var entry in Encoding.UTF8.GetString(output).Split(new[] { '\0' }, StringSplitOptions.RemoveEmptyEntries))
+        var arguments = new List<string> { "ls-tree", "-r", "-z", "--full-tree", commit, "--" };
+        arguments.AddRange(runIds.Count <= 200 ? runIds.Select(id => RunPath(id) + "/") : new[] { SharedRunNames.RunsFolder });
+        var blobs = new Dictionary<string, string>(StringComparer.Ordinal);
+        _git.RunStreaming(_workingDirectory, arguments.ToArray(), null, output =>
         {
-            var tab = entry.IndexOf('\t');
-            var fields = entry.Substring(0, tab).Split(' ');
-            if (fields.Length == 3)
+            var reader = new GitBatchReader(output);
+            string? entry;
+            while ((entry = reader.ReadField(0)) is not null)
             {
-                yield return (fields[1], fields[2], entry.Substring(tab + 1));
+                // "<mode> SP <type> SP <object> TAB <path>"
+                var tab = entry.IndexOf('\t');
+                var fields = tab > 0 ? entry.Substring(0, tab).Split(' ') : Array.Empty<string>();
+                if (fields.Length == 3 && SharedRunNames.TryParseTreePath(entry.Substring(tab + 1), fields[0], out _, out _, out _))
+                {
+                    blobs[entry.Substring(tab + 1)] = fields[2];
+                }
             }
-        }
-    }
-
-    private static SortedDictionary<string, string> Entries(IEnumerable<(string Type, string Id, string Path)> entries, Func<(string Type, string Id, string Path), string> key)
-    {
-        var result = new SortedDictionary<string, string>(StringComparer.Ordinal);
-        foreach (var entry in entries)
-        {
-            result[key(entry)] = entry.Id;
-        }
-
-        return result;
+        });
+        return blobs;
     }
 
     private Dictionary<string, long> BlobSizes(List<string> blobs)
     {
         var input = Encoding.UTF8.GetBytes(string.Join("\n", blobs) + "\n");
-        var lines = Encoding.UTF8.GetString(Git(new[] { "cat-file", "--batch-check=%(objectname) %(objectsize)" }, input)).Split('\n');
+        var lines = Text(new[] { "cat-file", "--batch-check=%(objectname) %(objectsize)" }, input).Split('\n');
         var sizes = new Dictionary<string, long>(StringComparer.Ordinal);
         foreach (var line in lines.Where(l => l.Length > 0))
         {
             var parts = line.Split(' ');
-            sizes[parts[0]] = long.Parse(parts[1], System.Globalization.CultureInfo.InvariantCulture);
+            if (parts.Length == 2 && long.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var size))
+            {
+                sizes[parts[0]] = size;
+            }
+        }
+
+        foreach (var blob in blobs.Where(b => !sizes.ContainsKey(b)))
+        {
+            sizes[blob] = -1; // missing here: the other side wins
         }
 
         return sizes;
     }
 
-    private List<string> HashObjects(IReadOnlyList<string> files, bool write = true)
-    {
-        if (files.Count == 0)
-        {
-            return new List<string>();
-        }
+    /// <summary>The id of the empty tree, which also tells the repository's object format (40 hex digits: SHA-1; 64: SHA-256).</summary>
+    private string EmptyTree() => _emptyTree ??= Text(new[] { "hash-object", "-t", "tree", "--stdin" }, Array.Empty<byte>()).Trim(); // git knows this object without storing it
 
-        // --no-filters: the record's bytes as they are, whatever .gitattributes says about text files.
-        var input = Encoding.UTF8.GetBytes(string.Join("\n", files) + "\n");
-        var arguments = write ? new[] { "hash-object", "-w", "--no-filters", "--stdin-paths" } : new[] { "hash-object", "--no-filters", "--stdin-paths" };
-        var ids = Text(arguments, input).Split(new[] { '\n' }, StringSplitOptions.RemoveEmptyEntries);
-        if (ids.Length != files.Count)
-        {
-            throw new RunShareException($"git hash-object returned {ids.Length} ids for {files.Count} files.");
-        }
-
-        return ids.Select(i => i.Trim()).ToList();
-    }
-
-    /// <summary>run id → tree id of every run under a commit (runs/&lt;shard&gt;/&lt;id&gt;), from git's tree listing alone.</summary>
-    private SortedDictionary<string, string> ReadRunTrees(string commit) =>
-        Entries(LsTree("-r", "-d", "--full-tree", commit, RunsFolder).Where(e => e.Path.Count(c => c == '/') == 2), e => e.Path.Substring(e.Path.LastIndexOf('/') + 1));
-
-    /// <summary>file name → blob id of one run's tree.</summary>
-    private SortedDictionary<string, string> ReadRunFiles(string runTree) =>
-        Entries(LsTree(runTree).Where(e => e.Type == "blob"), e => e.Path);
+    private HashAlgorithmName ObjectFormat() => EmptyTree().Length == 64 ? HashAlgorithmName.SHA256 : HashAlgorithmName.SHA1;
 
     /// <summary>
-    /// Two states of one run, file by file, the newer of each: the record with the later <c>lastWriteTime</c> (it is
-    /// rewritten at every heartbeat and status change), any other file the longer one (metrics are only appended);
-    /// ties by object id, so that every clone chooses alike. A file only one side has is kept.
+    /// One commit on <paramref name="parent"/> (and <paramref name="mergeParent"/>) with <paramref name="entries"/>
+    /// applied, written by <c>git fast-import</c>: it rebuilds only the trees along the changed paths and writes one
+    /// pack. The commit goes to a temporary ref, which is removed; the caller moves <see cref="LocalRef"/>.
     /// </summary>
-    private SortedDictionary<string, string> Newest(SortedDictionary<string, string> a, SortedDictionary<string, string> b)
+    private string FastImport(string? parent, string? mergeParent, string message, List<ImportEntry> entries)
     {
-        var result = new SortedDictionary<string, string>(a, StringComparer.Ordinal);
-        var differing = b.Where(f => a.TryGetValue(f.Key, out var other) && other != f.Value).ToList();
-        foreach (var file in b.Where(f => !a.ContainsKey(f.Key)))
-        {
-            result[file.Key] = file.Value;
-        }
-
-        if (differing.Count == 0)
-        {
-            return result;
-        }
-
-        var sizes = BlobSizes(differing.SelectMany(f => new[] { f.Value, a[f.Key] }).Distinct().ToList());
-        foreach (var file in differing)
-        {
-            var (x, y) = (a[file.Key], file.Value);
-            int order;
-            if (file.Key == RecordFileName)
-            {
-                order = string.CompareOrdinal(LastWriteTime(x), LastWriteTime(y));
-            }
-            else
-            {
-                order = sizes[x].CompareTo(sizes[y]);
-            }
-
-            result[file.Key] = order > 0 ? x : order < 0 ? y : string.CompareOrdinal(x, y) > 0 ? x : y;
-        }
-
-        return result;
-    }
-
-    /// <summary>The record's <c>lastWriteTime</c> (ISO 8601 UTC, so ordinal order is time order); "" when unreadable.</summary>
-    private string LastWriteTime(string blob)
-    {
+        var scratch = "refs/repro/import/" + Guid.NewGuid().ToString("N");
+        string? commit = null;
+        var messageBytes = Encoding.UTF8.GetBytes(message);
+        var time = DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
         try
         {
-            using var document = System.Text.Json.JsonDocument.Parse(ReadBlob(blob));
-            return document.RootElement.ValueKind == System.Text.Json.JsonValueKind.Object
-                && document.RootElement.TryGetProperty("lastWriteTime", out var time) && time.ValueKind == System.Text.Json.JsonValueKind.String
-                ? time.GetString()!
-                : "";
-        }
-        catch (System.Text.Json.JsonException)
-        {
-            return "";
-        }
-    }
-
-    /// <summary>One tree per run (file name → blob), written in one <c>mktree --batch</c>; null for a run without files.</summary>
-    private Dictionary<string, string?> WriteRunTrees(Dictionary<string, SortedDictionary<string, string>> runs)
-    {
-        var trees = MakeTrees(runs.Where(r => r.Value.Count > 0).ToDictionary(r => r.Key, r => r.Value.Select(f => ("100644", "blob", f.Value, f.Key)).ToList()));
-        return runs.Keys.ToDictionary(id => id, id => trees.TryGetValue(id, out var tree) ? tree : null, StringComparer.Ordinal);
-    }
-
-    /// <summary>The root tree of a run map: the shard trees, then <c>runs/</c>, then the root; unchanged runs keep their trees.</summary>
-    private string WriteRoot(SortedDictionary<string, string> runs)
-    {
-        var shards = runs.GroupBy(r => Shard(r.Key))
-            .ToDictionary(g => g.Key, g => g.Select(r => ("040000", "tree", r.Value, r.Key)).ToList());
-        var shardTrees = MakeTrees(shards);
-        var runsTree = MakeTrees(new Dictionary<string, List<(string, string, string, string)>>
-        {
-            [RunsFolder] = shardTrees.Select(s => ("040000", "tree", s.Value, s.Key)).ToList(),
-        })[RunsFolder];
-        var root = new List<(string, string, string, string)>();
-        if (runs.Count > 0)
-        {
-            root.Add(("040000", "tree", runsTree, RunsFolder));
-        }
-
-        return MakeTrees(new Dictionary<string, List<(string, string, string, string)>> { [""] = root })[""];
-    }
-
-    /// <summary>Writes trees with git mktree --batch (one process for all of them); key → tree id.</summary>
-    private Dictionary<string, string> MakeTrees(Dictionary<string, List<(string Mode, string Type, string Id, string Name)>> trees)
-    {
-        var keys = trees.Keys.OrderBy(k => k, StringComparer.Ordinal).ToList();
-        var result = new Dictionary<string, string>(StringComparer.Ordinal);
-        if (keys.Count == 0)
-        {
-            return result;
-        }
-
-        var input = new StringBuilder();
-        foreach (var key in keys)
-        {
-            foreach (var (mode, type, id, name) in trees[key].OrderBy(e => e.Name, StringComparer.Ordinal))
+            _git.RunStreaming(_workingDirectory, new[] { "fast-import", "--quiet", "--done" }, input =>
             {
-                input.Append(mode).Append(' ').Append(type).Append(' ').Append(id).Append('\t').Append(name).Append('\0');
+                var buffered = new BufferedStream(input, 65536);
+                void Line(string text)
+                {
+                    var bytes = Encoding.UTF8.GetBytes(text + "\n");
+                    buffered.Write(bytes, 0, bytes.Length);
+                }
+
+                Line("commit " + scratch);
+                Line("mark :1");
+                Line($"committer {Identity} {time} +0000");
+                Line("data " + messageBytes.Length.ToString(CultureInfo.InvariantCulture));
+                buffered.Write(messageBytes, 0, messageBytes.Length);
+                Line("");
+                if (parent is not null)
+                {
+                    Line("from " + parent);
+                }
+
+                if (mergeParent is not null)
+                {
+                    Line("merge " + mergeParent);
+                }
+
+                foreach (var entry in entries.OrderBy(e => e.TreePath, StringComparer.Ordinal))
+                {
+                    entry.WriteTo(buffered, Line);
+                }
+
+                Line("");
+                Line("get-mark :1");
+                Line("done");
+                buffered.Flush();
+            }, output =>
+            {
+                var line = new GitBatchReader(output).ReadField((byte)'\n');
+                commit = line?.Trim();
+            });
+        }
+        finally
+        {
+            try
+            {
+                Git(new[] { "update-ref", "-d", scratch });
             }
-
-            input.Append('\0');
+            catch (GitCommandException)
+            {
+                // fast-import failed before it made the ref
+            }
         }
 
-        var ids = Text(new[] { "mktree", "-z", "--batch" }, Encoding.UTF8.GetBytes(input.ToString())).Split(new[] { '\n' }, StringSplitOptions.RemoveEmptyEntries);
-        if (ids.Length != keys.Count)
-        {
-            throw new RunShareException($"git mktree returned {ids.Length} trees for {keys.Count} folders.");
-        }
-
-        for (var i = 0; i < keys.Count; i++)
-        {
-            result[keys[i]] = ids[i].Trim();
-        }
-
-        return result;
-    }
-
-    private string CommitTree(string tree, string message, string[] parents)
-    {
-        var arguments = new List<string> { "commit-tree", tree, "-m", message };
-        foreach (var parent in parents)
-        {
-            arguments.Add("-p");
-            arguments.Add(parent);
-        }
-
-        return Text(arguments.ToArray(), input: null, CommitIdentity).Trim();
+        return commit is { Length: > 0 } ? commit : throw new RunShareException("git fast-import wrote no commit.");
     }
 
     private bool TryUpdateRef(string reference, string commit, string? expected)
@@ -686,9 +715,116 @@ public sealed class RunRefStore
         }
     }
 
-    private string Text(string[] arguments, byte[]? input = null, IReadOnlyDictionary<string, string>? environment = null) =>
-        Encoding.UTF8.GetString(Git(arguments, input, environment));
+    private string Text(string[] arguments, byte[]? input = null) => Encoding.UTF8.GetString(Git(arguments, input));
 
-    private byte[] Git(string[] arguments, byte[]? input = null, IReadOnlyDictionary<string, string>? environment = null) =>
-        _git.Run(_workingDirectory, arguments, long.MaxValue, out _, input, environment);
+    private byte[] Git(string[] arguments, byte[]? input = null) =>
+        _git.Run(_workingDirectory, arguments, 64L * 1024 * 1024, out _, input, environment: null);
+
+    /// <summary>A shared file of a local run folder, with its object id computed here (git's blob hash) rather than by a git process.</summary>
+    private sealed class LocalFile
+    {
+        public LocalFile(string runId, string fileName, string path, long size, long lastWriteTicks)
+        {
+            RunId = runId;
+            FileName = fileName;
+            Path = path;
+            Size = size;
+            LastWriteTicks = lastWriteTicks;
+            TreePath = SharedRunNames.TreePath(runId, fileName);
+        }
+
+        public string RunId { get; }
+
+        public string FileName { get; }
+
+        public string Path { get; }
+
+        public string TreePath { get; }
+
+        /// <summary>The size shared: a file that is appended to while it is shared (metrics) is shared up to this length.</summary>
+        public long Size { get; private set; }
+
+        public long LastWriteTicks { get; }
+
+        public string? Blob { get; private set; }
+
+        /// <summary>The record's bytes (records are replaced whole, so what is hashed and what is shared must be one read).</summary>
+        public byte[]? Content { get; private set; }
+
+        public void Read(HashAlgorithmName format, long maxRecordBytes)
+        {
+            using var hash = IncrementalHash.CreateHash(format);
+            if (FileName == Runs.RunRecordSerializer.FileName)
+            {
+                // replaced whole, never appended to: what is read once is what is hashed and shared, whatever its size now
+                Content = FileProbe.ReadAllBytes(Path, maxRecordBytes);
+                Size = Content.Length;
+                hash.AppendData(Encoding.ASCII.GetBytes("blob " + Size.ToString(CultureInfo.InvariantCulture) + "\0"));
+                hash.AppendData(Content);
+            }
+            else
+            {
+                hash.AppendData(Encoding.ASCII.GetBytes("blob " + Size.ToString(CultureInfo.InvariantCulture) + "\0"));
+                using var stream = FileProbe.OpenRegular(Path, FileOptions.SequentialScan, 65536);
+                Copy(stream, Size, (buffer, count) => hash.AppendData(buffer, 0, count), Path);
+            }
+
+            Blob = Hashing.ToHex(hash.GetHashAndReset());
+        }
+
+        public static void Copy(Stream source, long length, Action<byte[], int> sink, string path)
+        {
+            var buffer = new byte[81920];
+            while (length > 0)
+            {
+                var read = source.Read(buffer, 0, (int)Math.Min(buffer.Length, length));
+                if (read == 0)
+                {
+                    throw new RunShareException($"{path} became shorter while it was being shared; run the command again.");
+                }
+
+                sink(buffer, read);
+                length -= read;
+            }
+        }
+    }
+
+    /// <summary>One line of a fast-import commit: a file from disk, an object already in the repository, or a removal.</summary>
+    private sealed class ImportEntry
+    {
+        private LocalFile? _file;
+        private string? _blob;
+
+        private ImportEntry(string treePath) => TreePath = treePath;
+
+        public string TreePath { get; }
+
+        public static ImportEntry FromFile(LocalFile file) => new(file.TreePath) { _file = file };
+
+        public static ImportEntry FromChange(RefChange change) => new(change.TreePath) { _blob = change.NewBlob };
+
+        public void WriteTo(Stream stream, Action<string> line)
+        {
+            // Paths are validated run files: letters, digits, '-', '_', '.', '/', nothing fast-import would need quoted.
+            if (_file is null)
+            {
+                line(_blob is null ? "D " + TreePath : $"M {SharedRunNames.FileMode} {_blob} {TreePath}");
+                return;
+            }
+
+            line($"M {SharedRunNames.FileMode} inline {TreePath}");
+            line("data " + _file.Size.ToString(CultureInfo.InvariantCulture));
+            if (_file.Content is not null)
+            {
+                stream.Write(_file.Content, 0, _file.Content.Length);
+            }
+            else
+            {
+                using var source = FileProbe.OpenRegular(_file.Path, FileOptions.SequentialScan, 65536);
+                LocalFile.Copy(source, _file.Size, (buffer, count) => stream.Write(buffer, 0, count), _file.Path);
+            }
+
+            line("");
+        }
+    }
 }

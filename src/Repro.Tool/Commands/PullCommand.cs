@@ -21,9 +21,14 @@ internal static class PullCommand
         {
             var sharing = RunSharing.ForDirectory(Directory.GetCurrentDirectory(), parse.GetValue(runsDirectory));
             var (result, written) = sharing.Pull(parse.GetValue(remote)!);
+            foreach (var warning in sharing.AllWarnings)
+            {
+                console.WriteWarning(Repro.Build.DiagnosticIds.ToolShareFailed, warning);
+            }
+
             if (parse.GetValue(json))
             {
-                console.WriteJson(writer => SharingOptions.WriteResult(writer, "pull", sharing.RunsDirectory, saved: null, result, written));
+                console.WriteJson(writer => SharingOptions.WriteResult(writer, "pull", sharing.RunsDirectory, saved: null, result, written, sharing.AllWarnings));
             }
             else
             {

@@ -21,9 +21,14 @@ internal static class PushCommand
         {
             var sharing = RunSharing.ForDirectory(Directory.GetCurrentDirectory(), parse.GetValue(runsDirectory));
             var (saved, result) = sharing.Push(parse.GetValue(remote)!);
+            foreach (var warning in sharing.AllWarnings)
+            {
+                console.WriteWarning(Repro.Build.DiagnosticIds.ToolShareFailed, warning);
+            }
+
             if (parse.GetValue(json))
             {
-                console.WriteJson(writer => SharingOptions.WriteResult(writer, "push", sharing.RunsDirectory, saved, result, written: null));
+                console.WriteJson(writer => SharingOptions.WriteResult(writer, "push", sharing.RunsDirectory, saved, result, written: null, sharing.AllWarnings));
             }
             else
             {

@@ -12,7 +12,7 @@ internal static class SharingOptions
         Description = "The runs folder (default: REPRO_RUNS_DIR, else .repro/runs at the top of the git work tree).",
     };
 
-    public static void WriteResult(Utf8JsonWriter writer, string command, string runsDirectory, int? saved, SyncResult result, int? written)
+    public static void WriteResult(Utf8JsonWriter writer, string command, string runsDirectory, int? saved, SyncResult result, int? written, System.Collections.Generic.IReadOnlyList<string> warnings)
     {
         writer.WriteStartObject();
         writer.WriteString("command", command);
@@ -31,6 +31,14 @@ internal static class SharingOptions
         {
             writer.WriteNumber("written", files);
         }
+
+        writer.WriteStartArray("warnings");
+        foreach (var warning in warnings)
+        {
+            writer.WriteStringValue(warning);
+        }
+
+        writer.WriteEndArray();
 
         writer.WriteEndObject();
     }

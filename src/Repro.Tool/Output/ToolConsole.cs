@@ -62,6 +62,10 @@ public sealed class ToolConsole
     public void WriteError(string code, string message) =>
         Error.WriteLine($"error {code}: {Printable.Of(System.Text.RegularExpressions.Regex.Replace(message, @"[\r\n\t]+", " ").Trim())}");
 
+    /// <summary>A line about something skipped that did not stop the command: <c>warning REPRO520: …</c>.</summary>
+    public void WriteWarning(string code, string message) =>
+        Error.WriteLine($"warning {code}: {Printable.Of(System.Text.RegularExpressions.Regex.Replace(message, @"[\r\n\t]+", " ").Trim())}");
+
     // Kept apart so that the JIT loads Spectre.Console only on this path.
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
     private void WriteToTerminal(Report report) => TerminalRenderer.Render(report, Spectre.Console.AnsiConsole.Console);

@@ -18,6 +18,7 @@ public sealed class RunSharing
 {
     private readonly string _repository;
     private readonly RunRefStore _store;
+    private readonly List<string> _exportWarnings = new();
 
     private RunSharing(string repository, string runsDirectory)
     {
@@ -27,6 +28,11 @@ public sealed class RunSharing
     }
 
     public string RunsDirectory { get; }
+
+    /// <summary>What was refused or skipped on the way, one line each: the store's, then the export's.</summary>
+    public IReadOnlyList<string> AllWarnings => _store.Warnings.Concat(_exportWarnings).Distinct(StringComparer.Ordinal).ToList();
+
+    private sealed record Target(RefChange Change, string Path, bool Exists);
 
     /// <summary>The checkout that contains <paramref name="directory"/> and its runs folder.</summary>
     public static RunSharing ForDirectory(string directory, string? runsDirectory)
@@ -41,11 +47,13 @@ public sealed class RunSharing
     {
         return Share(() =>
         {
-            var folders = SaveLocalRuns("push");
+            var state = LoadState();
+            var folders = SaveLocalRuns("push", state);
             var result = _store.Push(remote);
             // What the push merged from the remote lands in the folder too: the local list then shows the team's runs.
-            Export();
-            return (folders.Count, result);
+            Export(state);
+            state.Save();
+            return (folders, result);
         });
     }
 
@@ -55,27 +63,50 @@ public sealed class RunSharing
         return Share(() =>
         {
             // Local runs go onto the ref first, so that a run of ours is never replaced by an older shared copy.
-            SaveLocalRuns("pull");
+            var state = LoadState();
+            SaveLocalRuns("pull", state);
             var result = _store.Pull(remote);
-            return (result, Export());
+            var written = Export(state);
+            state.Save();
+            return (result, written);
         });
     }
 
-    /// <summary>Records every run of the runs folder on the local ref (the newer state of each run stays there).</summary>
-    private Dictionary<string, string> SaveLocalRuns(string command)
+    /// <summary>The folder's record of what it last exchanged, forgotten when the ref no longer descends from it.</summary>
+    private SyncState LoadState()
+    {
+        _store.Limits = ShareLimits.FromEnvironment();
+        var state = SyncState.Load(RunsDirectory);
+        var current = _store.ResolveCommit(RunRefStore.LocalRef);
+        if (state.Synced is { } synced && (current is null || !_store.IsAncestor(synced, current)))
+        {
+            state.Clear(); // the ref was removed or rewritten: what the state says is on it may not be
+        }
+        else if (state.Synced is null && state.Count > 0)
+        {
+            state.Clear();
+        }
+
+        return state;
+    }
+
+    /// <summary>Records the runs of the runs folder on the local ref (the newer state of each run stays there); only files changed since the last exchange are read.</summary>
+    private int SaveLocalRuns(string command, SyncState state)
     {
         var folders = RunStore.ListRunIds(RunsDirectory).ToDictionary(id => id, id => Path.Combine(RunsDirectory, id), StringComparer.Ordinal);
-        _store.Save(folders, $"dotnet repro {command}: {folders.Count} local run(s)");
-        return folders;
+        _store.Save(folders, $"dotnet repro {command}: {folders.Count} local run(s)", state);
+        return folders.Count;
     }
 
     /// <summary>
     /// Writes the ref's runs into the runs folder, file by file, where the ref's state is newer than the folder's (by
-    /// the same rule as the ref's merges: run.json by <c>lastWriteTime</c>, other files by length). A run that is still
+    /// the same rule as the ref's merges: run.json by <c>lastWriteTime</c>, other files by length). Only what changed on
+    /// the ref since the folder last reflected it is looked at (<c>git diff-tree</c>), every name is validated before a
+    /// path is made of it, and blobs are streamed to their files one at a time within the limits. A run that is still
     /// being written here is always at least as new as its shared copy, so it is never touched: its metrics file stays
     /// the one the program appends to.
     /// </summary>
-    private int Export()
+    private int Export(SyncState state)
     {
         // The default store stays out of the user's commits, as Repro.Runs keeps it (.repro/.gitignore of "*").
         var store = Path.GetDirectoryName(RunsDirectory)!;
@@ -85,42 +116,140 @@ public sealed class RunSharing
             AtomicFile.WriteIfChanged(Path.Combine(store, ".gitignore"), System.Text.Encoding.UTF8.GetBytes("# Run records of Repro.Runs: local to this machine unless added on purpose.\n*\n"));
         }
 
-        // Files the folder already has with the same content are found by their blob ids (one git process for all),
-        // and only the others are read from the ref (one more): an export of 1,000 unchanged runs starts two processes.
-        var files = _store.List().SelectMany(run => run.Value.Select(file => (Run: run.Key, Path: Path.Combine(RunsDirectory, run.Key, file.Key), Blob: file.Value))).ToList();
-        // Regular files only: git would wait forever on a FIFO where a record should be.
-        var existing = files.Where(f => FileProbe.Inspect(f.Path, followLinks: false) == FileKind.Regular).ToList();
-        var localBlobs = _store.BlobIdsOf(existing.Select(f => f.Path).ToList());
-        var same = new HashSet<string>(existing.Where((f, i) => localBlobs[i] == f.Blob).Select(f => f.Path), StringComparer.Ordinal);
-        var wanted = files.Where(f => !same.Contains(f.Path)).ToList();
-        var contents = _store.ReadBlobs(wanted.Select(f => f.Blob).Distinct(StringComparer.Ordinal).ToList());
-        var changedRuns = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var file in wanted)
+        var to = _store.ResolveCommit(RunRefStore.LocalRef);
+        if (to is null || to == state.Synced)
         {
-            var content = contents[file.Blob];
-            if (File.Exists(file.Path) && !IsNewer(Path.GetFileName(file.Path), content, file.Path))
+            return 0;
+        }
+
+        var targets = new Dictionary<string, List<Target>>(StringComparer.Ordinal);
+        foreach (var change in _store.Changes(state.Synced, to))
+        {
+            if (change.NewBlob is null)
             {
+                continue; // removed from the ref: the local copy stays
+            }
+
+            var folder = Path.Combine(RunsDirectory, change.RunId);
+            var folderKind = FileProbe.Inspect(folder, followLinks: false);
+            var path = SharedRunNames.FilePath(RunsDirectory, change.RunId, change.FileName);
+            var kind = FileProbe.Inspect(path, followLinks: false);
+            if ((folderKind != FileKind.Directory && folderKind != FileKind.Missing) || (kind != FileKind.Regular && kind != FileKind.Missing))
+            {
+                Warn($"run {change.RunId}: {(kind is FileKind.Regular or FileKind.Missing ? "its folder" : change.FileName)} is not a regular {(kind is FileKind.Regular or FileKind.Missing ? "folder" : "file")} here; it was left as it is");
                 continue;
             }
 
-            Directory.CreateDirectory(Path.GetDirectoryName(file.Path)!);
-            if (AtomicFile.WriteIfChanged(file.Path, content))
+            if (kind == FileKind.Regular)
             {
-                changedRuns.Add(file.Run);
+                var (size, ticks) = FileProbe.StatNotLink(path);
+                if (state.BlobIfUnchanged(change.RunId, change.FileName, size, ticks) == change.NewBlob)
+                {
+                    continue; // this very content, written or saved by the last exchange
+                }
             }
+
+            if (!targets.TryGetValue(change.NewBlob, out var list))
+            {
+                list = new List<Target>();
+                targets[change.NewBlob] = list;
+            }
+
+            list.Add(new Target(change, path, kind == FileKind.Regular));
+        }
+
+        var limits = _store.Limits;
+        long written = 0;
+        var complete = true;
+        var changedRuns = new HashSet<string>(StringComparer.Ordinal);
+        _store.ReadBlobs(targets.Keys.ToList(), (blob, size, content) =>
+        {
+            byte[]? bytes = null;
+            string? firstWritten = null;
+            foreach (var target in targets[blob])
+            {
+                var name = target.Change.FileName;
+                if (size > limits.MaxBytesOf(name))
+                {
+                    Warn($"run {target.Change.RunId}: the shared {name} is {ShareLimits.Size(size)}, over the limit of {ShareLimits.Size(limits.MaxBytesOf(name))} ({ShareLimits.VariableOf(name)} raises it); it was not written");
+                    continue;
+                }
+
+                if (written + size > limits.MaxPullBytes)
+                {
+                    complete = false;
+                    Warn($"this exchange reached its limit of {ShareLimits.Size(limits.MaxPullBytes)} written ({ShareLimits.PullVariable} raises it); the other files were not written, and the next pull goes on with them");
+                    continue;
+                }
+
+                if (name == RunRecordSerializer.FileName)
+                {
+                    bytes ??= ReadAll(content, size);
+                }
+
+                if (target.Exists && !IsNewer(name, bytes, size, target.Path))
+                {
+                    continue;
+                }
+
+                Directory.CreateDirectory(Path.GetDirectoryName(target.Path)!);
+                if (bytes is not null)
+                {
+                    AtomicFile.Write(target.Path, stream => stream.Write(bytes, 0, bytes.Length));
+                }
+                else if (firstWritten is not null)
+                {
+                    var source = firstWritten;
+                    AtomicFile.Write(target.Path, stream =>
+                    {
+                        using var copy = FileProbe.OpenRegular(source, FileOptions.SequentialScan, 65536);
+                        copy.CopyTo(stream);
+                    });
+                }
+                else
+                {
+                    AtomicFile.Write(target.Path, content.CopyTo);
+                    firstWritten = target.Path;
+                }
+
+                written += size;
+                var (_, ticks) = FileProbe.StatNotLink(target.Path);
+                state.Set(target.Change.RunId, name, blob, size, ticks);
+                changedRuns.Add(target.Change.RunId);
+            }
+        });
+
+        if (complete)
+        {
+            state.Synced = to;
         }
 
         return changedRuns.Count;
     }
 
-    private static bool IsNewer(string name, byte[] shared, string localPath)
+    private void Warn(string text) => _exportWarnings.Add(text);
+
+    private static byte[] ReadAll(Stream content, long size)
+    {
+        var bytes = new byte[size];
+        var offset = 0;
+        int read;
+        while (offset < bytes.Length && (read = content.Read(bytes, offset, bytes.Length - offset)) > 0)
+        {
+            offset += read;
+        }
+
+        return bytes;
+    }
+
+    private static bool IsNewer(string name, byte[]? shared, long sharedSize, string localPath)
     {
         if (name != RunRecordSerializer.FileName)
         {
-            return shared.Length > FileProbe.Stat(localPath).Size;
+            return sharedSize > FileProbe.StatNotLink(localPath).Size;
         }
 
-        return string.CompareOrdinal(LastWriteTime(() => RunRecordSerializer.FromUtf8Bytes(shared)), LastWriteTime(() => RunRecordSerializer.ReadFile(localPath))) > 0;
+        return string.CompareOrdinal(LastWriteTime(() => RunRecordSerializer.FromUtf8Bytes(shared!)), LastWriteTime(() => RunRecordSerializer.ReadFile(localPath))) > 0;
     }
 
     private static string LastWriteTime(Func<RunRecord> read)

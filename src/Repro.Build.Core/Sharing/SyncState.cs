@@ -1,0 +1,180 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using System.Text;
+using Repro.Build.IO;
+
+namespace Repro.Build.Sharing;
+
+/// <summary>
+/// What a runs folder last exchanged with the ref, so that a push or pull costs what changed, not what exists: for each
+/// shared file, the blob it was found to be and the size and time it had then (a file whose size and time are
+/// unchanged is not read again), and the commit of the ref whose whole tree the folder reflects (the next export
+/// starts from its <c>git diff-tree</c>). Kept in the runs folder as <c>.repro-sync</c> (a dot file: never shared,
+/// never listed as a run). A lost or unreadable file only makes the next exchange a full one.
+/// </summary>
+public sealed class SyncState
+{
+    /// <summary>The file's name inside the runs folder.</summary>
+    public const string FileName = ".repro-sync";
+
+    private const string Header = "repro-sync 1";
+
+    // A folder of 100,000 runs has ~300,000 entries of ~120 bytes; anything much larger is not ours.
+    private const long MaxBytes = 256L * 1024 * 1024;
+
+    private readonly Dictionary<string, Entry> _entries = new(StringComparer.Ordinal);
+    private readonly string? _path;
+
+    private SyncState(string? path) => _path = path;
+
+    /// <summary>The commit whose whole tree the runs folder reflects; null before the first full exchange.</summary>
+    public string? Synced { get; set; }
+
+    /// <summary>How many files it knows.</summary>
+    public int Count => _entries.Count;
+
+    /// <summary>A state that remembers nothing (a run shared by the training program itself).</summary>
+    public static SyncState Empty() => new(null);
+
+    /// <summary>The state of a runs folder; empty when it has none or it cannot be read.</summary>
+    public static SyncState Load(string runsDirectory)
+    {
+        var path = Path.Combine(runsDirectory, FileName);
+        var state = new SyncState(path);
+        try
+        {
+            if (FileProbe.Inspect(path, followLinks: false) != FileKind.Regular)
+            {
+                return state;
+            }
+
+            using var reader = new StreamReader(FileProbe.OpenRegular(path, FileOptions.SequentialScan, 65536), new UTF8Encoding(false));
+            if (reader.ReadLine() != Header)
+            {
+                return state;
+            }
+
+            long read = 0;
+            string? line;
+            while ((line = reader.ReadLine()) is not null)
+            {
+                read += line.Length + 1;
+                if (read > MaxBytes)
+                {
+                    return new SyncState(path);
+                }
+
+                var fields = line.Split('\t');
+                if (fields.Length == 2 && fields[0] == "synced" && IsObjectId(fields[1]))
+                {
+                    state.Synced = fields[1];
+                }
+                else if (fields.Length == 5 && SharedRunNames.IsRunId(fields[0]) && SharedRunNames.IsFileName(fields[1]) && IsObjectId(fields[2])
+                         && long.TryParse(fields[3], NumberStyles.None, CultureInfo.InvariantCulture, out var size)
+                         && long.TryParse(fields[4], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var ticks))
+                {
+                    state._entries[fields[0] + "/" + fields[1]] = new Entry(fields[2], size, ticks);
+                }
+                else
+                {
+                    return new SyncState(path); // not written by us: start over rather than trust a part of it
+                }
+            }
+        }
+        catch (Exception ex) when (ReadFailure.IsExpected(ex))
+        {
+            return new SyncState(path);
+        }
+
+        return state;
+    }
+
+    /// <summary>Forgets everything (the ref no longer holds what the state describes).</summary>
+    public void Clear()
+    {
+        _entries.Clear();
+        Synced = null;
+    }
+
+    /// <summary>The blob a file was, if its size and time are those it had then.</summary>
+    public string? BlobIfUnchanged(string runId, string fileName, long size, long lastWriteTicks) =>
+        _entries.TryGetValue(runId + "/" + fileName, out var entry) && entry.Size == size && entry.LastWriteTicks == lastWriteTicks ? entry.Blob : null;
+
+    /// <summary>The blob a file was last found to be, whatever it is now.</summary>
+    public string? KnownBlob(string runId, string fileName) => _entries.TryGetValue(runId + "/" + fileName, out var entry) ? entry.Blob : null;
+
+    public void Set(string runId, string fileName, string blob, long size, long lastWriteTicks) =>
+        _entries[runId + "/" + fileName] = new Entry(blob, size, lastWriteTicks);
+
+    /// <summary>Writes the state (through a temporary file and a rename); a failure only costs a full exchange next time.</summary>
+    public void Save()
+    {
+        if (_path is null)
+        {
+            return;
+        }
+
+        var keys = new List<string>(_entries.Keys);
+        keys.Sort(StringComparer.Ordinal);
+        try
+        {
+            AtomicFile.Write(_path, stream =>
+            {
+                using var writer = new StreamWriter(stream, new UTF8Encoding(false), 65536, leaveOpen: true) { NewLine = "\n" };
+                writer.WriteLine(Header);
+                if (Synced is not null)
+                {
+                    writer.WriteLine("synced\t" + Synced);
+                }
+
+                foreach (var key in keys)
+                {
+                    var entry = _entries[key];
+                    var slash = key.IndexOf('/');
+                    writer.WriteLine(string.Join("\t", key.Substring(0, slash), key.Substring(slash + 1), entry.Blob,
+                        entry.Size.ToString(CultureInfo.InvariantCulture), entry.LastWriteTicks.ToString(CultureInfo.InvariantCulture)));
+                }
+            });
+        }
+        catch (Exception ex) when (ReadFailure.IsExpected(ex))
+        {
+            // a read-only or full disk: the next exchange is a full one
+        }
+    }
+
+    private static bool IsObjectId(string value)
+    {
+        if (value.Length != 40 && value.Length != 64)
+        {
+            return false;
+        }
+
+        foreach (var c in value)
+        {
+            if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f')))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private readonly struct Entry
+    {
+        public Entry(string blob, long size, long lastWriteTicks)
+        {
+            Blob = blob;
+            Size = size;
+            LastWriteTicks = lastWriteTicks;
+        }
+
+        public string Blob { get; }
+
+        public long Size { get; }
+
+        public long LastWriteTicks { get; }
+    }
+}
