@@ -604,20 +604,35 @@ public sealed class RunRefStore
         return blobs;
     }
 
-    private Dictionary<string, long> BlobSizes(List<string> blobs)
+    /// <summary>The sizes of objects, from one streamed <c>git cat-file --batch-check</c>; -1 for an object that is not here.</summary>
+    public Dictionary<string, long> BlobSizes(IReadOnlyCollection<string> blobs)
     {
-        var input = Encoding.UTF8.GetBytes(string.Join("\n", blobs) + "\n");
-        var lines = Text(new[] { "cat-file", "--batch-check=%(objectname) %(objectsize)" }, input).Split('\n');
         var sizes = new Dictionary<string, long>(StringComparer.Ordinal);
-        foreach (var line in lines.Where(l => l.Length > 0))
+        if (blobs.Count == 0)
         {
-            var parts = line.Split(' ');
-            if (parts.Length == 2 && long.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var size))
-            {
-                sizes[parts[0]] = size;
-            }
+            return sizes;
         }
 
+        _git.RunStreaming(_workingDirectory, new[] { "cat-file", "--batch-check=%(objectname) %(objectsize)" }, input =>
+        {
+            using var writer = new StreamWriter(input, new UTF8Encoding(false), 65536, leaveOpen: true) { NewLine = "\n" };
+            foreach (var id in blobs)
+            {
+                writer.WriteLine(id);
+            }
+        }, output =>
+        {
+            var reader = new GitBatchReader(output);
+            string? line;
+            while ((line = reader.ReadField((byte)'\n')) is not null)
+            {
+                var parts = line.Split(' ');
+                if (parts.Length == 2 && long.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var size))
+                {
+                    sizes[parts[0]] = size;
+                }
+            }
+        });
         foreach (var blob in blobs.Where(b => !sizes.ContainsKey(b)))
         {
             sizes[blob] = -1; // missing here: the other side wins

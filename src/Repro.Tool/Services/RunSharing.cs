@@ -158,7 +158,26 @@ public sealed class RunSharing
             list.Add(new Target(change, path, kind == FileKind.Regular));
         }
 
+        // Sizes first (one cheap batch): a blob over its limit is never asked for, so a hostile gigabyte is not even read.
         var limits = _store.Limits;
+        foreach (var size in _store.BlobSizes(targets.Keys.ToList()))
+        {
+            var list = targets[size.Key];
+            foreach (var target in list.Where(t => size.Value > limits.MaxBytesOf(t.Change.FileName) || size.Value < 0).ToList())
+            {
+                var name = target.Change.FileName;
+                Warn(size.Value < 0
+                    ? $"run {target.Change.RunId}: the shared {name} is missing from this repository; it was not written"
+                    : $"run {target.Change.RunId}: the shared {name} is {ShareLimits.Size(size.Value)}, over the limit of {ShareLimits.Size(limits.MaxBytesOf(name))} ({ShareLimits.VariableOf(name)} raises it); it was not written");
+                list.Remove(target);
+            }
+
+            if (list.Count == 0)
+            {
+                targets.Remove(size.Key);
+            }
+        }
+
         long written = 0;
         var complete = true;
         var changedRuns = new HashSet<string>(StringComparer.Ordinal);
@@ -169,12 +188,6 @@ public sealed class RunSharing
             foreach (var target in targets[blob])
             {
                 var name = target.Change.FileName;
-                if (size > limits.MaxBytesOf(name))
-                {
-                    Warn($"run {target.Change.RunId}: the shared {name} is {ShareLimits.Size(size)}, over the limit of {ShareLimits.Size(limits.MaxBytesOf(name))} ({ShareLimits.VariableOf(name)} raises it); it was not written");
-                    continue;
-                }
-
                 if (written + size > limits.MaxPullBytes)
                 {
                     complete = false;
