@@ -72,6 +72,19 @@ public sealed class HostileInputTests
         Assert.Equal(FileKind.Directory, FileProbe.Inspect(temp.Path));
         Assert.Throws<SpecialFileException>(() => FileProbe.OpenRegular(temp.Combine("fifo")).Dispose());
         Assert.Throws<FileTooLargeException>(() => FileProbe.ReadAllBytes(file, 0));
+
+        // One lstat for a walk of many files: regular files only, with the same size and time FileInfo gives.
+        File.SetLastWriteTimeUtc(file, new DateTime(2026, 12, 7, 10, 11, 12, 345, DateTimeKind.Utc).AddTicks(6789));
+        Assert.True(FileProbe.TryStatRegular(file, out var size, out var ticks));
+        Assert.Equal(FileProbe.StatNotLink(file), (size, ticks));
+        Assert.Equal(1, size);
+        File.CreateSymbolicLink(temp.Combine("link"), file);
+        foreach (var other in new[] { "fifo", "zero", "dangling", "nothing", "link" })
+        {
+            Assert.False(FileProbe.TryStatRegular(temp.Combine(other), out _, out _), other);
+        }
+
+        Assert.False(FileProbe.TryStatRegular(temp.Path, out _, out _));
     }
 
     [Fact]

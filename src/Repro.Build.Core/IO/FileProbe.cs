@@ -25,6 +25,10 @@ public static class FileProbe
     private const int TypeSymbolicLink = 0xA000;
     private const int TypeSocket = 0xC000;
 
+    private const int SizeOffset = 16;
+    private const int MTimeOffset = 40;
+    private static readonly long UnixEpochTicks = new DateTime(1970, 1, 1, 0, 0, 0, DateTimeKind.Utc).Ticks;
+    private static bool? _statusLayoutChecked;
     private static readonly bool IsWindows = RuntimeInformation.IsOSPlatform(OSPlatform.Windows);
     private static bool _nativeUnavailable;
 
@@ -86,6 +90,63 @@ public static class FileProbe
     /// system call fewer per file than <see cref="Stat"/>, the same values.
     /// </summary>
     public static (long Size, long LastWriteTicks) StatNotLink(string path) => StatOf(path);
+
+    /// <summary>
+    /// Size and last write time of a regular file that is not a link, from one <c>lstat</c> (a walk of 100,000 run
+    /// folders makes 300,000 of these); false for anything else, missing included. The times are those
+    /// <see cref="StatNotLink"/> gives.
+    /// </summary>
+    public static bool TryStatRegular(string path, out long size, out long lastWriteTicks)
+    {
+        size = 0;
+        lastWriteTicks = 0;
+        if (!IsWindows && !_nativeUnavailable && _statusLayoutChecked != false)
+        {
+            try
+            {
+                var status = _status ??= new byte[StatusBufferSize];
+                if (NativeMethods.LStat(path, status) != 0 || (BitConverter.ToInt32(status, ModeOffset) & TypeMask) != TypeRegular)
+                {
+                    return false;
+                }
+
+                // FileStatus continues { uint32 Uid; uint32 Gid; int64 Size; int64 ATime, ATimeNsec, MTime, MTimeNsec; ... }
+                size = BitConverter.ToInt64(status, SizeOffset);
+                lastWriteTicks = UnixEpochTicks + (BitConverter.ToInt64(status, MTimeOffset) * TimeSpan.TicksPerSecond) + (BitConverter.ToInt64(status, MTimeOffset + 8) / 100);
+                if (_statusLayoutChecked is null)
+                {
+                    // Once per process, the layout is checked against FileInfo; a runtime whose struct differs uses FileInfo.
+                    var (checkSize, checkTicks) = StatOf(path);
+                    _statusLayoutChecked = checkSize == size && checkTicks == lastWriteTicks;
+                    if (_statusLayoutChecked == false)
+                    {
+                        (size, lastWriteTicks) = (checkSize, checkTicks);
+                    }
+                }
+
+                return true;
+            }
+            catch (Exception ex) when (ex is DllNotFoundException or EntryPointNotFoundException or BadImageFormatException)
+            {
+                _nativeUnavailable = true;
+            }
+        }
+
+        if (Inspect(path, followLinks: false) != FileKind.Regular)
+        {
+            return false;
+        }
+
+        try
+        {
+            (size, lastWriteTicks) = StatOf(path);
+            return true;
+        }
+        catch (Exception ex) when (ReadFailure.IsExpected(ex))
+        {
+            return false;
+        }
+    }
 
     private static (long Size, long LastWriteTicks) StatOf(string path)
     {

@@ -254,12 +254,11 @@ public sealed class RunRefStore
             foreach (var name in SharedRunNames.FileNames.OrderBy(n => n, StringComparer.Ordinal))
             {
                 var file = Path.Combine(pair.Value, name);
-                if (FileProbe.Inspect(file, followLinks: false) != FileKind.Regular)
+                if (!FileProbe.TryStatRegular(file, out var size, out var ticks))
                 {
                     continue; // missing, or a link or a FIFO where a record should be: never followed, never read
                 }
 
-                var (size, ticks) = FileProbe.StatNotLink(file);
                 if (size > Limits.MaxBytesOf(name))
                 {
                     Warn($"run {pair.Key}: {name} is {ShareLimits.Size(size)}, over the limit of {ShareLimits.Size(Limits.MaxBytesOf(name))} ({ShareLimits.VariableOf(name)} raises it); it was not shared");

@@ -140,9 +140,8 @@ public sealed class RunSharing
                 continue;
             }
 
-            if (kind == FileKind.Regular)
+            if (FileProbe.TryStatRegular(path, out var size, out var ticks))
             {
-                var (size, ticks) = FileProbe.StatNotLink(path);
                 if (state.BlobIfUnchanged(change.RunId, change.FileName, size, ticks) == change.NewBlob)
                 {
                     continue; // this very content, written or saved by the last exchange
@@ -226,8 +225,11 @@ public sealed class RunSharing
                 }
 
                 written += size;
-                var (_, ticks) = FileProbe.StatNotLink(target.Path);
-                state.Set(target.Change.RunId, name, blob, size, ticks);
+                if (FileProbe.TryStatRegular(target.Path, out var writtenSize, out var ticks))
+                {
+                    state.Set(target.Change.RunId, name, blob, writtenSize, ticks);
+                }
+
                 changedRuns.Add(target.Change.RunId);
             }
         });
