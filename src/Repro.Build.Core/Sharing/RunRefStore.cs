@@ -64,6 +64,9 @@ public sealed class RunRefStore
     /// <summary>What was refused or skipped (an entry that is not a run's file, a file over its limit), one line each.</summary>
     public IReadOnlyList<string> Warnings => _warnings;
 
+    /// <summary>How many of the folders the last <see cref="Save"/> was given hold a run (a record).</summary>
+    public int RunsSeen { get; private set; }
+
     /// <summary>The ref under which the runs last fetched from <paramref name="remote"/> are kept.</summary>
     public static string RemoteTrackingRef(string remote) => "refs/repro/remotes/" + remote + "/runs";
 
@@ -243,15 +246,23 @@ public sealed class RunRefStore
 
         state ??= SyncState.Empty();
         var candidates = new List<LocalFile>();
+        var runs = 0;
         foreach (var pair in runFolders.OrderBy(p => p.Key, StringComparer.Ordinal))
         {
+            // A folder without a record is not a run (yet): nothing of it is shared.
+            if (!FileProbe.TryStatRegular(Path.Combine(pair.Value, Runs.RunRecordSerializer.FileName), out _, out _))
+            {
+                continue;
+            }
+
             if (!SharedRunNames.IsRunId(pair.Key))
             {
                 Warn($"the folder '{SharedRunNames.Shown(pair.Key)}' is not named like a run; it was not shared");
                 continue;
             }
 
-            foreach (var name in SharedRunNames.FileNames.OrderBy(n => n, StringComparer.Ordinal))
+            runs++;
+            foreach (var name in SharedRunNames.FileNames)
             {
                 var file = Path.Combine(pair.Value, name);
                 if (!FileProbe.TryStatRegular(file, out var size, out var ticks))
@@ -272,6 +283,7 @@ public sealed class RunRefStore
             }
         }
 
+        RunsSeen = runs;
         if (candidates.Count == 0)
         {
             return null;

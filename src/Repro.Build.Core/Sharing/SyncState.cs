@@ -26,6 +26,8 @@ public sealed class SyncState
 
     private readonly Dictionary<string, Entry> _entries = new(StringComparer.Ordinal);
     private readonly string? _path;
+    private string? _loadedSynced;
+    private bool _changed;
 
     private SyncState(string? path) => _path = path;
 
@@ -88,12 +90,14 @@ public sealed class SyncState
             return new SyncState(path);
         }
 
+        state._loadedSynced = state.Synced;
         return state;
     }
 
     /// <summary>Forgets everything (the ref no longer holds what the state describes).</summary>
     public void Clear()
     {
+        _changed |= _entries.Count > 0;
         _entries.Clear();
         Synced = null;
     }
@@ -105,15 +109,22 @@ public sealed class SyncState
     /// <summary>The blob a file was last found to be, whatever it is now.</summary>
     public string? KnownBlob(string runId, string fileName) => _entries.TryGetValue(runId + "/" + fileName, out var entry) ? entry.Blob : null;
 
-    public void Set(string runId, string fileName, string blob, long size, long lastWriteTicks) =>
-        _entries[runId + "/" + fileName] = new Entry(blob, size, lastWriteTicks);
+    public void Set(string runId, string fileName, string blob, long size, long lastWriteTicks)
+    {
+        var key = runId + "/" + fileName;
+        if (!_entries.TryGetValue(key, out var old) || old.Blob != blob || old.Size != size || old.LastWriteTicks != lastWriteTicks)
+        {
+            _entries[key] = new Entry(blob, size, lastWriteTicks);
+            _changed = true;
+        }
+    }
 
     /// <summary>Writes the state (through a temporary file and a rename); a failure only costs a full exchange next time.</summary>
     public void Save()
     {
-        if (_path is null)
+        if (_path is null || (!_changed && Synced == _loadedSynced))
         {
-            return;
+            return; // nothing new to remember: a pull that brought nothing writes nothing
         }
 
         var keys = new List<string>(_entries.Keys);

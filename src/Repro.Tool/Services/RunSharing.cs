@@ -93,9 +93,12 @@ public sealed class RunSharing
     /// <summary>Records the runs of the runs folder on the local ref (the newer state of each run stays there); only files changed since the last exchange are read.</summary>
     private int SaveLocalRuns(string command, SyncState state)
     {
-        var folders = RunStore.ListRunIds(RunsDirectory).ToDictionary(id => id, id => Path.Combine(RunsDirectory, id), StringComparer.Ordinal);
-        _store.Save(folders, $"dotnet repro {command}: {folders.Count} local run(s)", state);
-        return folders.Count;
+        // Every folder; the store skips those without a record (one lstat each, instead of an existence check and then another).
+        var folders = Directory.Exists(RunsDirectory)
+            ? Directory.EnumerateDirectories(RunsDirectory).ToDictionary(folder => Path.GetFileName(folder), folder => folder, StringComparer.Ordinal)
+            : new Dictionary<string, string>(StringComparer.Ordinal);
+        _store.Save(folders, $"dotnet repro {command}: local runs", state);
+        return _store.RunsSeen;
     }
 
     /// <summary>
