@@ -40,8 +40,10 @@ public sealed class RunComparison
             : null;
         if (path is null)
         {
-            var ids = RunStore.ListRunIds(runsDirectory);
-            var matches = ids.Contains(reference, StringComparer.Ordinal) ? new List<string> { reference } : ids.Where(id => id.StartsWith(reference, StringComparison.Ordinal)).ToList();
+            // A full id is found without listing anything; a prefix lists the folders' names only (no record is read),
+            // so that naming runs costs the same among 100 or 100,000 of them.
+            var exact = Repro.Build.Sharing.SharedRunNames.IsRunId(reference) && File.Exists(RunStore.RecordPath(runsDirectory, reference));
+            var matches = exact ? new List<string> { reference } : MatchingIds(runsDirectory, reference);
             if (matches.Count != 1)
             {
                 throw new ToolInputException(DiagnosticIds.ToolInputMissing, matches.Count == 0
@@ -60,6 +62,21 @@ public sealed class RunComparison
         {
             throw new ToolInputException(DiagnosticIds.ToolInputNotManifest, $"{path} is not a run record: {ex.Message}", ex);
         }
+    }
+
+    private static List<string> MatchingIds(string runsDirectory, string prefix)
+    {
+        if (!Repro.Build.Sharing.SharedRunNames.IsRunId(prefix) || !Directory.Exists(runsDirectory))
+        {
+            return new List<string>();
+        }
+
+        var matches = Directory.EnumerateDirectories(runsDirectory, prefix + "*")
+            .Select(folder => Path.GetFileName(folder))
+            .Where(id => id.StartsWith(prefix, StringComparison.Ordinal) && File.Exists(RunStore.RecordPath(runsDirectory, id)))
+            .ToList();
+        matches.Sort(StringComparer.Ordinal);
+        return matches;
     }
 
     /// <param name="runs">The runs, in column order.</param>
