@@ -14,6 +14,10 @@ internal sealed class ParamSet
     private readonly SortedDictionary<string, string> _recorded;
     private readonly Dictionary<string, string> _given = new(StringComparer.Ordinal);
 
+    // An AWS secret access key is 40 characters of base64, which alone could be anything; once a parameter holds an
+    // access key id, a parameter shaped as its secret key is taken for it, whatever the names (aws_id, aws_key).
+    private bool _awsAccessKeyIdSeen;
+
     public ParamSet(SortedDictionary<string, string> recorded)
     {
         _recorded = recorded;
@@ -30,10 +34,21 @@ internal sealed class ParamSet
         }
 
         _given[key] = text;
+        if (!_awsAccessKeyIdSeen && SecretDetector.ContainsAwsAccessKeyId(text))
+        {
+            _awsAccessKeyIdSeen = true;
+            foreach (var pair in _given)
+            {
+                _recorded[pair.Key] = Shown(pair.Key, pair.Value);
+            }
+        }
+
         _recorded[key] = Shown(key, text);
         return null;
     }
 
-    private static string Shown(string key, string text) =>
-        SecretDetector.IsSecretName(key) ? SecretDetector.Redacted : SecretDetector.RedactInline(text);
+    private string Shown(string key, string text) =>
+        SecretDetector.IsSecretName(key) || (_awsAccessKeyIdSeen && SecretDetector.IsAwsSecretKeyShape(text))
+            ? SecretDetector.Redacted
+            : SecretDetector.RedactInline(text);
 }

@@ -81,4 +81,69 @@ public sealed class SecretDetectorTests
         Assert.Contains("\"lr\": 0.1", redacted);
         Assert.Contains("https://<redacted>@h/x", redacted);
     }
+
+    [Theory]
+    [InlineData("AKIAIOSFODNN7EXAMPLE")]
+    [InlineData("ASIAY34FZKBOKMUTVV7A")]
+    [InlineData("AKIAIOSFODNN7EXAMPLE wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY")]
+    [InlineData("sv=2022-11-02&ss=b&sp=rl&se=2027-01-01T00:00:00Z&sig=Zm9vYmFyYmF6cXV4MTIzNDU2Nzg5MGFiY2RlZmdoaWo%3D")]
+    [InlineData("https://acct.blob.core.windows.net/c?sv=2022-11-02&sig=Zm9vYmFyYmF6cXV4MTIzNDU2Nzg5MGFiY2Rl")]
+    [InlineData("DefaultEndpointsProtocol=https;AccountName=acct;AccountKey=Zm9vYmFyYmF6cXV4MTIzNDU2Nzg5MGFiY2RlZmdoaWo=")]
+    [InlineData("acct.blob.core.windows.net L1ZU2n6bq3wVh5Yq0a9O1oNqH4xN8mIYyXJeWv8sQd0w5Gf6rPzKtHcA2uEoLbMiSjTgVkRyDnBmCxFaZp7h3Q==")]
+    [InlineData("-----BEGIN PRIVATE KEY-----\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASC\n-----END PRIVATE KEY-----")]
+    [InlineData("ghp_abcdefghijklmnopqrstuvwxyz0123456789")]
+    [InlineData("gho_abcdefghijklmnopqrstuvwxyz0123456789")]
+    [InlineData("ghs_abcdefghijklmnopqrstuvwxyz0123456789")]
+    [InlineData("github_pat_11ABCDEFG0abcdefghijklmnopqrstuvwxyz0123456789ABCDEFGHIJ")]
+    [InlineData("xoxb-123456789012-abcdefghijklmnop")]
+    [InlineData("xoxp-123456789012-abcdefghijklmnop")]
+    [InlineData("Bearer eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U")]
+    public void Finds_secret_values_by_their_shape_and_redacts_them_inline(string value)
+    {
+        Assert.True(SecretDetector.ContainsSecret(value, "values.txt"));
+        var redacted = SecretDetector.RedactInline(value);
+        Assert.Contains(SecretDetector.Redacted, redacted, System.StringComparison.Ordinal);
+        Assert.False(SecretDetector.ContainsSecret(redacted, "values.txt"), redacted);
+    }
+
+    [Fact]
+    public void A_private_key_is_redacted_with_its_body_in_text_in_json_and_in_a_patch()
+    {
+        const string Body = "MIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcwggSjAgEAAoIBAQC7";
+        Assert.DoesNotContain(Body, SecretDetector.RedactInline($"-----BEGIN PRIVATE KEY-----\n{Body}\n{Body}\n-----END PRIVATE KEY-----\n"), System.StringComparison.Ordinal);
+        Assert.DoesNotContain(Body, SecretDetector.RedactInline($"-----BEGIN RSA PRIVATE KEY-----\\n{Body}\\n-----END RSA PRIVATE KEY-----\\n"), System.StringComparison.Ordinal);
+        Assert.DoesNotContain(Body, SecretDetector.Redact($"+-----BEGIN PRIVATE KEY-----\n+{Body}\n+-----END PRIVATE KEY-----\n", "key.txt"), System.StringComparison.Ordinal);
+        Assert.Equal("a <redacted> b", SecretDetector.RedactInline($"a -----BEGIN PRIVATE KEY-----\n{Body}\n-----END PRIVATE KEY----- b"));
+    }
+
+    [Theory]
+    [InlineData("4b825dc642cb6eb9a060e54bf8d69288fbee4904")]                                         // git SHA-1
+    [InlineData("e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")]                 // SHA-256
+    [InlineData("sha512-L1ZU2n6bq3wVh5Yq0a9O1oNqH4xN8mIYyXJeWv8sQd0w5Gf6rPzKtHcA2uEoLbMiSjTgVkRyDnBmCxFaZp7h3Q==")] // NuGet content hash
+    [InlineData("L1ZU2n6bq3wVh5Yq0a9O1oNqH4xN8mIYyXJeWv8sQd0w5Gf6rPzKtHcA2uEoLbMiSjTgVkRyDnBmCxFaZp7h3Q==")]
+    [InlineData("wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY")]                                         // 40 characters alone could be anything
+    [InlineData("dGVzdA==")]                                                                           // base64 of a short thing
+    [InlineData("0f8fad5b-d9cb-469f-a165-70867728950e")]                                               // GUID
+    [InlineData("{0F8FAD5B-D9CB-469F-A165-70867728950E}")]
+    [InlineData("eyJhbGciOiJIUzI1NiJ9")]                                                               // one base64 JSON object is not a token
+    [InlineData("https://example.com/img.png?sig=abc")]                                                // sig= without a SAS around it
+    [InlineData("ASIAN MARKETS 2026")]
+    [InlineData("xoxo-hugs")]
+    public void Leaves_hashes_ids_and_short_values_alone(string value)
+    {
+        Assert.False(SecretDetector.ContainsToken(value));
+        Assert.False(SecretDetector.ContainsSecret(value, "values.txt"));
+        Assert.Equal(value, SecretDetector.RedactInline(value));
+    }
+
+    [Fact]
+    public void An_aws_secret_key_is_recognized_by_its_shape_and_a_git_sha_is_not()
+    {
+        Assert.True(SecretDetector.IsAwsSecretKeyShape("wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"));
+        Assert.False(SecretDetector.IsAwsSecretKeyShape("4b825dc642cb6eb9a060e54bf8d69288fbee4904"));
+        Assert.False(SecretDetector.IsAwsSecretKeyShape("4B825DC642CB6EB9A060E54BF8D69288FBEE4904"));
+        Assert.True(SecretDetector.ContainsAwsAccessKeyId("key AKIAIOSFODNN7EXAMPLE"));
+        Assert.False(SecretDetector.ContainsAwsAccessKeyId("ASIAN MARKETS"));
+        Assert.Equal("<redacted> 4b825dc642cb6eb9a060e54bf8d69288fbee4904", SecretDetector.RedactInline("AKIAIOSFODNN7EXAMPLE 4b825dc642cb6eb9a060e54bf8d69288fbee4904"));
+    }
 }

@@ -195,6 +195,55 @@ public sealed class ReproRunTests : CapturedStderrTests
     }
 
     [Fact]
+    public void Secret_values_are_redacted_by_their_shape_whatever_the_parameter_is_called()
+    {
+        using var run = ReproRun.Start(options: Options());
+        run.LogParams(new Dictionary<string, object>
+        {
+            ["bucket_id"] = "AKIAIOSFODNN7EXAMPLE",
+            ["bucket_other"] = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY",
+            ["commit"] = "4b825dc642cb6eb9a060e54bf8d69288fbee4904",
+            ["endpoint"] = "https://acct.blob.core.windows.net/data?sv=2022-11-02&ss=b&srt=sco&sp=rl&se=2027-01-01T00:00:00Z&sig=Zm9vYmFyYmF6cXV4MTIzNDU2Nzg5MGFiY2RlZmdoaWo%3D",
+            ["storage"] = "DefaultEndpointsProtocol=https;AccountName=acct;AccountKey=Zm9vYmFyYmF6cXV4MTIzNDU2Nzg5MGFiY2RlZmdoaWo=;EndpointSuffix=core.windows.net",
+            ["hub"] = "ghp_abcdefghijklmnopqrstuvwxyz0123456789",
+            ["chat"] = "xoxb-123456789012-abcdefghijklmnop",
+            ["session"] = "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U",
+            ["gcp"] = "-----BEGIN PRIVATE KEY-----\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASC\nBKcwggSjAgEAAoIBAQC7\n-----END PRIVATE KEY-----\n",
+            ["run_guid"] = "0f8fad5b-d9cb-469f-a165-70867728950e",
+        });
+        run.Complete();
+
+        var record = RunRecordSerializer.ReadFile(run.RecordPath);
+        Assert.Equal(SecretDetectorRedacted, record.Params["bucket_id"]);
+        Assert.Equal(SecretDetectorRedacted, record.Params["bucket_other"]);
+        Assert.Equal("4b825dc642cb6eb9a060e54bf8d69288fbee4904", record.Params["commit"]); // a git SHA is not an AWS key
+        Assert.DoesNotContain("Zm9vYmFy", record.Params["endpoint"], StringComparison.Ordinal);
+        Assert.StartsWith("https://acct.blob.core.windows.net/data?sv=2022-11-02", record.Params["endpoint"], StringComparison.Ordinal);
+        Assert.DoesNotContain("Zm9vYmFy", record.Params["storage"], StringComparison.Ordinal);
+        Assert.Equal(SecretDetectorRedacted, record.Params["hub"]);
+        Assert.Equal(SecretDetectorRedacted, record.Params["chat"]);
+        Assert.Equal(SecretDetectorRedacted, record.Params["session"]);
+        Assert.DoesNotContain("MIIEvQ", record.Params["gcp"], StringComparison.Ordinal);
+        Assert.Equal("0f8fad5b-d9cb-469f-a165-70867728950e", record.Params["run_guid"]);
+        Assert.DoesNotContain("wJalrXUtnFEMI", File.ReadAllText(run.RecordPath), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_aws_secret_key_logged_before_its_key_id_is_redacted_too()
+    {
+        using var run = ReproRun.Start(options: Options());
+        run.LogParam("b", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY");
+        run.LogParam("a", "AKIAIOSFODNN7EXAMPLE");
+        run.Complete();
+
+        var record = RunRecordSerializer.ReadFile(run.RecordPath);
+        Assert.Equal(SecretDetectorRedacted, record.Params["a"]);
+        Assert.Equal(SecretDetectorRedacted, record.Params["b"]);
+    }
+
+    private const string SecretDetectorRedacted = Repro.Build.Security.SecretDetector.Redacted;
+
+    [Fact]
     public void Run_ids_sort_by_start_time_and_two_runs_at_once_get_their_own_folders()
     {
         using var first = ReproRun.Start(options: Options());

@@ -35,7 +35,7 @@ public sealed class RunCatalogTests : IDisposable
         File.AppendAllText(Path.Combine(_runs, "b", "run.json"), " "); // any change of size or time is a change
         var second = RunCatalog.Load(_runs, now, out _);
 
-        Assert.Equal(0, unreadable);
+        Assert.Empty(unreadable);
         Assert.Equal(new[] { "running", "finished" }, first.Select(r => r.Status));
         Assert.DoesNotContain("xxxxxxxxxx", index, StringComparison.Ordinal);
         Assert.Equal(new[] { "finished", "finished" }, second.Select(r => r.Status));
@@ -56,6 +56,86 @@ public sealed class RunCatalogTests : IDisposable
         var runs = RunCatalog.Load(_runs, now, out var unreadable);
 
         Assert.Equal("a", Assert.Single(runs).Record.RunId);
-        Assert.Equal(1, unreadable);
+        Assert.Equal("broken", Assert.Single(unreadable).Id);
+    }
+
+    [Fact]
+    public void Unreadable_records_are_named_with_their_reason_and_the_listing_goes_on()
+    {
+        Write("a", RunStatus.Finished, 0.5, "2026-11-28T07:59:55.000Z");
+        Directory.CreateDirectory(Path.Combine(_runs, "broken"));
+        File.WriteAllText(Path.Combine(_runs, "broken", "run.json"), "{\"runId\": \"broken\", \"status\": ");
+        Directory.CreateDirectory(Path.Combine(_runs, "huge"));
+        using (var huge = File.Create(Path.Combine(_runs, "huge", "run.json")))
+        {
+            huge.SetLength(RunRecordSerializer.MaxFileBytes + 1); // sparse: costs no disk
+        }
+
+        for (var i = 0; i < 6; i++)
+        {
+            Directory.CreateDirectory(Path.Combine(_runs, "zz" + i));
+            File.WriteAllText(Path.Combine(_runs, "zz" + i, "run.json"), "[]");
+        }
+
+        var runs = RunCatalog.Load(_runs, DateTimeOffset.UtcNow, out var unreadable);
+        var (code, output, error) = ToolHarness.Run("runs", "--runs-dir", _runs);
+        var (_, json, _) = ToolHarness.Run("runs", "--runs-dir", _runs, "--json");
+
+        Assert.Equal("a", Assert.Single(runs).Record.RunId);
+        Assert.Equal(new[] { "broken", "huge", "zz0", "zz1", "zz2", "zz3", "zz4", "zz5" }, unreadable.Select(u => u.Id));
+        Assert.Contains("64 MiB", unreadable[1].Reason, StringComparison.Ordinal);
+        Assert.Equal(0, code);
+        Assert.Empty(error);
+        Assert.Contains("skipped 8 unreadable record(s): broken (not a run record: ", output, StringComparison.Ordinal);
+        Assert.Contains("huge (run.json is larger than the 64 MiB a record may have)", output, StringComparison.Ordinal);
+        Assert.Contains(", and 3 more (--json lists them all)", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("Exception", output, StringComparison.Ordinal);
+        Assert.Contains("\"unreadable\": 8", json, StringComparison.Ordinal);
+        Assert.Contains("\"runId\": \"zz5\"", json, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_record_that_claims_another_run_id_is_listed_under_its_folder_and_flagged()
+    {
+        Write("b", RunStatus.Finished, 0.9, "2026-11-28T07:30:00.000Z");
+        Write("a", RunStatus.Finished, 0.5, "2026-11-28T07:59:55.000Z");
+        var planted = File.ReadAllText(Path.Combine(_runs, "a", "run.json")).Replace("\"runId\": \"a\"", "\"runId\": \"../../evil\"", StringComparison.Ordinal);
+        File.WriteAllText(Path.Combine(_runs, "a", "run.json"), planted);
+
+        var runs = RunCatalog.Load(_runs, DateTimeOffset.UtcNow, out _);
+        var (_, output, _) = ToolHarness.Run("runs", "--runs-dir", _runs);
+        var (_, json, _) = ToolHarness.Run("runs", "--runs-dir", _runs, "--json");
+        var (_, compared, _) = ToolHarness.Run("compare", "--runs-dir", _runs, "a", "b");
+
+        Assert.Equal(new[] { "a", "b" }, runs.Select(r => r.Record.RunId));
+        Assert.Equal("../../evil", runs[0].ClaimedRunId);
+        Assert.Null(runs[1].ClaimedRunId);
+        Assert.Contains("a (!)", output, StringComparison.Ordinal);
+        Assert.Contains("(!) a: its record claims to be run '../../evil'", output, StringComparison.Ordinal);
+        Assert.Contains("\"claimedRunId\": \"../../evil\"", json, StringComparison.Ordinal);
+        Assert.Contains("a: its record claims to be run '../../evil'", compared, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_ten_megabyte_parameter_is_shortened_in_tables_and_whole_in_json()
+    {
+        var record = new RunRecord { RunId = "a", Status = RunStatus.Finished, StartTime = "2026-11-28T07:00:00.000Z", LastWriteTime = "2026-11-28T07:00:01.000Z" };
+        record.Params["vocabulary"] = new string('v', 10 * 1024 * 1024);
+        Directory.CreateDirectory(Path.Combine(_runs, "a"));
+        File.WriteAllBytes(Path.Combine(_runs, "a", "run.json"), RunRecordSerializer.ToUtf8Bytes(record));
+        record.RunId = "b";
+        record.Params["vocabulary"] = new string('w', 10 * 1024 * 1024);
+        Directory.CreateDirectory(Path.Combine(_runs, "b"));
+        File.WriteAllBytes(Path.Combine(_runs, "b", "run.json"), RunRecordSerializer.ToUtf8Bytes(record));
+
+        var (_, listed, _) = ToolHarness.Run("runs", "--runs-dir", _runs);
+        var (_, compared, _) = ToolHarness.Run("compare", "--runs-dir", _runs, "a", "b");
+        var (_, json, _) = ToolHarness.Run("runs", "--runs-dir", _runs, "--json");
+
+        Assert.True(listed.Length < 2000, $"{listed.Length} characters");
+        Assert.Contains("vocabulary=" + new string('v', 79) + "…", listed, StringComparison.Ordinal);
+        Assert.True(compared.Length < 2000, $"{compared.Length} characters");
+        Assert.Contains(new string('w', 79) + "…", compared, StringComparison.Ordinal);
+        Assert.Contains(new string('v', 10 * 1024 * 1024), json, StringComparison.Ordinal);
     }
 }

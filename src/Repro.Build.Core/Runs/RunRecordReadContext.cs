@@ -7,6 +7,7 @@ namespace Repro.Build.Runs;
     PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
     NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals)]
 [JsonSerializable(typeof(RunRecord))]
+[JsonSerializable(typeof(MetricSummary))]
 internal sealed partial class RunRecordReadContext : JsonSerializerContext
 {
 }

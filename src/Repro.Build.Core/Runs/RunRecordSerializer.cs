@@ -11,8 +11,11 @@ public static class RunRecordSerializer
     /// <summary>The name of the record file in a run's folder.</summary>
     public const string FileName = "run.json";
 
-    // A record holds lists the program fills; far beyond any real one, small enough to refuse a wrong file.
-    private const long MaxFileBytes = 64L * 1024 * 1024;
+    /// <summary>
+    /// The largest run.json read from disk: a record holds lists the program fills; this is far beyond any real one and
+    /// small enough to refuse a wrong or hostile file before it is held in memory.
+    /// </summary>
+    public const long MaxFileBytes = 64L * 1024 * 1024;
 
     public static byte[] ToUtf8Bytes(RunRecord record)
     {
@@ -42,6 +45,19 @@ public static class RunRecordSerializer
             throw new InvalidDataException($"Not a run record: {ex.Message}", ex);
         }
     }
+
+    /// <summary>
+    /// Reads one metric summary where <paramref name="reader"/> stands (at its start object), with the record's own
+    /// serializer: NaN and infinities are read as the record writes them (<c>"NaN"</c>, <c>"Infinity"</c>, <c>"-Infinity"</c>).
+    /// </summary>
+    /// <exception cref="JsonException">Not a metric summary.</exception>
+    public static MetricSummary ReadMetricSummary(ref Utf8JsonReader reader) =>
+        JsonSerializer.Deserialize(ref reader, RunRecordReadContext.Default.MetricSummary)
+            ?? throw new JsonException("A metric summary is null.");
+
+    /// <summary>Writes one metric summary as run.json holds it (for summaries of records and the tool's JSON output).</summary>
+    public static void WriteMetricSummary(Utf8JsonWriter writer, MetricSummary summary) =>
+        JsonSerializer.Serialize(writer, summary, RunRecordWriteContext.Default.MetricSummary);
 
     /// <summary>Reads a run.json through the one bounded read path (never a FIFO, never unbounded).</summary>
     /// <exception cref="InvalidDataException">Not a run record.</exception>

@@ -12,6 +12,7 @@ namespace Repro.Build.Runs;
     DefaultIgnoreCondition = JsonIgnoreCondition.Never,
     NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals)]
 [JsonSerializable(typeof(RunRecord))]
+[JsonSerializable(typeof(MetricSummary))]
 internal sealed partial class RunRecordWriteContext : JsonSerializerContext
 {
 }

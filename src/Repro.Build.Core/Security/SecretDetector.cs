@@ -54,7 +54,22 @@ public static partial class SecretDetector
         + @"|AIza[0-9A-Za-z_\-]{35}"                         // Google API keys
         + @"|npm_[A-Za-z0-9]{36}"                            // npm tokens
         + @"|sk-(?:proj-)?[A-Za-z0-9_\-]{32,}"               // OpenAI-style secret keys
-        + @"|-----BEGIN [A-Z ]*PRIVATE KEY-----";            // PEM private keys
+        + @"|eyJ[A-Za-z0-9_\-]{8,}\.eyJ[A-Za-z0-9_\-]{8,}\.[A-Za-z0-9_\-]{8,}" // JSON Web Tokens: header and payload are base64url JSON
+        // PEM private keys (a GCP service account's too), with their body to the END line: as text, in a diff ('+' is
+        // a base64 character) or JSON-escaped ("\n").
+        + @"|-----BEGIN [A-Z ]*PRIVATE KEY-----(?:[A-Za-z0-9+/=\r\n]|\\[rn])*(?:-----END [A-Z ]*PRIVATE KEY-----)?";
+
+    // Secrets whose shape alone is not distinctive, found only beside what makes them so; each runs only after a
+    // literal test on the text (see ContainsContextualSecret), so that text without the context costs a few IndexOf.
+    // An AWS secret access key: 40 characters of base64 (a git SHA is hex, so it has no upper case; see IsAwsSecretKeyShape).
+    private const string AwsSecretKeyText = @"(?<![A-Za-z0-9/+=])[A-Za-z0-9/+]{40}(?![A-Za-z0-9/+=])";
+
+    // An Azure storage account key: 64 bytes in base64 (88 characters, "==" at the end). So is a SHA-512 digest in
+    // base64 (NuGet's content hashes), hence only beside an Azure storage account name or endpoint.
+    private const string AzureStorageKeyText = @"(?<![A-Za-z0-9/+=])[A-Za-z0-9+/]{86}==(?![A-Za-z0-9/+=])";
+
+    // The signature of an Azure shared access signature (a SAS URL or token: sv=…&…&sig=…), only with its sv=.
+    private const string SasSignatureText = @"(?<prefix>(?:^|[?&;\s""'])sig=)(?<value>[A-Za-z0-9%+/]{16,}(?:=|%3[Dd]){0,2})";
 
     // Password=...; / Pwd=... in a connection string: no space before '=' (code assignments have them), and the value
     // ends at ';', a quote or the end of the line.
@@ -97,6 +112,15 @@ public static partial class SecretDetector
 
     [GeneratedRegex(QuotedAssignmentText, Invariant)]
     private static partial Regex QuotedAssignment();
+
+    [GeneratedRegex(AwsSecretKeyText, Invariant)]
+    private static partial Regex AwsSecretKey();
+
+    [GeneratedRegex(AzureStorageKeyText, Invariant)]
+    private static partial Regex AzureStorageKey();
+
+    [GeneratedRegex(SasSignatureText, Invariant)]
+    private static partial Regex SasSignature();
 #else
     private static readonly Regex TokenPatternRegex = new(TokenPatternText, Invariant);
     private static readonly Regex ConnectionStringPasswordRegex = new(ConnectionStringPasswordText, InvariantIgnoreCaseMultiline);
@@ -104,6 +128,9 @@ public static partial class SecretDetector
     private static readonly Regex JsonPairRegex = new(JsonPairText, Invariant);
     private static readonly Regex ConfigLineRegex = new(ConfigLineText, InvariantMultiline);
     private static readonly Regex QuotedAssignmentRegex = new(QuotedAssignmentText, Invariant);
+    private static readonly Regex AwsSecretKeyRegex = new(AwsSecretKeyText, Invariant);
+    private static readonly Regex AzureStorageKeyRegex = new(AzureStorageKeyText, Invariant);
+    private static readonly Regex SasSignatureRegex = new(SasSignatureText, Invariant);
 
     private static Regex TokenPattern() => TokenPatternRegex;
 
@@ -116,6 +143,12 @@ public static partial class SecretDetector
     private static Regex ConfigLine() => ConfigLineRegex;
 
     private static Regex QuotedAssignment() => QuotedAssignmentRegex;
+
+    private static Regex AwsSecretKey() => AwsSecretKeyRegex;
+
+    private static Regex AzureStorageKey() => AzureStorageKeyRegex;
+
+    private static Regex SasSignature() => SasSignatureRegex;
 #endif
 
     /// <summary>True for files whose name says they hold credentials: <c>.env</c>, <c>*.pfx</c>, <c>id_rsa</c>, …</summary>
@@ -185,11 +218,27 @@ public static partial class SecretDetector
         return Array.IndexOf(Words(name), "PWD") >= 0;
     }
 
-    /// <summary>True when the text holds something shaped like a credential (a GitHub token, an AWS key, a private key…).</summary>
-    public static bool ContainsToken(string text) => TokenPattern().IsMatch(text);
+    /// <summary>
+    /// True when the text holds something shaped like a credential (a GitHub, GitLab, Slack or Hugging Face token, an
+    /// AWS access key id, or its secret key beside one, a JWT, a private key, an Azure SAS signature or storage key…).
+    /// </summary>
+    public static bool ContainsToken(string text) => TokenPattern().IsMatch(text) || ContainsContextualSecret(text);
 
     /// <summary>Replaces every token-shaped substring with <paramref name="replacement"/>.</summary>
-    public static string RedactTokens(string text, string replacement) => TokenPattern().Replace(text, replacement);
+    public static string RedactTokens(string text, string replacement) => TokenPattern().Replace(RedactContextual(text, replacement), replacement);
+
+    /// <summary>True when the text holds an AWS access key id (<c>AKIA</c> or <c>ASIA</c> and 16 upper-case letters or digits).</summary>
+    public static bool ContainsAwsAccessKeyId(string text) => HasAwsAccessKeyId(text, "AKIA") || HasAwsAccessKeyId(text, "ASIA");
+
+    /// <summary>
+    /// True for a value shaped as an AWS secret access key: 40 characters of base64 with upper and lower case (a git
+    /// SHA-1, hex, has no upper case). Alone it could be anything; beside an access key id it is the secret.
+    /// </summary>
+    public static bool IsAwsSecretKeyShape(string value)
+    {
+        var v = value.Trim();
+        return v.Length == 40 && AwsSecretKey().IsMatch(v) && HasUpperAndLower(v);
+    }
 
     /// <summary>
     /// True when <paramref name="text"/> (a file's content, or a diff of it) holds a secret: a token, a password in a
@@ -198,7 +247,7 @@ public static partial class SecretDetector
     /// <param name="path">The file's name decides whether bare <c>key = value</c> lines count (configuration files) or only quoted values (code).</param>
     public static bool ContainsSecret(string text, string path)
     {
-        if (TokenPattern().IsMatch(text) || UrlCredentials().IsMatch(text))
+        if (TokenPattern().IsMatch(text) || UrlCredentials().IsMatch(text) || ContainsContextualSecret(text))
         {
             return true;
         }
@@ -287,7 +336,94 @@ public static partial class SecretDetector
         redacted = redacted.IndexOf('@') >= 0 && redacted.IndexOf("://", StringComparison.Ordinal) >= 0 && UrlCredentials().IsMatch(redacted)
             ? UrlCredentials().Replace(redacted, m => m.Groups["prefix"].Value + Redacted + "@")
             : redacted;
+        // The contextual shapes first: an AWS secret key is found beside its key id, which the token pattern replaces.
+        redacted = RedactContextual(redacted, Redacted);
         return TokenPattern().IsMatch(redacted) ? TokenPattern().Replace(redacted, Redacted) : redacted;
+    }
+
+    // The literal tests come first: they cost a few IndexOf over text that holds none of the contexts (nearly all).
+    private static bool MayHoldAwsSecretKey(string text) => ContainsAwsAccessKeyId(text);
+
+    // AKIA or ASIA and 16 upper-case letters or digits: found by hand, the text is searched for the prefix only.
+    private static bool HasAwsAccessKeyId(string text, string prefix)
+    {
+        for (var at = text.IndexOf(prefix, StringComparison.Ordinal); at >= 0; at = text.IndexOf(prefix, at + 1, StringComparison.Ordinal))
+        {
+            var end = at + 20;
+            if (end > text.Length)
+            {
+                return false;
+            }
+
+            var shaped = true;
+            for (var i = at + 4; i < end && shaped; i++)
+            {
+                shaped = (text[i] >= 'A' && text[i] <= 'Z') || (text[i] >= '0' && text[i] <= '9');
+            }
+
+            if (shaped)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool MayHoldAzureStorageKey(string text) =>
+        text.IndexOf("==", StringComparison.Ordinal) >= 0
+        && (text.IndexOf(".core.windows.net", StringComparison.OrdinalIgnoreCase) >= 0 || text.IndexOf("AccountName", StringComparison.OrdinalIgnoreCase) >= 0);
+
+    private static bool MayHoldSasSignature(string text) =>
+        text.IndexOf("sig=", StringComparison.Ordinal) >= 0 && text.IndexOf("sv=", StringComparison.Ordinal) >= 0;
+
+    private static bool ContainsContextualSecret(string text)
+    {
+        if (MayHoldAwsSecretKey(text))
+        {
+            foreach (Match match in AwsSecretKey().Matches(text))
+            {
+                if (HasUpperAndLower(match.Value))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return (MayHoldAzureStorageKey(text) && AzureStorageKey().IsMatch(text)) || (MayHoldSasSignature(text) && SasSignature().IsMatch(text));
+    }
+
+    private static string RedactContextual(string text, string replacement)
+    {
+        var redacted = text;
+        if (MayHoldAwsSecretKey(redacted))
+        {
+            redacted = AwsSecretKey().Replace(redacted, m => HasUpperAndLower(m.Value) ? replacement : m.Value);
+        }
+
+        if (MayHoldAzureStorageKey(redacted) && AzureStorageKey().IsMatch(redacted))
+        {
+            redacted = AzureStorageKey().Replace(redacted, replacement);
+        }
+
+        if (MayHoldSasSignature(redacted) && SasSignature().IsMatch(redacted))
+        {
+            redacted = SasSignature().Replace(redacted, m => m.Groups["prefix"].Value + replacement);
+        }
+
+        return redacted;
+    }
+
+    private static bool HasUpperAndLower(string value)
+    {
+        bool upper = false, lower = false;
+        foreach (var c in value)
+        {
+            upper |= c >= 'A' && c <= 'Z';
+            lower |= c >= 'a' && c <= 'z';
+        }
+
+        return upper && lower;
     }
 
     private static bool IsConfigFile(string path, string text)

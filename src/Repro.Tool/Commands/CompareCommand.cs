@@ -33,7 +33,18 @@ internal static class CompareCommand
             }
             else
             {
-                console.Write(BuildReport(comparison, showAll));
+                var report = BuildReport(comparison, showAll);
+                foreach (var run in loaded.Where(l => l.ClaimedRunId is not null))
+                {
+                    report.Line($"{run.Record.RunId}: its record claims to be run '{Format.Long(run.ClaimedRunId!)}'; it is compared under its folder's name.", Tone.Bad);
+                }
+
+                foreach (var run in loaded.Where(l => l.MetricsDerived))
+                {
+                    report.Line($"{run.Record.RunId}: metrics read from metrics.jsonl (the run stopped without writing its final summaries).", Tone.Dim);
+                }
+
+                console.Write(report);
             }
 
             return comparison.Differs ? ExitCodes.Differs : ExitCodes.Ok;
@@ -59,17 +70,18 @@ internal static class CompareCommand
             var section = report.Section(title, columns);
             foreach (var (key, values) in shown)
             {
-                section.Row(RunComparison.IsDifferent(values) ? Tone.Added : Tone.Dim, new[] { key }.Concat(values.Select(v => Shorten(v ?? "—"))).ToArray());
+                section.Row(RunComparison.IsDifferent(values) ? Tone.Added : Tone.Dim, new[] { Format.Long(key) }.Concat(values.Select(v => Shorten(v ?? "—"))).ToArray());
             }
         }
 
         return report;
     }
 
+    // Hashes to 12 characters, any other long value (a 10 MB parameter) to a table cell's width; --json has them whole.
     private static string Shorten(string value) =>
         value.Length == 64 && value.All(char.IsAsciiHexDigitLower) ? value.Substring(0, 12) + "…"
         : value.StartsWith("sha256:", System.StringComparison.Ordinal) && value.Length == 71 ? value.Substring(7, 12) + "…"
-        : value;
+        : Format.Long(value);
 
     private static void WriteJson(Utf8JsonWriter writer, RunComparison comparison, bool all)
     {

@@ -32,7 +32,7 @@ internal static class ReportCommand
             var query = new RunQuery { Sort = "start", Descending = true };
             query.Statuses.AddRange(parse.GetValue(status) ?? Array.Empty<string>());
             query.Params.AddRange(parse.GetValue(param) ?? Array.Empty<string>());
-            var runs = query.Apply(RunCatalog.Load(directory, DateTimeOffset.UtcNow, out _));
+            var runs = query.Apply(RunCatalog.Load(directory, DateTimeOffset.UtcNow, out var unreadable));
             var html = HtmlReport.Build(runs, Math.Max(0, parse.GetValue(detailed)));
             var path = Path.GetFullPath(parse.GetValue(output)!);
             try
@@ -44,7 +44,13 @@ internal static class ReportCommand
                 throw new ToolInputException(DiagnosticIds.ToolOutputNotWritten, $"The report could not be written to {path}: {ex.Message}", ex);
             }
 
-            console.Write(new Report().Line($"Wrote {path} ({runs.Count} run(s), charts for {Math.Min(runs.Count, parse.GetValue(detailed))}).", Tone.Good));
+            var report = new Report().Line($"Wrote {path} ({runs.Count} run(s), charts for {Math.Min(runs.Count, parse.GetValue(detailed))}).", Tone.Good);
+            if (unreadable.Count > 0)
+            {
+                report.Line(RunCatalog.DescribeUnreadable(unreadable), Tone.Bad);
+            }
+
+            console.Write(report);
             return ExitCodes.Ok;
         });
         return command;

@@ -69,10 +69,15 @@ internal static class RunsCommand
         return command;
     }
 
-    private static Report BuildReport(string directory, int total, List<RunListing> runs, int unreadable, bool group, bool active, DateTimeOffset now)
+    private static Report BuildReport(string directory, int total, List<RunListing> runs, List<UnreadableRun> unreadable, bool group, bool active, DateTimeOffset now)
     {
         var report = new Report();
-        report.Line($"{runs.Count} of {total} run(s) in {directory}" + (unreadable > 0 ? $" ({unreadable} unreadable record(s) skipped)" : ""));
+        report.Line($"{runs.Count} of {total} run(s) in {directory}");
+        if (unreadable.Count > 0)
+        {
+            report.Line(RunCatalog.DescribeUnreadable(unreadable), Tone.Bad);
+        }
+
         if (total == 0)
         {
             report.Line("No runs yet: a program that references Repro.Runs records one per ReproRun.Start; 'dotnet repro pull' fetches the team's.", Tone.Dim);
@@ -98,33 +103,55 @@ internal static class RunsCommand
                 var build = run.Record.Build;
                 var commit = build?.Commit is { } c ? Short(c, 10) + (build.Dirty == true ? "+dirty" : "") : "";
                 section.Row(tone,
-                    run.Record.RunId,
+                    run.Record.RunId + (run.ClaimedRunId is null ? "" : " (!)"),
                     run.Record.Name ?? "",
                     run.Status,
                     run.Who ?? "",
                     active ? Ago(run.Started, now) : run.Started?.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) ?? "",
                     active ? Ago(run.LastWrite, now) : Format(run.Duration),
                     commit,
-                    string.Join(" ", run.Record.Params.Select(p => p.Key + "=" + p.Value)),
-                    string.Join(" ", run.Record.Metrics.Select(m => m.Key + "=" + m.Value.Last.ToString("G4", CultureInfo.InvariantCulture))));
+                    string.Join(" ", run.Record.Params.Select(p => Output.Format.Long(p.Key) + "=" + Output.Format.Long(p.Value))),
+                    (run.MetricsDerived ? "* " : "") + string.Join(" ", run.Record.Metrics.Select(m => Output.Format.Long(m.Key) + "=" + m.Value.Last.ToString("G4", CultureInfo.InvariantCulture))));
             }
+        }
+
+        // Said after the table, where the marks are.
+        foreach (var run in runs.Where(r => r.ClaimedRunId is not null))
+        {
+            report.Line($"(!) {run.Record.RunId}: its record claims to be run '{Output.Format.Long(run.ClaimedRunId!)}'; it is listed under its folder's name. A record copied by hand, or planted: check where it came from.", Tone.Bad);
+        }
+
+        if (runs.Any(r => r.MetricsDerived))
+        {
+            report.Line("* metrics read from metrics.jsonl: the run stopped without writing its record's final summaries (killed, or still running).", Tone.Dim);
         }
 
         return report;
     }
 
-    private static void WriteJson(Utf8JsonWriter writer, string directory, List<RunListing> runs, int unreadable)
+    private static void WriteJson(Utf8JsonWriter writer, string directory, List<RunListing> runs, List<UnreadableRun> unreadable)
     {
         writer.WriteStartObject();
         writer.WriteString("runsDirectory", directory);
         writer.WriteString("ref", RunRefStore.LocalRef);
-        writer.WriteNumber("unreadable", unreadable);
+        writer.WriteNumber("unreadable", unreadable.Count);
+        writer.WriteStartArray("unreadableRuns");
+        foreach (var run in unreadable)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("runId", run.Id);
+            writer.WriteString("reason", run.Reason);
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
         writer.WriteStartArray("runs");
         foreach (var run in runs)
         {
             var record = run.Record;
             writer.WriteStartObject();
             writer.WriteString("runId", record.RunId);
+            writer.WriteString("claimedRunId", run.ClaimedRunId);
             writer.WriteString("name", record.Name);
             writer.WriteString("status", run.Status);
             writer.WriteString("recordedStatus", record.Status);
@@ -140,6 +167,7 @@ internal static class RunsCommand
             JsonFields.Boolean(writer, "dirty", record.Build?.Dirty);
 
             RunCatalog.WriteParamsAndMetrics(writer, record);
+            writer.WriteBoolean("metricsFromFile", run.MetricsDerived);
             writer.WriteEndObject();
         }
 

@@ -15,4 +15,13 @@ public sealed class LoadedRun
 
     /// <summary>The full path of the run.json read.</summary>
     public string Path { get; }
+
+    /// <summary>True when the metric summaries were read from metrics.jsonl because the record was behind it.</summary>
+    public bool MetricsDerived { get; init; }
+
+    /// <summary>
+    /// When the run was named by its id and its record claims another <c>runId</c>: the claim (the record's id is then
+    /// the folder's), else null.
+    /// </summary>
+    public string? ClaimedRunId { get; init; }
 }

@@ -45,7 +45,7 @@ public static class RunLoader
         }
 
         var byId = RunStore.RecordPath(RunStore.Locate(currentDirectory), argument);
-        return File.Exists(byId) ? Load(byId, argument) : null;
+        return File.Exists(byId) ? Load(byId, argument, runId: argument) : null;
     }
 
     private static bool IsRunRecord(string path)
@@ -72,7 +72,8 @@ public static class RunLoader
         }
     }
 
-    private static LoadedRun Load(string path, string argument)
+    /// <param name="runId">The run id the run was named by, when it was: its record must carry it (see <see cref="Services.RunListing"/>).</param>
+    internal static LoadedRun Load(string path, string argument, string? runId = null)
     {
         RunRecord record;
         try
@@ -90,6 +91,18 @@ public static class RunLoader
                 $"'{argument}' is a run record of schemaVersion {record.SchemaVersion}; this dotnet-repro reads versions up to {RunRecord.CurrentSchemaVersion}: update the tool (dotnet tool update dotnet-repro).");
         }
 
-        return new LoadedRun(record, path);
+        string? claimed = null;
+        if (runId is not null && !string.Equals(record.RunId, runId, StringComparison.Ordinal))
+        {
+            claimed = record.RunId;
+            record.RunId = runId;
+        }
+
+        var full = Path.GetFullPath(path);
+        return new LoadedRun(record, full)
+        {
+            MetricsDerived = Services.RunMetrics.DeriveIfBehind(record, Path.GetDirectoryName(full)!),
+            ClaimedRunId = claimed,
+        };
     }
 }

@@ -48,8 +48,9 @@ public static class Format
         return value;
     }
 
-    /// <summary>Values longer than 80 characters are cut for reports; --json has them whole.</summary>
-    public static string Long(string value) => value.Length > 80 ? value.Substring(0, 79) + "…" : value;
+    /// <summary>Values longer than 80 characters are cut for reports (never inside a surrogate pair); --json has them whole.</summary>
+    public static string Long(string value) =>
+        value.Length <= 80 ? value : value.Substring(0, char.IsHighSurrogate(value[78]) ? 78 : 79) + "…";
 
     public static string Flag(bool? value) => value switch
     {

@@ -38,17 +38,39 @@ public static class CommandRun
             start.ArgumentList.Add(request.Command[i]);
         }
 
-        int exitCode;
+        Process process;
         try
         {
-            using var process = Process.Start(start) ?? throw new InvalidOperationException("the process did not start");
-            process.WaitForExit();
-            exitCode = process.ExitCode;
+            process = Process.Start(start) ?? throw new InvalidOperationException("the process did not start");
         }
         catch (Exception ex) when (ex is Win32Exception or InvalidOperationException)
         {
             run.Fail(ex);
             throw new ToolInputException(DiagnosticIds.ToolInputMissing, $"'{request.Command[0]}' could not be started: {ex.Message}");
+        }
+
+        int exitCode;
+        using (process)
+        {
+            // A signal to the tool stops the command with every process it started (they would run on with nobody
+            // waiting for them), then the tool ends as the signal would have ended it (128 + its number), and
+            // Repro.Runs records the run as killed by it. The signal is cancelled so that the tool ends only once the
+            // kill is done; the kill holds a lock, as the command's end wakes this thread.
+            var killing = new object();
+            string? signal = null;
+            using var signals = TerminationSignals.Watch(name =>
+            {
+                lock (killing)
+                {
+                    signal ??= name;
+                    ProcessTree.Kill(process);
+                }
+            }, keepRunning: true);
+            process.WaitForExit();
+            lock (killing)
+            {
+                exitCode = signal is null ? process.ExitCode : 128 + TerminationSignals.Number(signal);
+            }
         }
 
         foreach (var output in request.Outputs)

@@ -115,31 +115,25 @@ public static class HtmlReport
         var series = new Dictionary<string, List<(RunListing Run, List<(double Step, double Value)> Points)>>(StringComparer.Ordinal);
         foreach (var run in runs)
         {
-            List<MetricPoint> points;
+            // In bounded memory whatever the file's size: each series comes reduced, its spikes kept (MetricsFileFormat.Digest).
+            MetricsDigest digest;
             try
             {
-                points = MetricsFileFormat.Read(Path.Combine(run.Folder, MetricsFileFormat.FileName), out _);
+                digest = MetricsFileFormat.Digest(Path.Combine(run.Folder, MetricsFileFormat.FileName), MaxPointsPerSeries);
             }
             catch (Exception ex) when (ReadFailure.IsExpected(ex))
             {
                 continue;
             }
 
-            foreach (var group in points.GroupBy(p => p.Key))
+            foreach (var pair in digest.Series)
             {
-                var list = group.Select(p => ((double)p.Step, p.Value)).Where(p => !double.IsNaN(p.Value) && !double.IsInfinity(p.Value)).ToList();
-                if (list.Count > MaxPointsPerSeries)
+                if (!series.TryGetValue(pair.Key, out var chart))
                 {
-                    var stride = (list.Count + MaxPointsPerSeries - 1) / MaxPointsPerSeries;
-                    list = list.Where((_, i) => i % stride == 0 || i == list.Count - 1).ToList();
+                    series[pair.Key] = chart = new();
                 }
 
-                if (!series.TryGetValue(group.Key, out var chart))
-                {
-                    series[group.Key] = chart = new();
-                }
-
-                chart.Add((run, list));
+                chart.Add((run, pair.Value.Select(p => ((double)p.Step, p.Value)).ToList()));
             }
         }
 

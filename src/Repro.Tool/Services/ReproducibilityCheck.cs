@@ -4,6 +4,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.IO;
 using System.Linq;
+using System.Threading;
 using Repro.Build;
 using Repro.Build.Runs;
 using Repro.Tool.Input;
@@ -40,10 +41,19 @@ public static class ReproducibilityCheck
         }),
     };
 
-    /// <summary>Runs the command <paramref name="executions"/> times; returns each run's record (by execution) and the differences.</summary>
-    public static CheckResult Run(string command, IReadOnlyList<string> arguments, int executions, double tolerance, TextWriter log)
+    /// <summary>How long one execution of the command may take unless <c>--timeout</c> says otherwise.</summary>
+    public static readonly TimeSpan DefaultTimeout = TimeSpan.FromHours(1);
+
+    /// <summary>
+    /// Runs the command <paramref name="executions"/> times; returns each run's record (by execution) and the
+    /// differences. An execution that outlives <paramref name="timeout"/>, or <paramref name="stop"/> (a signal to the
+    /// tool), kills the command with every process it started, removes the temporary folder and ends the check with REPRO521.
+    /// </summary>
+    /// <param name="temporaryParent">Where the temporary folder goes (default: the system's temporary folder).</param>
+    public static CheckResult Run(string command, IReadOnlyList<string> arguments, int executions, double tolerance, TimeSpan timeout, TextWriter log,
+        CheckStop? stop = null, string? temporaryParent = null)
     {
-        var root = Path.Combine(Path.GetTempPath(), "repro-check-" + Guid.NewGuid().ToString("N").Substring(0, 12));
+        var root = Path.Combine(temporaryParent ?? Path.GetTempPath(), "repro-check-" + Guid.NewGuid().ToString("N").Substring(0, 12));
         var records = new List<(Variation Variation, RunRecord Record)>();
         try
         {
@@ -53,7 +63,7 @@ public static class ReproducibilityCheck
                 var runs = Path.Combine(root, "run-" + i.ToString(CultureInfo.InvariantCulture));
                 Directory.CreateDirectory(runs);
                 log.WriteLine($"Run {i + 1} of {executions} ({variation.Description}) ...");
-                var exit = Execute(command, arguments, runs, variation);
+                var exit = Execute(command, arguments, runs, variation, timeout, stop, $"run {i + 1} of {executions} ({variation.Description})");
                 if (exit != 0)
                 {
                     throw new ToolInputException(DiagnosticIds.ToolCheckFailed, $"The command exited with code {exit} in run {i + 1} ({variation.Description}); a check compares runs that finish. Run it alone first.");
@@ -155,7 +165,7 @@ public static class ReproducibilityCheck
 
     private static string Short(string hash) => hash.Length > 12 ? hash.Substring(0, 12) : hash;
 
-    private static int Execute(string command, IReadOnlyList<string> arguments, string runsDirectory, Variation variation)
+    private static int Execute(string command, IReadOnlyList<string> arguments, string runsDirectory, Variation variation, TimeSpan timeout, CheckStop? stop, string which)
     {
         var start = new ProcessStartInfo(command) { UseShellExecute = false };
         foreach (var argument in arguments)
@@ -169,15 +179,66 @@ public static class ReproducibilityCheck
             start.Environment[pair.Key] = pair.Value;
         }
 
+        Process process;
         try
         {
-            using var process = Process.Start(start) ?? throw new ToolInputException(DiagnosticIds.ToolCheckFailed, $"'{command}' could not be started.");
-            process.WaitForExit();
-            return process.ExitCode;
+            process = Process.Start(start) ?? throw new ToolInputException(DiagnosticIds.ToolCheckFailed, $"'{command}' could not be started.");
         }
         catch (System.ComponentModel.Win32Exception ex)
         {
             throw new ToolInputException(DiagnosticIds.ToolCheckFailed, $"'{command}' could not be started: {ex.Message}", ex);
         }
+
+        using (process)
+        {
+            using var deadline = new CancellationTokenSource(timeout);
+            using var either = CancellationTokenSource.CreateLinkedTokenSource(deadline.Token, stop?.Token ?? CancellationToken.None);
+            try
+            {
+                process.WaitForExitAsync(either.Token).GetAwaiter().GetResult();
+                return process.ExitCode;
+            }
+            catch (OperationCanceledException)
+            {
+                // Killed here, not left to the signal's default action: the command's own children would outlive the tool.
+                ProcessTree.Kill(process);
+                var why = stop?.Signal is { } signal
+                    ? $"The check was stopped ({signal}) during {which}"
+                    : $"The command did not end within the {Describe(timeout)} of --timeout in {which}";
+                throw new ToolInputException(DiagnosticIds.ToolCheckFailed,
+                    $"{why}: the command and every process it started were killed and the temporary runs removed. "
+                    + (stop?.Signal is null ? "Give it more time (--timeout 3h) or make it end on its own." : "Run the check again to compare the runs."));
+            }
+        }
     }
+
+    /// <summary>Reads <c>--timeout</c>: seconds (<c>3600</c>), or a number with <c>s</c>, <c>m</c> or <c>h</c> (<c>90s</c>, <c>30m</c>, <c>2h</c>, <c>1.5h</c>).</summary>
+    public static bool TryParseTimeout(string text, out TimeSpan timeout)
+    {
+        timeout = default;
+        var trimmed = text.Trim();
+        var unit = trimmed.Length > 0 ? char.ToLowerInvariant(trimmed[trimmed.Length - 1]) : ' ';
+        var scale = unit switch { 's' => 1.0, 'm' => 60.0, 'h' => 3600.0, _ => 0.0 };
+        var number = scale == 0 ? trimmed : trimmed.Substring(0, trimmed.Length - 1);
+        if (!double.TryParse(number, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value))
+        {
+            return false;
+        }
+
+        var seconds = value * (scale == 0 ? 1.0 : scale);
+        // At least a second, at most a week: beyond that a bound means nothing, and TimeSpan arithmetic stays exact.
+        if (seconds < 1 || seconds > 7 * 24 * 3600)
+        {
+            return false;
+        }
+
+        timeout = TimeSpan.FromSeconds(seconds);
+        return true;
+    }
+
+    /// <summary>A timeout as people write it: 90s, 30m, 2h.</summary>
+    public static string Describe(TimeSpan timeout) =>
+        timeout.TotalHours >= 1 && timeout.TotalHours == Math.Floor(timeout.TotalHours) ? timeout.TotalHours.ToString(CultureInfo.InvariantCulture) + "h"
+        : timeout.TotalMinutes >= 1 && timeout.TotalMinutes == Math.Floor(timeout.TotalMinutes) ? timeout.TotalMinutes.ToString(CultureInfo.InvariantCulture) + "m"
+        : timeout.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture) + "s";
 }

@@ -24,18 +24,24 @@ public static class RunCatalog
     /// <summary>The cache's file name in the runs folder (a file, so never taken for a run).</summary>
     public const string IndexFileName = ".index";
 
-    private const long MaxRecordBytes = 64L * 1024 * 1024;
     private const long MaxIndexBytes = 1024L * 1024 * 1024;
     private const string IndexHeader = "repro-run-index 2";
 
-    /// <summary>The runs of <paramref name="runsDirectory"/>, oldest first; records that cannot be read are counted, not fatal.</summary>
-    public static List<RunListing> Load(string runsDirectory, DateTimeOffset now, out int unreadable)
+    /// <summary>At most this many unreadable runs are named in a line of text; --json names them all.</summary>
+    public const int UnreadableNamed = 5;
+
+    /// <summary>
+    /// The runs of <paramref name="runsDirectory"/>, oldest first. Records that cannot be read (damaged, not a run
+    /// record, over <see cref="RunRecordSerializer.MaxFileBytes"/>) are returned in <paramref name="unreadable"/> with
+    /// the reason, never fatal: the rest of the listing goes on.
+    /// </summary>
+    public static List<RunListing> Load(string runsDirectory, DateTimeOffset now, out List<UnreadableRun> unreadable)
     {
         var ids = RunStore.ListRunIds(runsDirectory);
         var index = ReadIndex(runsDirectory);
         var listings = new RunListing?[ids.Count];
         var entries = new (long Size, long Ticks, byte[] Summary)?[ids.Count];
-        var failures = 0;
+        var failures = new UnreadableRun?[ids.Count];
         var reread = 0;
         // Records are independent: read them on every core.
         Parallel.For(0, ids.Count, i =>
@@ -44,25 +50,29 @@ public static class RunCatalog
             var path = Path.Combine(folder, RunRecordSerializer.FileName);
             try
             {
+                RunRecord record;
                 var (size, ticks) = FileProbe.Stat(path);
                 if (index.TryGetValue(ids[i], out var cached) && cached.Size == size && cached.Ticks == ticks)
                 {
-                    listings[i] = new RunListing(RunSummaryReader.Read(cached.Summary), folder, now);
+                    record = RunSummaryReader.Read(cached.Summary);
                     entries[i] = cached;
-                    return;
+                }
+                else
+                {
+                    record = RunSummaryReader.Read(FileProbe.ReadAllBytes(path, RunRecordSerializer.MaxFileBytes));
+                    entries[i] = (size, ticks, Summarize(record));
+                    System.Threading.Interlocked.Increment(ref reread);
                 }
 
-                var record = RunSummaryReader.Read(FileProbe.ReadAllBytes(path, MaxRecordBytes));
-                listings[i] = new RunListing(record, folder, now);
-                entries[i] = (size, ticks, Summarize(record));
-                System.Threading.Interlocked.Increment(ref reread);
+                // After the summary is cached: what the record says is cached, what the metrics file adds is read each time.
+                listings[i] = new RunListing(record, folder, now) { MetricsDerived = RunMetrics.DeriveIfBehind(record, folder) };
             }
             catch (Exception ex) when (ReadFailure.IsExpected(ex))
             {
-                System.Threading.Interlocked.Increment(ref failures);
+                failures[i] = new UnreadableRun(ids[i], Reason(ex));
             }
         });
-        unreadable = failures;
+        unreadable = failures.OfType<UnreadableRun>().ToList();
 
         if (reread > 0 || index.Count != entries.Count(e => e is not null))
         {
@@ -70,6 +80,31 @@ public static class RunCatalog
         }
 
         return listings.OfType<RunListing>().ToList();
+    }
+
+    /// <summary>"skipped 2 unreadable record(s): ID (reason), ID (reason)", naming at most <see cref="UnreadableNamed"/>.</summary>
+    public static string DescribeUnreadable(IReadOnlyList<UnreadableRun> unreadable)
+    {
+        var named = string.Join(", ", unreadable.Take(UnreadableNamed).Select(u => $"{u.Id} ({u.Reason})"));
+        var more = unreadable.Count > UnreadableNamed ? $", and {unreadable.Count - UnreadableNamed} more (--json lists them all)" : "";
+        return $"skipped {unreadable.Count} unreadable record(s): {named}{more}";
+    }
+
+    // One short line: the message of a reader names the file, which the listing already names by its run id.
+    private static string Reason(Exception ex)
+    {
+        if (ex is FileTooLargeException)
+        {
+            return string.Create(CultureInfo.InvariantCulture, $"run.json is larger than the {RunRecordSerializer.MaxFileBytes / (1024 * 1024)} MiB a record may have");
+        }
+
+        var message = ex.Message.Split('\n')[0].Trim();
+        if (message.StartsWith("Not a run record: ", StringComparison.Ordinal))
+        {
+            message = "not a run record: " + message.Substring("Not a run record: ".Length);
+        }
+
+        return message.Length > 160 ? message.Substring(0, 159) + "…" : message;
     }
 
     /// <summary>The summary of a record, as a compact run.json of the keys <see cref="RunSummaryReader"/> reads.</summary>
@@ -133,13 +168,9 @@ public static class RunCatalog
         writer.WriteStartObject("metrics");
         foreach (var pair in record.Metrics)
         {
-            writer.WriteStartObject(pair.Key);
-            writer.WriteNumber("last", pair.Value.Last);
-            writer.WriteNumber("step", pair.Value.Step);
-            writer.WriteNumber("min", pair.Value.Min);
-            writer.WriteNumber("max", pair.Value.Max);
-            writer.WriteNumber("count", pair.Value.Count);
-            writer.WriteEndObject();
+            // As run.json writes it: NaN and infinities as "NaN", "Infinity", "-Infinity" (JSON has no such numbers).
+            writer.WritePropertyName(pair.Key);
+            RunRecordSerializer.WriteMetricSummary(writer, pair.Value);
         }
 
         writer.WriteEndObject();

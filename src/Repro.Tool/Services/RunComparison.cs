@@ -38,6 +38,7 @@ public sealed class RunComparison
         var path = Directory.Exists(reference) ? Path.Combine(reference, RunRecordSerializer.FileName)
             : File.Exists(reference) ? reference
             : null;
+        string? runId = null;
         if (path is null)
         {
             // A full id is found without listing anything; a prefix lists the folders' names only (no record is read),
@@ -51,17 +52,11 @@ public sealed class RunComparison
                     : $"'{reference}' names {matches.Count} runs ({string.Join(", ", matches.Take(3))}{(matches.Count > 3 ? ", …" : "")}): give more of the run id.");
             }
 
-            path = RunStore.RecordPath(runsDirectory, matches[0]);
+            runId = matches[0];
+            path = RunStore.RecordPath(runsDirectory, runId);
         }
 
-        try
-        {
-            return new LoadedRun(RunRecordSerializer.ReadFile(path), Path.GetFullPath(path));
-        }
-        catch (InvalidDataException ex)
-        {
-            throw new ToolInputException(DiagnosticIds.ToolInputNotManifest, $"{path} is not a run record: {ex.Message}", ex);
-        }
+        return RunLoader.Load(path, reference, runId);
     }
 
     private static List<string> MatchingIds(string runsDirectory, string prefix)

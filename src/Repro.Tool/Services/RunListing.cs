@@ -10,8 +10,20 @@ public sealed class RunListing
     /// <summary>A running run writes run.json every 10 seconds; one silent for this long has stopped (killed, machine lost).</summary>
     public static readonly TimeSpan HeartbeatTimeout = TimeSpan.FromSeconds(60);
 
+    /// <summary>
+    /// A run is listed under its folder's name, whatever its record claims: a record copied or planted under another
+    /// folder (its <c>runId</c> another run's, or a path) would otherwise pass for a run it is not. The claim is kept in
+    /// <see cref="ClaimedRunId"/> and shown.
+    /// </summary>
     public RunListing(RunRecord record, string folder, DateTimeOffset now)
     {
+        var id = System.IO.Path.GetFileName(folder);
+        if (!string.Equals(record.RunId, id, StringComparison.Ordinal))
+        {
+            ClaimedRunId = record.RunId;
+            record.RunId = id;
+        }
+
         Record = record;
         Folder = folder;
         LastWrite = ParseTime(record.LastWriteTime);
@@ -29,6 +41,12 @@ public sealed class RunListing
         record.Share is { IntervalSeconds: > 0 } share ? HeartbeatTimeout + TimeSpan.FromSeconds(2.0 * share.IntervalSeconds) : HeartbeatTimeout;
 
     public string Folder { get; }
+
+    /// <summary>The <c>runId</c> the record holds when it is not its folder's name (the record's own id is then the folder's), else null.</summary>
+    public string? ClaimedRunId { get; }
+
+    /// <summary>True when the metric summaries were read from metrics.jsonl because the record was behind it (<see cref="RunMetrics"/>).</summary>
+    public bool MetricsDerived { get; set; }
 
     /// <summary>The recorded status, except that a running run whose heartbeat stopped is "crashed".</summary>
     public string Status { get; }

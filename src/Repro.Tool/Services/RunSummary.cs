@@ -16,6 +16,11 @@ public static class RunSummary
         report.Line($"run {run.RunId}{(run.Name is null ? "" : " (" + run.Name + ")")}: {run.Status}{(run.ExitCode is { } code ? ", exit code " + code.ToString(CultureInfo.InvariantCulture) : "")}",
             run.Status == RunStatus.Finished ? Tone.Good : run.Status == RunStatus.Running ? Tone.Normal : Tone.Bad);
         report.Line($"record {loaded.Path}", Tone.Dim);
+        if (loaded.ClaimedRunId is { } claimed)
+        {
+            report.Line($"Its record claims to be run '{Format.Long(claimed)}', not the run of its folder: a record copied by hand, or planted. Check where it came from.", Tone.Bad);
+        }
+
         report.Line($"started {run.StartTime}, ended {run.EndTime ?? "(not ended: running, or killed without warning; last written " + run.LastWriteTime + ")"}");
         if (run.Failure is { } failure)
         {
@@ -53,10 +58,10 @@ public static class RunSummary
         var parameters = report.Section("Parameters", "name", "value");
         foreach (var (name, value) in run.Params)
         {
-            parameters.Row(name, value);
+            parameters.Row(name, all ? value : Format.Long(value));
         }
 
-        var metrics = report.Section("Metrics", "metric", "last", "step", "min", "max", "points");
+        var metrics = report.Section(loaded.MetricsDerived ? "Metrics (from metrics.jsonl: the run stopped without writing its final summaries)" : "Metrics", "metric", "last", "step", "min", "max", "points");
         foreach (var (name, metric) in run.Metrics)
         {
             metrics.Row(name, Number(metric.Last), metric.Step.ToString(CultureInfo.InvariantCulture), Number(metric.Min), Number(metric.Max), metric.Count.ToString(CultureInfo.InvariantCulture));

@@ -164,42 +164,15 @@ public static class RunSummaryReader
         return build;
     }
 
+    // The record's own serializer reads a summary, so what the writer writes (NaN and infinities as text) is read here too.
     private static MetricSummary ReadMetric(ref Utf8JsonReader reader)
     {
-        var metric = new MetricSummary();
         if (reader.TokenType != JsonTokenType.StartObject)
         {
             throw new JsonException("A metric summary is not an object.");
         }
 
-        while (Next(ref reader) == JsonTokenType.PropertyName)
-        {
-            var key = reader.GetString();
-            reader.Read();
-            switch (key)
-            {
-                case "last":
-                    metric.Last = reader.GetDouble();
-                    break;
-                case "step":
-                    metric.Step = reader.GetInt64();
-                    break;
-                case "min":
-                    metric.Min = reader.GetDouble();
-                    break;
-                case "max":
-                    metric.Max = reader.GetDouble();
-                    break;
-                case "count":
-                    metric.Count = reader.GetInt64();
-                    break;
-                default:
-                    reader.Skip();
-                    break;
-            }
-        }
-
-        return metric;
+        return RunRecordSerializer.ReadMetricSummary(ref reader);
     }
 
     private static string RawText(ref Utf8JsonReader reader)

@@ -28,12 +28,12 @@ public static class WhichPresenter
 
             if (run.Params.Count > 0)
             {
-                section.Row("parameters", string.Join(", ", run.Params.Select(p => p.Key + "=" + p.Value)));
+                section.Row("parameters", string.Join(", ", run.Params.Select(p => Format.Long(p.Key) + "=" + Format.Long(p.Value))));
             }
 
             if (run.Metrics.Count > 0)
             {
-                section.Row("metrics", string.Join(", ", run.Metrics.Select(m => m.Key + "=" + RunSummary.Number(m.Value.Last))));
+                section.Row("metrics", string.Join(", ", run.Metrics.Select(m => Format.Long(m.Key) + "=" + RunSummary.Number(m.Value.Last))));
             }
 
             section.Row("record", match.RecordPath);

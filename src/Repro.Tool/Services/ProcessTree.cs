@@ -1,0 +1,35 @@
+using System;
+using System.ComponentModel;
+using System.Diagnostics;
+
+namespace Repro.Tool.Services;
+
+/// <summary>Stops a command the tool started together with every process it started (a training script's workers, a shell's children).</summary>
+public static class ProcessTree
+{
+    /// <summary>How long to wait for the processes to be gone once killed.</summary>
+    private static readonly TimeSpan ExitWait = TimeSpan.FromSeconds(10);
+
+    /// <summary>Kills the process and its descendants and waits (briefly) for it to end; never throws.</summary>
+    public static void Kill(Process process)
+    {
+        try
+        {
+            // Descendants are found while the process lives (after it, they belong to no one): kill the tree first, then wait.
+            process.Kill(entireProcessTree: true);
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or Win32Exception or NotSupportedException or AggregateException)
+        {
+            // It ended on its own meanwhile, or a descendant could not be signalled (it ended, or is not ours).
+        }
+
+        try
+        {
+            process.WaitForExit((int)ExitWait.TotalMilliseconds);
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or Win32Exception)
+        {
+            // Not started by this object, or already disposed: nothing to wait for.
+        }
+    }
+}
