@@ -30,7 +30,7 @@ public sealed class RunCatalogTests : IDisposable
         Write("b", RunStatus.Finished, 0.9, "2026-11-28T07:30:00.000Z");
 
         var first = RunCatalog.Load(_runs, now, out var unreadable);
-        var index = File.ReadAllText(Path.Combine(_runs, RunCatalog.IndexFileName));
+        var index = System.Text.Encoding.Latin1.GetString(File.ReadAllBytes(Path.Combine(_runs, RunCatalog.IndexFileName)));
         Write("a", RunStatus.Finished, 0.75, "2026-11-28T07:59:59.000Z");
         File.AppendAllText(Path.Combine(_runs, "b", "run.json"), " "); // any change of size or time is a change
         var second = RunCatalog.Load(_runs, now, out _);
@@ -44,6 +44,54 @@ public sealed class RunCatalogTests : IDisposable
     }
 
     [Fact]
+    public void Once_the_folder_is_walked_only_running_runs_and_a_changed_folder_are_looked_at_again()
+    {
+        var now = new DateTimeOffset(2026, 11, 28, 8, 0, 0, TimeSpan.Zero);
+        Write("a", RunStatus.Running, 0.5, "2026-11-28T07:59:55.000Z");
+        Write("b", RunStatus.Finished, 0.9, "2026-11-28T07:30:00.000Z");
+        RunCatalog.Load(_runs, now, out _);
+        var past = DateTime.UtcNow.AddHours(-1);
+        Directory.SetLastWriteTimeUtc(_runs, past); // a walk long after the folder last changed is trusted
+        RunCatalog.Load(_runs, now, out _);
+
+        // A finished record edited in place (no tool does that) is not looked at while the folder is unchanged...
+        var record = Path.Combine(_runs, "b", "run.json");
+        File.WriteAllText(record, File.ReadAllText(record).Replace("\"learningRate\": \"0.1\"", "\"learningRate\": \"0.2\"", StringComparison.Ordinal));
+        // ...while a running one is, every time.
+        Write("a", RunStatus.Finished, 0.75, "2026-11-28T07:59:59.000Z");
+        Directory.SetLastWriteTimeUtc(_runs, past);
+        var second = RunCatalog.Load(_runs, now, out _);
+        Assert.Equal(new[] { "finished", "finished" }, second.Select(r => r.Status));
+        Assert.Equal(0.75, second[0].Record.Metrics["accuracy"].Last);
+        Assert.Equal("0.1", second[1].Record.Params["learningRate"]);
+
+        // A new run changes the folder: everything is compared again, the edited record included.
+        Write("c", RunStatus.Finished, 0.1, "2026-11-28T07:40:00.000Z");
+        var third = RunCatalog.Load(_runs, now, out _);
+        Assert.Equal(new[] { "a", "b", "c" }, third.Select(r => r.Record.RunId).OrderBy(id => id, StringComparer.Ordinal));
+        Assert.Equal("0.2", third.Single(r => r.Record.RunId == "b").Record.Params["learningRate"]);
+    }
+
+    [Fact]
+    public void A_query_that_only_orders_and_limits_reads_only_the_runs_it_shows()
+    {
+        for (var i = 0; i < 30; i++)
+        {
+            Write($"r{i:00}", RunStatus.Finished, i / 100.0, $"2026-11-28T07:{i:00}:00.000Z");
+        }
+
+        RunCatalog.Load(_runs, DateTimeOffset.UtcNow, out _);
+        var query = new RunQuery { Limit = 3, Descending = true };
+        var shown = RunCatalog.Load(_runs, DateTimeOffset.UtcNow, query, out _, out var total);
+
+        Assert.Equal(30, total);
+        Assert.Equal(3, shown.Count);
+        Assert.Equal(new[] { "r29", "r28", "r27" }, query.Apply(shown).Select(r => r.Record.RunId));
+        Assert.Equal(query.Apply(RunCatalog.Load(_runs, DateTimeOffset.UtcNow, out _)).Select(r => r.Record.RunId), query.Apply(shown).Select(r => r.Record.RunId));
+        Assert.Null(new RunQuery { Limit = 3, Sort = "accuracy" }.IndexOrder); // a metric order needs every run
+    }
+
+    [Fact]
     public void A_damaged_index_or_record_costs_a_reread_or_a_count_never_an_exception()
     {
         var now = DateTimeOffset.UtcNow;
@@ -51,7 +99,7 @@ public sealed class RunCatalogTests : IDisposable
         Directory.CreateDirectory(Path.Combine(_runs, "broken"));
         File.WriteAllText(Path.Combine(_runs, "broken", "run.json"), "{\"runId\": \"broken\", \"status\": ");
         RunCatalog.Load(_runs, now, out _);
-        File.WriteAllText(Path.Combine(_runs, RunCatalog.IndexFileName), "repro-run-index 1\na\tnot-a-number\t1\t{}\n");
+        File.WriteAllText(Path.Combine(_runs, RunCatalog.IndexFileName), "repro-run-index 1\na\tnot-a-number\t1\t{}\n"); // not a database
 
         var runs = RunCatalog.Load(_runs, now, out var unreadable);
 

@@ -53,7 +53,7 @@ internal static class RunsCommand
             query.Params.AddRange(parse.GetValue(param) ?? Array.Empty<string>());
             query.Metrics.AddRange(parse.GetValue(metric) ?? Array.Empty<string>());
             var now = DateTimeOffset.UtcNow;
-            var all = RunCatalog.Load(directory, now, out var unreadable);
+            var all = RunCatalog.Load(directory, now, query, out var unreadable, out var total);
             var runs = query.Apply(all);
             if (parse.GetValue(json))
             {
@@ -61,7 +61,7 @@ internal static class RunsCommand
             }
             else
             {
-                console.Write(BuildReport(directory, all.Count, runs, unreadable, parse.GetValue(groupByFingerprint), query.ActiveOnly, now));
+                console.Write(BuildReport(directory, total, runs, unreadable, parse.GetValue(groupByFingerprint), query.ActiveOnly, now));
             }
 
             return ExitCodes.Ok;

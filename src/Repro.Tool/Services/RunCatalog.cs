@@ -14,18 +14,15 @@ namespace Repro.Tool.Services;
 
 /// <summary>
 /// Reads the runs of a runs folder (the local runs and those pulled from the team) for listing. What listing needs of
-/// each run.json is kept in <c>.index</c> in the runs folder, keyed by the record's size and last-write time, so that
-/// listing 10,000 runs reads 10,000 small summaries instead of 10,000 whole records; a record that changed (a run
-/// still writing, a pull) is read again. The index is a cache: when it is missing, stale or unwritable, nothing but
+/// each run.json is kept in <see cref="RunIndex"/> (<c>.index.db</c> in the runs folder), checked against the records'
+/// sizes and times, so that listing reads small summaries instead of whole records, and a query that only orders and
+/// limits reads only the runs it shows. The index is a cache: when it is missing, stale or unwritable, nothing but
 /// time is lost.
 /// </summary>
 public static class RunCatalog
 {
-    /// <summary>The cache's file name in the runs folder (a file, so never taken for a run).</summary>
-    public const string IndexFileName = ".index";
-
-    private const long MaxIndexBytes = 1024L * 1024 * 1024;
-    private const string IndexHeader = "repro-run-index 2";
+    /// <summary>The index's file, relative to the runs folder (<see cref="RunIndex"/>).</summary>
+    public static readonly string IndexFileName = Path.Combine(RunIndex.FolderName, RunIndex.FileName);
 
     /// <summary>At most this many unreadable runs are named in a line of text; --json names them all.</summary>
     public const int UnreadableNamed = 5;
@@ -35,50 +32,40 @@ public static class RunCatalog
     /// record, over <see cref="RunRecordSerializer.MaxFileBytes"/>) are returned in <paramref name="unreadable"/> with
     /// the reason, never fatal: the rest of the listing goes on.
     /// </summary>
-    public static List<RunListing> Load(string runsDirectory, DateTimeOffset now, out List<UnreadableRun> unreadable)
+    public static List<RunListing> Load(string runsDirectory, DateTimeOffset now, out List<UnreadableRun> unreadable) =>
+        Load(runsDirectory, now, query: null, out unreadable, out _);
+
+    /// <summary>
+    /// The runs a query can be answered from: when it only orders by start or name and limits (<c>runs --limit 20</c>,
+    /// <c>--active</c>), only the runs it shows are read from the index; otherwise every run, for the query to filter.
+    /// <paramref name="total"/> is the number of runs in the folder.
+    /// </summary>
+    public static List<RunListing> Load(string runsDirectory, DateTimeOffset now, RunQuery? query, out List<UnreadableRun> unreadable, out int total)
     {
-        var ids = RunStore.ListRunIds(runsDirectory);
-        var index = ReadIndex(runsDirectory);
-        var listings = new RunListing?[ids.Count];
-        var entries = new (long Size, long Ticks, byte[] Summary)?[ids.Count];
-        var failures = new UnreadableRun?[ids.Count];
-        var reread = 0;
-        // Records are independent: read them on every core.
-        Parallel.For(0, ids.Count, i =>
+        using var index = RunIndex.Open(runsDirectory);
+        unreadable = index.Sync(Reason);
+        total = index.Count();
+        var rows = query?.IndexOrder is { } order
+            ? index.Read(order, query.Descending, query.ActiveOnly ? null : query.Limit, runningOnly: query.ActiveOnly)
+            : index.Read("start", descending: false, limit: null);
+        var listings = new RunListing?[rows.Count];
+        var failures = new UnreadableRun?[rows.Count];
+        // Summaries are independent: parse them on every core.
+        Parallel.For(0, rows.Count, i =>
         {
-            var folder = Path.Combine(runsDirectory, ids[i]);
-            var path = Path.Combine(folder, RunRecordSerializer.FileName);
+            var folder = Path.Combine(runsDirectory, rows[i].Id);
             try
             {
-                RunRecord record;
-                var (size, ticks) = FileProbe.Stat(path);
-                if (index.TryGetValue(ids[i], out var cached) && cached.Size == size && cached.Ticks == ticks)
-                {
-                    record = RunSummaryReader.Read(cached.Summary);
-                    entries[i] = cached;
-                }
-                else
-                {
-                    record = RunSummaryReader.Read(FileProbe.ReadAllBytes(path, RunRecordSerializer.MaxFileBytes));
-                    entries[i] = (size, ticks, Summarize(record));
-                    System.Threading.Interlocked.Increment(ref reread);
-                }
-
-                // After the summary is cached: what the record says is cached, what the metrics file adds is read each time.
+                var record = RunSummaryReader.Read(rows[i].Summary);
+                // What the record says is indexed; what the metrics file adds (a run killed between rewrites) is read each time.
                 listings[i] = new RunListing(record, folder, now) { MetricsDerived = RunMetrics.DeriveIfBehind(record, folder) };
             }
             catch (Exception ex) when (ReadFailure.IsExpected(ex))
             {
-                failures[i] = new UnreadableRun(ids[i], Reason(ex));
+                failures[i] = new UnreadableRun(rows[i].Id, Reason(ex));
             }
         });
-        unreadable = failures.OfType<UnreadableRun>().ToList();
-
-        if (reread > 0 || index.Count != entries.Count(e => e is not null))
-        {
-            WriteIndex(runsDirectory, ids, entries);
-        }
-
+        unreadable.AddRange(failures.OfType<UnreadableRun>());
         return listings.OfType<RunListing>().ToList();
     }
 
@@ -174,83 +161,5 @@ public static class RunCatalog
         }
 
         writer.WriteEndObject();
-    }
-
-    // The index: a header line, then one line per run: <id> TAB <size> TAB <last-write ticks> TAB <summary JSON>.
-    private static Dictionary<string, (long Size, long Ticks, byte[] Summary)> ReadIndex(string runsDirectory)
-    {
-        var index = new Dictionary<string, (long, long, byte[])>(StringComparer.Ordinal);
-        byte[] bytes;
-        try
-        {
-            bytes = FileProbe.ReadAllBytes(Path.Combine(runsDirectory, IndexFileName), MaxIndexBytes);
-        }
-        catch (Exception ex) when (ReadFailure.IsExpected(ex))
-        {
-            return index;
-        }
-
-        var text = bytes.AsSpan();
-        var newline = text.IndexOf((byte)'\n');
-        if (newline < 0 || Encoding.UTF8.GetString(text.Slice(0, newline).ToArray()) != IndexHeader)
-        {
-            return index;
-        }
-
-        text = text.Slice(newline + 1);
-        while (!text.IsEmpty)
-        {
-            newline = text.IndexOf((byte)'\n');
-            var line = newline < 0 ? text : text.Slice(0, newline);
-            text = newline < 0 ? default : text.Slice(newline + 1);
-            var fields = new int[3];
-            var found = 0;
-            for (var i = 0; i < line.Length && found < 3; i++)
-            {
-                if (line[i] == (byte)'\t')
-                {
-                    fields[found++] = i;
-                }
-            }
-
-            if (found < 3
-                || !long.TryParse(Encoding.ASCII.GetString(line.Slice(fields[0] + 1, fields[1] - fields[0] - 1).ToArray()), NumberStyles.None, CultureInfo.InvariantCulture, out var size)
-                || !long.TryParse(Encoding.ASCII.GetString(line.Slice(fields[1] + 1, fields[2] - fields[1] - 1).ToArray()), NumberStyles.None, CultureInfo.InvariantCulture, out var ticks))
-            {
-                return new Dictionary<string, (long, long, byte[])>(StringComparer.Ordinal); // damaged: start over
-            }
-
-            index[Encoding.UTF8.GetString(line.Slice(0, fields[0]).ToArray())] = (size, ticks, line.Slice(fields[2] + 1).ToArray());
-        }
-
-        return index;
-    }
-
-    private static void WriteIndex(string runsDirectory, List<string> ids, (long Size, long Ticks, byte[] Summary)?[] entries)
-    {
-        using var stream = new MemoryStream();
-        var header = Encoding.UTF8.GetBytes(IndexHeader + "\n");
-        stream.Write(header, 0, header.Length);
-        for (var i = 0; i < ids.Count; i++)
-        {
-            if (entries[i] is not { } entry)
-            {
-                continue;
-            }
-
-            var prefix = Encoding.UTF8.GetBytes(string.Create(CultureInfo.InvariantCulture, $"{ids[i]}\t{entry.Size}\t{entry.Ticks}\t"));
-            stream.Write(prefix, 0, prefix.Length);
-            stream.Write(entry.Summary, 0, entry.Summary.Length);
-            stream.WriteByte((byte)'\n');
-        }
-
-        try
-        {
-            AtomicFile.WriteIfChanged(Path.Combine(runsDirectory, IndexFileName), stream.ToArray());
-        }
-        catch (Exception ex) when (ReadFailure.IsExpected(ex))
-        {
-            // A read-only runs folder (a teammate's share, a mounted archive): the next listing reads the records again.
-        }
     }
 }

@@ -38,6 +38,16 @@ public sealed class RunQuery
 
     public int? Limit { get; set; }
 
+    /// <summary>
+    /// The order the run index can give directly ("start" or "name") when nothing but <see cref="ActiveOnly"/> filters:
+    /// then only the runs shown need to be read. Null when the query needs every run.
+    /// </summary>
+    public string? IndexOrder =>
+        Statuses.Count == 0 && Params.Count == 0 && Metrics.Count == 0 && Fingerprint is null && Commit is null && Branch is null && Who is null
+        && Sort is "start" or "name"
+            ? Sort
+            : null;
+
     public List<RunListing> Apply(IEnumerable<RunListing> runs)
     {
         var conditions = Metrics.Select(ParseMetricCondition).ToList();

@@ -242,10 +242,29 @@ public sealed class RunSharing
             state.Synced = to;
         }
 
+        if (changedRuns.Count > 0)
+        {
+            // Records of finished runs were replaced in place: the run index looks at every record again when the
+            // folder's time moves (RunIndex), which writing into existing run folders does not do by itself.
+            TouchFolder();
+        }
+
         return changedRuns.Count;
     }
 
     private void Warn(string text) => _exportWarnings.Add(text);
+
+    private void TouchFolder()
+    {
+        try
+        {
+            Directory.SetLastWriteTimeUtc(RunsDirectory, DateTime.UtcNow);
+        }
+        catch (Exception ex) when (ReadFailure.IsExpected(ex))
+        {
+            // a folder we may write runs into but not touch: the index then trusts its last walk until a run is added
+        }
+    }
 
     private static byte[] ReadAll(Stream content, long size)
     {
