@@ -92,6 +92,29 @@ public sealed class RunCatalogTests : IDisposable
     }
 
     [Fact]
+    public void The_report_shows_the_most_recent_runs_and_says_how_many_matched()
+    {
+        for (var i = 0; i < 30; i++)
+        {
+            Write($"r{i:00}", RunStatus.Finished, i / 100.0, $"2026-11-28T07:{i:00}:00.000Z");
+        }
+
+        var page = Path.Combine(_runs, "..", Path.GetFileName(_runs) + "-report.html");
+        var (code, output, error) = ToolHarness.Run("report", "--runs-dir", _runs, "--limit", "5", "--charts", "2", "--out", page);
+        var (badCode, _, badError) = ToolHarness.Run("report", "--runs-dir", _runs, "--limit", "0", "--out", page);
+
+        Assert.True(code == 0, error);
+        Assert.Contains("(5 run(s), the most recent of 30, charts for 2)", output, StringComparison.Ordinal);
+        var html = File.ReadAllText(page);
+        File.Delete(page);
+        Assert.Contains("The 5 most recent of 30 run(s)", html, StringComparison.Ordinal);
+        Assert.Contains("r29", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("r24", html, StringComparison.Ordinal);
+        Assert.Equal(2, badCode);
+        Assert.StartsWith("error REPRO507: --limit 0 shows no run", badError, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_damaged_index_or_record_costs_a_reread_or_a_count_never_an_exception()
     {
         var now = DateTimeOffset.UtcNow;

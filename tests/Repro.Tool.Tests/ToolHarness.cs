@@ -20,6 +20,7 @@ internal static class ToolHarness
             CompareCommand.Create(console),
             ShowCommand.Create(console),
             WhichCommand.Create(console),
+            ReportCommand.Create(console),
         };
         int code;
         try

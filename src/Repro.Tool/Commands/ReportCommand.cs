@@ -22,9 +22,10 @@ internal static class ReportCommand
         var detailed = new Option<int>("--charts") { Description = "How many runs (the most recent) get metric curves, comparison and lineage.", DefaultValueFactory = _ => 20 };
         var status = new Option<string[]>("--status") { Description = "Only runs with this status (repeatable)." };
         var param = new Option<string[]>("--param") { Description = "Only runs whose parameter has this value: key=value (repeatable)." };
+        var limit = new Option<int>("--limit") { Description = "The most recent runs the table shows (default 500); the page says how many more matched.", DefaultValueFactory = _ => 500 };
         var command = new Command("report", "Write one self-contained HTML file (no network, no CDN): the runs table, metric curves over steps, parameter and metric comparison, each run's lineage (steps, inputs, outputs) and build.")
         {
-            output, runsDirectory, detailed, status, param,
+            output, runsDirectory, detailed, status, param, limit,
         };
         command.SetAction(parse =>
         {
@@ -32,8 +33,17 @@ internal static class ReportCommand
             var query = new RunQuery { Sort = "start", Descending = true };
             query.Statuses.AddRange(parse.GetValue(status) ?? Array.Empty<string>());
             query.Params.AddRange(parse.GetValue(param) ?? Array.Empty<string>());
-            var runs = query.Apply(RunCatalog.Load(directory, DateTimeOffset.UtcNow, out var unreadable));
-            var html = HtmlReport.Build(runs, Math.Max(0, parse.GetValue(detailed)));
+            if (parse.GetValue(limit) < 1)
+            {
+                throw new ToolInputException(DiagnosticIds.ToolUsage, $"--limit {parse.GetValue(limit)} shows no run; give a positive number (default 500).");
+            }
+
+            // A page of every run ever made helps nobody (and 100,000 rows are 60 MB): the most recent, with the count of the rest.
+            query.Limit = parse.GetValue(limit);
+            var loaded = RunCatalog.Load(directory, DateTimeOffset.UtcNow, query, out var unreadable, out var total);
+            var matching = query.IndexOrder is null ? query.CountMatching(loaded) : total;
+            var runs = query.Apply(loaded);
+            var html = HtmlReport.Build(runs, Math.Max(0, parse.GetValue(detailed)), matching);
             var path = Path.GetFullPath(parse.GetValue(output)!);
             try
             {
@@ -44,7 +54,7 @@ internal static class ReportCommand
                 throw new ToolInputException(DiagnosticIds.ToolOutputNotWritten, $"The report could not be written to {path}: {ex.Message}", ex);
             }
 
-            var report = new Report().Line($"Wrote {path} ({runs.Count} run(s), charts for {Math.Min(runs.Count, parse.GetValue(detailed))}).", Tone.Good);
+            var report = new Report().Line($"Wrote {path} ({runs.Count} run(s){(matching > runs.Count ? $", the most recent of {matching}" : "")}, charts for {Math.Min(runs.Count, parse.GetValue(detailed))}).", Tone.Good);
             if (unreadable.Count > 0)
             {
                 report.Line(RunCatalog.DescribeUnreadable(unreadable), Tone.Bad);

@@ -26,7 +26,8 @@ public static class HtmlReport
     private static readonly string[] Palette = { "#1f77b4", "#d62728", "#2ca02c", "#ff7f0e", "#9467bd", "#8c564b", "#e377c2", "#17becf", "#bcbd22", "#7f7f7f" };
 
     /// <summary>Writes the report of <paramref name="runs"/> (the first <paramref name="detailed"/> get charts and lineage).</summary>
-    public static string Build(IReadOnlyList<RunListing> runs, int detailed)
+    /// <param name="matching">How many runs matched, when more than <paramref name="runs"/> (the most recent of them) are shown.</param>
+    public static string Build(IReadOnlyList<RunListing> runs, int detailed, int? matching = null)
     {
         var chosen = runs.Take(detailed).ToList();
         var records = chosen.Select(r => (Listing: r, Record: ReadRecord(r))).ToList();
@@ -37,8 +38,18 @@ public static class HtmlReport
             .Append("th{background:#f2f2f2;cursor:pointer}td.num{text-align:right;font-variant-numeric:tabular-nums}.differs{background:#fff3cd}")
             .Append(".status-failed,.status-crashed,.status-killed{color:#b00020}.status-running{color:#0a7d00}.chart{display:inline-block;margin:8px 16px 8px 0}")
             .Append("code{font-size:12px}.legend span{display:inline-block;margin-right:12px;font-size:12px}.scroll{overflow-x:auto;max-width:100%}\n</style>\n</head>\n<body>\n");
-        html.Append("<h1>Repro runs</h1>\n<p>").Append(runs.Count.ToString(CultureInfo.InvariantCulture)).Append(" run(s); charts and lineage for ")
-            .Append(chosen.Count.ToString(CultureInfo.InvariantCulture)).Append(".</p>\n");
+        html.Append("<h1>Repro runs</h1>\n<p>");
+        if (matching is { } all && all > runs.Count)
+        {
+            html.Append("The ").Append(runs.Count.ToString(CultureInfo.InvariantCulture)).Append(" most recent of ")
+                .Append(all.ToString(CultureInfo.InvariantCulture)).Append(" run(s) (<code>--limit</code> shows more, <code>--status</code> and <code>--param</code> choose)");
+        }
+        else
+        {
+            html.Append(runs.Count.ToString(CultureInfo.InvariantCulture)).Append(" run(s)");
+        }
+
+        html.Append("; charts and lineage for ").Append(chosen.Count.ToString(CultureInfo.InvariantCulture)).Append(".</p>\n");
 
         RunsTable(html, runs);
         Charts(html, records.Select(r => r.Listing).ToList());

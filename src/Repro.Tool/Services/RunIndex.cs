@@ -24,7 +24,7 @@ namespace Repro.Tool.Services;
 /// only when its time moved since the last walk or when that walk was too recent to trust a coarse clock; otherwise only
 /// the running runs are looked at. <c>dotnet repro pull</c> touches the folder's time when it changed a run.
 /// </remarks>
-internal sealed class RunIndex : IDisposable
+public sealed class RunIndex : IDisposable
 {
     /// <summary>The database's folder in the runs folder (a dot folder with no record, so never taken for a run).</summary>
     public const string FolderName = ".repro-index";

@@ -48,6 +48,21 @@ public sealed class RunQuery
             ? Sort
             : null;
 
+    /// <summary>How many of <paramref name="runs"/> the filters keep, whatever <see cref="Limit"/> says.</summary>
+    public int CountMatching(IEnumerable<RunListing> runs)
+    {
+        var limit = Limit;
+        Limit = null;
+        try
+        {
+            return Apply(runs).Count;
+        }
+        finally
+        {
+            Limit = limit;
+        }
+    }
+
     public List<RunListing> Apply(IEnumerable<RunListing> runs)
     {
         var conditions = Metrics.Select(ParseMetricCondition).ToList();
