@@ -260,6 +260,37 @@ public sealed class RunRefStoreTests : IDisposable
     }
 
     [Fact]
+    public void A_run_that_has_ended_costs_one_look_at_its_folder_until_something_in_it_is_replaced()
+    {
+        var alice = Clone("alice");
+        var done = WriteRun(alice, "done", "finished", metricLines: 3);
+        var live = WriteRun(alice, "live", "running", metricLines: 3);
+        var past = DateTime.UtcNow.AddHours(-1);
+        Directory.SetLastWriteTimeUtc(done, past);
+        Directory.SetLastWriteTimeUtc(live, past);
+        var folders = new Dictionary<string, string> { ["done"] = done, ["live"] = live };
+        var state = SyncState.Empty();
+        Assert.NotNull(new RunRefStore(alice).Save(folders, "first", state));
+        Assert.True(state.IsSettled("done", past.Ticks));
+        Assert.False(state.IsSettled("live", past.Ticks)); // still running: its metrics may grow
+
+        // An append changes no folder's time: the live run's is seen, the ended run's file is not even looked at.
+        File.AppendAllText(Path.Combine(done, "metrics.jsonl"), "{\"key\":\"late\",\"step\":0,\"value\":1}\n");
+        File.AppendAllText(Path.Combine(live, "metrics.jsonl"), "{\"key\":\"loss\",\"step\":3,\"value\":0.2}\n");
+        var second = new RunRefStore(alice).Save(folders, "second", state);
+        Assert.Equal(new[] { SharedRunNames.TreePath("live", "metrics.jsonl") }, GitCli.Run(alice, "diff-tree", "-r", "--name-only", "--no-commit-id", second + "^", second!).Split('\n'));
+
+        // A record replaced in its folder (as Repro.Runs writes it: a new file renamed over) moves the folder's time.
+        var record = Path.Combine(done, "run.json");
+        File.WriteAllText(record + ".tmp", File.ReadAllText(record).Replace("07:00:00", "07:00:09", StringComparison.Ordinal));
+        File.Move(record + ".tmp", record, overwrite: true);
+        var third = new RunRefStore(alice).Save(folders, "third", state);
+        Assert.Equal(
+            new[] { SharedRunNames.TreePath("done", "metrics.jsonl"), SharedRunNames.TreePath("done", "run.json") },
+            GitCli.Run(alice, "diff-tree", "-r", "--name-only", "--no-commit-id", third + "^", third!).Split('\n'));
+    }
+
+    [Fact]
     public void A_pull_that_fast_forwards_takes_the_runs_and_refuses_every_entry_that_is_not_a_run_file()
     {
         var alice = Clone("alice");

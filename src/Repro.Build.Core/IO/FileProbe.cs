@@ -148,6 +148,41 @@ public static class FileProbe
         }
     }
 
+    /// <summary>
+    /// The last write time of a folder that is not a link (it moves when an entry is added, removed or renamed in it, not
+    /// when a file in it is appended to); false for anything else.
+    /// </summary>
+    public static bool TryStatDirectory(string path, out long lastWriteTicks)
+    {
+        lastWriteTicks = 0;
+        if (!IsWindows && !_nativeUnavailable && _statusLayoutChecked == true)
+        {
+            var status = _status ??= new byte[StatusBufferSize];
+            if (NativeMethods.LStat(path, status) != 0 || (BitConverter.ToInt32(status, ModeOffset) & TypeMask) != TypeDirectory)
+            {
+                return false;
+            }
+
+            lastWriteTicks = UnixEpochTicks + (BitConverter.ToInt64(status, MTimeOffset) * TimeSpan.TicksPerSecond) + (BitConverter.ToInt64(status, MTimeOffset + 8) / 100);
+            return true;
+        }
+
+        if (Inspect(path, followLinks: false) != FileKind.Directory)
+        {
+            return false;
+        }
+
+        try
+        {
+            lastWriteTicks = Directory.GetLastWriteTimeUtc(path).Ticks;
+            return true;
+        }
+        catch (Exception ex) when (ReadFailure.IsExpected(ex))
+        {
+            return false;
+        }
+    }
+
     private static (long Size, long LastWriteTicks) StatOf(string path)
     {
         var info = new FileInfo(path);

@@ -38,6 +38,9 @@ public sealed class RunRefStore
 
     private const int MaxAttempts = 8;
 
+    // A folder whose time is this recent may still change within the same tick of a coarse clock: never settled.
+    private static readonly long SettleAfterTicks = TimeSpan.FromSeconds(2).Ticks;
+
     // The ref's commits are bookkeeping, not anyone's work: a fixed identity, so that no name or address is shared
     // without the opt-in the run records themselves respect.
     private const string Identity = "repro <repro@localhost>";
@@ -46,6 +49,7 @@ public sealed class RunRefStore
     private readonly GitCommandRunner _git;
     private readonly List<string> _warnings = new();
     private readonly HashSet<string> _warned = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, LocalFile> _settleWithCandidate = new(StringComparer.Ordinal);
     private string? _emptyTree;
 
     /// <param name="workingDirectory">Any folder inside the repository.</param>
@@ -246,9 +250,22 @@ public sealed class RunRefStore
 
         state ??= SyncState.Empty();
         var candidates = new List<LocalFile>();
+        var settling = new List<(string RunId, long FolderTicks, byte[]? Record)>();
         var runs = 0;
+        var stableBefore = DateTime.UtcNow.Ticks - SettleAfterTicks;
         foreach (var pair in runFolders.OrderBy(p => p.Key, StringComparer.Ordinal))
         {
+            if (!FileProbe.TryStatDirectory(pair.Value, out var folderTicks))
+            {
+                continue;
+            }
+
+            if (state.IsSettled(pair.Key, folderTicks))
+            {
+                runs++; // ended, and nothing was replaced or added in its folder since: one lstat for the whole run
+                continue;
+            }
+
             // A folder without a record is not a run (yet): nothing of it is shared.
             if (!FileProbe.TryStatRegular(Path.Combine(pair.Value, Runs.RunRecordSerializer.FileName), out _, out _))
             {
@@ -262,6 +279,8 @@ public sealed class RunRefStore
             }
 
             runs++;
+            var complete = true;
+            LocalFile? record = null;
             foreach (var name in SharedRunNames.FileNames)
             {
                 var file = Path.Combine(pair.Value, name);
@@ -273,12 +292,29 @@ public sealed class RunRefStore
                 if (size > Limits.MaxBytesOf(name))
                 {
                     Warn($"run {pair.Key}: {name} is {ShareLimits.Size(size)}, over the limit of {ShareLimits.Size(Limits.MaxBytesOf(name))} ({ShareLimits.VariableOf(name)} raises it); it was not shared");
+                    complete = false;
                     continue;
                 }
 
                 if (state.BlobIfUnchanged(pair.Key, name, size, ticks) is null)
                 {
-                    candidates.Add(new LocalFile(pair.Key, name, file, size, ticks));
+                    var candidate = new LocalFile(pair.Key, name, file, size, ticks);
+                    candidates.Add(candidate);
+                    record = name == Runs.RunRecordSerializer.FileName ? candidate : record;
+                }
+            }
+
+            if (complete && folderTicks < stableBefore)
+            {
+                settling.Add((pair.Key, folderTicks, null));
+                if (record is null)
+                {
+                    // its record is known but its status is not: read once (settled runs are not read again)
+                    settling[settling.Count - 1] = (pair.Key, folderTicks, TryRead(Path.Combine(pair.Value, Runs.RunRecordSerializer.FileName)));
+                }
+                else
+                {
+                    _settleWithCandidate[pair.Key] = record;
                 }
             }
         }
@@ -286,6 +322,14 @@ public sealed class RunRefStore
         RunsSeen = runs;
         if (candidates.Count == 0)
         {
+            foreach (var (runId, folderTicks, recordBytes) in settling)
+            {
+                if (recordBytes is not null && HasEnded(recordBytes))
+                {
+                    state.Settle(runId, folderTicks);
+                }
+            }
+
             return null;
         }
 
@@ -315,6 +359,15 @@ public sealed class RunRefStore
                 foreach (var candidate in candidates)
                 {
                     state.Set(candidate.RunId, candidate.FileName, candidate.Blob!, candidate.Size, candidate.LastWriteTicks);
+                }
+
+                foreach (var (runId, folderTicks, recordBytes) in settling)
+                {
+                    var bytes = recordBytes ?? (_settleWithCandidate.TryGetValue(runId, out var candidate) ? candidate.Content : null);
+                    if (bytes is not null && HasEnded(bytes))
+                    {
+                        state.Settle(runId, folderTicks);
+                    }
                 }
 
                 if (parent == state.Synced)
@@ -559,6 +612,35 @@ public sealed class RunRefStore
         }
 
         return order > 0 ? a : order < 0 ? b : string.CompareOrdinal(a, b) > 0 ? a : b;
+    }
+
+    /// <summary>True when a record's status says the run has ended and written its last (finished or failed; a killed run's
+    /// metrics may still have been flushed after its record).</summary>
+    private static bool HasEnded(byte[] record)
+    {
+        try
+        {
+            using var document = System.Text.Json.JsonDocument.Parse(record);
+            return document.RootElement.ValueKind == System.Text.Json.JsonValueKind.Object
+                && document.RootElement.TryGetProperty("status", out var status) && status.ValueKind == System.Text.Json.JsonValueKind.String
+                && status.GetString() is Runs.RunStatus.Finished or Runs.RunStatus.Failed;
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return false;
+        }
+    }
+
+    private byte[]? TryRead(string path)
+    {
+        try
+        {
+            return FileProbe.ReadAllBytes(path, Limits.MaxRecordBytes);
+        }
+        catch (Exception ex) when (ReadFailure.IsExpected(ex))
+        {
+            return null;
+        }
     }
 
     /// <summary>The record's <c>lastWriteTime</c> (ISO 8601 UTC, so ordinal order is time order); "" when unreadable.</summary>

@@ -25,6 +25,7 @@ public sealed class SyncState
     private const long MaxBytes = 256L * 1024 * 1024;
 
     private readonly Dictionary<string, Entry> _entries = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, long> _settled = new(StringComparer.Ordinal);
     private readonly string? _path;
     private string? _loadedSynced;
     private bool _changed;
@@ -73,6 +74,11 @@ public sealed class SyncState
                 {
                     state.Synced = fields[1];
                 }
+                else if (fields.Length == 3 && fields[0] == "settled" && SharedRunNames.IsRunId(fields[1])
+                         && long.TryParse(fields[2], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var folderTicks))
+                {
+                    state._settled[fields[1]] = folderTicks;
+                }
                 else if (fields.Length == 5 && SharedRunNames.IsRunId(fields[0]) && SharedRunNames.IsFileName(fields[1]) && IsObjectId(fields[2])
                          && long.TryParse(fields[3], NumberStyles.None, CultureInfo.InvariantCulture, out var size)
                          && long.TryParse(fields[4], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var ticks))
@@ -97,9 +103,27 @@ public sealed class SyncState
     /// <summary>Forgets everything (the ref no longer holds what the state describes).</summary>
     public void Clear()
     {
-        _changed |= _entries.Count > 0;
+        _changed |= _entries.Count > 0 || _settled.Count > 0;
         _entries.Clear();
+        _settled.Clear();
         Synced = null;
+    }
+
+    /// <summary>
+    /// True when a run had ended (finished or failed) and its files were shared or known when its folder had this
+    /// time: a run that has ended changes only by a file replaced or added in its folder, which moves the folder's time,
+    /// so its files need not be looked at one by one.
+    /// </summary>
+    public bool IsSettled(string runId, long folderTicks) => _settled.TryGetValue(runId, out var known) && known == folderTicks;
+
+    /// <summary>Remembers that a run has ended with its folder at this time (see <see cref="IsSettled"/>).</summary>
+    public void Settle(string runId, long folderTicks)
+    {
+        if (!IsSettled(runId, folderTicks))
+        {
+            _settled[runId] = folderTicks;
+            _changed = true;
+        }
     }
 
     /// <summary>The blob a file was, if its size and time are those it had then.</summary>
@@ -138,6 +162,13 @@ public sealed class SyncState
                 if (Synced is not null)
                 {
                     writer.WriteLine("synced\t" + Synced);
+                }
+
+                var settled = new List<string>(_settled.Keys);
+                settled.Sort(StringComparer.Ordinal);
+                foreach (var id in settled)
+                {
+                    writer.WriteLine("settled\t" + id + "\t" + _settled[id].ToString(CultureInfo.InvariantCulture));
                 }
 
                 foreach (var key in keys)
