@@ -5,7 +5,8 @@ For each N given (default 1,000 and 10,000; add 100000 for the full figure), wri
 example (100 metric points each, values differing per run as real runs' do) into a clone of a bare repository, then
 times, as separate processes of the packed and installed `dotnet repro`, each command with its peak memory:
 
-  runs --limit 20, runs, runs --json, compare (10 named runs), report,
+  the first listing (which builds the index of summaries), runs --limit 20, runs, runs --json, compare (10 named
+  runs), report,
   the first push of all runs, a full pull into an empty clone, push of 10 new runs, pull of those 10, a pull of nothing new.
 
 Prints one line per command and N, then the growth of each command's time per 10x of N.
@@ -108,6 +109,7 @@ def main():
                 print(f"{n:7,} {name:32} {wall:8.2f} {peak:8.0f}", flush=True)
 
             step("first push (all runs)", ["push"])
+            step("first listing (builds the index)", ["runs", "--limit", "20"])
             step("runs --limit 20", ["runs", "--limit", "20"])
             step("runs", ["runs"])
             step("runs --json", ["runs", "--json"])
