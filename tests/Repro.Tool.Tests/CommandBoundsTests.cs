@@ -82,6 +82,21 @@ public sealed class CommandBoundsTests : IDisposable
     }
 
     [Fact]
+    public void A_check_stopped_between_two_runs_starts_no_further_run()
+    {
+        var marker = Path.Combine(_root, "started");
+        using var stop = new CheckStop();
+        stop.Request("SIGINT");
+
+        var error = Assert.Throws<ToolInputException>(() =>
+            ReproducibilityCheck.Run("sh", new[] { "-c", $"touch '{marker}'" }, 2, 0, TimeSpan.FromHours(1), TextWriter.Null, stop, _root));
+
+        Assert.StartsWith("The check was stopped (SIGINT) before run 1 of 2", error.Message, StringComparison.Ordinal);
+        Assert.False(File.Exists(marker));
+        Assert.Empty(Directory.EnumerateDirectories(_root, "repro-check-*"));
+    }
+
+    [Fact]
     public void SIGTERM_to_the_tool_during_a_check_leaves_no_process_and_no_folder_and_prints_one_line()
     {
         var (tool, pid, stderr) = StartTool("check", "--timeout", "10m", "--", "sh", "-c", NeverEnds);

@@ -174,4 +174,29 @@ public sealed class MetricsReadingTests : IDisposable
         Assert.Contains("data-metric=\"loss\"", html, StringComparison.Ordinal);
         Assert.True(allocated < 32L * 1024 * 1024, $"allocated {allocated:N0} bytes for the report");
     }
+
+    [Fact]
+    public void A_byte_order_mark_crlf_line_ends_escaped_keys_and_unknown_fields_are_read_and_other_shapes_skipped()
+    {
+        var path = Path.Combine(_root, MetricsFileFormat.FileName);
+        File.WriteAllText(path,
+            "{\"key\":\"loss\",\"value\":1,\"step\":0,\"timestamp\":1}\r\n"
+            + "{\"key\":\"lo\\u0073s\",\"value\":2,\"step\":1,\"timestamp\":1,\"extra\":{\"a\":[1]}}\n"
+            + "{\"key\":\"loss\",\"value\":\"high\",\"step\":2,\"timestamp\":1}\n"
+            + "{\"key\":\"loss\",\"value\":3,\"step\":2.5,\"timestamp\":1}\n"
+            + "{\"key\":\"loss\",\"value\":3,\"step\":3,\"timestamp\":1} {}\n"
+            + "[1,2]\n"
+            + "\"" + new string('x', MetricsFileFormat.MaxLineBytes * 2) + "\"\n"
+            + "{\"key\":\"loss\",\"value\":4,\"step\":4,\"timestamp\":1}\n",
+            new UTF8Encoding(encoderShouldEmitUTF8Identifier: true));
+
+        var digest = MetricsFileFormat.Digest(path);
+
+        Assert.Equal(3, digest.Points);
+        Assert.Equal(5, digest.MalformedLines);
+        Assert.Equal(new[] { "loss" }, digest.Summaries.Keys);
+        Assert.Equal(4, digest.Summaries["loss"].Last);
+        Assert.Equal(3, MetricsFileFormat.Read(path, out var malformed).Count);
+        Assert.Equal(5, malformed);
+    }
 }

@@ -274,11 +274,19 @@ public static class MetricsFileFormat
         var buffer = new byte[BufferBytes];
         var filled = 0;
         var skipping = false;
+        var first = true;
         while (true)
         {
             var read = stream.Read(buffer, filled, buffer.Length - filled);
             var end = filled + read;
             var start = 0;
+            if (first)
+            {
+                // A byte-order mark, as a text editor may add: skipped, as a StreamReader would.
+                start = end >= 3 && buffer[0] == 0xEF && buffer[1] == 0xBB && buffer[2] == 0xBF ? 3 : 0;
+                first = false;
+            }
+
             while (true)
             {
                 var newline = Array.IndexOf(buffer, (byte)'\n', start, end - start);

@@ -179,6 +179,12 @@ public static class ReproducibilityCheck
             start.Environment[pair.Key] = pair.Value;
         }
 
+        if (stop?.Signal is { } early)
+        {
+            // Stopped between two runs: the next one is not started.
+            throw new ToolInputException(DiagnosticIds.ToolCheckFailed, $"The check was stopped ({early}) before {which}: the temporary runs were removed. Run the check again to compare the runs.");
+        }
+
         Process process;
         try
         {

@@ -49,6 +49,9 @@ public static class WhichService
                 continue; // a damaged record names nothing; the others still answer
             }
 
+            // Named by its folder, as runs lists it: a record's runId may be another run's (copied, or planted).
+            record.RunId = id;
+
             foreach (var (role, path) in Roles(record, sha256))
             {
                 matches.Add(new WhichMatch(record, recordPath, role, path));
