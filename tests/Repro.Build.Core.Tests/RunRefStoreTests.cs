@@ -291,6 +291,34 @@ public sealed class RunRefStoreTests : IDisposable
     }
 
     [Fact]
+    public void The_sync_state_reads_back_what_it_wrote_and_starts_over_on_anything_else()
+    {
+        var folder = _root.Combine("state");
+        Directory.CreateDirectory(folder);
+        var state = SyncState.Load(folder);
+        state.Synced = new string('a', 40);
+        state.Set("run-1", "run.json", new string('b', 40), 12, 34);
+        state.Set("run-1", "metrics.jsonl", new string('c', 64), 56, -78);
+        state.Settle("run-1", 90);
+        state.Save();
+
+        var loaded = SyncState.Load(folder);
+        Assert.Equal(new string('a', 40), loaded.Synced);
+        Assert.Equal(new string('b', 40), loaded.BlobIfUnchanged("run-1", "run.json", 12, 34));
+        Assert.Equal(new string('c', 64), loaded.BlobIfUnchanged("run-1", "metrics.jsonl", 56, -78));
+        Assert.Null(loaded.BlobIfUnchanged("run-1", "metrics.jsonl", 57, -78));
+        Assert.True(loaded.IsSettled("run-1", 90));
+
+        foreach (var damaged in new[] { "run-1\t../run.json\tbbbb\t1\t2", "../x\trun.json\t" + new string('b', 40) + "\t1\t2", "synced\tnot-an-id", "a\tb\tc\td\te\tf" })
+        {
+            File.WriteAllText(Path.Combine(folder, SyncState.FileName), "repro-sync 1\nsynced\t" + new string('a', 40) + "\n" + damaged + "\n");
+            var fresh = SyncState.Load(folder);
+            Assert.Equal(0, fresh.Count);
+            Assert.Null(fresh.Synced);
+        }
+    }
+
+    [Fact]
     public void A_pull_that_fast_forwards_takes_the_runs_and_refuses_every_entry_that_is_not_a_run_file()
     {
         var alice = Clone("alice");

@@ -29,6 +29,7 @@ public static class FileProbe
     private const int MTimeOffset = 40;
     private static readonly long UnixEpochTicks = new DateTime(1970, 1, 1, 0, 0, 0, DateTimeKind.Utc).Ticks;
     private static bool? _statusLayoutChecked;
+    private static bool? _directoryLayoutChecked;
     private static readonly bool IsWindows = RuntimeInformation.IsOSPlatform(OSPlatform.Windows);
     private static bool _nativeUnavailable;
 
@@ -155,16 +156,31 @@ public static class FileProbe
     public static bool TryStatDirectory(string path, out long lastWriteTicks)
     {
         lastWriteTicks = 0;
-        if (!IsWindows && !_nativeUnavailable && _statusLayoutChecked == true)
+        if (!IsWindows && !_nativeUnavailable && _directoryLayoutChecked != false)
         {
-            var status = _status ??= new byte[StatusBufferSize];
-            if (NativeMethods.LStat(path, status) != 0 || (BitConverter.ToInt32(status, ModeOffset) & TypeMask) != TypeDirectory)
+            try
             {
-                return false;
-            }
+                var status = _status ??= new byte[StatusBufferSize];
+                if (NativeMethods.LStat(path, status) != 0 || (BitConverter.ToInt32(status, ModeOffset) & TypeMask) != TypeDirectory)
+                {
+                    return false;
+                }
 
-            lastWriteTicks = UnixEpochTicks + (BitConverter.ToInt64(status, MTimeOffset) * TimeSpan.TicksPerSecond) + (BitConverter.ToInt64(status, MTimeOffset + 8) / 100);
-            return true;
+                lastWriteTicks = UnixEpochTicks + (BitConverter.ToInt64(status, MTimeOffset) * TimeSpan.TicksPerSecond) + (BitConverter.ToInt64(status, MTimeOffset + 8) / 100);
+                if (_directoryLayoutChecked is null)
+                {
+                    // Once per process, as for files: the time read here must be the one Directory gives.
+                    var check = Directory.GetLastWriteTimeUtc(path).Ticks;
+                    _directoryLayoutChecked = check == lastWriteTicks;
+                    lastWriteTicks = check;
+                }
+
+                return true;
+            }
+            catch (Exception ex) when (ex is DllNotFoundException or EntryPointNotFoundException or BadImageFormatException)
+            {
+                _nativeUnavailable = true;
+            }
         }
 
         if (Inspect(path, followLinks: false) != FileKind.Directory)

@@ -69,23 +69,7 @@ public sealed class SyncState
                     return new SyncState(path);
                 }
 
-                var fields = line.Split('\t');
-                if (fields.Length == 2 && fields[0] == "synced" && IsObjectId(fields[1]))
-                {
-                    state.Synced = fields[1];
-                }
-                else if (fields.Length == 3 && fields[0] == "settled" && SharedRunNames.IsRunId(fields[1])
-                         && long.TryParse(fields[2], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var folderTicks))
-                {
-                    state._settled[fields[1]] = folderTicks;
-                }
-                else if (fields.Length == 5 && SharedRunNames.IsRunId(fields[0]) && SharedRunNames.IsFileName(fields[1]) && IsObjectId(fields[2])
-                         && long.TryParse(fields[3], NumberStyles.None, CultureInfo.InvariantCulture, out var size)
-                         && long.TryParse(fields[4], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var ticks))
-                {
-                    state._entries[fields[0] + "/" + fields[1]] = new Entry(fields[2], size, ticks);
-                }
-                else
+                if (!state.TryAdd(line))
                 {
                     return new SyncState(path); // not written by us: start over rather than trust a part of it
                 }
@@ -184,6 +168,52 @@ public sealed class SyncState
         {
             // a read-only or full disk: the next exchange is a full one
         }
+    }
+
+    /// <summary>One line of the file: "synced", "settled" or a file's entry (run id, file name, blob, size, ticks), tab-separated.</summary>
+    private bool TryAdd(string line)
+    {
+        var fields = new string[5];
+        var count = 0;
+        var start = 0;
+        while (count < fields.Length)
+        {
+            var tab = line.IndexOf('\t', start);
+            fields[count++] = tab < 0 ? line.Substring(start) : line.Substring(start, tab - start);
+            if (tab < 0)
+            {
+                break;
+            }
+
+            start = tab + 1;
+            if (count == fields.Length)
+            {
+                return false; // more fields than any line has
+            }
+        }
+
+        if (count == 2 && fields[0] == "synced" && IsObjectId(fields[1]))
+        {
+            Synced = fields[1];
+            return true;
+        }
+
+        if (count == 3 && fields[0] == "settled" && SharedRunNames.IsRunId(fields[1])
+            && long.TryParse(fields[2], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var folderTicks))
+        {
+            _settled[fields[1]] = folderTicks;
+            return true;
+        }
+
+        if (count == 5 && SharedRunNames.IsFileName(fields[1]) && IsObjectId(fields[2]) && SharedRunNames.IsRunId(fields[0])
+            && long.TryParse(fields[3], NumberStyles.None, CultureInfo.InvariantCulture, out var size)
+            && long.TryParse(fields[4], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var ticks))
+        {
+            _entries[fields[0] + "/" + fields[1]] = new Entry(fields[2], size, ticks);
+            return true;
+        }
+
+        return false;
     }
 
     private static bool IsObjectId(string value)
