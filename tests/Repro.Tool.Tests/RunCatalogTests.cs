@@ -115,6 +115,27 @@ public sealed class RunCatalogTests : IDisposable
     }
 
     [Fact]
+    public void A_long_parameter_is_cut_in_the_report_s_tables()
+    {
+        foreach (var id in new[] { "p1", "p2" })
+        {
+            var record = new RunRecord { RunId = id, Status = RunStatus.Finished, StartTime = "2026-11-28T07:00:00.000Z", LastWriteTime = "2026-11-28T07:00:01.000Z" };
+            record.Params["prompt"] = id + new string('y', 1_000_000);
+            Directory.CreateDirectory(Path.Combine(_runs, id));
+            File.WriteAllBytes(Path.Combine(_runs, id, "run.json"), RunRecordSerializer.ToUtf8Bytes(record));
+        }
+
+        var page = Path.Combine(_runs, "..", Path.GetFileName(_runs) + "-long.html");
+        var (code, _, error) = ToolHarness.Run("report", "--runs-dir", _runs, "--out", page);
+        var html = File.ReadAllText(page);
+        File.Delete(page);
+
+        Assert.True(code == 0, error);
+        Assert.True(html.Length < 100_000, $"{html.Length} characters");
+        Assert.Contains("p1" + new string('y', 77) + "…", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_damaged_index_or_record_costs_a_reread_or_a_count_never_an_exception()
     {
         var now = DateTimeOffset.UtcNow;

@@ -306,15 +306,19 @@ public sealed class RunRefStore
 
             if (complete && folderTicks < stableBefore)
             {
-                settling.Add((pair.Key, folderTicks, null));
-                if (record is null)
+                if (record is not null)
                 {
-                    // its record is known but its status is not: read once (settled runs are not read again)
-                    settling[settling.Count - 1] = (pair.Key, folderTicks, TryRead(Path.Combine(pair.Value, Runs.RunRecordSerializer.FileName)));
+                    _settleWithCandidate[pair.Key] = record; // its new record tells, once it is shared
+                    settling.Add((pair.Key, folderTicks, null));
+                }
+                else if (state.HasEnded(pair.Key))
+                {
+                    state.Settle(pair.Key, folderTicks); // unchanged since a record that said it had ended was shared or written
                 }
                 else
                 {
-                    _settleWithCandidate[pair.Key] = record;
+                    // its record is known but not whether it has ended: read once (a settled run is not read again)
+                    settling.Add((pair.Key, folderTicks, TryRead(Path.Combine(pair.Value, Runs.RunRecordSerializer.FileName))));
                 }
             }
         }
@@ -324,8 +328,9 @@ public sealed class RunRefStore
         {
             foreach (var (runId, folderTicks, recordBytes) in settling)
             {
-                if (recordBytes is not null && HasEnded(recordBytes))
+                if (recordBytes is not null && SyncState.RecordSaysEnded(recordBytes))
                 {
+                    state.SetEnded(runId, true);
                     state.Settle(runId, folderTicks);
                 }
             }
@@ -361,11 +366,17 @@ public sealed class RunRefStore
                     state.Set(candidate.RunId, candidate.FileName, candidate.Blob!, candidate.Size, candidate.LastWriteTicks);
                 }
 
+                foreach (var candidate in candidates.Where(c => c.FileName == Runs.RunRecordSerializer.FileName && c.Content is not null))
+                {
+                    state.SetEnded(candidate.RunId, SyncState.RecordSaysEnded(candidate.Content!));
+                }
+
                 foreach (var (runId, folderTicks, recordBytes) in settling)
                 {
                     var bytes = recordBytes ?? (_settleWithCandidate.TryGetValue(runId, out var candidate) ? candidate.Content : null);
-                    if (bytes is not null && HasEnded(bytes))
+                    if (bytes is not null && SyncState.RecordSaysEnded(bytes))
                     {
+                        state.SetEnded(runId, true);
                         state.Settle(runId, folderTicks);
                     }
                 }
@@ -612,23 +623,6 @@ public sealed class RunRefStore
         }
 
         return order > 0 ? a : order < 0 ? b : string.CompareOrdinal(a, b) > 0 ? a : b;
-    }
-
-    /// <summary>True when a record's status says the run has ended and written its last (finished or failed; a killed run's
-    /// metrics may still have been flushed after its record).</summary>
-    private static bool HasEnded(byte[] record)
-    {
-        try
-        {
-            using var document = System.Text.Json.JsonDocument.Parse(record);
-            return document.RootElement.ValueKind == System.Text.Json.JsonValueKind.Object
-                && document.RootElement.TryGetProperty("status", out var status) && status.ValueKind == System.Text.Json.JsonValueKind.String
-                && status.GetString() is Runs.RunStatus.Finished or Runs.RunStatus.Failed;
-        }
-        catch (System.Text.Json.JsonException)
-        {
-            return false;
-        }
     }
 
     private byte[]? TryRead(string path)

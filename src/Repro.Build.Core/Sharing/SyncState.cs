@@ -26,6 +26,7 @@ public sealed class SyncState
 
     private readonly Dictionary<string, Entry> _entries = new(StringComparer.Ordinal);
     private readonly Dictionary<string, long> _settled = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _ended = new(StringComparer.Ordinal);
     private readonly string? _path;
     private string? _loadedSynced;
     private bool _changed;
@@ -90,6 +91,7 @@ public sealed class SyncState
         _changed |= _entries.Count > 0 || _settled.Count > 0;
         _entries.Clear();
         _settled.Clear();
+        _ended.Clear();
         Synced = null;
     }
 
@@ -99,6 +101,51 @@ public sealed class SyncState
     /// so its files need not be looked at one by one.
     /// </summary>
     public bool IsSettled(string runId, long folderTicks) => _settled.TryGetValue(runId, out var known) && known == folderTicks;
+
+    /// <summary>True when the run's record, as last shared or written, said the run had ended (finished or failed).</summary>
+    public bool HasEnded(string runId) => _ended.Contains(runId);
+
+    /// <summary>Remembers what a record of the run, as shared or written now, says of its end.</summary>
+    public void SetEnded(string runId, bool ended)
+    {
+        if (ended ? _ended.Add(runId) : _ended.Remove(runId))
+        {
+            _changed = true;
+        }
+    }
+
+    /// <summary>True when a record says the run has ended and written its last (finished or failed; a killed run's
+    /// metrics may still have been flushed after its record).</summary>
+    public static bool RecordSaysEnded(byte[] record)
+    {
+        try
+        {
+            var reader = new System.Text.Json.Utf8JsonReader(record, new System.Text.Json.JsonReaderOptions { MaxDepth = 64 });
+            if (!reader.Read() || reader.TokenType != System.Text.Json.JsonTokenType.StartObject)
+            {
+                return false;
+            }
+
+            while (reader.Read() && reader.TokenType == System.Text.Json.JsonTokenType.PropertyName)
+            {
+                var isStatus = reader.ValueTextEquals("status");
+                reader.Read();
+                if (isStatus)
+                {
+                    return reader.TokenType == System.Text.Json.JsonTokenType.String
+                        && (reader.ValueTextEquals(Runs.RunStatus.Finished) || reader.ValueTextEquals(Runs.RunStatus.Failed));
+                }
+
+                reader.Skip();
+            }
+
+            return false;
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return false;
+        }
+    }
 
     /// <summary>Remembers that a run has ended with its folder at this time (see <see cref="IsSettled"/>).</summary>
     public void Settle(string runId, long folderTicks)
@@ -148,6 +195,13 @@ public sealed class SyncState
                     writer.WriteLine("synced\t" + Synced);
                 }
 
+                var ended = new List<string>(_ended);
+                ended.Sort(StringComparer.Ordinal);
+                foreach (var id in ended)
+                {
+                    writer.WriteLine("ended\t" + id);
+                }
+
                 var settled = new List<string>(_settled.Keys);
                 settled.Sort(StringComparer.Ordinal);
                 foreach (var id in settled)
@@ -195,6 +249,12 @@ public sealed class SyncState
         if (count == 2 && fields[0] == "synced" && IsObjectId(fields[1]))
         {
             Synced = fields[1];
+            return true;
+        }
+
+        if (count == 2 && fields[0] == "ended" && SharedRunNames.IsRunId(fields[1]))
+        {
+            _ended.Add(fields[1]);
             return true;
         }
 

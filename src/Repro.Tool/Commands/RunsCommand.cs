@@ -169,6 +169,10 @@ internal static class RunsCommand
             RunCatalog.WriteParamsAndMetrics(writer, record);
             writer.WriteBoolean("metricsFromFile", run.MetricsDerived);
             writer.WriteEndObject();
+            if (writer.BytesPending > 64 * 1024)
+            {
+                writer.Flush(); // out as it is written: 100,000 runs are not held as one document
+            }
         }
 
         writer.WriteEndArray();

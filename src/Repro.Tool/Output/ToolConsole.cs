@@ -45,7 +45,17 @@ public sealed class ToolConsole
     }
 
     /// <summary>Writes one JSON document: indented, LF line ends, '&lt;', '&gt;' and '+' readable, a final newline.</summary>
-    public void WriteJson(Action<Utf8JsonWriter> write) => Output.Write(JsonText(write));
+    /// <remarks>Streamed to the output as it is written (a listing of 100,000 runs is 100 MB of JSON), never held whole.</remarks>
+    public void WriteJson(Action<Utf8JsonWriter> write)
+    {
+        using (var stream = new TextWriterStream(Output))
+        using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        {
+            write(writer);
+        }
+
+        Output.Write('\n');
+    }
 
     public static string JsonText(Action<Utf8JsonWriter> write)
     {

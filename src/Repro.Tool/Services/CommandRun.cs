@@ -71,6 +71,13 @@ public static class CommandRun
             {
                 exitCode = signal is null ? process.ExitCode : 128 + TerminationSignals.Number(signal);
             }
+
+            if (signal is not null)
+            {
+                // Repro.Runs' own handler of the same signal may not have run yet when this thread ends the process:
+                // the run is told here, so that it ends as killed, not as failed with exit code 128 + n.
+                run.OnSignal(signal, handledByProgram: true);
+            }
         }
 
         foreach (var output in request.Outputs)

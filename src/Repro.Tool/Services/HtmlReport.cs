@@ -106,7 +106,7 @@ public static class HtmlReport
                 .Append("</code></td><td><code>").Append(E(Short(Bare(record.Build?.Fingerprint), 12))).Append("</code></td>");
             foreach (var key in paramKeys)
             {
-                html.Append("<td class=\"param\" data-key=\"").Append(E(key)).Append("\">").Append(E(record.Params.TryGetValue(key, out var value) ? value : "")).Append("</td>");
+                html.Append("<td class=\"param\" data-key=\"").Append(E(key)).Append("\">").Append(E(record.Params.TryGetValue(key, out var value) ? Repro.Tool.Output.Format.Long(value) : "")).Append("</td>");
             }
 
             foreach (var key in metricKeys)
@@ -239,7 +239,7 @@ public static class HtmlReport
                 html.Append("<tr").Append(RunComparison.IsDifferent(values) ? " class=\"differs\"" : "").Append("><td>").Append(E(key)).Append("</td>");
                 foreach (var value in values)
                 {
-                    html.Append("<td>").Append(E(Hash(Bare(value)))).Append("</td>");
+                    html.Append("<td>").Append(E(Hash(Bare(value)) is { } shown ? Repro.Tool.Output.Format.Long(shown) : null)).Append("</td>");
                 }
 
                 html.Append("</tr>\n");

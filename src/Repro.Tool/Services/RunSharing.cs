@@ -211,6 +211,7 @@ public sealed class RunSharing
                 if (bytes is not null)
                 {
                     AtomicFile.Write(target.Path, stream => stream.Write(bytes, 0, bytes.Length));
+                    state.SetEnded(target.Change.RunId, SyncState.RecordSaysEnded(bytes)); // so that settling it later reads nothing
                 }
                 else if (firstWritten is not null)
                 {
