@@ -73,6 +73,20 @@ public sealed class RunCatalogTests : IDisposable
     }
 
     [Fact]
+    public void A_run_added_in_the_same_clock_tick_as_the_last_walk_is_still_found()
+    {
+        Write("a", RunStatus.Finished, 0.5, "2026-11-28T07:59:55.000Z");
+        RunCatalog.Load(_runs, DateTimeOffset.UtcNow, out _);
+        var tick = Directory.GetLastWriteTimeUtc(_runs);
+
+        Write("b", RunStatus.Finished, 0.6, "2026-11-28T07:59:56.000Z");
+        Directory.SetLastWriteTimeUtc(_runs, tick); // as a coarse clock would leave it
+        var runs = RunCatalog.Load(_runs, DateTimeOffset.UtcNow, out _);
+
+        Assert.Equal(new[] { "a", "b" }, runs.Select(r => r.Record.RunId).OrderBy(id => id, StringComparer.Ordinal));
+    }
+
+    [Fact]
     public void A_query_that_only_orders_and_limits_reads_only_the_runs_it_shows()
     {
         for (var i = 0; i < 30; i++)

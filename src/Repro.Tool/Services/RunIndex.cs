@@ -97,7 +97,10 @@ public sealed class RunIndex : IDisposable
         var walkedAt = DateTime.UtcNow.Ticks;
         var known = long.TryParse(Meta("folderTicks"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var ticks) ? ticks : -1;
         var lastWalk = long.TryParse(Meta("walkedAt"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var walked) ? walked : -1;
-        var fullWalk = known != folderTicks || lastWalk - folderTicks < TrustAfterTicks;
+        // The folder's time moved: every record is compared. It did not, but the last walk came so soon after it that a run
+        // added in the same clock tick could have been missed: the folder's names are compared (no record is looked at).
+        var fullWalk = known != folderTicks;
+        var namesOnly = !fullWalk && lastWalk - folderTicks < TrustAfterTicks;
 
         // id → (size, ticks) of what the index holds, for the runs to check
         var rows = new Dictionary<string, (long Size, long Ticks)>(StringComparer.Ordinal);
@@ -114,6 +117,26 @@ public sealed class RunIndex : IDisposable
         }
 
         var present = fullWalk ? Folders() : rows.Keys.ToList();
+        var gone = new List<string>();
+        if (namesOnly)
+        {
+            var indexed = new HashSet<string>(StringComparer.Ordinal);
+            using (var command = _db.CreateCommand())
+            {
+                command.CommandText = "SELECT id FROM runs UNION ALL SELECT id FROM unreadable";
+                using var reader = command.ExecuteReader();
+                while (reader.Read())
+                {
+                    indexed.Add(reader.GetString(0));
+                }
+            }
+
+            var names = Folders();
+            present.AddRange(names.Where(name => !indexed.Contains(name) && !rows.ContainsKey(name)));
+            indexed.ExceptWith(names);
+            gone.AddRange(indexed);
+        }
+
         var stats = new (bool Exists, long Size, long Ticks)[present.Count];
         Parallel.For(0, present.Count, i =>
         {
@@ -122,7 +145,6 @@ public sealed class RunIndex : IDisposable
         });
 
         var changed = new List<(string Id, long Size, long Ticks)>();
-        var gone = new List<string>();
         for (var i = 0; i < present.Count; i++)
         {
             if (!stats[i].Exists)
@@ -161,7 +183,7 @@ public sealed class RunIndex : IDisposable
             }
         });
 
-        if (changed.Count > 0 || gone.Count > 0 || fullWalk)
+        if (changed.Count > 0 || gone.Count > 0 || fullWalk || namesOnly)
         {
             using var transaction = _db.BeginTransaction();
             using var delete = Command("DELETE FROM runs WHERE id = $id; DELETE FROM unreadable WHERE id = $id;", "$id");
@@ -189,7 +211,7 @@ public sealed class RunIndex : IDisposable
                 }
             }
 
-            if (fullWalk)
+            if (fullWalk || namesOnly)
             {
                 SetMeta("folderTicks", folderTicks.ToString(CultureInfo.InvariantCulture));
                 SetMeta("walkedAt", walkedAt.ToString(CultureInfo.InvariantCulture));
