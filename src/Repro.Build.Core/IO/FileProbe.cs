@@ -111,9 +111,8 @@ public static class FileProbe
                     return false;
                 }
 
-                // FileStatus continues { uint32 Uid; uint32 Gid; int64 Size; int64 ATime, ATimeNsec, MTime, MTimeNsec; ... }
                 size = BitConverter.ToInt64(status, SizeOffset);
-                lastWriteTicks = UnixEpochTicks + (BitConverter.ToInt64(status, MTimeOffset) * TimeSpan.TicksPerSecond) + (BitConverter.ToInt64(status, MTimeOffset + 8) / 100);
+                lastWriteTicks = LastWriteTicksOf(status);
                 if (_statusLayoutChecked is null)
                 {
                     // Once per process, the layout is checked against FileInfo; a runtime whose struct differs uses FileInfo.
@@ -166,7 +165,7 @@ public static class FileProbe
                     return false;
                 }
 
-                lastWriteTicks = UnixEpochTicks + (BitConverter.ToInt64(status, MTimeOffset) * TimeSpan.TicksPerSecond) + (BitConverter.ToInt64(status, MTimeOffset + 8) / 100);
+                lastWriteTicks = LastWriteTicksOf(status);
                 if (_directoryLayoutChecked is null)
                 {
                     // Once per process, as for files: the time read here must be the one Directory gives.
@@ -198,6 +197,10 @@ public static class FileProbe
             return false;
         }
     }
+
+    // FileStatus continues { uint32 Uid; uint32 Gid; int64 Size; int64 ATime, ATimeNsec, MTime, MTimeNsec; ... }
+    private static long LastWriteTicksOf(byte[] status) =>
+        UnixEpochTicks + (BitConverter.ToInt64(status, MTimeOffset) * TimeSpan.TicksPerSecond) + (BitConverter.ToInt64(status, MTimeOffset + 8) / 100);
 
     private static (long Size, long LastWriteTicks) StatOf(string path)
     {

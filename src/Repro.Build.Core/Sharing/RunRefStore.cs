@@ -49,7 +49,6 @@ public sealed class RunRefStore
     private readonly GitCommandRunner _git;
     private readonly List<string> _warnings = new();
     private readonly HashSet<string> _warned = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, LocalFile> _settleWithCandidate = new(StringComparer.Ordinal);
     private string? _emptyTree;
 
     /// <param name="workingDirectory">Any folder inside the repository.</param>
@@ -250,6 +249,8 @@ public sealed class RunRefStore
 
         state ??= SyncState.Empty();
         var candidates = new List<LocalFile>();
+        // Runs that may be settled once this save succeeds: with the record read to tell whether the run has ended, or
+        // null when the record this save shares tells the state (or could not be read: then the state does not know).
         var settling = new List<(string RunId, long FolderTicks, byte[]? Record)>();
         var runs = 0;
         var stableBefore = DateTime.UtcNow.Ticks - SettleAfterTicks;
@@ -267,7 +268,8 @@ public sealed class RunRefStore
             }
 
             // A folder without a record is not a run (yet): nothing of it is shared.
-            if (!FileProbe.TryStatRegular(Path.Combine(pair.Value, Runs.RunRecordSerializer.FileName), out _, out _))
+            var recordPath = Path.Combine(pair.Value, Runs.RunRecordSerializer.FileName);
+            if (!FileProbe.TryStatRegular(recordPath, out var recordSize, out var recordTicks))
             {
                 continue;
             }
@@ -284,7 +286,12 @@ public sealed class RunRefStore
             foreach (var name in SharedRunNames.FileNames)
             {
                 var file = Path.Combine(pair.Value, name);
-                if (!FileProbe.TryStatRegular(file, out var size, out var ticks))
+                long size, ticks;
+                if (name == Runs.RunRecordSerializer.FileName)
+                {
+                    (size, ticks) = (recordSize, recordTicks);
+                }
+                else if (!FileProbe.TryStatRegular(file, out size, out ticks))
                 {
                     continue; // missing, or a link or a FIFO where a record should be: never followed, never read
                 }
@@ -308,8 +315,7 @@ public sealed class RunRefStore
             {
                 if (record is not null)
                 {
-                    _settleWithCandidate[pair.Key] = record; // its new record tells, once it is shared
-                    settling.Add((pair.Key, folderTicks, null));
+                    settling.Add((pair.Key, folderTicks, null)); // its new record tells, once it is shared
                 }
                 else if (state.HasEnded(pair.Key))
                 {
@@ -318,7 +324,7 @@ public sealed class RunRefStore
                 else
                 {
                     // its record is known but not whether it has ended: read once (a settled run is not read again)
-                    settling.Add((pair.Key, folderTicks, TryRead(Path.Combine(pair.Value, Runs.RunRecordSerializer.FileName))));
+                    settling.Add((pair.Key, folderTicks, TryRead(recordPath)));
                 }
             }
         }
@@ -326,15 +332,7 @@ public sealed class RunRefStore
         RunsSeen = runs;
         if (candidates.Count == 0)
         {
-            foreach (var (runId, folderTicks, recordBytes) in settling)
-            {
-                if (recordBytes is not null && SyncState.RecordSaysEnded(recordBytes))
-                {
-                    state.SetEnded(runId, true);
-                    state.Settle(runId, folderTicks);
-                }
-            }
-
+            Settle(state, settling);
             return null;
         }
 
@@ -371,15 +369,7 @@ public sealed class RunRefStore
                     state.SetEnded(candidate.RunId, SyncState.RecordSaysEnded(candidate.Content!));
                 }
 
-                foreach (var (runId, folderTicks, recordBytes) in settling)
-                {
-                    var bytes = recordBytes ?? (_settleWithCandidate.TryGetValue(runId, out var candidate) ? candidate.Content : null);
-                    if (bytes is not null && SyncState.RecordSaysEnded(bytes))
-                    {
-                        state.SetEnded(runId, true);
-                        state.Settle(runId, folderTicks);
-                    }
-                }
+                Settle(state, settling);
 
                 if (parent == state.Synced)
                 {
@@ -614,7 +604,7 @@ public sealed class RunRefStore
         int order;
         if (fileName == Runs.RunRecordSerializer.FileName)
         {
-            order = string.CompareOrdinal(LastWriteTime(contentOfA ?? ReadBlob(a)), LastWriteTime(ReadBlob(b)));
+            order = string.CompareOrdinal(RecordLastWriteTime(contentOfA ?? ReadBlob(a)), RecordLastWriteTime(ReadBlob(b)));
         }
         else
         {
@@ -623,6 +613,19 @@ public sealed class RunRefStore
         }
 
         return order > 0 ? a : order < 0 ? b : string.CompareOrdinal(a, b) > 0 ? a : b;
+    }
+
+    /// <summary>Settles the runs whose record says they have ended: read now, or shared by this save (the state knows).</summary>
+    private static void Settle(SyncState state, List<(string RunId, long FolderTicks, byte[]? Record)> settling)
+    {
+        foreach (var (runId, folderTicks, record) in settling)
+        {
+            if (record is not null ? SyncState.RecordSaysEnded(record) : state.HasEnded(runId))
+            {
+                state.SetEnded(runId, true);
+                state.Settle(runId, folderTicks);
+            }
+        }
     }
 
     private byte[]? TryRead(string path)
@@ -638,7 +641,7 @@ public sealed class RunRefStore
     }
 
     /// <summary>The record's <c>lastWriteTime</c> (ISO 8601 UTC, so ordinal order is time order); "" when unreadable.</summary>
-    private static string LastWriteTime(byte[] record)
+    public static string RecordLastWriteTime(byte[] record)
     {
         try
         {

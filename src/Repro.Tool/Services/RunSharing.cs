@@ -136,19 +136,17 @@ public sealed class RunSharing
             var folder = Path.Combine(RunsDirectory, change.RunId);
             var folderKind = FileProbe.Inspect(folder, followLinks: false);
             var path = SharedRunNames.FilePath(RunsDirectory, change.RunId, change.FileName);
-            var kind = FileProbe.Inspect(path, followLinks: false);
+            var regular = FileProbe.TryStatRegular(path, out var size, out var ticks);
+            var kind = regular ? FileKind.Regular : FileProbe.Inspect(path, followLinks: false);
             if ((folderKind != FileKind.Directory && folderKind != FileKind.Missing) || (kind != FileKind.Regular && kind != FileKind.Missing))
             {
                 Warn($"run {change.RunId}: {(kind is FileKind.Regular or FileKind.Missing ? "its folder" : change.FileName)} is not a regular {(kind is FileKind.Regular or FileKind.Missing ? "folder" : "file")} here; it was left as it is");
                 continue;
             }
 
-            if (FileProbe.TryStatRegular(path, out var size, out var ticks))
+            if (regular && state.BlobIfUnchanged(change.RunId, change.FileName, size, ticks) == change.NewBlob)
             {
-                if (state.BlobIfUnchanged(change.RunId, change.FileName, size, ticks) == change.NewBlob)
-                {
-                    continue; // this very content, written or saved by the last exchange
-                }
+                continue; // this very content, written or saved by the last exchange
             }
 
             if (!targets.TryGetValue(change.NewBlob, out var list))
@@ -199,7 +197,11 @@ public sealed class RunSharing
 
                 if (name == RunRecordSerializer.FileName)
                 {
-                    bytes ??= ReadAll(content, size);
+                    if (bytes is null)
+                    {
+                        bytes = new byte[size]; // at most the record limit: larger blobs were dropped above
+                        content.ReadExactly(bytes);
+                    }
                 }
 
                 if (target.Exists && !IsNewer(name, bytes, size, target.Path))
@@ -267,19 +269,7 @@ public sealed class RunSharing
         }
     }
 
-    private static byte[] ReadAll(Stream content, long size)
-    {
-        var bytes = new byte[size];
-        var offset = 0;
-        int read;
-        while (offset < bytes.Length && (read = content.Read(bytes, offset, bytes.Length - offset)) > 0)
-        {
-            offset += read;
-        }
-
-        return bytes;
-    }
-
+    /// <summary>The newer of the shared and the local copy, by the rule of the ref's merges (<see cref="RunRefStore"/>).</summary>
     private static bool IsNewer(string name, byte[]? shared, long sharedSize, string localPath)
     {
         if (name != RunRecordSerializer.FileName)
@@ -287,19 +277,17 @@ public sealed class RunSharing
             return sharedSize > FileProbe.StatNotLink(localPath).Size;
         }
 
-        return string.CompareOrdinal(LastWriteTime(() => RunRecordSerializer.FromUtf8Bytes(shared!)), LastWriteTime(() => RunRecordSerializer.ReadFile(localPath))) > 0;
-    }
-
-    private static string LastWriteTime(Func<RunRecord> read)
-    {
+        string local;
         try
         {
-            return read().LastWriteTime ?? "";
+            local = RunRefStore.RecordLastWriteTime(FileProbe.ReadAllBytes(localPath, RunRecordSerializer.MaxFileBytes));
         }
-        catch (Exception ex) when (ex is InvalidDataException || ReadFailure.IsExpected(ex))
+        catch (Exception ex) when (ReadFailure.IsExpected(ex))
         {
-            return "";
+            local = "";
         }
+
+        return string.CompareOrdinal(RunRefStore.RecordLastWriteTime(shared!), local) > 0;
     }
 
     private T Share<T>(Func<T> action)
