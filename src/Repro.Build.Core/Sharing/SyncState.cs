@@ -49,9 +49,9 @@ public sealed class SyncState
         var state = new SyncState(path);
         try
         {
-            if (FileProbe.Inspect(path, followLinks: false) != FileKind.Regular)
+            if (!FileProbe.TryStatRegular(path, out var size, out _) || size > MaxBytes)
             {
-                return state;
+                return state; // none, not a plain file, or larger than any state of ours: start over
             }
 
             using var reader = new StreamReader(FileProbe.OpenRegular(path, FileOptions.SequentialScan, 65536), new UTF8Encoding(false));
