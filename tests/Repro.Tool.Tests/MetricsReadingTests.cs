@@ -133,8 +133,8 @@ public sealed class MetricsReadingTests : IDisposable
 
         Assert.Equal("crashed", listed.Status);
         Assert.True(listed.MetricsDerived);
-        Assert.Equal(15, listed.Record.Metrics["loss"].Count);
-        Assert.Equal(14, listed.Record.Metrics["loss"].Step);
+        Assert.Equal(15, listed.Summary.Metrics["loss"].Count);
+        Assert.Equal(14, listed.Summary.Metrics["loss"].Step);
         Assert.True(shown.MetricsDerived);
         Assert.Equal(15, shown.Record.Metrics["loss"].Count);
         Assert.Equal(15, compared.Record.Metrics["loss"].Count);
@@ -145,7 +145,7 @@ public sealed class MetricsReadingTests : IDisposable
         File.SetLastWriteTimeUtc(Path.Combine(folder, MetricsFileFormat.FileName), DateTime.UtcNow.AddMinutes(-1));
         var finished = Assert.Single(RunCatalog.Load(_root, DateTimeOffset.UtcNow, out _));
         Assert.False(finished.MetricsDerived);
-        Assert.Equal(10, finished.Record.Metrics["loss"].Count);
+        Assert.Equal(10, finished.Summary.Metrics["loss"].Count);
     }
 
     [Fact]

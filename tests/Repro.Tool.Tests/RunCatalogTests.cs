@@ -39,8 +39,8 @@ public sealed class RunCatalogTests : IDisposable
         Assert.Equal(new[] { "running", "finished" }, first.Select(r => r.Status));
         Assert.DoesNotContain("xxxxxxxxxx", index, StringComparison.Ordinal);
         Assert.Equal(new[] { "finished", "finished" }, second.Select(r => r.Status));
-        Assert.Equal(0.75, second[0].Record.Metrics["accuracy"].Last);
-        Assert.Equal("0.1", second[1].Record.Params["learningRate"]);
+        Assert.Equal(0.75, second[0].Summary.Metrics["accuracy"].Last);
+        Assert.Equal("0.1", second[1].Summary.Params["learningRate"]);
     }
 
     [Fact]
@@ -62,14 +62,14 @@ public sealed class RunCatalogTests : IDisposable
         Directory.SetLastWriteTimeUtc(_runs, past);
         var second = RunCatalog.Load(_runs, now, out _);
         Assert.Equal(new[] { "finished", "finished" }, second.Select(r => r.Status));
-        Assert.Equal(0.75, second[0].Record.Metrics["accuracy"].Last);
-        Assert.Equal("0.1", second[1].Record.Params["learningRate"]);
+        Assert.Equal(0.75, second[0].Summary.Metrics["accuracy"].Last);
+        Assert.Equal("0.1", second[1].Summary.Params["learningRate"]);
 
         // A new run changes the folder: everything is compared again, the edited record included.
         Write("c", RunStatus.Finished, 0.1, "2026-11-28T07:40:00.000Z");
         var third = RunCatalog.Load(_runs, now, out _);
-        Assert.Equal(new[] { "a", "b", "c" }, third.Select(r => r.Record.RunId).OrderBy(id => id, StringComparer.Ordinal));
-        Assert.Equal("0.2", third.Single(r => r.Record.RunId == "b").Record.Params["learningRate"]);
+        Assert.Equal(new[] { "a", "b", "c" }, third.Select(r => r.Summary.RunId).OrderBy(id => id, StringComparer.Ordinal));
+        Assert.Equal("0.2", third.Single(r => r.Summary.RunId == "b").Summary.Params["learningRate"]);
     }
 
     [Fact]
@@ -83,7 +83,7 @@ public sealed class RunCatalogTests : IDisposable
         Directory.SetLastWriteTimeUtc(_runs, tick); // as a coarse clock would leave it
         var runs = RunCatalog.Load(_runs, DateTimeOffset.UtcNow, out _);
 
-        Assert.Equal(new[] { "a", "b" }, runs.Select(r => r.Record.RunId).OrderBy(id => id, StringComparer.Ordinal));
+        Assert.Equal(new[] { "a", "b" }, runs.Select(r => r.Summary.RunId).OrderBy(id => id, StringComparer.Ordinal));
     }
 
     [Fact]
@@ -100,8 +100,8 @@ public sealed class RunCatalogTests : IDisposable
 
         Assert.Equal(30, total);
         Assert.Equal(3, shown.Count);
-        Assert.Equal(new[] { "r29", "r28", "r27" }, query.Apply(shown).Select(r => r.Record.RunId));
-        Assert.Equal(query.Apply(RunCatalog.Load(_runs, DateTimeOffset.UtcNow, out _)).Select(r => r.Record.RunId), query.Apply(shown).Select(r => r.Record.RunId));
+        Assert.Equal(new[] { "r29", "r28", "r27" }, query.Apply(shown).Select(r => r.Summary.RunId));
+        Assert.Equal(query.Apply(RunCatalog.Load(_runs, DateTimeOffset.UtcNow, out _)).Select(r => r.Summary.RunId), query.Apply(shown).Select(r => r.Summary.RunId));
         Assert.Null(new RunQuery { Limit = 3, Sort = "accuracy" }.IndexOrder); // a metric order needs every run
     }
 
@@ -161,7 +161,7 @@ public sealed class RunCatalogTests : IDisposable
 
         var runs = RunCatalog.Load(_runs, now, out var unreadable);
 
-        Assert.Equal("a", Assert.Single(runs).Record.RunId);
+        Assert.Equal("a", Assert.Single(runs).Summary.RunId);
         Assert.Equal("broken", Assert.Single(unreadable).Id);
     }
 
@@ -187,7 +187,7 @@ public sealed class RunCatalogTests : IDisposable
         var (code, output, error) = ToolHarness.Run("runs", "--runs-dir", _runs);
         var (_, json, _) = ToolHarness.Run("runs", "--runs-dir", _runs, "--json");
 
-        Assert.Equal("a", Assert.Single(runs).Record.RunId);
+        Assert.Equal("a", Assert.Single(runs).Summary.RunId);
         Assert.Equal(new[] { "broken", "huge", "zz0", "zz1", "zz2", "zz3", "zz4", "zz5" }, unreadable.Select(u => u.Id));
         Assert.Contains("64 MiB", unreadable[1].Reason, StringComparison.Ordinal);
         Assert.Equal(0, code);
@@ -213,7 +213,7 @@ public sealed class RunCatalogTests : IDisposable
         var (_, json, _) = ToolHarness.Run("runs", "--runs-dir", _runs, "--json");
         var (_, compared, _) = ToolHarness.Run("compare", "--runs-dir", _runs, "a", "b");
 
-        Assert.Equal(new[] { "a", "b" }, runs.Select(r => r.Record.RunId));
+        Assert.Equal(new[] { "a", "b" }, runs.Select(r => r.Summary.RunId));
         Assert.Equal("../../evil", runs[0].ClaimedRunId);
         Assert.Null(runs[1].ClaimedRunId);
         Assert.Contains("a (!)", output, StringComparison.Ordinal);

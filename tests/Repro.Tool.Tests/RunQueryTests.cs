@@ -14,18 +14,18 @@ public sealed class RunQueryTests
 
     private static RunListing Run(string id, string status, double accuracy, string learningRate, string lastWrite = "2026-11-28T07:59:50.000Z", string? user = null)
     {
-        var record = new RunRecord
+        var record = new RunSummary
         {
             RunId = id,
             Name = "sweep",
             Status = status,
             StartTime = "2026-11-28T07:00:00.000Z",
             LastWriteTime = lastWrite,
-            Build = new RunBuildSection { Assembly = "Trainer", Fingerprint = "sha256:ab12" + id, Commit = "c0ffee" + id },
+            Build = new RunSummaryBuild { Assembly = "Trainer", Fingerprint = "sha256:ab12" + id, Commit = "c0ffee" + id },
         };
         record.Params["learningRate"] = learningRate;
         record.Metrics["accuracy"] = new MetricSummary { Last = accuracy, Count = 1 };
-        record.Environment.User = user;
+        record.Environment = new RunSummaryEnvironment { User = user };
         return new RunListing(record, Path.Combine("runs", id), Now);
     }
 
@@ -40,16 +40,16 @@ public sealed class RunQueryTests
     [Fact]
     public void A_run_that_shares_itself_every_few_minutes_is_given_two_intervals_more_and_runs_filter_by_branch()
     {
-        var shared = Run("5", RunStatus.Running, 0.7, "0.2", lastWrite: "2026-11-28T07:55:00.000Z").Record;
+        var shared = Run("5", RunStatus.Running, 0.7, "0.2", lastWrite: "2026-11-28T07:55:00.000Z").Summary;
         shared.Share = new RunShareSection { Remote = "origin", IntervalSeconds = 120 };
         shared.Build!.Branch = "feature/deeper";
-        var silentTooLong = Run("6", RunStatus.Running, 0.7, "0.2", lastWrite: "2026-11-28T07:54:00.000Z").Record;
+        var silentTooLong = Run("6", RunStatus.Running, 0.7, "0.2", lastWrite: "2026-11-28T07:54:00.000Z").Summary;
         silentTooLong.Share = new RunShareSection { Remote = "origin", IntervalSeconds = 120 };
 
         Assert.Equal("running", new RunListing(shared, "runs/5", Now).Status); // 5 minutes silent, 2 × 2 + 1 allowed
         Assert.Equal("crashed", new RunListing(silentTooLong, "runs/6", Now).Status);
         var runs = Runs().Append(new RunListing(shared, "runs/5", Now)).ToList();
-        Assert.Equal(new[] { "5" }, new RunQuery { Branch = "feature/deeper" }.Apply(runs).Select(r => r.Record.RunId));
+        Assert.Equal(new[] { "5" }, new RunQuery { Branch = "feature/deeper" }.Apply(runs).Select(r => r.Summary.RunId));
     }
 
     [Fact]
@@ -58,7 +58,7 @@ public sealed class RunQueryTests
         var runs = Runs();
 
         Assert.Equal(new[] { "finished", "finished", "running", "crashed" }, runs.Select(r => r.Status));
-        Assert.Equal(new[] { "3" }, new RunQuery { ActiveOnly = true }.Apply(runs).Select(r => r.Record.RunId));
+        Assert.Equal(new[] { "3" }, new RunQuery { ActiveOnly = true }.Apply(runs).Select(r => r.Summary.RunId));
         Assert.Equal(new[] { "4" }, Query(q => q.Statuses.Add("crashed")));
     }
 
@@ -78,11 +78,11 @@ public sealed class RunQueryTests
     public void Runs_sort_by_a_metric_either_way_and_runs_without_it_come_last()
     {
         var runs = Runs();
-        runs.Add(new RunListing(new RunRecord { RunId = "5", Status = RunStatus.Finished, StartTime = "2026-11-28T07:00:00.000Z" }, "runs/5", Now));
+        runs.Add(new RunListing(new RunSummary { RunId = "5", Status = RunStatus.Finished, StartTime = "2026-11-28T07:00:00.000Z" }, "runs/5", Now));
 
-        Assert.Equal(new[] { "4", "1", "3", "2", "5" }, new RunQuery { Sort = "accuracy" }.Apply(runs).Select(r => r.Record.RunId));
-        Assert.Equal(new[] { "2", "3", "1", "4", "5" }, new RunQuery { Sort = "accuracy", Descending = true }.Apply(runs).Select(r => r.Record.RunId));
-        Assert.Equal(new[] { "2", "3" }, new RunQuery { Sort = "accuracy", Descending = true, Limit = 2 }.Apply(runs).Select(r => r.Record.RunId));
+        Assert.Equal(new[] { "4", "1", "3", "2", "5" }, new RunQuery { Sort = "accuracy" }.Apply(runs).Select(r => r.Summary.RunId));
+        Assert.Equal(new[] { "2", "3", "1", "4", "5" }, new RunQuery { Sort = "accuracy", Descending = true }.Apply(runs).Select(r => r.Summary.RunId));
+        Assert.Equal(new[] { "2", "3" }, new RunQuery { Sort = "accuracy", Descending = true, Limit = 2 }.Apply(runs).Select(r => r.Summary.RunId));
     }
 
     [Fact]
@@ -100,6 +100,6 @@ public sealed class RunQueryTests
     {
         var query = new RunQuery();
         configure(query);
-        return query.Apply(Runs()).Select(r => r.Record.RunId).ToArray();
+        return query.Apply(Runs()).Select(r => r.Summary.RunId).ToArray();
     }
 }

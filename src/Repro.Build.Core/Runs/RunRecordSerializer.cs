@@ -47,6 +47,44 @@ public static class RunRecordSerializer
     }
 
     /// <summary>
+    /// Reads the <see cref="RunSummary"/> of a run.json (or of a summary this class wrote) with the record's own
+    /// serializer, skipping every key the summary does not hold.
+    /// </summary>
+    /// <exception cref="InvalidDataException">Not a run record, or one of a schema version newer than this library reads.</exception>
+    public static RunSummary SummaryFromUtf8Bytes(ReadOnlySpan<byte> utf8Json)
+    {
+        RunSummary summary;
+        try
+        {
+            summary = JsonSerializer.Deserialize(utf8Json, RunRecordReadContext.Default.RunSummary)
+                ?? throw new InvalidDataException("The run record is empty (the JSON value is null).");
+        }
+        catch (JsonException ex)
+        {
+            throw new InvalidDataException($"Not a run record: {ex.Message}", ex);
+        }
+
+        if (summary.SchemaVersion > RunRecord.CurrentSchemaVersion)
+        {
+            throw new InvalidDataException($"The run record has schemaVersion {summary.SchemaVersion}, newer than this tool reads ({RunRecord.CurrentSchemaVersion}).");
+        }
+
+        return summary;
+    }
+
+    /// <summary>A summary as compact JSON (the shape of run.json's keys), for a cache of summaries.</summary>
+    public static byte[] SummaryToUtf8Bytes(RunSummary summary)
+    {
+        using var stream = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        {
+            JsonSerializer.Serialize(writer, summary, RunRecordWriteContext.Default.RunSummary);
+        }
+
+        return stream.ToArray();
+    }
+
+    /// <summary>
     /// Reads one metric summary where <paramref name="reader"/> stands (at its start object), with the record's own
     /// serializer: NaN and infinities are read as the record writes them (<c>"NaN"</c>, <c>"Infinity"</c>, <c>"-Infinity"</c>).
     /// </summary>

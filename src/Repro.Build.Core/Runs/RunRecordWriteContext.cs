@@ -13,6 +13,7 @@ namespace Repro.Build.Runs;
     NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals)]
 [JsonSerializable(typeof(RunRecord))]
 [JsonSerializable(typeof(MetricSummary))]
+[JsonSerializable(typeof(RunSummary))]
 internal sealed partial class RunRecordWriteContext : JsonSerializerContext
 {
 }

@@ -85,7 +85,7 @@ internal static class RunsCommand
         }
 
         var groups = group
-            ? runs.GroupBy(r => r.Record.Build?.Fingerprint ?? "(no build link)").Select(g => ($"Fingerprint {Short(g.Key, 19)}", g.ToList()))
+            ? runs.GroupBy(r => r.Summary.Build?.Fingerprint ?? "(no build link)").Select(g => ($"Fingerprint {Short(g.Key, 19)}", g.ToList()))
             : new[] { ("Runs", runs) };
         foreach (var (title, members) in groups)
         {
@@ -100,25 +100,25 @@ internal static class RunsCommand
                     RunStatus.Running => Tone.Good,
                     _ => Tone.Bad,
                 };
-                var build = run.Record.Build;
+                var build = run.Summary.Build;
                 var commit = build?.Commit is { } c ? Short(c, 10) + (build.Dirty == true ? "+dirty" : "") : "";
                 section.Row(tone,
-                    run.Record.RunId + (run.ClaimedRunId is null ? "" : " (!)"),
-                    run.Record.Name ?? "",
+                    run.Summary.RunId + (run.ClaimedRunId is null ? "" : " (!)"),
+                    run.Summary.Name ?? "",
                     run.Status,
                     run.Who ?? "",
                     active ? Ago(run.Started, now) : run.Started?.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) ?? "",
                     active ? Ago(run.LastWrite, now) : Format(run.Duration),
                     commit,
-                    string.Join(" ", run.Record.Params.Select(p => Output.Format.Long(p.Key) + "=" + Output.Format.Long(p.Value))),
-                    (run.MetricsDerived ? "* " : "") + string.Join(" ", run.Record.Metrics.Select(m => Output.Format.Long(m.Key) + "=" + m.Value.Last.ToString("G4", CultureInfo.InvariantCulture))));
+                    string.Join(" ", run.Summary.Params.Select(p => Output.Format.Long(p.Key) + "=" + Output.Format.Long(p.Value))),
+                    (run.MetricsDerived ? "* " : "") + string.Join(" ", run.Summary.Metrics.Select(m => Output.Format.Long(m.Key) + "=" + m.Value.Last.ToString("G4", CultureInfo.InvariantCulture))));
             }
         }
 
         // Said after the table, where the marks are.
         foreach (var run in runs.Where(r => r.ClaimedRunId is not null))
         {
-            report.Line($"(!) {run.Record.RunId}: its record claims to be run '{Output.Format.Long(run.ClaimedRunId!)}'; it is listed under its folder's name. A record copied by hand, or planted: check where it came from.", Tone.Bad);
+            report.Line($"(!) {run.Summary.RunId}: its record claims to be run '{Output.Format.Long(run.ClaimedRunId!)}'; it is listed under its folder's name. A record copied by hand, or planted: check where it came from.", Tone.Bad);
         }
 
         if (runs.Any(r => r.MetricsDerived))
@@ -148,7 +148,7 @@ internal static class RunsCommand
         writer.WriteStartArray("runs");
         foreach (var run in runs)
         {
-            var record = run.Record;
+            var record = run.Summary;
             writer.WriteStartObject();
             writer.WriteString("runId", record.RunId);
             writer.WriteString("claimedRunId", run.ClaimedRunId);

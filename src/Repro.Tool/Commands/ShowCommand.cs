@@ -29,7 +29,7 @@ internal static class ShowCommand
                 }
                 else
                 {
-                    console.Write(RunSummary.Build(run, parse.GetValue(all)));
+                    console.Write(ShowPresenter.Build(run, parse.GetValue(all)));
                 }
 
                 return ExitCodes.Ok;

@@ -101,7 +101,7 @@ public static class RunLoader
         var full = Path.GetFullPath(path);
         return new LoadedRun(record, full)
         {
-            MetricsDerived = Services.RunMetrics.DeriveIfBehind(record, Path.GetDirectoryName(full)!),
+            MetricsDerived = Services.RunMetrics.DeriveIfBehind(record.Status, record.Metrics, Path.GetDirectoryName(full)!),
             ClaimedRunId = claimed,
         };
     }

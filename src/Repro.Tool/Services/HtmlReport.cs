@@ -30,7 +30,8 @@ public static class HtmlReport
     public static string Build(IReadOnlyList<RunListing> runs, int detailed, int? matching = null)
     {
         var chosen = runs.Take(detailed).ToList();
-        var records = chosen.Select(r => (Listing: r, Record: ReadRecord(r))).ToList();
+        // A record that cannot be read whole (changed since it was listed) is left out of the detail, not fatal.
+        var records = chosen.Select(r => (Listing: r, Record: ReadRecord(r))).Where(r => r.Record is not null).Select(r => (r.Listing, Record: r.Record!)).ToList();
         var html = new StringBuilder();
         html.Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>Repro runs</title>\n<style>\n")
             .Append("body{font-family:system-ui,sans-serif;margin:24px;color:#222;background:#fff}h1{font-size:22px}h2{font-size:18px;margin-top:32px}")
@@ -67,7 +68,7 @@ public static class HtmlReport
         return html.ToString();
     }
 
-    private static RunRecord ReadRecord(RunListing listing)
+    private static RunRecord? ReadRecord(RunListing listing)
     {
         try
         {
@@ -75,14 +76,14 @@ public static class HtmlReport
         }
         catch (Exception ex) when (ex is InvalidDataException || ReadFailure.IsExpected(ex))
         {
-            return listing.Record; // the summary still has identity, params and metric summaries
+            return null;
         }
     }
 
     private static void RunsTable(StringBuilder html, IReadOnlyList<RunListing> runs)
     {
-        var paramKeys = runs.SelectMany(r => r.Record.Params.Keys).Distinct(StringComparer.Ordinal).OrderBy(k => k, StringComparer.Ordinal).ToList();
-        var metricKeys = runs.SelectMany(r => r.Record.Metrics.Keys).Distinct(StringComparer.Ordinal).OrderBy(k => k, StringComparer.Ordinal).ToList();
+        var paramKeys = runs.SelectMany(r => r.Summary.Params.Keys).Distinct(StringComparer.Ordinal).OrderBy(k => k, StringComparer.Ordinal).ToList();
+        var metricKeys = runs.SelectMany(r => r.Summary.Metrics.Keys).Distinct(StringComparer.Ordinal).OrderBy(k => k, StringComparer.Ordinal).ToList();
         // Wide with many parameters: the table scrolls in its own box, the page does not.
         html.Append("<h2>Runs</h2>\n<div class=\"scroll\">\n<table class=\"sortable\" id=\"runs\">\n<thead><tr><th>run</th><th>name</th><th>status</th><th>who</th><th>started</th><th>branch</th><th>commit</th><th>fingerprint</th>");
         foreach (var key in paramKeys)
@@ -98,7 +99,7 @@ public static class HtmlReport
         html.Append("</tr></thead>\n<tbody>\n");
         foreach (var run in runs)
         {
-            var record = run.Record;
+            var record = run.Summary;
             html.Append("<tr data-run=\"").Append(E(record.RunId)).Append("\"><td><code>").Append(E(record.RunId)).Append("</code></td><td>").Append(E(record.Name ?? ""))
                 .Append("</td><td class=\"status-").Append(E(run.Status)).Append("\">").Append(E(run.Status)).Append("</td><td>").Append(E(run.Who ?? ""))
                 .Append("</td><td>").Append(E(record.StartTime)).Append("</td><td class=\"branch\">").Append(E(record.Build?.Branch ?? ""))
@@ -159,7 +160,7 @@ public static class HtmlReport
         for (var i = 0; i < runs.Count; i++)
         {
             html.Append("<span><svg width=\"14\" height=\"4\"><rect width=\"14\" height=\"4\" fill=\"").Append(Palette[i % Palette.Length]).Append("\"/></svg> <code>")
-                .Append(E(runs[i].Record.RunId)).Append("</code></span>");
+                .Append(E(runs[i].Summary.RunId)).Append("</code></span>");
         }
 
         html.Append("</div>\n");

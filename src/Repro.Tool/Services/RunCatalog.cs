@@ -4,7 +4,6 @@ using System.Globalization;
 using System.IO;
 using System.Linq;
 using System.Text.Json;
-using System.Threading.Tasks;
 using Repro.Build.IO;
 using Repro.Build.Runs;
 
@@ -44,27 +43,23 @@ public static class RunCatalog
         unreadable = index.Sync(Reason);
         total = index.Count();
         var rows = query?.IndexOrder is { } order
-            ? index.Read(order, query.Descending, query.ActiveOnly ? null : query.Limit, runningOnly: query.ActiveOnly)
-            : index.Read("start", descending: false, limit: null);
-        var listings = new RunListing?[rows.Count];
-        var failures = new UnreadableRun?[rows.Count];
-        // Summaries are independent: parse them on every core.
-        Parallel.For(0, rows.Count, i =>
+            ? index.Read(order, query.Descending, query.ActiveOnly ? null : query.Limit, Reason, runningOnly: query.ActiveOnly)
+            : index.Read("start", descending: false, limit: null, Reason);
+        var listings = new List<RunListing>(rows.Count);
+        foreach (var (id, summary, failure) in rows)
         {
-            var folder = Path.Combine(runsDirectory, rows[i].Id);
-            try
+            if (summary is null)
             {
-                var record = RunSummaryReader.Read(rows[i].Summary);
-                // What the record says is indexed; what the metrics file adds (a run killed between rewrites) is read each time.
-                listings[i] = new RunListing(record, folder, now) { MetricsDerived = RunMetrics.DeriveIfBehind(record, folder) };
+                unreadable.Add(new UnreadableRun(id, failure!));
+                continue;
             }
-            catch (Exception ex) when (ReadFailure.IsExpected(ex))
-            {
-                failures[i] = new UnreadableRun(rows[i].Id, Reason(ex));
-            }
-        });
-        unreadable.AddRange(failures.OfType<UnreadableRun>());
-        return listings.OfType<RunListing>().ToList();
+
+            // What the record says is indexed; what the metrics file adds (a run killed between rewrites) is read each time.
+            var folder = Path.Combine(runsDirectory, id);
+            listings.Add(new RunListing(summary, folder, now) { MetricsDerived = RunMetrics.DeriveIfBehind(summary.Status, summary.Metrics, folder) });
+        }
+
+        return listings;
     }
 
     /// <summary>"skipped 2 unreadable record(s): ID (reason), ID (reason)", naming at most <see cref="UnreadableNamed"/>.</summary>
@@ -92,56 +87,8 @@ public static class RunCatalog
         return message.Length > 160 ? message.Substring(0, 159) + "…" : message;
     }
 
-    /// <summary>The summary of a record, as a compact run.json of the keys <see cref="RunSummaryReader"/> reads.</summary>
-    internal static byte[] Summarize(RunRecord record)
-    {
-        using var stream = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
-        {
-            writer.WriteStartObject();
-            writer.WriteNumber("schemaVersion", record.SchemaVersion);
-            writer.WriteString("runId", record.RunId);
-            writer.WriteString("name", record.Name);
-            writer.WriteString("status", record.Status);
-            writer.WriteString("startTime", record.StartTime);
-            writer.WriteString("endTime", record.EndTime);
-            writer.WriteString("lastWriteTime", record.LastWriteTime);
-            if (record.Build is { } build)
-            {
-                writer.WriteStartObject("build");
-                writer.WriteString("assembly", build.Assembly);
-                writer.WriteString("fingerprint", build.Fingerprint);
-                writer.WriteString("commit", build.Commit);
-                writer.WriteString("branch", build.Branch);
-                if (build.Dirty is { } dirty)
-                {
-                    writer.WriteBoolean("dirty", dirty);
-                }
-
-                writer.WriteEndObject();
-            }
-
-            WriteParamsAndMetrics(writer, record);
-            if (record.Share is { } share)
-            {
-                writer.WriteStartObject("share");
-                writer.WriteString("remote", share.Remote);
-                writer.WriteNumber("intervalSeconds", share.IntervalSeconds);
-                writer.WriteEndObject();
-            }
-
-            writer.WriteStartObject("environment");
-            writer.WriteString("user", record.Environment.User);
-            writer.WriteString("host", record.Environment.Host);
-            writer.WriteEndObject();
-            writer.WriteEndObject();
-        }
-
-        return stream.ToArray();
-    }
-
-    /// <summary>The "params" and "metrics" objects of a run, as the run summary and <c>runs --json</c> write them.</summary>
-    internal static void WriteParamsAndMetrics(Utf8JsonWriter writer, RunRecord record)
+    /// <summary>The "params" and "metrics" objects of a run, as <c>runs --json</c> writes them.</summary>
+    internal static void WriteParamsAndMetrics(Utf8JsonWriter writer, RunSummary record)
     {
         writer.WriteStartObject("params");
         foreach (var pair in record.Params)

@@ -36,7 +36,7 @@ public sealed class RunIndex : IDisposable
     private const string OldCacheName = ".index";
 
     // Bumped when the summary's shape changes: an index of another version is rebuilt.
-    private const string Version = "3";
+    private const string Version = "4";
 
     // A walk that ended this close to the folder's time may have missed a run added in the same clock tick.
     private static readonly long TrustAfterTicks = TimeSpan.FromSeconds(2).Ticks;
@@ -169,13 +169,13 @@ public sealed class RunIndex : IDisposable
             gone.AddRange(rows.Keys.Where(id => !seen.Contains(id)));
         }
 
-        var summaries = new (RunRecord? Record, byte[]? Summary, string? Failure)[changed.Count];
+        var summaries = new (RunSummary? Record, byte[]? Summary, string? Failure)[changed.Count];
         Parallel.For(0, changed.Count, i =>
         {
             try
             {
-                var record = RunSummaryReader.Read(FileProbe.ReadAllBytes(Path.Combine(_runsDirectory, changed[i].Id, RunRecordSerializer.FileName), RunRecordSerializer.MaxFileBytes));
-                summaries[i] = (record, RunCatalog.Summarize(record), null);
+                var summary = RunRecordSerializer.SummaryFromUtf8Bytes(FileProbe.ReadAllBytes(Path.Combine(_runsDirectory, changed[i].Id, RunRecordSerializer.FileName), RunRecordSerializer.MaxFileBytes));
+                summaries[i] = (summary, RunRecordSerializer.SummaryToUtf8Bytes(summary), null);
             }
             catch (Exception ex) when (ReadFailure.IsExpected(ex))
             {
@@ -245,9 +245,9 @@ public sealed class RunIndex : IDisposable
     /// <summary>
     /// The runs' ids and summaries in an order the index can give without reading the others: by start time (then
     /// id) or by name; <paramref name="limit"/> null for all. <paramref name="runningOnly"/> keeps the runs whose record
-    /// says running (the caller still tells the crashed ones apart).
+    /// says running (the caller still tells the crashed ones apart). A summary the index cannot read comes with the reason.
     /// </summary>
-    public List<(string Id, byte[] Summary)> Read(string order, bool descending, int? limit, bool runningOnly = false)
+    public List<(string Id, RunSummary? Summary, string? Failure)> Read(string order, bool descending, int? limit, Func<Exception, string> reason, bool runningOnly = false)
     {
         var direction = descending ? "DESC" : "ASC";
         var orderBy = order == "name" ? $"name {direction}, id {direction}" : $"start {direction}, id {direction}";
@@ -258,11 +258,28 @@ public sealed class RunIndex : IDisposable
             command.Parameters.AddWithValue("$limit", Math.Max(0, count));
         }
 
-        var result = new List<(string, byte[])>();
+        var result = new List<(string, RunSummary?, string?)>();
+        // Each summary is read from one reused buffer: 100,000 rows leave 100,000 summaries, not their bytes as well.
+        var buffer = new byte[16 * 1024];
         using var reader = command.ExecuteReader();
         while (reader.Read())
         {
-            result.Add((reader.GetString(0), (byte[])reader.GetValue(1)));
+            var id = reader.GetString(0);
+            var length = reader.GetBytes(1, 0, null, 0, 0);
+            if (length > buffer.Length)
+            {
+                buffer = new byte[Math.Max(length, buffer.Length * 2L)];
+            }
+
+            reader.GetBytes(1, 0, buffer, 0, (int)length);
+            try
+            {
+                result.Add((id, RunRecordSerializer.SummaryFromUtf8Bytes(buffer.AsSpan(0, (int)length)), null));
+            }
+            catch (InvalidDataException ex)
+            {
+                result.Add((id, null, reason(ex)));
+            }
         }
 
         return result;

@@ -15,30 +15,30 @@ public sealed class RunListing
     /// folder (its <c>runId</c> another run's, or a path) would otherwise pass for a run it is not. The claim is kept in
     /// <see cref="ClaimedRunId"/> and shown.
     /// </summary>
-    public RunListing(RunRecord record, string folder, DateTimeOffset now)
+    public RunListing(RunSummary summary, string folder, DateTimeOffset now)
     {
         var id = System.IO.Path.GetFileName(folder);
-        if (!string.Equals(record.RunId, id, StringComparison.Ordinal))
+        if (!string.Equals(summary.RunId, id, StringComparison.Ordinal))
         {
-            ClaimedRunId = record.RunId;
-            record.RunId = id;
+            ClaimedRunId = summary.RunId;
+            summary.RunId = id;
         }
 
-        Record = record;
+        Summary = summary;
         Folder = folder;
-        LastWrite = ParseTime(record.LastWriteTime);
-        Started = ParseTime(record.StartTime);
-        Status = record.Status == RunStatus.Running && LastWrite is { } last && now - last > SilenceAllowed(record) ? "crashed" : record.Status;
+        LastWrite = ParseTime(summary.LastWriteTime);
+        Started = ParseTime(summary.StartTime);
+        Status = summary.Status == RunStatus.Running && LastWrite is { } last && now - last > SilenceAllowed(summary.Share) ? "crashed" : summary.Status;
     }
 
-    public RunRecord Record { get; }
+    public RunSummary Summary { get; }
 
     /// <summary>
     /// How long a running run may look silent: a minute, and for a run that pushes itself to the team every N seconds
     /// (its copy pulled from there is up to N seconds old, plus the time to pull it) two intervals more.
     /// </summary>
-    public static TimeSpan SilenceAllowed(RunRecord record) =>
-        record.Share is { IntervalSeconds: > 0 } share ? HeartbeatTimeout + TimeSpan.FromSeconds(2.0 * share.IntervalSeconds) : HeartbeatTimeout;
+    public static TimeSpan SilenceAllowed(RunShareSection? share) =>
+        share is { IntervalSeconds: > 0 } ? HeartbeatTimeout + TimeSpan.FromSeconds(2.0 * share.IntervalSeconds) : HeartbeatTimeout;
 
     public string Folder { get; }
 
@@ -58,12 +58,12 @@ public sealed class RunListing
     public bool IsActive => Status == RunStatus.Running;
 
     /// <summary>Who ran it, when the run recorded it (opt-in, as the build's host and user).</summary>
-    public string? Who => Record.Environment.User is { Length: > 0 } user
-        ? Record.Environment.Host is { Length: > 0 } host ? user + "@" + host : user
+    public string? Who => Summary.Environment?.User is { Length: > 0 } user
+        ? Summary.Environment.Host is { Length: > 0 } host ? user + "@" + host : user
         : null;
 
     public TimeSpan? Duration => Started is { } start
-        ? (Record.EndTime is { } end && ParseTime(end) is { } ended ? ended : LastWrite ?? start) - start
+        ? (Summary.EndTime is { } end && ParseTime(end) is { } ended ? ended : LastWrite ?? start) - start
         : null;
 
     public static DateTimeOffset? ParseTime(string? text) =>

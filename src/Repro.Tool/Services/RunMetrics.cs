@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using Repro.Build.IO;
@@ -18,9 +19,9 @@ public static class RunMetrics
     /// <c>running</c>, live or not, or <c>killed</c>) and the metrics file was written after the record. A finished or
     /// failed run writes its record after its last points, so its summaries are complete and its file is not read.
     /// </summary>
-    public static bool MayBeBehind(RunRecord record, string folder)
+    public static bool MayBeBehind(string status, string folder)
     {
-        if (record.Status is not (RunStatus.Running or RunStatus.Killed))
+        if (status is not (RunStatus.Running or RunStatus.Killed))
         {
             return false;
         }
@@ -41,9 +42,9 @@ public static class RunMetrics
     /// Replaces the record's summaries with those of its metrics file (read in bounded memory) when the record may be
     /// behind and the file has more points; true when it did. A metrics file that cannot be read leaves the record as it is.
     /// </summary>
-    public static bool DeriveIfBehind(RunRecord record, string folder)
+    public static bool DeriveIfBehind(string status, IDictionary<string, MetricSummary> metrics, string folder)
     {
-        if (!MayBeBehind(record, folder))
+        if (!MayBeBehind(status, folder))
         {
             return false;
         }
@@ -58,14 +59,14 @@ public static class RunMetrics
             return false;
         }
 
-        if (digest.Points <= record.Metrics.Values.Sum(m => m.Count))
+        if (digest.Points <= metrics.Values.Sum(m => m.Count))
         {
             return false;
         }
 
         foreach (var pair in digest.Summaries)
         {
-            record.Metrics[pair.Key] = pair.Value;
+            metrics[pair.Key] = pair.Value;
         }
 
         return true;

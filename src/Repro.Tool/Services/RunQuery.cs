@@ -70,22 +70,22 @@ public sealed class RunQuery
         var selected = runs.Where(run =>
             (!ActiveOnly || run.IsActive)
             && (Statuses.Count == 0 || Statuses.Contains(run.Status, StringComparer.OrdinalIgnoreCase))
-            && (Fingerprint is null || StripAlgorithm(run.Record.Build?.Fingerprint).StartsWith(StripAlgorithm(Fingerprint), StringComparison.OrdinalIgnoreCase))
-            && (Commit is null || (run.Record.Build?.Commit ?? "").StartsWith(Commit, StringComparison.OrdinalIgnoreCase))
-            && (Branch is null || string.Equals(run.Record.Build?.Branch, Branch, StringComparison.Ordinal))
+            && (Fingerprint is null || StripAlgorithm(run.Summary.Build?.Fingerprint).StartsWith(StripAlgorithm(Fingerprint), StringComparison.OrdinalIgnoreCase))
+            && (Commit is null || (run.Summary.Build?.Commit ?? "").StartsWith(Commit, StringComparison.OrdinalIgnoreCase))
+            && (Branch is null || string.Equals(run.Summary.Build?.Branch, Branch, StringComparison.Ordinal))
             && (Who is null || (run.Who ?? "").IndexOf(Who, StringComparison.OrdinalIgnoreCase) >= 0)
-            && parameters.All(p => run.Record.Params.TryGetValue(p.Key, out var value) && SameValue(value, p.Value))
-            && conditions.All(c => run.Record.Metrics.TryGetValue(c.Key, out var metric) && c.Test(metric.Last)));
+            && parameters.All(p => run.Summary.Params.TryGetValue(p.Key, out var value) && SameValue(value, p.Value))
+            && conditions.All(c => run.Summary.Metrics.TryGetValue(c.Key, out var metric) && c.Test(metric.Last)));
 
         var ordered = Sort switch
         {
-            "start" => selected.OrderBy(r => r.Record.StartTime, StringComparer.Ordinal).ThenBy(r => r.Record.RunId, StringComparer.Ordinal),
-            "name" => selected.OrderBy(r => r.Record.Name ?? "", StringComparer.Ordinal).ThenBy(r => r.Record.RunId, StringComparer.Ordinal),
-            "status" => selected.OrderBy(r => r.Status, StringComparer.Ordinal).ThenBy(r => r.Record.RunId, StringComparer.Ordinal),
+            "start" => selected.OrderBy(r => r.Summary.StartTime, StringComparer.Ordinal).ThenBy(r => r.Summary.RunId, StringComparer.Ordinal),
+            "name" => selected.OrderBy(r => r.Summary.Name ?? "", StringComparer.Ordinal).ThenBy(r => r.Summary.RunId, StringComparer.Ordinal),
+            "status" => selected.OrderBy(r => r.Status, StringComparer.Ordinal).ThenBy(r => r.Summary.RunId, StringComparer.Ordinal),
             // Runs without the metric go last either way.
-            _ => selected.OrderBy(r => r.Record.Metrics.ContainsKey(Sort) ? 0 : 1)
-                .ThenBy(r => r.Record.Metrics.TryGetValue(Sort, out var m) ? (Descending ? -m.Last : m.Last) : 0)
-                .ThenBy(r => r.Record.RunId, StringComparer.Ordinal),
+            _ => selected.OrderBy(r => r.Summary.Metrics.ContainsKey(Sort) ? 0 : 1)
+                .ThenBy(r => r.Summary.Metrics.TryGetValue(Sort, out var m) ? (Descending ? -m.Last : m.Last) : 0)
+                .ThenBy(r => r.Summary.RunId, StringComparer.Ordinal),
         };
         var list = (Descending && Sort is "start" or "name" or "status" ? ordered.Reverse() : ordered).ToList();
         return Limit is { } limit ? list.Take(limit).ToList() : list;

@@ -7,7 +7,7 @@ using Repro.Tool.Output;
 namespace Repro.Tool.Services;
 
 /// <summary>The human summary of one run record (<c>dotnet repro show RUN</c>).</summary>
-public static class RunSummary
+public static class ShowPresenter
 {
     public static Report Build(LoadedRun loaded, bool all)
     {
