@@ -94,7 +94,8 @@ internal static class DataCheck
                 entry.ChangedFiles = ChangedFiles(built.Files, now.Files);
             }
 
-            var which = entry.ChangedFiles.Count == 0 ? "" : " (" + string.Join(", ", entry.ChangedFiles.Take(3)) + (entry.ChangedFiles.Count > 3 ? ", …" : "") + ")";
+            // A folder names its changed files; a single file is its own name already.
+            var which = entry.ChangedFiles.Count == 0 || entry.ChangedFiles.SequenceEqual(new[] { entry.Name }) ? "" : " (" + string.Join(", ", entry.ChangedFiles.Take(3)) + (entry.ChangedFiles.Count > 3 ? ", …" : "") + ")";
             diagnostics.Add(new RunDiagnostic
             {
                 Id = DiagnosticIds.DataChangedSinceBuild,

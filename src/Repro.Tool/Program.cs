@@ -1,5 +1,9 @@
 using System;
 using System.CommandLine;
+using System.CommandLine.Help;
+using System.CommandLine.Invocation;
+using System.IO;
+using System.Linq;
 using Repro.Build;
 using Repro.Build.IO;
 using Repro.Tool.Commands;
@@ -11,9 +15,11 @@ namespace Repro.Tool;
 /// <summary>The entry point: parses, runs one command, and turns every failure into one line and an exit code.</summary>
 public static class Program
 {
-    public static int Main(string[] args)
+    public static int Main(string[] args) => Run(args, ToolConsole.FromProcess());
+
+    /// <summary>Every command, as <c>dotnet repro</c> has them (the convention tests walk them).</summary>
+    internal static RootCommand CreateRoot(ToolConsole console)
     {
-        var console = ToolConsole.FromProcess();
         var root = new RootCommand("dotnet repro: read, compare, verify and export what Repro.Build recorded for a build (\"why did my results change?\"). Exit codes: 0 same/ok, 1 differs/mismatch, 2 bad usage or input.")
         {
             ShowCommand.Create(console),
@@ -31,12 +37,33 @@ public static class Program
             CheckCommand.Create(console),
             ReportCommand.Create(console),
         };
+        root.Add(HelpCommand.Create(topic => ShowHelp(root, topic, console)));
+        foreach (var option in root.Options.OfType<VersionOption>())
+        {
+            option.Action = new PrintVersion(console);
+        }
+
+        return root;
+    }
+
+    /// <summary>Parses and runs one command line, writing to <paramref name="console"/>; returns the exit code.</summary>
+    internal static int Run(string[] args, ToolConsole console)
+    {
+        var root = CreateRoot(console);
+        if (args.Length == 0)
+        {
+            return ShowHelp(root, new[] { "--help" }, console);
+        }
 
         var parse = root.Parse(args);
+        if (parse.Action is HelpAction)
+        {
+            return ShowHelp(root, args, console);
+        }
+
         if (parse.Errors.Count > 0)
         {
-            // The first error is the cause; the rest are usually its echoes.
-            console.WriteError(DiagnosticIds.ToolUsage, parse.Errors[0].Message + " (dotnet repro --help lists the commands and options)");
+            console.WriteError(DiagnosticIds.ToolUsage, UsageErrors.Describe(parse));
             return ExitCodes.InputError;
         }
 
@@ -64,6 +91,32 @@ public static class Program
             }
 
             return ExitCodes.InputError;
+        }
+    }
+
+    /// <summary>The parser's help, with the command as users type it (<c>dotnet repro</c>, not the executable's name).</summary>
+    private static int ShowHelp(RootCommand root, string[] args, ToolConsole console)
+    {
+        var parse = root.Parse(args);
+        if (parse.Action is not HelpAction || parse.Errors.Count > 0 || parse.UnmatchedTokens.Count > 0)
+        {
+            console.WriteError(DiagnosticIds.ToolUsage, parse.Errors.Count > 0 || parse.UnmatchedTokens.Count > 0 ? UsageErrors.Describe(parse) : $"'{string.Join(" ", args.SkipLast(1))}' is not a command: 'dotnet repro help' lists them.");
+            return ExitCodes.InputError;
+        }
+
+        var text = new StringWriter();
+        parse.Invoke(new InvocationConfiguration { Output = text, EnableDefaultExceptionHandler = false });
+        console.Output.Write(text.ToString().Replace(RootCommand.ExecutableName + " ", "dotnet repro ", StringComparison.Ordinal));
+        return ExitCodes.Ok;
+    }
+
+    /// <summary><c>--version</c>: the version of the package, as NuGet and <c>dotnet tool list</c> show it.</summary>
+    private sealed class PrintVersion(ToolConsole console) : SynchronousCommandLineAction
+    {
+        public override int Invoke(ParseResult parseResult)
+        {
+            console.Output.WriteLine(ToolVersion.Package);
+            return ExitCodes.Ok;
         }
     }
 }

@@ -16,6 +16,7 @@ public sealed class RunSummaryTests
     [InlineData(typeof(RunSummary), typeof(RunRecord))]
     [InlineData(typeof(RunSummaryBuild), typeof(RunBuildSection))]
     [InlineData(typeof(RunSummaryEnvironment), typeof(EnvironmentSection))]
+    [InlineData(typeof(RunSummaryData), typeof(RunDataEntry))]
     public void Every_key_of_the_summary_is_a_key_of_the_record_with_the_same_json_shape(Type projection, Type model)
     {
         foreach (var property in projection.GetProperties(BindingFlags.Public | BindingFlags.Instance))

@@ -142,7 +142,7 @@ public sealed class TeamTests
         // Bob's report: one self-contained page, checked in a real headless browser.
         var reportFolder = Directory.CreateDirectory(Path.Combine(_fixture.Projects, "team-report")).FullName; // outside the clone
         var reportPath = Path.Combine(reportFolder, "report.html");
-        var report = Tool(bob, "report", "--out", reportPath);
+        var report = Tool(bob, "report", "--output", reportPath);
         Assert.True(report.ExitCode == 0, report.ToString());
         var html = File.ReadAllText(reportPath);
         Assert.DoesNotContain("http://", html, StringComparison.Ordinal);

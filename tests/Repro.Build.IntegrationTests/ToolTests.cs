@@ -254,7 +254,7 @@ public sealed class ToolTests
         var s = Get();
         var output = Path.Combine(s.Snapshots, "rebuild");
 
-        var rebuild = Tool(s.Project, "rebuild", s.Dirty, "--out", output, "--json");
+        var rebuild = Tool(s.Project, "rebuild", s.Dirty, "--output", output, "--json");
 
         Assert.True(rebuild.ExitCode == 0, rebuild.ToString());
         using (var document = JsonDocument.Parse(rebuild.Output))
@@ -270,7 +270,7 @@ public sealed class ToolTests
 
         Assert.Contains("LearningRate => 0.02", File.ReadAllText(Path.Combine(output, "Trainer", "Code.cs")), StringComparison.Ordinal);
 
-        var again = Tool(s.Project, "rebuild", s.Dirty, "--out", output);
+        var again = Tool(s.Project, "rebuild", s.Dirty, "--output", output);
         Assert.Equal(2, again.ExitCode);
         Assert.StartsWith("error REPRO509: ", again.Output, StringComparison.Ordinal);
     }
@@ -302,7 +302,7 @@ public sealed class ToolTests
         }
 
         var output = Path.Combine(_fixture.Projects, "tool-submodule-rebuild");
-        var rebuild = Tool(project.Directory, "rebuild", manifest, "--out", output, "--json");
+        var rebuild = Tool(project.Directory, "rebuild", manifest, "--output", output, "--json");
 
         Assert.True(rebuild.ExitCode == 0, rebuild.ToString());
         using (var document = JsonDocument.Parse(rebuild.Output))
@@ -319,7 +319,7 @@ public sealed class ToolTests
         // A commit the build recorded that no repository has: one line, exit code 2.
         var unknown = Path.Combine(_fixture.Projects, "tool-submodule-unknown.repro.json");
         File.WriteAllText(unknown, File.ReadAllText(manifest).Replace(recorded, new string('e', 40), StringComparison.Ordinal));
-        var missingCommit = Tool(project.Directory, "rebuild", unknown, "--out", output + "-unknown");
+        var missingCommit = Tool(project.Directory, "rebuild", unknown, "--output", output + "-unknown");
         Assert.True(missingCommit.ExitCode == 2, missingCommit.ToString());
         Assert.Matches("^error REPRO509: The submodule 'libs/vocabulary' was at commit e{40} when the build ran, and that commit could not be fetched", missingCommit.Output);
         Assert.Single(missingCommit.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries));
@@ -328,7 +328,7 @@ public sealed class ToolTests
         _fixture.GitOutput(repository, "submodule", "--quiet", "deinit", "-f", "libs/vocabulary");
         Directory.Delete(Path.Combine(repository, ".git", "modules"), recursive: true);
         Directory.Move(bare, bare + "-gone");
-        var unreachable = Tool(project.Directory, "rebuild", manifest, "--out", output + "-gone");
+        var unreachable = Tool(project.Directory, "rebuild", manifest, "--output", output + "-gone");
         Assert.True(unreachable.ExitCode == 2, unreachable.ToString());
         Assert.StartsWith("error REPRO509: A submodule could not be fetched (", unreachable.Output, StringComparison.Ordinal);
         Assert.Single(unreachable.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries));
@@ -428,7 +428,7 @@ public sealed class ToolTests
             Assert.Equal(Sha256(Path.Combine(project.OutputPath(), "Trainer.dll")), program.GetProperty("hashes")[0].GetProperty("content").GetString()); // the program the run ran
         }
 
-        var rebuilt = Tool(repository, "rebuild", runId, "--out", Path.Combine(_fixture.Root, "tool-runs-rebuild"), "--json");
+        var rebuilt = Tool(repository, "rebuild", runId, "--output", Path.Combine(_fixture.Root, "tool-runs-rebuild"), "--json");
         Assert.True(rebuilt.ExitCode == 0, rebuilt.ToString());
         using (var document = JsonDocument.Parse(rebuilt.Output))
         {
@@ -468,7 +468,7 @@ public sealed class ToolTests
         var dirtyBuild = project.Build();
         Assert.True(dirtyBuild.Succeeded, dirtyBuild.ToString());
         var dirtyRun = Path.GetFileName(Run("0.3"));
-        var dirtyRebuild = Tool(repository, "rebuild", dirtyRun, "--out", Path.Combine(_fixture.Root, "tool-runs-rebuild-dirty"), "--json");
+        var dirtyRebuild = Tool(repository, "rebuild", dirtyRun, "--output", Path.Combine(_fixture.Root, "tool-runs-rebuild-dirty"), "--json");
         Assert.True(dirtyRebuild.ExitCode == 0, dirtyRebuild.ToString());
         using (var document = JsonDocument.Parse(dirtyRebuild.Output))
         {

@@ -116,7 +116,7 @@ public sealed class CommandBoundsTests : IDisposable
     [Fact]
     public void SIGTERM_to_the_tool_during_a_recorded_run_stops_the_command_and_its_children()
     {
-        var (tool, pid, _) = StartTool("run", "--runs", Path.Combine(_root, "runs"), "--", "sh", "-c", NeverEnds);
+        var (tool, pid, _) = StartTool("run", "--runs-dir", Path.Combine(_root, "runs"), "--", "sh", "-c", NeverEnds);
 
         Signal(tool.Id, "TERM");
         Assert.True(tool.WaitForExit(20_000), "the tool did not end");

@@ -90,7 +90,16 @@ public sealed class ManifestLoaderTests : IDisposable
         var error = Assert.Throws<ToolInputException>(() => ManifestLoader.Load(_folder));
         Assert.Equal("REPRO505", error.Code);
         Assert.Contains("bin/Release/net8.0/Trainer.repro.json", error.Message, StringComparison.Ordinal);
-        Assert.Equal(2, ManifestLoader.LoadAll(_folder).Count);
+        Assert.Equal(2, ManifestLoader.LoadAll(_folder, configuration: null, out var skipped).Count);
+        Assert.Empty(skipped);
+
+        // A stale Debug build beside it: the configuration built last is the one checked, the other is named.
+        var debug = Write(Path.Combine("bin", "Debug", "net10.0", "Trainer.repro.json"), bytes);
+        File.SetLastWriteTimeUtc(debug, DateTime.UtcNow.AddDays(-3));
+        Assert.All(ManifestLoader.LoadAll(_folder, configuration: null, out skipped), m => Assert.Contains("Release", m.Path, StringComparison.Ordinal));
+        Assert.Equal(new[] { "Debug" }, skipped);
+        Assert.Equal(debug, Assert.Single(ManifestLoader.LoadAll(_folder, "debug", out skipped)).Path);
+        Assert.Equal("REPRO505", Assert.Throws<ToolInputException>(() => ManifestLoader.LoadAll(_folder, "Profile", out _)).Code);
     }
 
     [Fact]
@@ -100,7 +109,7 @@ public sealed class ManifestLoaderTests : IDisposable
         var record = Write(Path.Combine("runs", run.RunId, "run.json"), RunRecordSerializer.ToUtf8Bytes(run));
 
         var byFile = ManifestLoader.Load(record);
-        var byFolder = ManifestLoader.LoadAll(Path.GetDirectoryName(record)!);
+        var byFolder = ManifestLoader.LoadAll(Path.GetDirectoryName(record)!, configuration: null, out _);
 
         Assert.Equal(ManifestOrigin.Run, byFile.Origin);
         Assert.Equal("run", byFile.OriginName);

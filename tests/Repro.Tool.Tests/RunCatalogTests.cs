@@ -114,8 +114,8 @@ public sealed class RunCatalogTests : IDisposable
         }
 
         var page = Path.Combine(_runs, "..", Path.GetFileName(_runs) + "-report.html");
-        var (code, output, error) = ToolHarness.Run("report", "--runs-dir", _runs, "--limit", "5", "--charts", "2", "--out", page);
-        var (badCode, _, badError) = ToolHarness.Run("report", "--runs-dir", _runs, "--limit", "0", "--out", page);
+        var (code, output, error) = ToolHarness.Run("report", "--runs-dir", _runs, "--limit", "5", "--charts", "2", "--output", page);
+        var (badCode, _, badError) = ToolHarness.Run("report", "--runs-dir", _runs, "--limit", "0", "--output", page);
 
         Assert.True(code == 0, error);
         Assert.Contains("(5 run(s), the most recent of 30, charts for 2)", output, StringComparison.Ordinal);
@@ -140,7 +140,7 @@ public sealed class RunCatalogTests : IDisposable
         }
 
         var page = Path.Combine(_runs, "..", Path.GetFileName(_runs) + "-long.html");
-        var (code, _, error) = ToolHarness.Run("report", "--runs-dir", _runs, "--out", page);
+        var (code, _, error) = ToolHarness.Run("report", "--runs-dir", _runs, "--output", page);
         var html = File.ReadAllText(page);
         File.Delete(page);
 

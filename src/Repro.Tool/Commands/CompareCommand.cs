@@ -1,7 +1,11 @@
+using System;
+using System.Collections.Generic;
 using System.CommandLine;
+using System.Globalization;
 using System.IO;
 using System.Linq;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Repro.Build.Runs;
 using Repro.Tool.Output;
 using Repro.Tool.Services;
@@ -23,7 +27,7 @@ internal static class CompareCommand
         };
         command.SetAction(parse =>
         {
-            var directory = RunStore.Locate(Directory.GetCurrentDirectory(), parse.GetValue(runsDirectory));
+            var directory = SharingOptions.ExistingRunsDirectory(parse, runsDirectory);
             var loaded = parse.GetValue(runs)!.Select(r => RunComparison.Load(directory, r)).ToList();
             var comparison = RunComparison.Compare(loaded.Select(l => l.Record).ToList(), loaded.Select(l => Path.GetDirectoryName(l.Path)).ToList());
             var showAll = parse.GetValue(all);
@@ -67,21 +71,51 @@ internal static class CompareCommand
                 continue;
             }
 
-            var section = report.Section(title, columns);
+            var numeric = title.StartsWith("Metrics (last", StringComparison.Ordinal);
+            var section = report.Section(title, numeric ? columns.Append("change (last − first)").ToArray() : columns);
             foreach (var (key, values) in shown)
             {
-                section.Row(RunComparison.IsDifferent(values) ? Tone.Added : Tone.Dim, new[] { Format.Long(key) }.Concat(values.Select(v => Shorten(v ?? "—"))).ToArray());
+                var cells = new[] { Format.Long(key) }.Concat(numeric ? Numbers(values) : values.Select(v => Shorten(v ?? "—")));
+                section.Row(RunComparison.IsDifferent(values) ? Tone.Added : Tone.Dim, (numeric ? cells.Append(Change(values)) : cells).ToArray());
             }
         }
 
         return report;
     }
 
-    // Hashes to 12 characters, any other long value (a 10 MB parameter) to a table cell's width; --json has them whole.
+    // Every SHA-256 in a value (alone, after "sha256:", or followed by a state) to 12 characters, and any other long value
+    // (a 10 MB parameter) to a table cell's width; --json has them whole.
     private static string Shorten(string value) =>
-        value.Length == 64 && value.All(char.IsAsciiHexDigitLower) ? value.Substring(0, 12) + "…"
-        : value.StartsWith("sha256:", System.StringComparison.Ordinal) && value.Length == 71 ? value.Substring(7, 12) + "…"
-        : Format.Long(value);
+        Format.Long(Sha256.Replace(value, m => m.Groups[1].Value.Substring(0, 12) + "…"));
+
+    private static readonly Regex Sha256 = new("(?:sha256:)?\\b([0-9a-f]{64})\\b", RegexOptions.CultureInvariant);
+
+    // As few significant digits as show the values apart (6 when they agree to 6), as `git diff --stat` keeps numbers short.
+    private static IEnumerable<string> Numbers(string?[] values)
+    {
+        var parsed = values.Select(v => double.TryParse(v, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) ? d : (double?)null).ToArray();
+        var distinct = parsed.OfType<double>().Distinct().Count();
+        var digits = 6;
+        while (digits < 17 && parsed.OfType<double>().Select(d => d.ToString("G" + digits, CultureInfo.InvariantCulture)).Distinct().Count() < distinct)
+        {
+            digits++;
+        }
+
+        return parsed.Select((d, i) => d is { } number ? number.ToString("G" + digits, CultureInfo.InvariantCulture) : values[i] ?? "—");
+    }
+
+    private static string Change(string?[] values)
+    {
+        if (values.Length < 2 || !double.TryParse(values[0], NumberStyles.Float, CultureInfo.InvariantCulture, out var first)
+            || !double.TryParse(values[^1], NumberStyles.Float, CultureInfo.InvariantCulture, out var last))
+        {
+            return "";
+        }
+
+        var delta = last - first;
+        var relative = first != 0 && double.IsFinite(delta) ? string.Create(CultureInfo.InvariantCulture, $" ({delta / Math.Abs(first):+0.##%;-0.##%;0%})") : "";
+        return (delta >= 0 ? "+" : "") + delta.ToString("G4", CultureInfo.InvariantCulture) + relative;
+    }
 
     private static void WriteJson(Utf8JsonWriter writer, RunComparison comparison, bool all)
     {

@@ -6,13 +6,13 @@ using Repro.Tool.Services;
 
 namespace Repro.Tool.Commands;
 
-/// <summary><c>dotnet repro rebuild [manifest] --out DIR</c>: the exact sources back, built again, compared.</summary>
+/// <summary><c>dotnet repro rebuild [manifest] -o DIR</c>: the exact sources back, built again, compared.</summary>
 internal static class RebuildCommand
 {
     public static Command Create(ToolConsole console)
     {
         var input = CommonOptions.Input("manifest");
-        var output = new Option<string>("--out", "-o") { Description = "An empty or new folder for the sources: a clone at the recorded commit with the recorded patch applied.", Required = true };
+        var output = new Option<string>("--output", "-o") { Description = "An empty or new folder for the sources: a clone at the recorded commit with the recorded patch applied.", Required = true };
         var project = new Option<string?>("--project") { Description = "The project folder in today's checkout whose repository has the commit (default: found as verify finds it)." };
         var identical = new Option<bool>("--require-identical-assembly") { Description = "Exit with 1 when the assembly's bytes differ too, not only the fingerprint." };
         var json = CommonOptions.Json();

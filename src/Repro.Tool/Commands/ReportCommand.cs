@@ -12,24 +12,25 @@ using Repro.Tool.Services;
 
 namespace Repro.Tool.Commands;
 
-/// <summary><c>dotnet repro report [--out report.html]</c>: the runs as one self-contained HTML page.</summary>
+/// <summary><c>dotnet repro report [-o report.html]</c>: the runs as one self-contained HTML page.</summary>
 internal static class ReportCommand
 {
     public static Command Create(ToolConsole console)
     {
-        var output = new Option<string>("--out") { Description = "The HTML file to write.", DefaultValueFactory = _ => "repro-report.html" };
+        var output = new Option<string>("--output", "-o") { Description = "The HTML file to write.", DefaultValueFactory = _ => "repro-report.html" };
         var runsDirectory = SharingOptions.RunsDirectory();
         var detailed = new Option<int>("--charts") { Description = "How many runs (the most recent) get metric curves, comparison and lineage.", DefaultValueFactory = _ => 20 };
         var status = new Option<string[]>("--status") { Description = "Only runs with this status (repeatable)." };
         var param = new Option<string[]>("--param") { Description = "Only runs whose parameter has this value: key=value (repeatable)." };
         var limit = new Option<int>("--limit") { Description = "The most recent runs the table shows (default 500); the page says how many more matched.", DefaultValueFactory = _ => 500 };
+        var json = CommonOptions.Json();
         var command = new Command("report", "Write one self-contained HTML file (no network, no CDN): the runs table, metric curves over steps, parameter and metric comparison, each run's lineage (steps, inputs, outputs) and build.")
         {
-            output, runsDirectory, detailed, status, param, limit,
+            output, runsDirectory, detailed, status, param, limit, json,
         };
         command.SetAction(parse =>
         {
-            var directory = RunStore.Locate(Directory.GetCurrentDirectory(), parse.GetValue(runsDirectory));
+            var directory = SharingOptions.ExistingRunsDirectory(parse, runsDirectory);
             var query = new RunQuery { Sort = "start", Descending = true };
             query.Statuses.AddRange(parse.GetValue(status) ?? Array.Empty<string>());
             query.Params.AddRange(parse.GetValue(param) ?? Array.Empty<string>());
@@ -52,6 +53,31 @@ internal static class ReportCommand
             catch (Exception ex) when (ReadFailure.IsExpected(ex))
             {
                 throw new ToolInputException(DiagnosticIds.ToolOutputNotWritten, $"The report could not be written to {path}: {ex.Message}", ex);
+            }
+
+            if (parse.GetValue(json))
+            {
+                console.WriteJson(writer =>
+                {
+                    writer.WriteStartObject();
+                    writer.WriteString("output", path);
+                    writer.WriteString("runsDirectory", directory);
+                    writer.WriteNumber("runs", runs.Count);
+                    writer.WriteNumber("matching", matching);
+                    writer.WriteNumber("detailed", Math.Min(runs.Count, parse.GetValue(detailed)));
+                    writer.WriteStartArray("unreadableRuns");
+                    foreach (var run in unreadable)
+                    {
+                        writer.WriteStartObject();
+                        writer.WriteString("runId", run.Id);
+                        writer.WriteString("reason", run.Reason);
+                        writer.WriteEndObject();
+                    }
+
+                    writer.WriteEndArray();
+                    writer.WriteEndObject();
+                });
+                return ExitCodes.Ok;
             }
 
             var report = new Report().Line($"Wrote {path} ({runs.Count} run(s){(matching > runs.Count ? $", the most recent of {matching}" : "")}, charts for {Math.Min(runs.Count, parse.GetValue(detailed))}).", Tone.Good);

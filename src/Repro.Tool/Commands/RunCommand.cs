@@ -19,7 +19,7 @@ internal static class RunCommand
         var project = new Option<string?>("--project") { Description = "The project folder the build's data paths are relative to (default: the folder above the assembly with its project file)." };
         var inputs = new Option<string[]>("--input") { Description = "A file or folder the command reads: hashed before it starts. Repeatable." };
         var outputs = new Option<string[]>("--output") { Description = "A file or folder the command writes: hashed after it ends. Repeatable." };
-        var runs = new Option<string?>("--runs") { Description = "The runs folder (default: REPRO_RUNS_DIR, else .repro/runs at the root of the git work tree)." };
+        var runs = SharingOptions.RunsDirectory();
         var command = new Command("run", "Record a run around any command without changing its code: the build it came from, its data re-checked before it starts, the command, exit status and duration, the declared outputs hashed after it ends, and the machine, in the run-record format of Repro.Runs. Exits with the command's exit code.")
         {
             commandLine, name, assembly, project, inputs, outputs, runs,

@@ -7,6 +7,8 @@ using System.Linq;
 using System.Text.Json;
 using Repro.Build.Runs;
 using Repro.Build.Sharing;
+using Repro.Build;
+using Repro.Tool.Input;
 using Repro.Tool.Output;
 using Repro.Tool.Services;
 
@@ -37,7 +39,7 @@ internal static class RunsCommand
         };
         command.SetAction(parse =>
         {
-            var directory = RunStore.Locate(Directory.GetCurrentDirectory(), parse.GetValue(runsDirectory));
+            var directory = SharingOptions.ExistingRunsDirectory(parse, runsDirectory);
             var query = new RunQuery
             {
                 ActiveOnly = parse.GetValue(active),
@@ -52,6 +54,11 @@ internal static class RunsCommand
             query.Statuses.AddRange(parse.GetValue(status) ?? Array.Empty<string>());
             query.Params.AddRange(parse.GetValue(param) ?? Array.Empty<string>());
             query.Metrics.AddRange(parse.GetValue(metric) ?? Array.Empty<string>());
+            if (query.Limit is < 1)
+            {
+                throw new ToolInputException(DiagnosticIds.ToolUsage, $"--limit {query.Limit} shows no run; give a positive number (or leave it out for all).");
+            }
+
             var now = DateTimeOffset.UtcNow;
             var all = RunCatalog.Load(directory, now, query, out var unreadable, out var total);
             var runs = query.Apply(all);
@@ -105,10 +112,10 @@ internal static class RunsCommand
                 section.Row(tone,
                     run.Summary.RunId + (run.ClaimedRunId is null ? "" : " (!)"),
                     run.Summary.Name ?? "",
-                    run.Status,
+                    run.Status + (DataChanged(run) ? ", data changed" : ""),
                     run.Who ?? "",
                     active ? Ago(run.Started, now) : run.Started?.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) ?? "",
-                    active ? Ago(run.LastWrite, now) : Format(run.Duration),
+                    active ? Ago(run.LastWrite, now) : Output.Format.Duration(run.Duration),
                     commit,
                     string.Join(" ", run.Summary.Params.Select(p => Output.Format.Long(p.Key) + "=" + Output.Format.Long(p.Value))),
                     (run.MetricsDerived ? "* " : "") + string.Join(" ", run.Summary.Metrics.Select(m => Output.Format.Long(m.Key) + "=" + m.Value.Last.ToString("G4", CultureInfo.InvariantCulture))));
@@ -168,6 +175,7 @@ internal static class RunsCommand
 
             RunCatalog.WriteParamsAndMetrics(writer, record);
             writer.WriteBoolean("metricsFromFile", run.MetricsDerived);
+            writer.WriteBoolean("dataChanged", DataChanged(run));
             writer.WriteEndObject();
             if (writer.BytesPending > 64 * 1024)
             {
@@ -185,13 +193,8 @@ internal static class RunsCommand
         return bare.Length <= length ? bare : bare.Substring(0, length);
     }
 
-    private static string Format(TimeSpan? duration) => duration switch
-    {
-        null => "",
-        { TotalHours: >= 1 } d => $"{(int)d.TotalHours}h{d.Minutes:D2}m",
-        { TotalMinutes: >= 1 } d => $"{d.Minutes}m{d.Seconds:D2}s",
-        { } d => d.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture) + "s",
-    };
+    // The build's data was not what the build hashed when the run started (REPRO401): its results may not be the build's.
+    private static bool DataChanged(RunListing run) => run.Summary.Data.Any(d => d.State == RunDataState.Changed);
 
-    private static string Ago(DateTimeOffset? time, DateTimeOffset now) => time is { } t ? Format(now - t) + " ago" : "";
+    private static string Ago(DateTimeOffset? time, DateTimeOffset now) => time is { } t ? Output.Format.Duration(now - t) + " ago" : "";
 }

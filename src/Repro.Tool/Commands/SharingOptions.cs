@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Text.Json;
+using Repro.Build.Runs;
 using Repro.Build.Sharing;
 
 namespace Repro.Tool.Commands;
@@ -11,6 +12,25 @@ internal static class SharingOptions
     {
         Description = "The runs folder (default: REPRO_RUNS_DIR, else .repro/runs at the top of the git work tree).",
     };
+
+    /// <summary>
+    /// The runs folder a reading command lists: the one named by --runs-dir (or REPRO_RUNS_DIR) must exist, since a
+    /// mistyped folder would otherwise list nothing and succeed; the default one may not exist yet (no runs).
+    /// </summary>
+    public static string ExistingRunsDirectory(ParseResult parse, Option<string?> option)
+    {
+        var named = parse.GetValue(option);
+        var directory = RunStore.Locate(System.IO.Directory.GetCurrentDirectory(), named);
+        var isExplicit = !string.IsNullOrWhiteSpace(named) || !string.IsNullOrEmpty(System.Environment.GetEnvironmentVariable(RunStore.EnvironmentVariable));
+        if (isExplicit && !System.IO.Directory.Exists(directory))
+        {
+            var source = string.IsNullOrWhiteSpace(named) ? RunStore.EnvironmentVariable : "--runs-dir";
+            throw new Repro.Tool.Input.ToolInputException(Repro.Build.DiagnosticIds.ToolInputMissing,
+                $"{source} names {directory}, which is not a folder: give the runs folder (default: .repro/runs at the top of the git work tree).");
+        }
+
+        return directory;
+    }
 
     public static void WriteResult(Utf8JsonWriter writer, string command, string runsDirectory, int? saved, SyncResult result, int? written, System.Collections.Generic.IReadOnlyList<string> warnings)
     {

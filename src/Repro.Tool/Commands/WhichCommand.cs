@@ -11,7 +11,7 @@ internal static class WhichCommand
     public static Command Create(ToolConsole console)
     {
         var file = new Argument<string>("file") { Description = "A model, data or any file a run logged as an input or output." };
-        var runs = new Option<string?>("--runs") { Description = "The runs folder (default: REPRO_RUNS_DIR, else .repro/runs at the root of the git work tree)." };
+        var runs = SharingOptions.RunsDirectory();
         var json = CommonOptions.Json();
         var command = new Command("which", "Find the recorded runs that produced or read a file, by its SHA-256, with their build and parameters. Exit code 1 when none did.")
         {

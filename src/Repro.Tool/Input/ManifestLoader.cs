@@ -78,8 +78,12 @@ public static class ManifestLoader
     }
 
     /// <summary>Every manifest a folder's builds wrote (one per configuration and framework), or the one file or run named.</summary>
-    public static IReadOnlyList<LoadedManifest> LoadAll(string argument)
+    /// <param name="configuration">For a project folder, the configuration whose manifests to load (<c>bin/&lt;configuration&gt;/</c>);
+    /// null takes the configuration built last, so that a stale Debug build does not stand beside today's Release one.</param>
+    /// <param name="skipped">The configurations of the folder that were left out, with their newest manifest.</param>
+    public static IReadOnlyList<LoadedManifest> LoadAll(string argument, string? configuration, out IReadOnlyList<string> skipped)
     {
+        skipped = Array.Empty<string>();
         var path = FullPath(argument);
         if (!Directory.Exists(path) || RunLoader.TryLoad(argument, Directory.GetCurrentDirectory()) is not null)
         {
@@ -92,7 +96,27 @@ public static class ManifestLoader
             throw new ToolInputException(DiagnosticIds.ToolNoManifestFound, $"'{argument}' is a folder with no manifest under bin/: build the project first, or name a .repro.json file.");
         }
 
-        return found.Select(f => Load(f)).ToList();
+        // bin/<configuration>/<framework>[/<runtime>]/name.repro.json
+        var byConfiguration = found.GroupBy(f => Path.GetRelativePath(Path.Combine(path, "bin"), f).Split(Path.DirectorySeparatorChar)[0], StringComparer.OrdinalIgnoreCase)
+            .ToDictionary(g => g.Key, g => g.ToList(), StringComparer.OrdinalIgnoreCase);
+        string chosen;
+        if (configuration is not null)
+        {
+            if (!byConfiguration.ContainsKey(configuration))
+            {
+                throw new ToolInputException(DiagnosticIds.ToolNoManifestFound,
+                    $"'{argument}' has no manifest of configuration {configuration} under bin/ (there are: {string.Join(", ", byConfiguration.Keys.OrderBy(k => k, StringComparer.Ordinal))}).");
+            }
+
+            chosen = byConfiguration.Keys.First(k => string.Equals(k, configuration, StringComparison.OrdinalIgnoreCase));
+        }
+        else
+        {
+            chosen = byConfiguration.OrderByDescending(g => g.Value.Max(File.GetLastWriteTimeUtc)).ThenBy(g => g.Key, StringComparer.Ordinal).First().Key;
+        }
+
+        skipped = byConfiguration.Keys.Where(k => k != chosen).OrderBy(k => k, StringComparer.Ordinal).ToList();
+        return byConfiguration[chosen].Select(f => Load(f)).ToList();
     }
 
     /// <summary>

@@ -1,10 +1,13 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
+using System.Linq;
 using System.Text.Json;
 using Repro.Build;
 using Repro.Build.IO;
 using Repro.Build.Manifest;
 using Repro.Build.Runs;
+using Repro.Build.Sharing;
 
 namespace Repro.Tool.Input;
 
@@ -15,7 +18,15 @@ namespace Repro.Tool.Input;
 public static class RunLoader
 {
     /// <summary>The run the argument names, or null when it names none (then it is a manifest, an assembly or a folder).</summary>
-    public static LoadedRun? TryLoad(string argument, string currentDirectory)
+    /// <exception cref="ToolInputException">The argument is the start of several run ids.</exception>
+    public static LoadedRun? TryLoad(string argument, string currentDirectory) => TryLoad(argument, currentDirectory, runsDirectory: null);
+
+    /// <summary>
+    /// As <see cref="TryLoad(string, string)"/>, with run ids looked up in <paramref name="runsDirectory"/> (null: the
+    /// folder that governs <paramref name="currentDirectory"/>). A run is named by its <c>run.json</c>, its folder, its
+    /// id, or the start of its id when only one run's id starts so.
+    /// </summary>
+    public static LoadedRun? TryLoad(string argument, string currentDirectory, string? runsDirectory)
     {
         string full;
         try
@@ -38,14 +49,49 @@ public static class RunLoader
             return IsRunRecord(full) ? Load(full, argument) : null;
         }
 
-        // Not a path: a run id.
-        if (argument.IndexOfAny(new[] { '/', '\\' }) >= 0)
+        // Not a path: a run id, or the start of one.
+        if (!SharedRunNames.IsRunId(argument))
         {
             return null;
         }
 
-        var byId = RunStore.RecordPath(RunStore.Locate(currentDirectory), argument);
-        return File.Exists(byId) ? Load(byId, argument, runId: argument) : null;
+        runsDirectory ??= RunStore.Locate(currentDirectory);
+        var matches = MatchingIds(runsDirectory, argument);
+        if (matches.Count > 1)
+        {
+            throw new ToolInputException(DiagnosticIds.ToolInputMissing,
+                $"'{argument}' is the start of {matches.Count} run ids ({string.Join(", ", matches.Take(3))}{(matches.Count > 3 ? ", …" : "")}): give more of the run id.");
+        }
+
+        return matches.Count == 1 ? Load(RunStore.RecordPath(runsDirectory, matches[0]), argument, runId: matches[0]) : null;
+    }
+
+    /// <summary>The run <paramref name="reference"/> names (see <see cref="TryLoad(string, string, string?)"/>); one clear error when none.</summary>
+    public static LoadedRun Find(string runsDirectory, string reference) =>
+        TryLoad(reference, Directory.GetCurrentDirectory(), runsDirectory)
+        ?? throw new ToolInputException(DiagnosticIds.ToolInputMissing,
+            $"No run '{reference}' in {runsDirectory}: name a run id (or the start of one) from 'dotnet repro runs', a run folder or a run.json.");
+
+    // A full id is found without listing anything; a prefix lists the folders' names only (no record is read), so that
+    // naming runs costs the same among 100 or 100,000 of them.
+    private static List<string> MatchingIds(string runsDirectory, string prefix)
+    {
+        if (File.Exists(RunStore.RecordPath(runsDirectory, prefix)))
+        {
+            return new List<string> { prefix };
+        }
+
+        if (!Directory.Exists(runsDirectory))
+        {
+            return new List<string>();
+        }
+
+        var matches = Directory.EnumerateDirectories(runsDirectory, prefix + "*")
+            .Select(folder => Path.GetFileName(folder))
+            .Where(id => id.StartsWith(prefix, StringComparison.Ordinal) && File.Exists(RunStore.RecordPath(runsDirectory, id)))
+            .ToList();
+        matches.Sort(StringComparer.Ordinal);
+        return matches;
     }
 
     private static bool IsRunRecord(string path)

@@ -1,3 +1,4 @@
+using System;
 using System.Globalization;
 
 namespace Repro.Tool.Output;
@@ -60,4 +61,13 @@ public static class Format
     };
 
     public static string Short(string? commit) => commit is { Length: > 12 } ? commit.Substring(0, 12) : commit ?? "none";
+
+    /// <summary>A duration with its unit: <c>0.4s</c>, <c>3m07s</c>, <c>2h05m</c>; empty when unknown.</summary>
+    public static string Duration(TimeSpan? duration) => duration switch
+    {
+        null => "",
+        { TotalHours: >= 1 } d => $"{(int)d.TotalHours}h{d.Minutes:D2}m",
+        { TotalMinutes: >= 1 } d => $"{d.Minutes}m{d.Seconds:D2}s",
+        { } d => d.TotalSeconds.ToString(d.TotalSeconds < 10 ? "0.0##" : "0.0", CultureInfo.InvariantCulture) + "s",
+    };
 }

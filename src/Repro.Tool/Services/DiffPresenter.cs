@@ -28,7 +28,17 @@ public static class DiffPresenter
         }
         else if (difference.FingerprintInputsChanged.Count > 0)
         {
-            report.Line("The fingerprints differ because these inputs changed: " + string.Join(", ", difference.FingerprintInputsChanged) + ".", Tone.Bad);
+            if (before.Origin == "run")
+            {
+                // A run's build inputs are all in one section ("build"): name the keys that moved the fingerprint.
+                var inputs = changed.Where(k => k.InFingerprint).Select(k => k.Path.StartsWith("build.manifest.", StringComparison.Ordinal) ? k.Path.Substring("build.manifest.".Length) : k.Path)
+                    .Select(p => p.Split('[')[0]).Distinct(StringComparer.Ordinal).ToList();
+                report.Line($"The runs' builds differ (another fingerprint) because these inputs changed: {string.Join(", ", inputs.Take(8))}{(inputs.Count > 8 ? $" and {inputs.Count - 8} more" : "")}.", Tone.Bad);
+            }
+            else
+            {
+                report.Line("The fingerprints differ because these inputs changed: " + string.Join(", ", difference.FingerprintInputsChanged) + ".", Tone.Bad);
+            }
         }
         else
         {

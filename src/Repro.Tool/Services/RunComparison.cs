@@ -33,46 +33,7 @@ public sealed class RunComparison
     public static bool IsDifferent(string?[] values) => values.Distinct(StringComparer.Ordinal).Skip(1).Any();
 
     /// <summary>Finds a run by id, unique id prefix, or the path of its folder or run.json, and reads it.</summary>
-    public static LoadedRun Load(string runsDirectory, string reference)
-    {
-        var path = Directory.Exists(reference) ? Path.Combine(reference, RunRecordSerializer.FileName)
-            : File.Exists(reference) ? reference
-            : null;
-        string? runId = null;
-        if (path is null)
-        {
-            // A full id is found without listing anything; a prefix lists the folders' names only (no record is read),
-            // so that naming runs costs the same among 100 or 100,000 of them.
-            var exact = Repro.Build.Sharing.SharedRunNames.IsRunId(reference) && File.Exists(RunStore.RecordPath(runsDirectory, reference));
-            var matches = exact ? new List<string> { reference } : MatchingIds(runsDirectory, reference);
-            if (matches.Count != 1)
-            {
-                throw new ToolInputException(DiagnosticIds.ToolInputMissing, matches.Count == 0
-                    ? $"No run '{reference}' in {runsDirectory}: name a run id (or the start of one) from 'dotnet repro runs', or a run folder."
-                    : $"'{reference}' names {matches.Count} runs ({string.Join(", ", matches.Take(3))}{(matches.Count > 3 ? ", …" : "")}): give more of the run id.");
-            }
-
-            runId = matches[0];
-            path = RunStore.RecordPath(runsDirectory, runId);
-        }
-
-        return RunLoader.Load(path, reference, runId);
-    }
-
-    private static List<string> MatchingIds(string runsDirectory, string prefix)
-    {
-        if (!Repro.Build.Sharing.SharedRunNames.IsRunId(prefix) || !Directory.Exists(runsDirectory))
-        {
-            return new List<string>();
-        }
-
-        var matches = Directory.EnumerateDirectories(runsDirectory, prefix + "*")
-            .Select(folder => Path.GetFileName(folder))
-            .Where(id => id.StartsWith(prefix, StringComparison.Ordinal) && File.Exists(RunStore.RecordPath(runsDirectory, id)))
-            .ToList();
-        matches.Sort(StringComparer.Ordinal);
-        return matches;
-    }
+    public static LoadedRun Load(string runsDirectory, string reference) => RunLoader.Find(runsDirectory, reference);
 
     /// <param name="runs">The runs, in column order.</param>
     /// <param name="folders">Each run's folder, when known: the uncommitted code of a dirty build (its <c>build.patch</c>) is then compared file by file.</param>

@@ -1,3 +1,4 @@
+using System;
 using System.Globalization;
 using System.Linq;
 using Repro.Build.Runs;
@@ -77,11 +78,11 @@ public static class ShowPresenter
             }
         }
 
-        var steps = report.Section("Steps", "step", "status", "seconds", "inputs", "outputs");
+        var steps = report.Section("Steps", "step", "status", "duration", "inputs", "outputs");
         foreach (var step in run.Steps)
         {
             steps.Row(step.Status == RunStatus.Finished ? Tone.Normal : Tone.Bad, step.Name, step.Status,
-                step.DurationSeconds is { } seconds ? seconds.ToString("0.###", CultureInfo.InvariantCulture) : "",
+                Format.Duration(step.DurationSeconds is { } seconds ? TimeSpan.FromSeconds(seconds) : null),
                 string.Join(", ", step.Inputs.Select(i => i.Path)), string.Join(", ", step.Outputs.Select(o => o.Path)));
         }
 

@@ -20,7 +20,9 @@ public static class VerifyPresenter
 
         foreach (var result in results)
         {
-            var section = report.Section($"{result.Manifest.Manifest.Project.Name} ({result.Manifest.Manifest.Project.TargetFramework}) in {result.ProjectDirectory}", "", "check", "recorded", "now");
+            var project = result.Manifest.Manifest.Project;
+            var configuration = project.Configuration is { Length: > 0 } c ? ", " + c : "";
+            var section = report.Section($"{project.Name} ({project.TargetFramework}{configuration}) in {result.ProjectDirectory}", "", "check", "recorded", "now");
             foreach (var check in result.Checks)
             {
                 section.Row(check.Ok ? Tone.Good : Tone.Bad, check.Ok ? "ok" : "MISMATCH", check.Area + " " + check.Item, Format.Long(Format.Value(check.Recorded)), Format.Long(Format.Value(check.Current)));

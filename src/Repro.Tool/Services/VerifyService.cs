@@ -29,6 +29,11 @@ public static class VerifyService
     public static VerifyResult Verify(LoadedManifest loaded, string? projectDirectory, HashProgress progress, CancellationToken cancellation = default)
     {
         var manifest = loaded.Manifest;
+        if (projectDirectory is not null && !Directory.Exists(projectDirectory))
+        {
+            throw new ToolInputException(DiagnosticIds.ToolInputMissing, $"--project {projectDirectory} is not a folder: give the project folder to compare with, or leave --project out.");
+        }
+
         projectDirectory = projectDirectory is null ? FindProjectDirectory(loaded, Directory.GetCurrentDirectory()) : Path.GetFullPath(projectDirectory);
         var checks = new List<VerifyCheck>();
         string? repositoryRoot = null;

@@ -27,6 +27,10 @@ public sealed class RunSummary
 
     public RunSummaryBuild? Build { get; set; }
 
+    /// <summary>The build's data as the run found it when it started (unchanged, changed, missing, …).</summary>
+    [JsonObjectCreationHandling(JsonObjectCreationHandling.Populate)]
+    public List<RunSummaryData> Data { get; } = new();
+
     [JsonObjectCreationHandling(JsonObjectCreationHandling.Populate)]
     public Dictionary<string, string> Params { get; } = new(System.StringComparer.Ordinal);
 
