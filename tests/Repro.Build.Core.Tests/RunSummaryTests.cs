@@ -70,6 +70,25 @@ public sealed class RunSummaryTests
     public void What_is_not_a_record_this_library_reads_is_refused_as_invalid_data(string json) =>
         Assert.Throws<InvalidDataException>(() => RunRecordSerializer.SummaryFromUtf8Bytes(Encoding.UTF8.GetBytes(json)));
 
+    [Fact]
+    public void A_damaged_record_is_described_in_words_not_by_the_serializer()
+    {
+        var whole = RunRecordSerializer.ToUtf8Bytes(new RunRecord { RunId = "r1", Name = "baseline" });
+        var cut = whole.AsSpan(0, whole.Length / 2).ToArray();
+        var wrongType = Encoding.UTF8.GetBytes("{\n  \"schemaVersion\": \"one\"\n}");
+
+        foreach (var read in new Func<byte[], object>[] { b => RunRecordSerializer.FromUtf8Bytes(b), b => RunRecordSerializer.SummaryFromUtf8Bytes(b) })
+        {
+            var truncated = Assert.Throws<InvalidDataException>(() => read(cut)).Message;
+            var mistyped = Assert.Throws<InvalidDataException>(() => read(wrongType)).Message;
+
+            Assert.StartsWith("Not a run record: the JSON ends early (line ", truncated, StringComparison.Ordinal);
+            Assert.Equal("Not a run record: the value at $.schemaVersion (line 2) is not of the type a record has there", mistyped);
+            Assert.DoesNotContain("System.", truncated + mistyped, StringComparison.Ordinal);
+            Assert.DoesNotContain("BytePositionInLine", truncated + mistyped, StringComparison.Ordinal);
+        }
+    }
+
     // Two types have the same JSON shape when both are the same type, both maps of string to the same shape, both lists of the same shape, or both objects.
     private static string Shape(Type type)
     {

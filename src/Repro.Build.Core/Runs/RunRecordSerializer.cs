@@ -42,7 +42,7 @@ public static class RunRecordSerializer
         }
         catch (JsonException ex)
         {
-            throw new InvalidDataException($"Not a run record: {ex.Message}", ex);
+            throw new InvalidDataException($"Not a run record: {JsonProblem.Describe(ex, utf8Json)}", ex);
         }
     }
 
@@ -61,7 +61,7 @@ public static class RunRecordSerializer
         }
         catch (JsonException ex)
         {
-            throw new InvalidDataException($"Not a run record: {ex.Message}", ex);
+            throw new InvalidDataException($"Not a run record: {JsonProblem.Describe(ex, utf8Json)}", ex);
         }
 
         if (summary.SchemaVersion > RunRecord.CurrentSchemaVersion)

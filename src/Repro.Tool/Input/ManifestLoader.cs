@@ -147,7 +147,7 @@ public static class ManifestLoader
         }
         catch (JsonException ex)
         {
-            throw NotManifest(displayName, JsonProblem(ex, utf8));
+            throw NotManifest(displayName, JsonProblem.Describe(ex, utf8));
         }
 
         if (version > ReproManifest.CurrentSchemaVersion)
@@ -269,42 +269,6 @@ public static class ManifestLoader
         {
             throw new ToolInputException(DiagnosticIds.ToolInputMissing, $"'{argument}' is not a valid path: {FirstLine(ex.Message)}");
         }
-    }
-
-    private static string JsonProblem(JsonException ex, byte[] utf8)
-    {
-        if (utf8.Length == 0)
-        {
-            return "the file is empty";
-        }
-
-        var line = ex.LineNumber is { } number ? $" (line {number + 1})" : "";
-        return EndsEarly(ex, utf8)
-            ? $"the JSON ends early{line}: the file is truncated"
-            : $"it is not valid JSON{line}";
-    }
-
-    /// <summary>True when the reader failed at the last non-blank byte: the document stopped, rather than went wrong.</summary>
-    private static bool EndsEarly(JsonException ex, byte[] utf8)
-    {
-        var end = utf8.Length;
-        while (end > 0 && (utf8[end - 1] == (byte)' ' || utf8[end - 1] == (byte)'\n' || utf8[end - 1] == (byte)'\r' || utf8[end - 1] == (byte)'\t'))
-        {
-            end--;
-        }
-
-        long lineNumber = 0;
-        var lineStart = 0;
-        for (var i = 0; i < end; i++)
-        {
-            if (utf8[i] == (byte)'\n')
-            {
-                lineNumber++;
-                lineStart = i + 1;
-            }
-        }
-
-        return ex.LineNumber == lineNumber && ex.BytePositionInLine >= end - lineStart;
     }
 
     private static ToolInputException NotManifest(string displayName, string why) =>

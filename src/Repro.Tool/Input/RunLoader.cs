@@ -94,6 +94,13 @@ public static class RunLoader
         return matches;
     }
 
+    // The reader's first line, without its own "Not a run record:" (the sentence around it says so already).
+    private static string Reason(string message)
+    {
+        var line = message.Split('\n')[0].Trim();
+        return line.StartsWith("Not a run record: ", StringComparison.Ordinal) ? line.Substring("Not a run record: ".Length) : line;
+    }
+
     private static bool IsRunRecord(string path)
     {
         if (string.Equals(Path.GetFileName(path), RunRecordSerializer.FileName, StringComparison.Ordinal))
@@ -128,7 +135,7 @@ public static class RunLoader
         }
         catch (Exception ex) when (ReadFailure.IsExpected(ex))
         {
-            throw new ToolInputException(DiagnosticIds.ToolInputNotManifest, $"'{argument}' is not a readable run record: {ex.Message.Split('\n')[0].Trim()}");
+            throw new ToolInputException(DiagnosticIds.ToolInputNotManifest, $"'{argument}' is not a readable run record: {Reason(ex.Message)}");
         }
 
         if (record.SchemaVersion > RunRecord.CurrentSchemaVersion)

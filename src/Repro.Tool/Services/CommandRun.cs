@@ -46,7 +46,7 @@ public static class CommandRun
         catch (Exception ex) when (ex is Win32Exception or InvalidOperationException)
         {
             run.Fail(ex);
-            throw new ToolInputException(DiagnosticIds.ToolInputMissing, $"'{request.Command[0]}' could not be started: {ex.Message}");
+            throw new ToolInputException(DiagnosticIds.ToolInputMissing, $"'{request.Command[0]}' could not be started: {ProcessTree.StartFailure(ex)}.");
         }
 
         int exitCode;

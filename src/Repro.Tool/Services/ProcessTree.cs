@@ -10,6 +10,13 @@ public static class ProcessTree
     /// <summary>How long to wait for the processes to be gone once killed.</summary>
     private static readonly TimeSpan ExitWait = TimeSpan.FromSeconds(10);
 
+    /// <summary>
+    /// Why a command could not be started, as the system says it ("No such file or directory", "Permission denied"),
+    /// without the runtime's sentence around it, which repeats the command and the folder.
+    /// </summary>
+    public static string StartFailure(Exception ex) =>
+        ex is Win32Exception { NativeErrorCode: not 0 } native ? new Win32Exception(native.NativeErrorCode).Message : ex.Message;
+
     /// <summary>Kills the process and its descendants and waits (briefly) for it to end; never throws.</summary>
     public static void Kill(Process process)
     {

@@ -192,7 +192,7 @@ public static class ReproducibilityCheck
         }
         catch (System.ComponentModel.Win32Exception ex)
         {
-            throw new ToolInputException(DiagnosticIds.ToolCheckFailed, $"'{command}' could not be started: {ex.Message}", ex);
+            throw new ToolInputException(DiagnosticIds.ToolCheckFailed, $"'{command}' could not be started: {ProcessTree.StartFailure(ex)}.", ex);
         }
 
         using (process)
