@@ -35,6 +35,7 @@ internal sealed class WellKnownTypes
         LinqContainers = Types("System.Linq.Enumerable", "System.Linq.Queryable", "System.Linq.ParallelEnumerable");
         ParallelEnumerable = Type("System.Linq.ParallelEnumerable");
         Parallel = Type("System.Threading.Tasks.Parallel");
+        TaskStarters = Types("System.Threading.Tasks.Task", "System.Threading.Tasks.TaskFactory");
         DirectoryTypes = Types("System.IO.Directory", "System.IO.DirectoryInfo");
         OrderedCollections = Types(
             "System.Collections.Generic.List`1", "System.Collections.Generic.Queue`1", "System.Collections.Generic.Stack`1",
@@ -90,6 +91,9 @@ internal sealed class WellKnownTypes
     public INamedTypeSymbol? ParallelEnumerable { get; }
 
     public INamedTypeSymbol? Parallel { get; }
+
+    /// <summary>Task and TaskFactory: Run and StartNew start work on the thread pool.</summary>
+    public ImmutableArray<INamedTypeSymbol> TaskStarters { get; }
 
     /// <summary>Directory and DirectoryInfo.</summary>
     public ImmutableArray<INamedTypeSymbol> DirectoryTypes { get; }

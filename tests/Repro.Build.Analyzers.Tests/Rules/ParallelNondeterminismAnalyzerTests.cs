@@ -141,11 +141,88 @@ public sealed class ParallelNondeterminismAnalyzerTests
         """,
         new[]
         {
-            Verify.Diagnostic(ParallelNondeterminismAnalyzer.ConcurrentCollectionRule).WithLocation(0).WithArguments("ForEach", "ConcurrentBag", "bag", "'ToArray' is called on it"),
-            Verify.Diagnostic(ParallelNondeterminismAnalyzer.ConcurrentCollectionRule).WithLocation(1).WithArguments("ForEach", "ConcurrentBag", "bag", "it is reduced with 'Sum' in floating point"),
-            Verify.Diagnostic(ParallelNondeterminismAnalyzer.ConcurrentCollectionRule).WithLocation(2).WithArguments("For", "ConcurrentBag", "bag", "it is returned"),
-            Verify.Diagnostic(ParallelNondeterminismAnalyzer.ConcurrentCollectionRule).WithLocation(3).WithArguments("ForEach", "BlockingCollection", "queue", "it is passed to 'ToList'"),
-            Verify.Diagnostic(ParallelNondeterminismAnalyzer.ConcurrentCollectionRule).WithLocation(4).WithArguments("ForEach", "ConcurrentQueue", "bag", "it is reduced with 'Aggregate' in floating point"),
-            Verify.Diagnostic(ParallelNondeterminismAnalyzer.ConcurrentCollectionRule).WithLocation(5).WithArguments("ForEach", "ConcurrentBag", "_losses", "'ToArray' is called on it"),
+            Verify.Diagnostic(ParallelNondeterminismAnalyzer.ConcurrentCollectionRule).WithLocation(0).WithArguments("Parallel.ForEach", "ConcurrentBag", "bag", "'ToArray' is called on it"),
+            Verify.Diagnostic(ParallelNondeterminismAnalyzer.ConcurrentCollectionRule).WithLocation(1).WithArguments("Parallel.ForEach", "ConcurrentBag", "bag", "it is reduced with 'Sum' in floating point"),
+            Verify.Diagnostic(ParallelNondeterminismAnalyzer.ConcurrentCollectionRule).WithLocation(2).WithArguments("Parallel.For", "ConcurrentBag", "bag", "it is returned"),
+            Verify.Diagnostic(ParallelNondeterminismAnalyzer.ConcurrentCollectionRule).WithLocation(3).WithArguments("Parallel.ForEach", "BlockingCollection", "queue", "it is passed to 'ToList'"),
+            Verify.Diagnostic(ParallelNondeterminismAnalyzer.ConcurrentCollectionRule).WithLocation(4).WithArguments("Parallel.ForEach", "ConcurrentQueue", "bag", "it is reduced with 'Aggregate' in floating point"),
+            Verify.Diagnostic(ParallelNondeterminismAnalyzer.ConcurrentCollectionRule).WithLocation(5).WithArguments("Parallel.ForEach", "ConcurrentBag", "_losses", "'ToArray' is called on it"),
         });
+
+    [Fact]
+    public Task Flags_concurrent_bags_filled_by_ForAll_or_tasks_and_materialized_through_LINQ_in_bag_order() => Verify.AnalyzerAsync("""
+        using System.Collections.Concurrent;
+        using System.Collections.Generic;
+        using System.IO;
+        using System.Linq;
+        using System.Threading.Tasks;
+        class Sample { public float[] Features = new float[0]; public float Label; }
+        class Loader
+        {
+            Sample Load(string file) => new Sample();
+            List<float[]> Selected(string[] files)
+            {
+                var bag = new ConcurrentBag<Sample>();
+                Parallel.ForEach(files, file => {|#0:bag.Add(Load(file))|});
+                return bag.Select(s => s.Features).ToList();
+            }
+            Sample[] ForAll(string[] files)
+            {
+                var bag = new ConcurrentBag<Sample>();
+                files.AsParallel().ForAll(file => {|#1:bag.Add(Load(file))|});
+                return bag.Where(s => s.Label > 0).ToArray();
+            }
+            async Task<List<Sample>> Tasks(string[] files)
+            {
+                var bag = new ConcurrentBag<Sample>();
+                await Task.WhenAll(files.Select(file => Task.Run(() => {|#2:bag.Add(Load(file))|})));
+                return bag.ToList();
+            }
+            void Written(string[] files, string path)
+            {
+                var lines = new ConcurrentBag<string>();
+                Parallel.ForEach(files, file => {|#3:lines.Add(file + "," + Load(file).Label)|});
+                File.WriteAllLines(path, lines);
+            }
+        }
+        """,
+        new[]
+        {
+            Verify.Diagnostic(ParallelNondeterminismAnalyzer.ConcurrentCollectionRule).WithLocation(0).WithArguments("Parallel.ForEach", "ConcurrentBag", "bag", "it is passed to 'ToList'"),
+            Verify.Diagnostic(ParallelNondeterminismAnalyzer.ConcurrentCollectionRule).WithLocation(1).WithArguments("ForAll", "ConcurrentBag", "bag", "it is passed to 'ToArray'"),
+            Verify.Diagnostic(ParallelNondeterminismAnalyzer.ConcurrentCollectionRule).WithLocation(2).WithArguments("Task.Run", "ConcurrentBag", "bag", "it is passed to 'ToList'"),
+            Verify.Diagnostic(ParallelNondeterminismAnalyzer.ConcurrentCollectionRule).WithLocation(3).WithArguments("Parallel.ForEach", "ConcurrentBag", "lines", "it is passed to 'WriteAllLines'"),
+        });
+
+    [Fact]
+    public Task Quiet_on_bags_sorted_after_LINQ_counted_or_filled_by_one_task() => Verify.AnalyzerAsync("""
+        using System.Collections.Concurrent;
+        using System.Collections.Generic;
+        using System.Linq;
+        using System.Threading.Tasks;
+        class Sample { public int Id; public float Label; }
+        class Loader
+        {
+            Sample Load(string file) => new Sample();
+            List<Sample> Sorted(string[] files)
+            {
+                var bag = new ConcurrentBag<Sample>();
+                Parallel.ForEach(files, file => bag.Add(Load(file)));
+                return bag.Where(s => s.Label > 0).OrderBy(s => s.Id).ToList();
+            }
+            int Counted(string[] files)
+            {
+                var bag = new ConcurrentBag<Sample>();
+                files.AsParallel().ForAll(file => bag.Add(Load(file)));
+                return bag.Select(s => s.Id).Distinct().Count();
+            }
+            async Task<List<Sample>> OneTask(string[] files)
+            {
+                var bag = new ConcurrentBag<Sample>();
+                await Task.Run(() => { foreach (var file in files) { bag.Add(Load(file)); } });
+                return bag.ToList();
+            }
+        }
+        """);
 }
+
