@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -71,7 +72,12 @@ public sealed class UnseededMLContextAnalyzer : ReproAnalyzer
         var trainerEstimator = types.TrainerEstimator;
 
         // Per compilation: unseeded contexts and where they are stored; what random work is done with which context.
-        var unseeded = new ConcurrentBag<(Location Location, ISymbol? StoredIn, bool Escapes)>();
+        var unseeded = new ConcurrentBag<(Location Location, ISymbol? StoredIn, bool Escapes, IMethodSymbol? Factory)>();
+        var factories = new FactoryCalls();
+
+        // A member that calls a factory (a method of this program declared to return MLContext) may name nothing else
+        // the filter looks for: `_ml = Contexts.Create();`. The factories' names come from the declarations alone.
+        var identifiers = new System.Lazy<ImmutableHashSet<string>>(() => Identifiers.Union(FactoryNames(compilationContext.Compilation, compilationContext.CancellationToken)));
         var storedContexts = new ConcurrentDictionary<ISymbol, byte>(SymbolEqualityComparer.Default);
         var randomUses = new ConcurrentDictionary<ISymbol, string>(SymbolEqualityComparer.Default);
         var escaped = new ConcurrentDictionary<ISymbol, byte>(SymbolEqualityComparer.Default);
@@ -81,9 +87,10 @@ public sealed class UnseededMLContextAnalyzer : ReproAnalyzer
         {
             // Members that name neither MLContext nor a random operation get no per-operation callbacks; a field or
             // property of type MLContext (its initializer may be a bare new()) always does.
-            if (!TokenFilter.Mentions(blockContext.OperationBlocks, Identifiers)
+            if (!TokenFilter.Mentions(blockContext.OperationBlocks, identifiers.Value)
                 && !(blockContext.OwningSymbol is IFieldSymbol { Type: var fieldType } && SymbolEqualityComparer.Default.Equals(fieldType, mlContext))
-                && !(blockContext.OwningSymbol is IPropertySymbol { Type: var propertyType } && SymbolEqualityComparer.Default.Equals(propertyType, mlContext)))
+                && !(blockContext.OwningSymbol is IPropertySymbol { Type: var propertyType } && SymbolEqualityComparer.Default.Equals(propertyType, mlContext))
+                && !(blockContext.OwningSymbol is IMethodSymbol { ReturnType: var returnType } && SymbolEqualityComparer.Default.Equals(returnType, mlContext)))
             {
                 return;
             }
@@ -133,13 +140,13 @@ public sealed class UnseededMLContextAnalyzer : ReproAnalyzer
                         }
                         else if (references.Any(Escapes))
                         {
-                            unseeded.Add((creation.Syntax.GetLocation(), null, true));
+                            unseeded.Add((creation.Syntax.GetLocation(), null, true, references.Any(IsReturned) ? FactoryOf(creation, operationContext.ContainingSymbol, mlContext) : null));
                         }
 
                         return;
                     }
 
-                    unseeded.Add((creation.Syntax.GetLocation(), storedIn, escapes));
+                    unseeded.Add((creation.Syntax.GetLocation(), storedIn, escapes, storedIn is null && IsReturned(creation) ? FactoryOf(creation, operationContext.ContainingSymbol, mlContext) : null));
                 },
                 OperationKind.ObjectCreation);
 
@@ -153,6 +160,12 @@ public sealed class UnseededMLContextAnalyzer : ReproAnalyzer
                     if (method.Parameters.Any(p => SymbolEqualityComparer.Default.Equals(p.Type, mlContext)))
                     {
                         MarkPassed(method.IsExtensionMethod ? invocation.Arguments.RemoveAt(0) : invocation.Arguments);
+                    }
+
+                    // A call of a method of this program that returns a context: followed as a creation would be.
+                    if (SymbolEqualityComparer.Default.Equals(method.ReturnType, mlContext) && !method.DeclaringSyntaxReferences.IsEmpty)
+                    {
+                        factories.Track(invocation, method.OriginalDefinition, trainerEstimator);
                     }
 
                     if (!IsRandom(method, trainerEstimator))
@@ -216,9 +229,12 @@ public sealed class UnseededMLContextAnalyzer : ReproAnalyzer
             // elsewhere) may be done with any context that escaped.
             var untraced = System.Threading.Volatile.Read(ref untraceableUse)
                 ?? randomUses.Where(u => !storedContexts.ContainsKey(u.Key)).Select(u => u.Value).OrderBy(n => n, System.StringComparer.Ordinal).FirstOrDefault();
-            foreach (var (location, storedIn, escapes) in unseeded.OrderBy(u => u.Location.SourceTree?.FilePath, System.StringComparer.Ordinal).ThenBy(u => u.Location.SourceSpan.Start))
+            foreach (var (location, storedIn, escapes, factory) in unseeded.OrderBy(u => u.Location.SourceTree?.FilePath, System.StringComparer.Ordinal).ThenBy(u => u.Location.SourceSpan.Start))
             {
-                var use = storedIn is not null && randomUses.TryGetValue(storedIn, out var direct) ? direct
+                // A factory whose every call this program makes is followed: its callers' use, and the untraced
+                // use only when one of them hands the context on. One nobody here calls is handed on to the callers.
+                var use = factory is not null && factories.IsCalled(factory) ? factories.UseOf(factory, randomUses) ?? (factories.HandsOn(factory) ? untraced : null)
+                    : storedIn is not null && randomUses.TryGetValue(storedIn, out var direct) ? direct
                     : (escapes || (storedIn is not null && escaped.ContainsKey(storedIn))) ? untraced
                     : null;
                 if (use is not null)
@@ -227,6 +243,95 @@ public sealed class UnseededMLContextAnalyzer : ReproAnalyzer
                 }
             }
         });
+    }
+
+    /// <summary>
+    /// The calls of factory methods (methods of this program that return a context): how their callers use the context
+    /// each call returns, per factory. Shared by the operation callbacks of one compilation.
+    /// </summary>
+    private sealed class FactoryCalls
+    {
+        private readonly ConcurrentDictionary<IMethodSymbol, byte> _called = new(SymbolEqualityComparer.Default);
+        private readonly ConcurrentDictionary<IMethodSymbol, string> _uses = new(SymbolEqualityComparer.Default);
+        private readonly ConcurrentDictionary<IMethodSymbol, byte> _escapes = new(SymbolEqualityComparer.Default);
+        private readonly ConcurrentDictionary<ISymbol, IMethodSymbol> _storedIn = new(SymbolEqualityComparer.Default);
+
+        public void Track(IInvocationOperation call, IMethodSymbol factory, INamedTypeSymbol? trainerEstimator)
+        {
+            _called.TryAdd(factory, 0);
+            var (storedIn, escapes) = Destination(call);
+            string? use;
+            if (storedIn is ILocalSymbol local)
+            {
+                var references = OperationHelpers.ReferencesTo(local, call).ToArray();
+                use = references.Select(r => RandomUse(r, trainerEstimator)).FirstOrDefault(u => u is not null);
+                escapes = use is null && references.Any(Escapes);
+            }
+            else if (storedIn is not null)
+            {
+                _storedIn.TryAdd(storedIn, factory); // a field or property: its random uses are recorded where they are made
+                return;
+            }
+            else
+            {
+                use = escapes ? null : RandomUse(call, trainerEstimator);
+            }
+
+            if (use is not null)
+            {
+                _uses.TryAdd(factory, use);
+            }
+            else if (escapes)
+            {
+                _escapes.TryAdd(factory, 0);
+            }
+        }
+
+        public bool IsCalled(IMethodSymbol factory) => _called.ContainsKey(factory);
+
+        public bool HandsOn(IMethodSymbol factory) => _escapes.ContainsKey(factory);
+
+        /// <summary>The random use made of a context the factory returned, directly or through the field or property it was stored in.</summary>
+        public string? UseOf(IMethodSymbol factory, ConcurrentDictionary<ISymbol, string> randomUses) =>
+            _uses.TryGetValue(factory, out var use) ? use
+            : _storedIn.Where(s => SymbolEqualityComparer.Default.Equals(s.Value, factory) && randomUses.ContainsKey(s.Key))
+                .Select(s => randomUses[s.Key]).OrderBy(n => n, System.StringComparer.Ordinal).FirstOrDefault();
+    }
+
+    /// <summary>The names of the methods declared with the return type MLContext, read from the syntax of the type declarations (no bodies).</summary>
+    private static System.Collections.Generic.IEnumerable<string> FactoryNames(Compilation compilation, System.Threading.CancellationToken cancellationToken) =>
+        compilation.SyntaxTrees
+            .SelectMany(tree => tree.GetRoot(cancellationToken).DescendantNodes(node => node is CompilationUnitSyntax or BaseNamespaceDeclarationSyntax or TypeDeclarationSyntax))
+            .OfType<MethodDeclarationSyntax>()
+            .Where(method => method.ReturnType is IdentifierNameSyntax { Identifier.ValueText: "MLContext" } or QualifiedNameSyntax { Right.Identifier.ValueText: "MLContext" })
+            .Select(method => method.Identifier.ValueText);
+
+    /// <summary>The method a returned context comes out of, when it is an ordinary method (not a lambda) declared to return a context.</summary>
+    private static IMethodSymbol? FactoryOf(IOperation creation, ISymbol containing, INamedTypeSymbol mlContext)
+    {
+        for (var current = creation.Parent; current is not null; current = current.Parent)
+        {
+            if (current is IAnonymousFunctionOperation or ILocalFunctionOperation)
+            {
+                return null;
+            }
+        }
+
+        return containing is IMethodSymbol { MethodKind: MethodKind.Ordinary } method && SymbolEqualityComparer.Default.Equals(method.ReturnType, mlContext)
+            ? method.OriginalDefinition
+            : null;
+    }
+
+    /// <summary>A context (or a reference to its local) returned from the member.</summary>
+    private static bool IsReturned(IOperation operation)
+    {
+        var current = operation;
+        while (current.Parent is IConversionOperation or IParenthesizedOperation)
+        {
+            current = current.Parent;
+        }
+
+        return current.Parent is IReturnOperation;
     }
 
     private static bool IsRandom(IMethodSymbol method, INamedTypeSymbol? trainerEstimator) =>
@@ -289,8 +394,8 @@ public sealed class UnseededMLContextAnalyzer : ReproAnalyzer
         return value is IObjectCreationOperation;
     }
 
-    /// <summary>Where a new context goes: the local, field or property it is stored in, or whether it is handed on.</summary>
-    private static (ISymbol? StoredIn, bool Escapes) Destination(IObjectCreationOperation creation)
+    /// <summary>Where a new context (a creation, or a factory's call) goes: the local, field or property it is stored in, or whether it is handed on.</summary>
+    private static (ISymbol? StoredIn, bool Escapes) Destination(IOperation creation)
     {
         IOperation current = creation;
         while (current.Parent is IConversionOperation or IParenthesizedOperation)
