@@ -49,7 +49,8 @@ internal sealed class WellKnownTypes
 
         MLContext = Type("Microsoft.ML.MLContext");
         TrainerEstimator = Type("Microsoft.ML.Trainers.ITrainerEstimator`2");
-        MultithreadedTrainers = Types("Microsoft.ML.Trainers.SdcaTrainerBase`3", "Microsoft.ML.Trainers.SgdBinaryTrainerBase`1", "Microsoft.ML.Trainers.KMeansTrainer");
+        RacingTrainers = Types("Microsoft.ML.Trainers.SdcaTrainerBase`3", "Microsoft.ML.Trainers.SgdBinaryTrainerBase`1", "Microsoft.ML.Trainers.KMeansTrainer");
+        CoreCountTrainers = Types("Microsoft.ML.Trainers.LbfgsTrainerBase`3");
 
         MathNetRandomSource = Type("MathNet.Numerics.Random.RandomSource");
         MathNetCryptoRandomSource = Type("MathNet.Numerics.Random.CryptoRandomSource");
@@ -111,8 +112,11 @@ internal sealed class WellKnownTypes
 
     public INamedTypeSymbol? TrainerEstimator { get; }
 
-    /// <summary>SDCA, SGD and KMeans trainers' base classes.</summary>
-    public ImmutableArray<INamedTypeSymbol> MultithreadedTrainers { get; }
+    /// <summary>SDCA, SGD and KMeans trainers' base classes: their models differ from run to run on several threads (REPRO014).</summary>
+    public ImmutableArray<INamedTypeSymbol> RacingTrainers { get; }
+
+    /// <summary>The L-BFGS trainers' base class: their models differ with the number of threads, which defaults to the core count (REPRO014).</summary>
+    public ImmutableArray<INamedTypeSymbol> CoreCountTrainers { get; }
 
     public INamedTypeSymbol? MathNetRandomSource { get; }
 
