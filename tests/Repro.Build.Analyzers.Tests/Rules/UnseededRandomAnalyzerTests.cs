@@ -63,7 +63,7 @@ public sealed class UnseededRandomAnalyzerTests
 
     /// <summary>The README's first example, as a new console app's Program.cs (implicit usings), where the README says.</summary>
     [Fact]
-    public async Task Flags_the_readme_example_at_the_position_it_shows()
+    public Task Flags_the_readme_example_at_the_position_it_shows()
     {
         var test = Verify.Create();
         test.TestState.OutputKind = OutputKind.ConsoleApplication;
@@ -74,7 +74,7 @@ public sealed class UnseededRandomAnalyzerTests
             """));
         test.TestState.Sources.Add(("GlobalUsings.cs", "global using System;\nglobal using System.Linq;\n"));
         test.ExpectedDiagnostics.Add(Verify.Diagnostic(UnseededRandomAnalyzer.Rule).WithSpan("Program.cs", 1, 14, 1, 26));
-        await test.RunAsync();
+        return test.RunAsync();
     }
 
     [Fact]
