@@ -9,7 +9,7 @@ namespace Repro.Build.Analyzers;
 /// security uses: a sample picks an element (an index, <c>Skip</c>), decides by chance (against a threshold, compared
 /// with a constant, a switch), orders a shuffle (an <c>OrderBy</c> key), or turns random bytes into numbers
 /// (<c>BitConverter.ToInt32</c>, <c>BinaryPrimitives.Read…</c>); a key, token or salt is encoded, formatted, stored or
-/// returned. A value returned by a private helper is followed to the helper's callers. Seeds are REPRO003's concern and are not reported here.
+/// returned. A value returned by a private helper or a local function is followed to its callers. Seeds are REPRO003's concern and are not reported here.
 /// </summary>
 internal static class CryptoSampling
 {
@@ -73,7 +73,7 @@ internal static class CryptoSampling
                     return LocalUse(declarator.Symbol, declarator, depth, NumberUse);
                 case ISimpleAssignmentOperation assignment when assignment.Value == current && assignment.Target is ILocalReferenceOperation target && depth < MaxDepth:
                     return LocalUse(target.Local, target, depth, NumberUse);
-                case IReturnOperation returned when depth < MaxDepth && !IsInLambda(returned):
+                case IReturnOperation returned when depth < MaxDepth:
                     return CallerUse(returned, depth); // a helper such as NextIndex(n) => GetInt32(n): how its callers use it
                 default:
                     return null;
@@ -134,6 +134,18 @@ internal static class CryptoSampling
     /// </summary>
     private static string? CallerUse(IReturnOperation returned, int depth)
     {
+        // A local function's callers are all in the member that declares it.
+        switch (EnclosingFunction(returned))
+        {
+            case IAnonymousFunctionOperation:
+                return null;
+            case ILocalFunctionOperation local:
+                return returned.Root().Descendants().OfType<IInvocationOperation>()
+                    .Where(call => SymbolEqualityComparer.Default.Equals(call.TargetMethod.OriginalDefinition, local.Symbol))
+                    .Select(call => NumberUse(call, depth + 1))
+                    .FirstOrDefault(use => use is not null);
+        }
+
         if (returned.SemanticModel is not { } model
             || model.GetEnclosingSymbol(returned.Syntax.SpanStart) is not IMethodSymbol { MethodKind: MethodKind.Ordinary, DeclaredAccessibility: Accessibility.Private } method
             || method.ContainingType is not { DeclaringSyntaxReferences.Length: 1 } type
@@ -171,16 +183,17 @@ internal static class CryptoSampling
         return null;
     }
 
-    private static bool IsInLambda(IOperation operation)
+    /// <summary>The lambda or local function the operation is in, or null when it is in the member's own body.</summary>
+    private static IOperation? EnclosingFunction(IOperation operation)
     {
         for (var current = operation.Parent; current is not null; current = current.Parent)
         {
             if (current is IAnonymousFunctionOperation or ILocalFunctionOperation)
             {
-                return true;
+                return current;
             }
         }
 
-        return false;
+        return null;
     }
 }

@@ -107,6 +107,16 @@ public sealed class SharedRandomAnalyzerTests
                 return sample;
             }
             IEnumerable<int> Window(int[] rows) => rows.Skip({|#4:RandomNumberGenerator.GetInt32(rows.Length - 10)|}).Take(10);
+            int[] Sample(int[] rows, int count)
+            {
+                int Pick() => {|#5:RandomNumberGenerator.GetInt32(rows.Length)|};
+                var sample = new int[count];
+                for (var i = 0; i < count; i++)
+                {
+                    sample[i] = rows[Pick()];
+                }
+                return sample;
+            }
         }
         """,
         new[]
@@ -116,6 +126,7 @@ public sealed class SharedRandomAnalyzerTests
             Verify.Diagnostic(SharedRandomAnalyzer.CryptoValueRule).WithLocation(2).WithArguments("GetInt32", "to choose a branch"),
             Verify.Diagnostic(SharedRandomAnalyzer.CryptoValueRule).WithLocation(3).WithArguments("GetInt32", "as an index"),
             Verify.Diagnostic(SharedRandomAnalyzer.CryptoValueRule).WithLocation(4).WithArguments("GetInt32", "as an index ('Skip')"),
+            Verify.Diagnostic(SharedRandomAnalyzer.CryptoValueRule).WithLocation(5).WithArguments("GetInt32", "as an index"),
         });
 
     [Fact]
@@ -131,6 +142,11 @@ public sealed class SharedRandomAnalyzerTests
             {
                 var pin = RandomNumberGenerator.GetInt32(10000);
                 return pin;
+            }
+            string Code()
+            {
+                int Digit() => RandomNumberGenerator.GetInt32(10);
+                return string.Concat(Digit(), Digit(), Digit(), Digit());
             }
         }
         """);
