@@ -151,21 +151,15 @@ public sealed class ParallelNondeterminismAnalyzer : ReproAnalyzer
             return;
         }
 
+        // A method group (Parallel.ForEach(files, Load)) runs the method's body on every thread, as a lambda's would.
+        foreach (var body in invocation.Arguments.SelectMany(a => a.Value.DescendantsAndSelf()).OfType<IDelegateCreationOperation>().Select(MethodGroupBody).OfType<IOperation>())
+        {
+            ReportConcurrentAdds(body);
+        }
+
         foreach (var lambda in invocation.Arguments.SelectMany(a => a.Value.DescendantsAndSelf()).OfType<IAnonymousFunctionOperation>())
         {
-            foreach (var add in lambda.Body.DescendantsAndSelf().OfType<IInvocationOperation>())
-            {
-                if (add.TargetMethod.Name is "Add" or "TryAdd" or "Enqueue" or "Push"
-                    && add.Instance?.WithoutConversions() is { } collection
-                    && Holder(collection) is { } holder
-                    && WellKnownTypes.IsOneOf(collection.Type, types.ConcurrentCollections)
-                    && OrderOfHolderIsConsumed(holder, collection, types) is { } use)
-                {
-                    context.ReportDiagnostic(Diagnostic.Create(ConcurrentCollectionRule, add.Syntax.GetLocation(),
-                        name, collection.Type!.Name, holder.Name, use));
-                }
-            }
-
+            ReportConcurrentAdds(lambda.Body);
             if (!isLoop)
             {
                 continue;
@@ -186,6 +180,43 @@ public sealed class ParallelNondeterminismAnalyzer : ReproAnalyzer
                 }
             }
         }
+
+        void ReportConcurrentAdds(IOperation body)
+        {
+            foreach (var add in body.DescendantsAndSelf().OfType<IInvocationOperation>())
+            {
+                if (add.TargetMethod.Name is "Add" or "TryAdd" or "Enqueue" or "Push"
+                    && add.Instance?.WithoutConversions() is { } collection
+                    && Holder(collection) is { } holder
+                    && WellKnownTypes.IsOneOf(collection.Type, types.ConcurrentCollections)
+                    && OrderOfHolderIsConsumed(holder, collection, types) is { } use)
+                {
+                    context.ReportDiagnostic(Diagnostic.Create(ConcurrentCollectionRule, add.Syntax.GetLocation(),
+                        name, collection.Type!.Name, holder.Name, use));
+                }
+            }
+        }
+    }
+
+    /// <summary>The body of the method or local function in this file that a method group names, or null.</summary>
+    private static IOperation? MethodGroupBody(IDelegateCreationOperation creation)
+    {
+        if (creation.Target is not IMethodReferenceOperation { Method: var method })
+        {
+            return null;
+        }
+
+        if (method.MethodKind == MethodKind.LocalFunction)
+        {
+            return creation.Root().Descendants().OfType<ILocalFunctionOperation>()
+                .FirstOrDefault(local => SymbolEqualityComparer.Default.Equals(local.Symbol, method.OriginalDefinition))?.Body;
+        }
+
+        return creation.SemanticModel is { } model
+            && method.DeclaringSyntaxReferences.FirstOrDefault(r => r.SyntaxTree == model.SyntaxTree)?.GetSyntax() is Microsoft.CodeAnalysis.CSharp.Syntax.BaseMethodDeclarationSyntax declaration
+            && ((SyntaxNode?)declaration.Body ?? declaration.ExpressionBody) is { } body
+            ? model.GetOperation(body)
+            : null;
     }
 
     /// <summary>

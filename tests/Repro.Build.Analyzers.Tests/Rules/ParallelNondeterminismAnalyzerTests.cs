@@ -184,6 +184,24 @@ public sealed class ParallelNondeterminismAnalyzerTests
                 Parallel.ForEach(files, file => {|#3:lines.Add(file + "," + Load(file).Label)|});
                 File.WriteAllLines(path, lines);
             }
+            List<Sample> LocalFunction(string[] files)
+            {
+                var bag = new ConcurrentBag<Sample>();
+                void LoadOne(string file) => {|#4:bag.Add(Load(file))|};
+                Parallel.ForEach(files, LoadOne);
+                return bag.ToList();
+            }
+        }
+        class Cache
+        {
+            private readonly ConcurrentBag<Sample> _samples = new();
+            Sample Load(string file) => new Sample();
+            void Add(string file) => {|#5:_samples.Add(Load(file))|};
+            Sample[] Fill(string[] files)
+            {
+                Parallel.ForEach(files, Add);
+                return _samples.ToArray();
+            }
         }
         """,
         new[]
@@ -192,6 +210,8 @@ public sealed class ParallelNondeterminismAnalyzerTests
             Verify.Diagnostic(ParallelNondeterminismAnalyzer.ConcurrentCollectionRule).WithLocation(1).WithArguments("ForAll", "ConcurrentBag", "bag", "it is passed to 'ToArray'"),
             Verify.Diagnostic(ParallelNondeterminismAnalyzer.ConcurrentCollectionRule).WithLocation(2).WithArguments("Task.Run", "ConcurrentBag", "bag", "it is passed to 'ToList'"),
             Verify.Diagnostic(ParallelNondeterminismAnalyzer.ConcurrentCollectionRule).WithLocation(3).WithArguments("Parallel.ForEach", "ConcurrentBag", "lines", "it is passed to 'WriteAllLines'"),
+            Verify.Diagnostic(ParallelNondeterminismAnalyzer.ConcurrentCollectionRule).WithLocation(4).WithArguments("Parallel.ForEach", "ConcurrentBag", "bag", "it is passed to 'ToList'"),
+            Verify.Diagnostic(ParallelNondeterminismAnalyzer.ConcurrentCollectionRule).WithLocation(5).WithArguments("Parallel.ForEach", "ConcurrentBag", "_samples", "'ToArray' is called on it"),
         });
 
     [Fact]
