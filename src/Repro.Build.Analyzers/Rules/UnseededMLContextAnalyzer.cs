@@ -75,13 +75,15 @@ public sealed class UnseededMLContextAnalyzer : ReproAnalyzer
         var unseeded = new ConcurrentBag<(Location Location, ISymbol? StoredIn, bool Escapes, IMethodSymbol? Factory)>();
         var factories = new FactoryCalls();
 
-        // A member that calls a factory (a method of this program declared to return MLContext) may name nothing else
-        // the filter looks for: `_ml = Contexts.Create();`. The factories' names come from the declarations alone.
-        var identifiers = new System.Lazy<ImmutableHashSet<string>>(() => Identifiers.Union(FactoryNames(compilationContext.Compilation, compilationContext.CancellationToken)));
+        // A member that calls a factory (a method of this program declared to return MLContext) or hands on a context
+        // field may name nothing else the filter looks for: `_ml = Contexts.Create();`, `new Trainer(_ml)`. Their names
+        // come from the declarations alone.
+        var identifiers = new System.Lazy<ImmutableHashSet<string>>(() => Identifiers.Union(ContextMemberNames(compilationContext.Compilation, compilationContext.CancellationToken)));
         var storedContexts = new ConcurrentDictionary<ISymbol, byte>(SymbolEqualityComparer.Default);
         var randomUses = new ConcurrentDictionary<ISymbol, string>(SymbolEqualityComparer.Default);
         var escaped = new ConcurrentDictionary<ISymbol, byte>(SymbolEqualityComparer.Default);
-        string? untraceableUse = null;
+        var untraceableUses = new ConcurrentBag<(string Use, IMethodSymbol? Via)>();
+        var creatingFactories = new ConcurrentDictionary<IMethodSymbol, byte>(SymbolEqualityComparer.Default);
 
         compilationContext.RegisterOperationBlockStartAction(blockContext =>
         {
@@ -115,6 +117,16 @@ public sealed class UnseededMLContextAnalyzer : ReproAnalyzer
                         storedContexts.TryAdd(storedIn, 0);
                     }
 
+                    // Seeded or not, a context a factory creates is traced through the factory's calls.
+                    var returnedBy = storedIn is null && IsReturned(creation)
+                        || storedIn is ILocalSymbol returnedLocal && OperationHelpers.ReferencesTo(returnedLocal, creation).Any(IsReturned)
+                        ? FactoryOf(creation, operationContext.ContainingSymbol, mlContext)
+                        : null;
+                    if (returnedBy is not null)
+                    {
+                        creatingFactories.TryAdd(returnedBy, 0);
+                    }
+
                     if (!creation.Arguments.Any(a => a.Parameter?.Name == "seed" && (a.ArgumentKind == ArgumentKind.DefaultValue || a.Value.ConstantValue is { HasValue: true, Value: null })))
                     {
                         return;
@@ -140,13 +152,13 @@ public sealed class UnseededMLContextAnalyzer : ReproAnalyzer
                         }
                         else if (references.Any(Escapes))
                         {
-                            unseeded.Add((creation.Syntax.GetLocation(), null, true, references.Any(IsReturned) ? FactoryOf(creation, operationContext.ContainingSymbol, mlContext) : null));
+                            unseeded.Add((creation.Syntax.GetLocation(), null, true, returnedBy));
                         }
 
                         return;
                     }
 
-                    unseeded.Add((creation.Syntax.GetLocation(), storedIn, escapes, storedIn is null && IsReturned(creation) ? FactoryOf(creation, operationContext.ContainingSymbol, mlContext) : null));
+                    unseeded.Add((creation.Syntax.GetLocation(), storedIn, escapes, returnedBy));
                 },
                 OperationKind.ObjectCreation);
 
@@ -183,8 +195,8 @@ public sealed class UnseededMLContextAnalyzer : ReproAnalyzer
                         case var context when Symbol(context) is { } symbol and not IParameterSymbol and not ILocalSymbol:
                             randomUses.TryAdd(symbol, method.Name);
                             break;
-                        default:
-                            System.Threading.Interlocked.CompareExchange(ref untraceableUse, method.Name, null);
+                        case var context:
+                            untraceableUses.Add((method.Name, FactoryCalled(context, mlContext)));
                             break;
                     }
                 },
@@ -226,14 +238,18 @@ public sealed class UnseededMLContextAnalyzer : ReproAnalyzer
         compilationContext.RegisterCompilationEndAction(endContext =>
         {
             // Random work on a context that was not created where we can see it (a parameter, a field set from
-            // elsewhere) may be done with any context that escaped.
-            var untraced = System.Threading.Volatile.Read(ref untraceableUse)
-                ?? randomUses.Where(u => !storedContexts.ContainsKey(u.Key)).Select(u => u.Value).OrderBy(n => n, System.StringComparer.Ordinal).FirstOrDefault();
+            // elsewhere) may be done with any context that escaped; not the contexts that factories which create them
+            // returned, which are traced through the factories' calls. The first name in ordinal order, so that the
+            // message does not depend on which callback ran first.
+            var untraced = untraceableUses.Where(u => u.Via is null || !creatingFactories.ContainsKey(u.Via)).Select(u => u.Use)
+                .Concat(randomUses.Where(u => !storedContexts.ContainsKey(u.Key) && !(factories.FactoryStoredIn(u.Key) is { } via && creatingFactories.ContainsKey(via))).Select(u => u.Value))
+                .OrderBy(n => n, System.StringComparer.Ordinal)
+                .FirstOrDefault();
             foreach (var (location, storedIn, escapes, factory) in unseeded.OrderBy(u => u.Location.SourceTree?.FilePath, System.StringComparer.Ordinal).ThenBy(u => u.Location.SourceSpan.Start))
             {
                 // A factory whose every call this program makes is followed: its callers' use, and the untraced
                 // use only when one of them hands the context on. One nobody here calls is handed on to the callers.
-                var use = factory is not null && factories.IsCalled(factory) ? factories.UseOf(factory, randomUses) ?? (factories.HandsOn(factory) ? untraced : null)
+                var use = factory is not null && factories.IsCalled(factory) ? factories.UseOf(factory, randomUses) ?? (factories.HandsOn(factory, escaped) ? untraced : null)
                     : storedIn is not null && randomUses.TryGetValue(storedIn, out var direct) ? direct
                     : (escapes || (storedIn is not null && escaped.ContainsKey(storedIn))) ? untraced
                     : null;
@@ -289,7 +305,12 @@ public sealed class UnseededMLContextAnalyzer : ReproAnalyzer
 
         public bool IsCalled(IMethodSymbol factory) => _called.ContainsKey(factory);
 
-        public bool HandsOn(IMethodSymbol factory) => _escapes.ContainsKey(factory);
+        /// <summary>The factory whose context a field or property was set to, or null.</summary>
+        public IMethodSymbol? FactoryStoredIn(ISymbol holder) => _storedIn.TryGetValue(holder, out var factory) ? factory : null;
+
+        /// <summary>A caller hands the context on: directly, or from the field or property it stored it in.</summary>
+        public bool HandsOn(IMethodSymbol factory, ConcurrentDictionary<ISymbol, byte> escaped) =>
+            _escapes.ContainsKey(factory) || _storedIn.Any(s => SymbolEqualityComparer.Default.Equals(s.Value, factory) && escaped.ContainsKey(s.Key));
 
         /// <summary>The random use made of a context the factory returned, directly or through the field or property it was stored in.</summary>
         public string? UseOf(IMethodSymbol factory, ConcurrentDictionary<ISymbol, string> randomUses) =>
@@ -298,13 +319,36 @@ public sealed class UnseededMLContextAnalyzer : ReproAnalyzer
                 .Select(s => randomUses[s.Key]).OrderBy(n => n, System.StringComparer.Ordinal).FirstOrDefault();
     }
 
-    /// <summary>The names of the methods declared with the return type MLContext, read from the syntax of the type declarations (no bodies).</summary>
-    private static System.Collections.Generic.IEnumerable<string> FactoryNames(Compilation compilation, System.Threading.CancellationToken cancellationToken) =>
-        compilation.SyntaxTrees
+    /// <summary>
+    /// The names of the methods declared to return MLContext and of the fields and properties declared as MLContext,
+    /// read from the syntax of the type declarations (no bodies).
+    /// </summary>
+    private static System.Collections.Generic.IEnumerable<string> ContextMemberNames(Compilation compilation, System.Threading.CancellationToken cancellationToken)
+    {
+        foreach (var member in compilation.SyntaxTrees
             .SelectMany(tree => tree.GetRoot(cancellationToken).DescendantNodes(node => node is CompilationUnitSyntax or BaseNamespaceDeclarationSyntax or TypeDeclarationSyntax))
-            .OfType<MethodDeclarationSyntax>()
-            .Where(method => method.ReturnType is IdentifierNameSyntax { Identifier.ValueText: "MLContext" } or QualifiedNameSyntax { Right.Identifier.ValueText: "MLContext" })
-            .Select(method => method.Identifier.ValueText);
+            .OfType<MemberDeclarationSyntax>())
+        {
+            switch (member)
+            {
+                case MethodDeclarationSyntax method when IsContextType(method.ReturnType):
+                    yield return method.Identifier.ValueText;
+                    break;
+                case PropertyDeclarationSyntax property when IsContextType(property.Type):
+                    yield return property.Identifier.ValueText;
+                    break;
+                case FieldDeclarationSyntax field when IsContextType(field.Declaration.Type):
+                    foreach (var variable in field.Declaration.Variables)
+                    {
+                        yield return variable.Identifier.ValueText;
+                    }
+
+                    break;
+            }
+        }
+
+        static bool IsContextType(TypeSyntax type) => type is IdentifierNameSyntax { Identifier.ValueText: "MLContext" } or QualifiedNameSyntax { Right.Identifier.ValueText: "MLContext" };
+    }
 
     /// <summary>The method a returned context comes out of, when it is an ordinary method (not a lambda) declared to return a context.</summary>
     private static IMethodSymbol? FactoryOf(IOperation creation, ISymbol containing, INamedTypeSymbol mlContext)
@@ -318,6 +362,15 @@ public sealed class UnseededMLContextAnalyzer : ReproAnalyzer
         }
 
         return containing is IMethodSymbol { MethodKind: MethodKind.Ordinary } method && SymbolEqualityComparer.Default.Equals(method.ReturnType, mlContext)
+            ? method.OriginalDefinition
+            : null;
+    }
+
+    /// <summary>The method of this program whose call gave the context (in place, or as the local's initial value), or null.</summary>
+    private static IMethodSymbol? FactoryCalled(IOperation context, INamedTypeSymbol mlContext)
+    {
+        var value = context is ILocalReferenceOperation local ? OperationHelpers.InitialValue(local.Local, local)?.WithoutConversions() : context;
+        return value is IInvocationOperation { TargetMethod: { DeclaringSyntaxReferences.IsEmpty: false } method } && SymbolEqualityComparer.Default.Equals(method.ReturnType, mlContext)
             ? method.OriginalDefinition
             : null;
     }

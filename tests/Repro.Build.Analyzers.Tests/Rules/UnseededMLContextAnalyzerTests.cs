@@ -105,12 +105,28 @@ public sealed class UnseededMLContextAnalyzerTests
             public Experiment() { _ml = Contexts.CreateTargetTyped(); }
             public IDataView Shuffle(IDataView data) => _ml.Data.ShuffleRows(data);
         }
+        static class Shared
+        {
+            public static MLContext Make() => {|#3:new MLContext()|};
+        }
+        class Pipeline
+        {
+            private readonly MLContext _context = Shared.Make();
+            public ITransformer Run(IDataView data) => new Fitter(_context).Fit(data);
+        }
+        class Fitter
+        {
+            private readonly MLContext _ml;
+            public Fitter(MLContext ml) { _ml = ml; }
+            public ITransformer Fit(IDataView data) => _ml.MulticlassClassification.Trainers.SdcaMaximumEntropy().Fit(data);
+        }
         """,
         new[]
         {
             Verify.Diagnostic(UnseededMLContextAnalyzer.AcrossMembersRule).WithLocation(0).WithArguments("TrainTestSplit"),
-            Verify.Diagnostic(UnseededMLContextAnalyzer.AcrossMembersRule).WithLocation(1).WithArguments("Sdca"),
             Verify.Diagnostic(UnseededMLContextAnalyzer.AcrossMembersRule).WithLocation(2).WithArguments("ShuffleRows"),
+            Verify.Diagnostic(UnseededMLContextAnalyzer.AcrossMembersRule).WithLocation(1).WithArguments("Sdca"),
+            Verify.Diagnostic(UnseededMLContextAnalyzer.AcrossMembersRule).WithLocation(3).WithArguments("SdcaMaximumEntropy"),
         },
         references: TestReferences.WithMLNet);
 
