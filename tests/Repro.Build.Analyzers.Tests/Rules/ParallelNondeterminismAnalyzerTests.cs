@@ -1,4 +1,5 @@
 using System.Threading.Tasks;
+using Microsoft.CodeAnalysis.Testing;
 using Repro.Build.Analyzers.Rules;
 using Verify = Repro.Build.Analyzers.Tests.Verifier<Repro.Build.Analyzers.Rules.ParallelNondeterminismAnalyzer, Microsoft.CodeAnalysis.Testing.EmptyCodeFixProvider>;
 
@@ -141,12 +142,12 @@ public sealed class ParallelNondeterminismAnalyzerTests
         """,
         new[]
         {
-            Verify.Diagnostic(ParallelNondeterminismAnalyzer.ConcurrentCollectionRule).WithLocation(0).WithArguments("Parallel.ForEach", "ConcurrentBag", "bag", "'ToArray' is called on it"),
-            Verify.Diagnostic(ParallelNondeterminismAnalyzer.ConcurrentCollectionRule).WithLocation(1).WithArguments("Parallel.ForEach", "ConcurrentBag", "bag", "it is reduced with 'Sum' in floating point"),
-            Verify.Diagnostic(ParallelNondeterminismAnalyzer.ConcurrentCollectionRule).WithLocation(2).WithArguments("Parallel.For", "ConcurrentBag", "bag", "it is returned"),
-            Verify.Diagnostic(ParallelNondeterminismAnalyzer.ConcurrentCollectionRule).WithLocation(3).WithArguments("Parallel.ForEach", "BlockingCollection", "queue", "it is passed to 'ToList'"),
-            Verify.Diagnostic(ParallelNondeterminismAnalyzer.ConcurrentCollectionRule).WithLocation(4).WithArguments("Parallel.ForEach", "ConcurrentQueue", "bag", "it is reduced with 'Aggregate' in floating point"),
-            Verify.Diagnostic(ParallelNondeterminismAnalyzer.ConcurrentCollectionRule).WithLocation(5).WithArguments("Parallel.ForEach", "ConcurrentBag", "_losses", "'ToArray' is called on it"),
+            Filled(0, "Parallel.ForEach", "ConcurrentBag", "bag", "'ToArray' is called on it"),
+            Filled(1, "Parallel.ForEach", "ConcurrentBag", "bag", "it is reduced with 'Sum' in floating point"),
+            Filled(2, "Parallel.For", "ConcurrentBag", "bag", "it is returned"),
+            Filled(3, "Parallel.ForEach", "BlockingCollection", "queue", "it is passed to 'ToList'"),
+            Filled(4, "Parallel.ForEach", "ConcurrentQueue", "bag", "it is reduced with 'Aggregate' in floating point"),
+            Filled(5, "Parallel.ForEach", "ConcurrentBag", "_losses", "'ToArray' is called on it"),
         });
 
     [Fact]
@@ -206,12 +207,12 @@ public sealed class ParallelNondeterminismAnalyzerTests
         """,
         new[]
         {
-            Verify.Diagnostic(ParallelNondeterminismAnalyzer.ConcurrentCollectionRule).WithLocation(0).WithArguments("Parallel.ForEach", "ConcurrentBag", "bag", "it is passed to 'ToList'"),
-            Verify.Diagnostic(ParallelNondeterminismAnalyzer.ConcurrentCollectionRule).WithLocation(1).WithArguments("ForAll", "ConcurrentBag", "bag", "it is passed to 'ToArray'"),
-            Verify.Diagnostic(ParallelNondeterminismAnalyzer.ConcurrentCollectionRule).WithLocation(2).WithArguments("Task.Run", "ConcurrentBag", "bag", "it is passed to 'ToList'"),
-            Verify.Diagnostic(ParallelNondeterminismAnalyzer.ConcurrentCollectionRule).WithLocation(3).WithArguments("Parallel.ForEach", "ConcurrentBag", "lines", "it is passed to 'WriteAllLines'"),
-            Verify.Diagnostic(ParallelNondeterminismAnalyzer.ConcurrentCollectionRule).WithLocation(4).WithArguments("Parallel.ForEach", "ConcurrentBag", "bag", "it is passed to 'ToList'"),
-            Verify.Diagnostic(ParallelNondeterminismAnalyzer.ConcurrentCollectionRule).WithLocation(5).WithArguments("Parallel.ForEach", "ConcurrentBag", "_samples", "'ToArray' is called on it"),
+            Filled(0, "Parallel.ForEach", "ConcurrentBag", "bag", "it is passed to 'ToList'"),
+            Filled(1, "ForAll", "ConcurrentBag", "bag", "it is passed to 'ToArray'"),
+            Filled(2, "Task.Run", "ConcurrentBag", "bag", "it is passed to 'ToList'"),
+            Filled(3, "Parallel.ForEach", "ConcurrentBag", "lines", "it is passed to 'WriteAllLines'"),
+            Filled(4, "Parallel.ForEach", "ConcurrentBag", "bag", "it is passed to 'ToList'"),
+            Filled(5, "Parallel.ForEach", "ConcurrentBag", "_samples", "'ToArray' is called on it"),
         });
 
     [Fact]
@@ -244,5 +245,8 @@ public sealed class ParallelNondeterminismAnalyzerTests
             }
         }
         """);
-}
 
+    /// <summary>A concurrent collection filled by parallel work and then used in its order, at markup location <paramref name="location"/>.</summary>
+    private static DiagnosticResult Filled(int location, string call, string type, string holder, string use) =>
+        Verify.Diagnostic(ParallelNondeterminismAnalyzer.ConcurrentCollectionRule).WithLocation(location).WithArguments(call, type, holder, use);
+}
