@@ -61,22 +61,6 @@ public sealed class UnseededRandomAnalyzerTests
         },
         OutputKind.ConsoleApplication);
 
-    /// <summary>The README's first example, as a new console app's Program.cs (implicit usings), where the README says.</summary>
-    [Fact]
-    public Task Flags_the_readme_example_at_the_position_it_shows()
-    {
-        var test = Verify.Create();
-        test.TestState.OutputKind = OutputKind.ConsoleApplication;
-        test.TestState.Sources.Add(("Program.cs", """
-            var random = new Random();
-            var order = Enumerable.Range(0, 10).OrderBy(_ => random.Next()).ToArray();
-            Console.WriteLine(string.Join(" ", order));
-            """));
-        test.TestState.Sources.Add(("GlobalUsings.cs", "global using System;\nglobal using System.Linq;\n"));
-        test.ExpectedDiagnostics.Add(Verify.Diagnostic(UnseededRandomAnalyzer.Rule).WithSpan("Program.cs", 1, 14, 1, 26));
-        return test.RunAsync();
-    }
-
     [Fact]
     public Task Quiet_on_seeded_generators() => Verify.AnalyzerAsync("""
         using System;
