@@ -88,7 +88,8 @@ public sealed class UnseededMLContextAnalyzer : ReproAnalyzer
         compilationContext.RegisterOperationBlockStartAction(blockContext =>
         {
             // Members that name neither MLContext nor a random operation get no per-operation callbacks; a field or
-            // property of type MLContext (its initializer may be a bare new()) always does.
+            // property of type MLContext, or a method that returns one (its initializer or body may be a bare new()),
+            // always does.
             if (!TokenFilter.Mentions(blockContext.OperationBlocks, identifiers.Value)
                 && !(blockContext.OwningSymbol is IFieldSymbol { Type: var fieldType } && SymbolEqualityComparer.Default.Equals(fieldType, mlContext))
                 && !(blockContext.OwningSymbol is IPropertySymbol { Type: var propertyType } && SymbolEqualityComparer.Default.Equals(propertyType, mlContext))
@@ -193,7 +194,7 @@ public sealed class UnseededMLContextAnalyzer : ReproAnalyzer
                         case ILocalReferenceOperation local when IsCreatedHere(local):
                             return; // decided where the local is created
                         case var context when Symbol(context) is { } symbol and not IParameterSymbol and not ILocalSymbol:
-                            randomUses.TryAdd(symbol, method.Name);
+                            randomUses.AddOrUpdate(symbol, method.Name, (_, existing) => FirstInOrder(existing, method.Name));
                             break;
                         case var context:
                             untraceableUses.Add((method.Name, FactoryCalled(context, mlContext)));
@@ -295,7 +296,7 @@ public sealed class UnseededMLContextAnalyzer : ReproAnalyzer
 
             if (use is not null)
             {
-                _uses.TryAdd(factory, use);
+                _uses.AddOrUpdate(factory, use, (_, existing) => FirstInOrder(existing, use));
             }
             else if (escapes)
             {
@@ -374,6 +375,9 @@ public sealed class UnseededMLContextAnalyzer : ReproAnalyzer
             ? method.OriginalDefinition
             : null;
     }
+
+    /// <summary>Of two uses, the one a message names: the first in ordinal order, whichever callback ran first.</summary>
+    private static string FirstInOrder(string a, string b) => string.CompareOrdinal(a, b) <= 0 ? a : b;
 
     /// <summary>A context (or a reference to its local) returned from the member.</summary>
     private static bool IsReturned(IOperation operation)
