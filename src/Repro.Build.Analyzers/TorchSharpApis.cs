@@ -50,6 +50,7 @@ internal sealed class TorchSharpApis
     private readonly INamedTypeSymbol? _random;
     private readonly INamedTypeSymbol? _transforms;
     private readonly INamedTypeSymbol? _models;
+    private readonly INamedTypeSymbol? _module;
 
     private TorchSharpApis(Compilation compilation, INamedTypeSymbol torch)
     {
@@ -64,6 +65,7 @@ internal sealed class TorchSharpApis
         _random = compilation.GetTypeByMetadataName("TorchSharp.torch+random");
         _transforms = compilation.GetTypeByMetadataName("TorchSharp.torchvision+transforms");
         _models = compilation.GetTypeByMetadataName("TorchSharp.torchvision+models");
+        _module = compilation.GetTypeByMetadataName("TorchSharp.torch+nn+Module");
     }
 
     /// <summary>Null when TorchSharp is not referenced. Made once per compilation by <see cref="WellKnownTypes"/>.</summary>
@@ -147,6 +149,14 @@ internal sealed class TorchSharpApis
         method.Name == "manual_seed" && method.IsStatic && (Is(method.ContainingType, _torch) || Is(method.ContainingType, _random));
 
     public bool IsWithinTorch(INamedTypeSymbol? type) => IsWithin(type, _torch);
+
+    /// <summary>A class derived from torch.nn.Module (a layer or a model).</summary>
+    public bool IsModule(INamedTypeSymbol type) => _module is not null && type.BaseType.InheritsFrom(_module);
+
+    /// <summary>TorchSharp's and TorchVision's own assemblies.</summary>
+    public bool IsTorchSharpAssembly(IAssemblySymbol assembly) =>
+        SymbolEqualityComparer.Default.Equals(assembly, _torch.ContainingAssembly)
+        || (_torchvision is not null && SymbolEqualityComparer.Default.Equals(assembly, _torchvision.ContainingAssembly));
 
     /// <summary>torch.optim: creating an optimizer means training.</summary>
     public bool IsOptim(INamedTypeSymbol? type) => Is(type, _optim);

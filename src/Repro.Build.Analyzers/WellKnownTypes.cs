@@ -35,6 +35,7 @@ internal sealed class WellKnownTypes
         LinqContainers = Types("System.Linq.Enumerable", "System.Linq.Queryable", "System.Linq.ParallelEnumerable");
         ParallelEnumerable = Type("System.Linq.ParallelEnumerable");
         Parallel = Type("System.Threading.Tasks.Parallel");
+        TaskStarters = Types("System.Threading.Tasks.Task", "System.Threading.Tasks.TaskFactory");
         DirectoryTypes = Types("System.IO.Directory", "System.IO.DirectoryInfo");
         OrderedCollections = Types(
             "System.Collections.Generic.List`1", "System.Collections.Generic.Queue`1", "System.Collections.Generic.Stack`1",
@@ -48,7 +49,8 @@ internal sealed class WellKnownTypes
 
         MLContext = Type("Microsoft.ML.MLContext");
         TrainerEstimator = Type("Microsoft.ML.Trainers.ITrainerEstimator`2");
-        MultithreadedTrainers = Types("Microsoft.ML.Trainers.SdcaTrainerBase`3", "Microsoft.ML.Trainers.SgdBinaryTrainerBase`1", "Microsoft.ML.Trainers.KMeansTrainer");
+        RacingTrainers = Types("Microsoft.ML.Trainers.SdcaTrainerBase`3", "Microsoft.ML.Trainers.SgdBinaryTrainerBase`1", "Microsoft.ML.Trainers.KMeansTrainer");
+        CoreCountTrainers = Types("Microsoft.ML.Trainers.LbfgsTrainerBase`3");
 
         MathNetRandomSource = Type("MathNet.Numerics.Random.RandomSource");
         MathNetCryptoRandomSource = Type("MathNet.Numerics.Random.CryptoRandomSource");
@@ -91,6 +93,9 @@ internal sealed class WellKnownTypes
 
     public INamedTypeSymbol? Parallel { get; }
 
+    /// <summary>Task and TaskFactory: Run and StartNew start work on the thread pool.</summary>
+    public ImmutableArray<INamedTypeSymbol> TaskStarters { get; }
+
     /// <summary>Directory and DirectoryInfo.</summary>
     public ImmutableArray<INamedTypeSymbol> DirectoryTypes { get; }
 
@@ -107,8 +112,11 @@ internal sealed class WellKnownTypes
 
     public INamedTypeSymbol? TrainerEstimator { get; }
 
-    /// <summary>SDCA, SGD and KMeans trainers' base classes.</summary>
-    public ImmutableArray<INamedTypeSymbol> MultithreadedTrainers { get; }
+    /// <summary>SDCA, SGD and KMeans trainers' base classes: their models differ from run to run on several threads (REPRO014).</summary>
+    public ImmutableArray<INamedTypeSymbol> RacingTrainers { get; }
+
+    /// <summary>The L-BFGS trainers' base class: their models differ with the number of threads, which defaults to the core count (REPRO014).</summary>
+    public ImmutableArray<INamedTypeSymbol> CoreCountTrainers { get; }
 
     public INamedTypeSymbol? MathNetRandomSource { get; }
 

@@ -51,13 +51,13 @@ public sealed class ParallelNondeterminismAnalyzer : ReproAnalyzer
         helpLinkUri: RuleIdentifiers.GetHelpUri(RuleIdentifiers.ParallelNondeterminism));
 
     /// <summary>
-    /// A parallel loop filling a concurrent collection whose order is then used: {0} is the loop, {1} the collection
-    /// type, {2} the variable, {3} how its order is used.
+    /// Parallel work (a parallel loop, PLINQ's ForAll, Task.Run) filling a concurrent collection whose order is then
+    /// used: {0} is the parallel call, {1} the collection type, {2} the variable, {3} how its order is used.
     /// </summary>
     internal static readonly DiagnosticDescriptor ConcurrentCollectionRule = new(
         RuleIdentifiers.ParallelNondeterminism,
         Title,
-        messageFormat: "'Parallel.{0}' fills the {1} '{2}', whose order depends on which thread added what, and then {3}; store results by index (an array) or sort the contents first",
+        messageFormat: "'{0}' fills the {1} '{2}', whose order depends on which thread added what, and then {3}; store results by index (an array) or sort the contents first",
         RuleCategories.Reproducibility,
         DiagnosticSeverity.Warning,
         isEnabledByDefault: true,
@@ -71,6 +71,14 @@ public sealed class ParallelNondeterminismAnalyzer : ReproAnalyzer
 
     private static readonly ImmutableHashSet<string> FloatReductions = ImmutableHashSet.Create("Sum", "Average", "Aggregate");
 
+    // LINQ operators that keep their source's order: a bag's order flows through them to what materializes the result.
+    private static readonly ImmutableHashSet<string> OrderPreserving = ImmutableHashSet.Create(
+        "Select", "Where", "Cast", "OfType", "SelectMany", "Distinct", "AsEnumerable", "Append", "Prepend");
+
+    // Calls that take a sequence and keep or write its order.
+    private static readonly ImmutableHashSet<string> OrderedSinks = ImmutableHashSet.Create(
+        "AddRange", "Join", "Concat", "WriteAllLines", "WriteAllLinesAsync", "AppendAllLines", "AppendAllLinesAsync");
+
     /// <summary>Marks the diagnostics the code fix can mend (a missing AsOrdered(), not a float reduction).</summary>
     internal const string KindProperty = "Kind";
 
@@ -79,7 +87,7 @@ public sealed class ParallelNondeterminismAnalyzer : ReproAnalyzer
     private static readonly ImmutableDictionary<string, string?> ReductionProperties = ImmutableDictionary<string, string?>.Empty.Add(KindProperty, "reduction");
 
     private static readonly ImmutableHashSet<string> Identifiers = ImmutableHashSet.Create(
-        "AsParallel", "Parallel", "ParallelQuery", "OrderedParallelQuery", "ParallelEnumerable", "AsOrdered", "AsUnordered");
+        "AsParallel", "Parallel", "ParallelQuery", "OrderedParallelQuery", "ParallelEnumerable", "AsOrdered", "AsUnordered", "ForAll", "Run", "StartNew");
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(OrderRule, ReductionRule, AccumulatorRule, ConcurrentCollectionRule);
 
@@ -94,12 +102,9 @@ public sealed class ParallelNondeterminismAnalyzer : ReproAnalyzer
                 return; // no parallel loop or query in this member
             }
 
-            if (parallel is not null)
-            {
-                blockContext.RegisterOperationAction(
-                    operationContext => AnalyzeParallelLoop((IInvocationOperation)operationContext.Operation, parallel, types, operationContext),
-                    OperationKind.Invocation);
-            }
+            blockContext.RegisterOperationAction(
+                operationContext => AnalyzeParallelWork((IInvocationOperation)operationContext.Operation, parallel, types, operationContext),
+                OperationKind.Invocation);
 
             if (parallelEnumerable is null)
             {
@@ -131,28 +136,33 @@ public sealed class ParallelNondeterminismAnalyzer : ReproAnalyzer
         });
     }
 
-    /// <summary>Parallel.For/ForEach bodies that accumulate into a float or double declared outside the body.</summary>
-    private static void AnalyzeParallelLoop(IInvocationOperation invocation, INamedTypeSymbol parallel, WellKnownTypes types, OperationAnalysisContext context)
+    /// <summary>
+    /// Parallel.For/ForEach bodies that accumulate into a float or double declared outside the body; and parallel work
+    /// (those loops, PLINQ's ForAll, Task.Run and Task.Factory.StartNew) that fills a concurrent collection whose order
+    /// is used afterwards.
+    /// </summary>
+    private static void AnalyzeParallelWork(IInvocationOperation invocation, INamedTypeSymbol? parallel, WellKnownTypes types, OperationAnalysisContext context)
     {
-        if (invocation.TargetMethod.Name is not ("For" or "ForEach" or "ForEachAsync")
-            || !SymbolEqualityComparer.Default.Equals(invocation.TargetMethod.ContainingType, parallel))
+        var method = invocation.TargetMethod;
+        var isLoop = method.Name is "For" or "ForEach" or "ForEachAsync" && parallel is not null && SymbolEqualityComparer.Default.Equals(method.ContainingType, parallel);
+        var name = isLoop ? "Parallel." + method.Name : ParallelWorkName(invocation, types);
+        if (name is null)
         {
             return;
         }
 
+        // A method group (Parallel.ForEach(files, Load)) runs the method's body on every thread, as a lambda's would.
+        foreach (var body in invocation.Arguments.SelectMany(a => a.Value.DescendantsAndSelf()).OfType<IDelegateCreationOperation>().Select(MethodGroupBody).OfType<IOperation>())
+        {
+            ReportConcurrentAdds(body);
+        }
+
         foreach (var lambda in invocation.Arguments.SelectMany(a => a.Value.DescendantsAndSelf()).OfType<IAnonymousFunctionOperation>())
         {
-            foreach (var add in lambda.Body.DescendantsAndSelf().OfType<IInvocationOperation>())
+            ReportConcurrentAdds(lambda.Body);
+            if (!isLoop)
             {
-                if (add.TargetMethod.Name is "Add" or "TryAdd" or "Enqueue" or "Push"
-                    && add.Instance?.WithoutConversions() is { } collection
-                    && Holder(collection) is { } holder
-                    && WellKnownTypes.IsOneOf(collection.Type, types.ConcurrentCollections)
-                    && OrderOfHolderIsConsumed(holder, collection, types) is { } use)
-                {
-                    context.ReportDiagnostic(Diagnostic.Create(ConcurrentCollectionRule, add.Syntax.GetLocation(),
-                        invocation.TargetMethod.Name, collection.Type!.Name, holder.Name, use));
-                }
+                continue;
             }
 
             foreach (var assignment in lambda.Body.DescendantsAndSelf().OfType<ICompoundAssignmentOperation>())
@@ -170,6 +180,73 @@ public sealed class ParallelNondeterminismAnalyzer : ReproAnalyzer
                 }
             }
         }
+
+        void ReportConcurrentAdds(IOperation body)
+        {
+            foreach (var add in body.DescendantsAndSelf().OfType<IInvocationOperation>())
+            {
+                if (add.TargetMethod.Name is "Add" or "TryAdd" or "Enqueue" or "Push"
+                    && add.Instance?.WithoutConversions() is { } collection
+                    && Holder(collection) is { } holder
+                    && WellKnownTypes.IsOneOf(collection.Type, types.ConcurrentCollections)
+                    && OrderOfHolderIsConsumed(holder, collection, types) is { } use)
+                {
+                    context.ReportDiagnostic(Diagnostic.Create(ConcurrentCollectionRule, add.Syntax.GetLocation(),
+                        name, collection.Type!.Name, holder.Name, use));
+                }
+            }
+        }
+    }
+
+    /// <summary>The body of the method or local function in this file that a method group names, or null.</summary>
+    private static IOperation? MethodGroupBody(IDelegateCreationOperation creation)
+    {
+        if (creation.Target is not IMethodReferenceOperation { Method: var method })
+        {
+            return null;
+        }
+
+        if (method.MethodKind == MethodKind.LocalFunction)
+        {
+            return creation.Root().Descendants().OfType<ILocalFunctionOperation>()
+                .FirstOrDefault(local => SymbolEqualityComparer.Default.Equals(local.Symbol, method.OriginalDefinition))?.Body;
+        }
+
+        return creation.SemanticModel is { } model
+            && method.DeclaringSyntaxReferences.FirstOrDefault(r => r.SyntaxTree == model.SyntaxTree)?.GetSyntax() is Microsoft.CodeAnalysis.CSharp.Syntax.BaseMethodDeclarationSyntax declaration
+            && ((SyntaxNode?)declaration.Body ?? declaration.ExpressionBody) is { } body
+            ? model.GetOperation(body)
+            : null;
+    }
+
+    /// <summary>
+    /// PLINQ's ForAll; Task.Run and Task.Factory.StartNew started once per item (in a loop or a lambda such as
+    /// <c>files.Select(f => Task.Run(…))</c>), so that their lambdas run on several threads at once. One task started
+    /// once fills the collection from one thread, in order.
+    /// </summary>
+    private static string? ParallelWorkName(IInvocationOperation invocation, WellKnownTypes types)
+    {
+        var method = invocation.TargetMethod;
+        var owner = method.ContainingType;
+        if (method.Name == "ForAll" && types.ParallelEnumerable is { } plinq && SymbolEqualityComparer.Default.Equals(owner, plinq))
+        {
+            return "ForAll";
+        }
+
+        if (method.Name is not ("Run" or "StartNew") || !WellKnownTypes.IsOneOf(owner, types.TaskStarters))
+        {
+            return null;
+        }
+
+        for (var current = invocation.Parent; current is not null; current = current.Parent)
+        {
+            if (current is ILoopOperation or IAnonymousFunctionOperation)
+            {
+                return (method.Name == "Run" ? "Task." : "Task.Factory.") + method.Name;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>The local or field that holds the collection.</summary>
@@ -190,9 +267,23 @@ public sealed class ParallelNondeterminismAnalyzer : ReproAnalyzer
         foreach (var reference in References(holder, sample))
         {
             IOperation use = reference;
-            while (use.Parent is IConversionOperation or IParenthesizedOperation)
+            while (true)
             {
-                use = use.Parent;
+                while (use.Parent is IConversionOperation or IParenthesizedOperation)
+                {
+                    use = use.Parent;
+                }
+
+                // bag.Select(r => r.Loss).ToList(): the bag's order reaches whatever the order-keeping operators feed.
+                if (use.Parent is IArgumentOperation { Parent: IInvocationOperation source } sourceArgument
+                    && OrderPreserving.Contains(source.TargetMethod.Name) && source.TargetMethod.IsExtensionMethod
+                    && source.Arguments.FirstOrDefault() == sourceArgument)
+                {
+                    use = source;
+                    continue;
+                }
+
+                break;
             }
 
             switch (use.Parent)
@@ -208,7 +299,7 @@ public sealed class ParallelNondeterminismAnalyzer : ReproAnalyzer
                 case IArgumentOperation { Parent: IInvocationOperation call } when IsFloatReduction(call.TargetMethod):
                     consumed ??= $"it is reduced with '{call.TargetMethod.Name}' in floating point";
                     break;
-                case IArgumentOperation { Parent: IInvocationOperation call } when OrderSensitive.Contains(call.TargetMethod.Name) || call.TargetMethod.Name is "AddRange" or "Join" or "Concat":
+                case IArgumentOperation { Parent: IInvocationOperation call } when OrderSensitive.Contains(call.TargetMethod.Name) || OrderedSinks.Contains(call.TargetMethod.Name):
                     consumed ??= $"it is passed to '{call.TargetMethod.Name}'";
                     break;
                 case IArgumentOperation { Parent: IObjectCreationOperation creation } when WellKnownTypes.IsOneOf(creation.Type, types.OrderedCollections) || creation.Type is IArrayTypeSymbol:

@@ -39,10 +39,13 @@ public sealed class UnorderedDirectoryListingAnalyzer : ReproAnalyzer
     // Materializing keeps the order too: followed to where the list or array goes (sorted there, or used).
     private static readonly ImmutableHashSet<string> Materializing = ImmutableHashSet.Create("ToList", "ToArray", "AsEnumerable");
 
-    // Uses that consume the order.
+    // Uses that consume the order (File.WriteAllLines writes the entries in the order they come).
     private static readonly ImmutableHashSet<string> OrderConsuming = ImmutableHashSet.Create(
         "First", "FirstOrDefault", "Last", "LastOrDefault", "Take", "Skip", "ElementAt", "ElementAtOrDefault",
-        "Zip", "Aggregate", "Join", "Concat", "SelectMany");
+        "Zip", "Aggregate", "Join", "Concat", "SelectMany", "WriteAllLines", "WriteAllLinesAsync", "AppendAllLines", "AppendAllLinesAsync");
+
+    // Methods of a list made from a listing that read it by position.
+    private static readonly ImmutableHashSet<string> PositionalListMethods = ImmutableHashSet.Create("GetRange", "ForEach", "CopyTo", "IndexOf");
 
     // Calls in a loop body that record the items in the order they come.
     private static readonly ImmutableHashSet<string> OrderedSinks = ImmutableHashSet.Create(
@@ -88,6 +91,10 @@ public sealed class UnorderedDirectoryListingAnalyzer : ReproAnalyzer
                     return BodyUsesOrder(loop, types);
                 case IArrayElementReferenceOperation:
                     return true; // files[0]
+                case IPropertyReferenceOperation { Property.IsIndexer: true } indexer when indexer.Instance == current:
+                    return true; // files.ToList()[0]: a list's indexer reads by position as an array's does
+                case IInvocationOperation call when call.Instance == current && PositionalListMethods.Contains(call.TargetMethod.Name):
+                    return true; // list.GetRange(0, 10)
                 case IReturnOperation returned:
                     // Returned from a method, the order escapes to every caller; a lambda's result is followed no further.
                     return !IsInLambda(returned);

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -71,19 +72,28 @@ public sealed class UnseededMLContextAnalyzer : ReproAnalyzer
         var trainerEstimator = types.TrainerEstimator;
 
         // Per compilation: unseeded contexts and where they are stored; what random work is done with which context.
-        var unseeded = new ConcurrentBag<(Location Location, ISymbol? StoredIn, bool Escapes)>();
+        var unseeded = new ConcurrentBag<(Location Location, ISymbol? StoredIn, bool Escapes, IMethodSymbol? Factory)>();
+        var factories = new FactoryCalls();
+
+        // A member that calls a factory (a method of this program declared to return MLContext) or hands on a context
+        // field may name nothing else the filter looks for: `_ml = Contexts.Create();`, `new Trainer(_ml)`. Their names
+        // come from the declarations alone.
+        var identifiers = new System.Lazy<ImmutableHashSet<string>>(() => Identifiers.Union(ContextMemberNames(compilationContext.Compilation, compilationContext.CancellationToken)));
         var storedContexts = new ConcurrentDictionary<ISymbol, byte>(SymbolEqualityComparer.Default);
         var randomUses = new ConcurrentDictionary<ISymbol, string>(SymbolEqualityComparer.Default);
         var escaped = new ConcurrentDictionary<ISymbol, byte>(SymbolEqualityComparer.Default);
-        string? untraceableUse = null;
+        var untraceableUses = new ConcurrentBag<(string Use, IMethodSymbol? Via)>();
+        var creatingFactories = new ConcurrentDictionary<IMethodSymbol, byte>(SymbolEqualityComparer.Default);
 
         compilationContext.RegisterOperationBlockStartAction(blockContext =>
         {
             // Members that name neither MLContext nor a random operation get no per-operation callbacks; a field or
-            // property of type MLContext (its initializer may be a bare new()) always does.
-            if (!TokenFilter.Mentions(blockContext.OperationBlocks, Identifiers)
+            // property of type MLContext, or a method that returns one (its initializer or body may be a bare new()),
+            // always does.
+            if (!TokenFilter.Mentions(blockContext.OperationBlocks, identifiers.Value)
                 && !(blockContext.OwningSymbol is IFieldSymbol { Type: var fieldType } && SymbolEqualityComparer.Default.Equals(fieldType, mlContext))
-                && !(blockContext.OwningSymbol is IPropertySymbol { Type: var propertyType } && SymbolEqualityComparer.Default.Equals(propertyType, mlContext)))
+                && !(blockContext.OwningSymbol is IPropertySymbol { Type: var propertyType } && SymbolEqualityComparer.Default.Equals(propertyType, mlContext))
+                && !(blockContext.OwningSymbol is IMethodSymbol { ReturnType: var returnType } && SymbolEqualityComparer.Default.Equals(returnType, mlContext)))
             {
                 return;
             }
@@ -106,6 +116,16 @@ public sealed class UnseededMLContextAnalyzer : ReproAnalyzer
                     if (storedIn is not null)
                     {
                         storedContexts.TryAdd(storedIn, 0);
+                    }
+
+                    // Seeded or not, a context a factory creates is traced through the factory's calls.
+                    var returnedBy = storedIn is null && IsReturned(creation)
+                        || storedIn is ILocalSymbol returnedLocal && OperationHelpers.ReferencesTo(returnedLocal, creation).Any(IsReturned)
+                        ? FactoryOf(creation, operationContext.ContainingSymbol, mlContext)
+                        : null;
+                    if (returnedBy is not null)
+                    {
+                        creatingFactories.TryAdd(returnedBy, 0);
                     }
 
                     if (!creation.Arguments.Any(a => a.Parameter?.Name == "seed" && (a.ArgumentKind == ArgumentKind.DefaultValue || a.Value.ConstantValue is { HasValue: true, Value: null })))
@@ -133,13 +153,13 @@ public sealed class UnseededMLContextAnalyzer : ReproAnalyzer
                         }
                         else if (references.Any(Escapes))
                         {
-                            unseeded.Add((creation.Syntax.GetLocation(), null, true));
+                            unseeded.Add((creation.Syntax.GetLocation(), null, true, returnedBy));
                         }
 
                         return;
                     }
 
-                    unseeded.Add((creation.Syntax.GetLocation(), storedIn, escapes));
+                    unseeded.Add((creation.Syntax.GetLocation(), storedIn, escapes, returnedBy));
                 },
                 OperationKind.ObjectCreation);
 
@@ -155,6 +175,12 @@ public sealed class UnseededMLContextAnalyzer : ReproAnalyzer
                         MarkPassed(method.IsExtensionMethod ? invocation.Arguments.RemoveAt(0) : invocation.Arguments);
                     }
 
+                    // A call of a method of this program that returns a context: followed as a creation would be.
+                    if (SymbolEqualityComparer.Default.Equals(method.ReturnType, mlContext) && !method.DeclaringSyntaxReferences.IsEmpty)
+                    {
+                        factories.Track(invocation, method.OriginalDefinition, trainerEstimator);
+                    }
+
                     if (!IsRandom(method, trainerEstimator))
                     {
                         return;
@@ -168,10 +194,10 @@ public sealed class UnseededMLContextAnalyzer : ReproAnalyzer
                         case ILocalReferenceOperation local when IsCreatedHere(local):
                             return; // decided where the local is created
                         case var context when Symbol(context) is { } symbol and not IParameterSymbol and not ILocalSymbol:
-                            randomUses.TryAdd(symbol, method.Name);
+                            randomUses.AddOrUpdate(symbol, method.Name, (_, existing) => FirstInOrder(existing, method.Name));
                             break;
-                        default:
-                            System.Threading.Interlocked.CompareExchange(ref untraceableUse, method.Name, null);
+                        case var context:
+                            untraceableUses.Add((method.Name, FactoryCalled(context, mlContext)));
                             break;
                     }
                 },
@@ -213,12 +239,19 @@ public sealed class UnseededMLContextAnalyzer : ReproAnalyzer
         compilationContext.RegisterCompilationEndAction(endContext =>
         {
             // Random work on a context that was not created where we can see it (a parameter, a field set from
-            // elsewhere) may be done with any context that escaped.
-            var untraced = System.Threading.Volatile.Read(ref untraceableUse)
-                ?? randomUses.Where(u => !storedContexts.ContainsKey(u.Key)).Select(u => u.Value).OrderBy(n => n, System.StringComparer.Ordinal).FirstOrDefault();
-            foreach (var (location, storedIn, escapes) in unseeded.OrderBy(u => u.Location.SourceTree?.FilePath, System.StringComparer.Ordinal).ThenBy(u => u.Location.SourceSpan.Start))
+            // elsewhere) may be done with any context that escaped; not the contexts that factories which create them
+            // returned, which are traced through the factories' calls. The first name in ordinal order, so that the
+            // message does not depend on which callback ran first.
+            var untraced = untraceableUses.Where(u => u.Via is null || !creatingFactories.ContainsKey(u.Via)).Select(u => u.Use)
+                .Concat(randomUses.Where(u => !storedContexts.ContainsKey(u.Key) && !(factories.FactoryStoredIn(u.Key) is { } via && creatingFactories.ContainsKey(via))).Select(u => u.Value))
+                .OrderBy(n => n, System.StringComparer.Ordinal)
+                .FirstOrDefault();
+            foreach (var (location, storedIn, escapes, factory) in unseeded.OrderBy(u => u.Location.SourceTree?.FilePath, System.StringComparer.Ordinal).ThenBy(u => u.Location.SourceSpan.Start))
             {
-                var use = storedIn is not null && randomUses.TryGetValue(storedIn, out var direct) ? direct
+                // A factory whose every call this program makes is followed: its callers' use, and the untraced
+                // use only when one of them hands the context on. One nobody here calls is handed on to the callers.
+                var use = factory is not null && factories.IsCalled(factory) ? factories.UseOf(factory, randomUses) ?? (factories.HandsOn(factory, escaped) ? untraced : null)
+                    : storedIn is not null && randomUses.TryGetValue(storedIn, out var direct) ? direct
                     : (escapes || (storedIn is not null && escaped.ContainsKey(storedIn))) ? untraced
                     : null;
                 if (use is not null)
@@ -227,6 +260,135 @@ public sealed class UnseededMLContextAnalyzer : ReproAnalyzer
                 }
             }
         });
+    }
+
+    /// <summary>
+    /// The calls of factory methods (methods of this program that return a context): how their callers use the context
+    /// each call returns, per factory. Shared by the operation callbacks of one compilation.
+    /// </summary>
+    private sealed class FactoryCalls
+    {
+        private readonly ConcurrentDictionary<IMethodSymbol, byte> _called = new(SymbolEqualityComparer.Default);
+        private readonly ConcurrentDictionary<IMethodSymbol, string> _uses = new(SymbolEqualityComparer.Default);
+        private readonly ConcurrentDictionary<IMethodSymbol, byte> _escapes = new(SymbolEqualityComparer.Default);
+        private readonly ConcurrentDictionary<ISymbol, IMethodSymbol> _storedIn = new(SymbolEqualityComparer.Default);
+
+        public void Track(IInvocationOperation call, IMethodSymbol factory, INamedTypeSymbol? trainerEstimator)
+        {
+            _called.TryAdd(factory, 0);
+            var (storedIn, escapes) = Destination(call);
+            string? use;
+            if (storedIn is ILocalSymbol local)
+            {
+                var references = OperationHelpers.ReferencesTo(local, call).ToArray();
+                use = references.Select(r => RandomUse(r, trainerEstimator)).FirstOrDefault(u => u is not null);
+                escapes = use is null && references.Any(Escapes);
+            }
+            else if (storedIn is not null)
+            {
+                _storedIn.TryAdd(storedIn, factory); // a field or property: its random uses are recorded where they are made
+                return;
+            }
+            else
+            {
+                use = escapes ? null : RandomUse(call, trainerEstimator);
+            }
+
+            if (use is not null)
+            {
+                _uses.AddOrUpdate(factory, use, (_, existing) => FirstInOrder(existing, use));
+            }
+            else if (escapes)
+            {
+                _escapes.TryAdd(factory, 0);
+            }
+        }
+
+        public bool IsCalled(IMethodSymbol factory) => _called.ContainsKey(factory);
+
+        /// <summary>The factory whose context a field or property was set to, or null.</summary>
+        public IMethodSymbol? FactoryStoredIn(ISymbol holder) => _storedIn.TryGetValue(holder, out var factory) ? factory : null;
+
+        /// <summary>A caller hands the context on: directly, or from the field or property it stored it in.</summary>
+        public bool HandsOn(IMethodSymbol factory, ConcurrentDictionary<ISymbol, byte> escaped) =>
+            _escapes.ContainsKey(factory) || _storedIn.Any(s => SymbolEqualityComparer.Default.Equals(s.Value, factory) && escaped.ContainsKey(s.Key));
+
+        /// <summary>The random use made of a context the factory returned, directly or through the field or property it was stored in.</summary>
+        public string? UseOf(IMethodSymbol factory, ConcurrentDictionary<ISymbol, string> randomUses) =>
+            _uses.TryGetValue(factory, out var use) ? use
+            : _storedIn.Where(s => SymbolEqualityComparer.Default.Equals(s.Value, factory) && randomUses.ContainsKey(s.Key))
+                .Select(s => randomUses[s.Key]).OrderBy(n => n, System.StringComparer.Ordinal).FirstOrDefault();
+    }
+
+    /// <summary>
+    /// The names of the methods declared to return MLContext and of the fields and properties declared as MLContext,
+    /// read from the syntax of the type declarations (no bodies).
+    /// </summary>
+    private static System.Collections.Generic.IEnumerable<string> ContextMemberNames(Compilation compilation, System.Threading.CancellationToken cancellationToken)
+    {
+        foreach (var member in compilation.SyntaxTrees
+            .SelectMany(tree => tree.GetRoot(cancellationToken).DescendantNodes(node => node is CompilationUnitSyntax or BaseNamespaceDeclarationSyntax or TypeDeclarationSyntax))
+            .OfType<MemberDeclarationSyntax>())
+        {
+            switch (member)
+            {
+                case MethodDeclarationSyntax method when IsContextType(method.ReturnType):
+                    yield return method.Identifier.ValueText;
+                    break;
+                case PropertyDeclarationSyntax property when IsContextType(property.Type):
+                    yield return property.Identifier.ValueText;
+                    break;
+                case FieldDeclarationSyntax field when IsContextType(field.Declaration.Type):
+                    foreach (var variable in field.Declaration.Variables)
+                    {
+                        yield return variable.Identifier.ValueText;
+                    }
+
+                    break;
+            }
+        }
+
+        static bool IsContextType(TypeSyntax type) => type is IdentifierNameSyntax { Identifier.ValueText: "MLContext" } or QualifiedNameSyntax { Right.Identifier.ValueText: "MLContext" };
+    }
+
+    /// <summary>The method a returned context comes out of, when it is an ordinary method (not a lambda) declared to return a context.</summary>
+    private static IMethodSymbol? FactoryOf(IOperation creation, ISymbol containing, INamedTypeSymbol mlContext)
+    {
+        for (var current = creation.Parent; current is not null; current = current.Parent)
+        {
+            if (current is IAnonymousFunctionOperation or ILocalFunctionOperation)
+            {
+                return null;
+            }
+        }
+
+        return containing is IMethodSymbol { MethodKind: MethodKind.Ordinary } method && SymbolEqualityComparer.Default.Equals(method.ReturnType, mlContext)
+            ? method.OriginalDefinition
+            : null;
+    }
+
+    /// <summary>The method of this program whose call gave the context (in place, or as the local's initial value), or null.</summary>
+    private static IMethodSymbol? FactoryCalled(IOperation context, INamedTypeSymbol mlContext)
+    {
+        var value = context is ILocalReferenceOperation local ? OperationHelpers.InitialValue(local.Local, local)?.WithoutConversions() : context;
+        return value is IInvocationOperation { TargetMethod: { DeclaringSyntaxReferences.IsEmpty: false } method } && SymbolEqualityComparer.Default.Equals(method.ReturnType, mlContext)
+            ? method.OriginalDefinition
+            : null;
+    }
+
+    /// <summary>Of two uses, the one a message names: the first in ordinal order, whichever callback ran first.</summary>
+    private static string FirstInOrder(string a, string b) => string.CompareOrdinal(a, b) <= 0 ? a : b;
+
+    /// <summary>A context (or a reference to its local) returned from the member.</summary>
+    private static bool IsReturned(IOperation operation)
+    {
+        var current = operation;
+        while (current.Parent is IConversionOperation or IParenthesizedOperation)
+        {
+            current = current.Parent;
+        }
+
+        return current.Parent is IReturnOperation;
     }
 
     private static bool IsRandom(IMethodSymbol method, INamedTypeSymbol? trainerEstimator) =>
@@ -289,8 +451,8 @@ public sealed class UnseededMLContextAnalyzer : ReproAnalyzer
         return value is IObjectCreationOperation;
     }
 
-    /// <summary>Where a new context goes: the local, field or property it is stored in, or whether it is handed on.</summary>
-    private static (ISymbol? StoredIn, bool Escapes) Destination(IObjectCreationOperation creation)
+    /// <summary>Where a new context (a creation, or a factory's call) goes: the local, field or property it is stored in, or whether it is handed on.</summary>
+    private static (ISymbol? StoredIn, bool Escapes) Destination(IOperation creation)
     {
         IOperation current = creation;
         while (current.Parent is IConversionOperation or IParenthesizedOperation)

@@ -17,7 +17,8 @@ namespace Repro.Build.CodeFixes.Rules;
 /// Fixes REPRO007. An array held in a local (in a method, a switch section or top-level statements) is sorted in place
 /// after its declaration: <c>Array.Sort(files, StringComparer.Ordinal);</c> (by <c>FullName</c> for FileInfo and
 /// DirectoryInfo). Any other listing is wrapped: <c>Directory.EnumerateFiles(d).OrderBy(f => f, StringComparer.Ordinal)</c>,
-/// with <c>.ToArray()</c> when it was an array, so every REPRO007 has a fix.
+/// with <c>.ToArray()</c> when an array listing's surroundings need an array (not before <c>.ToList()</c>, another LINQ
+/// operator or a foreach), so every REPRO007 has a fix.
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(UnorderedDirectoryListingFixer))]
 [Shared]
@@ -58,8 +59,36 @@ public sealed class UnorderedDirectoryListingFixer : ReproFixer
 
         var linqInScope = type is not null && model.LookupSymbols(listing.SpanStart, type, "OrderBy", includeReducedExtensionMethods: true).Any();
         var key = byFullName ? "entry => entry.FullName" : "path => path";
-        var sortedText = $"{listing.WithoutTrivia().ToFullString()}.OrderBy({key}, {TypeNames.Shortest(model, listing.SpanStart, "System.StringComparer")}.Ordinal){(type is IArrayTypeSymbol ? ".ToArray()" : "")}";
+        var toArray = type is IArrayTypeSymbol && NeedsArray(listing, model, context.CancellationToken) ? ".ToArray()" : "";
+        var sortedText = $"{listing.WithoutTrivia().ToFullString()}.OrderBy({key}, {TypeNames.Shortest(model, listing.SpanStart, "System.StringComparer")}.Ordinal){toArray}";
         Register(context, context.Diagnostics, Title, editor => Wrap(editor, listing, sortedText, linqInScope));
+    }
+
+    /// <summary>
+    /// Whether the code around an array listing needs an array back (an element access, Length, a string[] variable or
+    /// parameter); a listing read by foreach or by a LINQ operator (ToList, Where…) takes the ordered sequence as it is,
+    /// so no ToArray() goes in between.
+    /// </summary>
+    private static bool NeedsArray(InvocationExpressionSyntax listing, SemanticModel model, CancellationToken cancellationToken)
+    {
+        SyntaxNode current = listing;
+        while (current.Parent is ParenthesizedExpressionSyntax)
+        {
+            current = current.Parent;
+        }
+
+        switch (current.Parent)
+        {
+            case ForEachStatementSyntax loop when loop.Expression == current:
+                return false;
+            case MemberAccessExpressionSyntax access when access.Expression == current:
+                return !(model.GetSymbolInfo(access, cancellationToken).Symbol is IMethodSymbol { ReducedFrom: { } extension }
+                    && SymbolEqualityComparer.Default.Equals(extension.ContainingType, model.Compilation.GetTypeByMetadataName("System.Linq.Enumerable")));
+            case ArgumentSyntax argument:
+                return model.GetOperation(argument, cancellationToken) is not Microsoft.CodeAnalysis.Operations.IArgumentOperation { Parameter.Type: not IArrayTypeSymbol };
+            default:
+                return true;
+        }
     }
 
     private static ITypeSymbol? ElementType(ITypeSymbol? type) => type switch

@@ -59,4 +59,32 @@ public sealed class MultithreadedTrainerFixerTests
             });
         }
         """, references: TestReferences.WithMLNet);
+
+    [Fact]
+    public Task Fix_gives_L_BFGS_trainers_one_thread_through_their_options() => Verify.FixAsync("""
+        using Microsoft.ML;
+        using Microsoft.ML.Trainers;
+        class C
+        {
+            void M(MLContext ml)
+            {
+                var poisson = [|ml.Regression.Trainers.LbfgsPoissonRegression()|];
+                var entropy = [|ml.MulticlassClassification.Trainers.LbfgsMaximumEntropy("Label", "Features")|];
+                var logistic = [|ml.BinaryClassification.Trainers.LbfgsLogisticRegression(new LbfgsLogisticRegressionBinaryTrainer.Options { L2Regularization = 0.1f })|];
+            }
+        }
+        """, """
+        using Microsoft.ML;
+        using Microsoft.ML.Trainers;
+        class C
+        {
+            void M(MLContext ml)
+            {
+                var poisson = ml.Regression.Trainers.LbfgsPoissonRegression(new LbfgsPoissonRegressionTrainer.Options { NumberOfThreads = 1 });
+                var entropy = ml.MulticlassClassification.Trainers.LbfgsMaximumEntropy(new LbfgsMaximumEntropyMulticlassTrainer.Options { LabelColumnName = "Label", FeatureColumnName = "Features", NumberOfThreads = 1 });
+                var logistic = ml.BinaryClassification.Trainers.LbfgsLogisticRegression(new LbfgsLogisticRegressionBinaryTrainer.Options { L2Regularization = 0.1f, NumberOfThreads = 1 });
+            }
+        }
+        """, references: TestReferences.WithMLNet);
 }
+

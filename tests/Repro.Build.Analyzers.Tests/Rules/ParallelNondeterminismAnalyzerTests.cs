@@ -1,4 +1,5 @@
 using System.Threading.Tasks;
+using Microsoft.CodeAnalysis.Testing;
 using Repro.Build.Analyzers.Rules;
 using Verify = Repro.Build.Analyzers.Tests.Verifier<Repro.Build.Analyzers.Rules.ParallelNondeterminismAnalyzer, Microsoft.CodeAnalysis.Testing.EmptyCodeFixProvider>;
 
@@ -141,11 +142,111 @@ public sealed class ParallelNondeterminismAnalyzerTests
         """,
         new[]
         {
-            Verify.Diagnostic(ParallelNondeterminismAnalyzer.ConcurrentCollectionRule).WithLocation(0).WithArguments("ForEach", "ConcurrentBag", "bag", "'ToArray' is called on it"),
-            Verify.Diagnostic(ParallelNondeterminismAnalyzer.ConcurrentCollectionRule).WithLocation(1).WithArguments("ForEach", "ConcurrentBag", "bag", "it is reduced with 'Sum' in floating point"),
-            Verify.Diagnostic(ParallelNondeterminismAnalyzer.ConcurrentCollectionRule).WithLocation(2).WithArguments("For", "ConcurrentBag", "bag", "it is returned"),
-            Verify.Diagnostic(ParallelNondeterminismAnalyzer.ConcurrentCollectionRule).WithLocation(3).WithArguments("ForEach", "BlockingCollection", "queue", "it is passed to 'ToList'"),
-            Verify.Diagnostic(ParallelNondeterminismAnalyzer.ConcurrentCollectionRule).WithLocation(4).WithArguments("ForEach", "ConcurrentQueue", "bag", "it is reduced with 'Aggregate' in floating point"),
-            Verify.Diagnostic(ParallelNondeterminismAnalyzer.ConcurrentCollectionRule).WithLocation(5).WithArguments("ForEach", "ConcurrentBag", "_losses", "'ToArray' is called on it"),
+            Filled(0, "Parallel.ForEach", "ConcurrentBag", "bag", "'ToArray' is called on it"),
+            Filled(1, "Parallel.ForEach", "ConcurrentBag", "bag", "it is reduced with 'Sum' in floating point"),
+            Filled(2, "Parallel.For", "ConcurrentBag", "bag", "it is returned"),
+            Filled(3, "Parallel.ForEach", "BlockingCollection", "queue", "it is passed to 'ToList'"),
+            Filled(4, "Parallel.ForEach", "ConcurrentQueue", "bag", "it is reduced with 'Aggregate' in floating point"),
+            Filled(5, "Parallel.ForEach", "ConcurrentBag", "_losses", "'ToArray' is called on it"),
         });
+
+    [Fact]
+    public Task Flags_concurrent_bags_filled_by_ForAll_or_tasks_and_materialized_through_LINQ_in_bag_order() => Verify.AnalyzerAsync("""
+        using System.Collections.Concurrent;
+        using System.Collections.Generic;
+        using System.IO;
+        using System.Linq;
+        using System.Threading.Tasks;
+        class Sample { public float[] Features = new float[0]; public float Label; }
+        class Loader
+        {
+            Sample Load(string file) => new Sample();
+            List<float[]> Selected(string[] files)
+            {
+                var bag = new ConcurrentBag<Sample>();
+                Parallel.ForEach(files, file => {|#0:bag.Add(Load(file))|});
+                return bag.Select(s => s.Features).ToList();
+            }
+            Sample[] ForAll(string[] files)
+            {
+                var bag = new ConcurrentBag<Sample>();
+                files.AsParallel().ForAll(file => {|#1:bag.Add(Load(file))|});
+                return bag.Where(s => s.Label > 0).ToArray();
+            }
+            async Task<List<Sample>> Tasks(string[] files)
+            {
+                var bag = new ConcurrentBag<Sample>();
+                await Task.WhenAll(files.Select(file => Task.Run(() => {|#2:bag.Add(Load(file))|})));
+                return bag.ToList();
+            }
+            void Written(string[] files, string path)
+            {
+                var lines = new ConcurrentBag<string>();
+                Parallel.ForEach(files, file => {|#3:lines.Add(file + "," + Load(file).Label)|});
+                File.WriteAllLines(path, lines);
+            }
+            List<Sample> LocalFunction(string[] files)
+            {
+                var bag = new ConcurrentBag<Sample>();
+                void LoadOne(string file) => {|#4:bag.Add(Load(file))|};
+                Parallel.ForEach(files, LoadOne);
+                return bag.ToList();
+            }
+        }
+        class Cache
+        {
+            private readonly ConcurrentBag<Sample> _samples = new();
+            Sample Load(string file) => new Sample();
+            void Add(string file) => {|#5:_samples.Add(Load(file))|};
+            Sample[] Fill(string[] files)
+            {
+                Parallel.ForEach(files, Add);
+                return _samples.ToArray();
+            }
+        }
+        """,
+        new[]
+        {
+            Filled(0, "Parallel.ForEach", "ConcurrentBag", "bag", "it is passed to 'ToList'"),
+            Filled(1, "ForAll", "ConcurrentBag", "bag", "it is passed to 'ToArray'"),
+            Filled(2, "Task.Run", "ConcurrentBag", "bag", "it is passed to 'ToList'"),
+            Filled(3, "Parallel.ForEach", "ConcurrentBag", "lines", "it is passed to 'WriteAllLines'"),
+            Filled(4, "Parallel.ForEach", "ConcurrentBag", "bag", "it is passed to 'ToList'"),
+            Filled(5, "Parallel.ForEach", "ConcurrentBag", "_samples", "'ToArray' is called on it"),
+        });
+
+    [Fact]
+    public Task Quiet_on_bags_sorted_after_LINQ_counted_or_filled_by_one_task() => Verify.AnalyzerAsync("""
+        using System.Collections.Concurrent;
+        using System.Collections.Generic;
+        using System.Linq;
+        using System.Threading.Tasks;
+        class Sample { public int Id; public float Label; }
+        class Loader
+        {
+            Sample Load(string file) => new Sample();
+            List<Sample> Sorted(string[] files)
+            {
+                var bag = new ConcurrentBag<Sample>();
+                Parallel.ForEach(files, file => bag.Add(Load(file)));
+                return bag.Where(s => s.Label > 0).OrderBy(s => s.Id).ToList();
+            }
+            int Counted(string[] files)
+            {
+                var bag = new ConcurrentBag<Sample>();
+                files.AsParallel().ForAll(file => bag.Add(Load(file)));
+                return bag.Select(s => s.Id).Distinct().Count();
+            }
+            async Task<List<Sample>> OneTask(string[] files)
+            {
+                var bag = new ConcurrentBag<Sample>();
+                await Task.Run(() => { foreach (var file in files) { bag.Add(Load(file)); } });
+                return bag.ToList();
+            }
+        }
+        """);
+
+    /// <summary>A concurrent collection filled by parallel work and then used in its order, at markup location <paramref name="location"/>.</summary>
+    private static DiagnosticResult Filled(int location, string call, string type, string holder, string use) =>
+        Verify.Diagnostic(ParallelNondeterminismAnalyzer.ConcurrentCollectionRule).WithLocation(location).WithArguments(call, type, holder, use);
 }

@@ -76,4 +76,79 @@ public sealed class SharedRandomAnalyzerTests
             Verify.Diagnostic(SharedRandomAnalyzer.CryptoValueRule).WithLocation(5).WithArguments("GetBytes", "as a number ('BitConverter.ToUInt64')"),
             Verify.Diagnostic(SharedRandomAnalyzer.CryptoValueRule).WithLocation(6).WithArguments("Fill", "as a number ('BitConverter.ToInt32')"),
         });
+
+    [Fact]
+    public Task Flags_GetInt32_that_shuffles_flips_a_coin_chooses_a_branch_or_feeds_a_helper_whose_callers_sample() => Verify.AnalyzerAsync("""
+        using System.Collections.Generic;
+        using System.Linq;
+        using System.Security.Cryptography;
+        class Sampler
+        {
+            List<int> Shuffled(List<int> rows) => rows.OrderBy(_ => {|#0:RandomNumberGenerator.GetInt32(int.MaxValue)|}).ToList();
+            bool Flip() => {|#1:RandomNumberGenerator.GetInt32(2)|} == 0;
+            string Augment(string text)
+            {
+                switch ({|#2:RandomNumberGenerator.GetInt32(3)|})
+                {
+                    case 0: return text.ToUpperInvariant();
+                    case 1: return text.ToLowerInvariant();
+                    default: return text;
+                }
+            }
+            private static int NextIndex(int count) => {|#3:RandomNumberGenerator.GetInt32(count)|};
+            List<T> Bootstrap<T>(IReadOnlyList<T> rows)
+            {
+                var sample = new List<T>();
+                for (var i = 0; i < rows.Count; i++)
+                {
+                    var index = NextIndex(rows.Count);
+                    sample.Add(rows[index]);
+                }
+                return sample;
+            }
+            IEnumerable<int> Window(int[] rows) => rows.Skip({|#4:RandomNumberGenerator.GetInt32(rows.Length - 10)|}).Take(10);
+            int[] Sample(int[] rows, int count)
+            {
+                int Pick() => {|#5:RandomNumberGenerator.GetInt32(rows.Length)|};
+                var sample = new int[count];
+                for (var i = 0; i < count; i++)
+                {
+                    sample[i] = rows[Pick()];
+                }
+                return sample;
+            }
+        }
+        """,
+        new[]
+        {
+            Verify.Diagnostic(SharedRandomAnalyzer.CryptoValueRule).WithLocation(0).WithArguments("GetInt32", "as a sort key ('OrderBy')"),
+            Verify.Diagnostic(SharedRandomAnalyzer.CryptoValueRule).WithLocation(1).WithArguments("GetInt32", "in a chance decision (compared with a constant)"),
+            Verify.Diagnostic(SharedRandomAnalyzer.CryptoValueRule).WithLocation(2).WithArguments("GetInt32", "to choose a branch"),
+            Verify.Diagnostic(SharedRandomAnalyzer.CryptoValueRule).WithLocation(3).WithArguments("GetInt32", "as an index"),
+            Verify.Diagnostic(SharedRandomAnalyzer.CryptoValueRule).WithLocation(4).WithArguments("GetInt32", "as an index ('Skip')"),
+            Verify.Diagnostic(SharedRandomAnalyzer.CryptoValueRule).WithLocation(5).WithArguments("GetInt32", "as an index"),
+        });
+
+    [Fact]
+    public Task Quiet_on_GetInt32_in_helpers_whose_callers_make_codes_and_tokens() => Verify.AnalyzerAsync("""
+        using System.Security.Cryptography;
+        class Codes
+        {
+            private static int NextCode() => RandomNumberGenerator.GetInt32(1000000);
+            public static int Token() => RandomNumberGenerator.GetInt32(int.MaxValue);
+            string Otp() => NextCode().ToString("D6");
+            bool Matches(int code, int expected) => code == expected;
+            int Pin()
+            {
+                var pin = RandomNumberGenerator.GetInt32(10000);
+                return pin;
+            }
+            string Code()
+            {
+                int Digit() => RandomNumberGenerator.GetInt32(10);
+                return string.Concat(Digit(), Digit(), Digit(), Digit());
+            }
+        }
+        """);
 }
+

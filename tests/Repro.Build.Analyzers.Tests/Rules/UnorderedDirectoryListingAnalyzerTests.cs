@@ -46,6 +46,51 @@ public sealed class UnorderedDirectoryListingAnalyzerTests
         });
 
     [Fact]
+    public Task Flags_listings_made_into_lists_whose_order_is_then_used() => Verify.AnalyzerAsync("""
+        using System.IO;
+        using System.Linq;
+        class C
+        {
+            string First()
+            {
+                var items = [|Directory.GetFiles(".")|].ToList();
+                var first = items[0];
+                return first;
+            }
+            void Written(string path) => File.WriteAllLines(path, [|Directory.GetFiles(".")|].ToList());
+            void WrittenAsIs(string path) => File.WriteAllLines(path, [|Directory.EnumerateFiles(".")|]);
+            System.Collections.Generic.List<string> Batch(string folder)
+            {
+                var files = [|Directory.EnumerateFiles(folder)|].Where(f => f.EndsWith(".csv")).ToList();
+                return files.GetRange(0, 10);
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Quiet_when_lists_made_from_listings_are_sorted_or_used_as_sets() => Verify.AnalyzerAsync("""
+        using System;
+        using System.IO;
+        using System.Linq;
+        class C
+        {
+            string First()
+            {
+                var items = Directory.GetFiles(".").ToList();
+                items.Sort(StringComparer.Ordinal);
+                return items[0];
+            }
+            int Count() => Directory.GetFiles(".").ToList().Count;
+            bool Has(string name)
+            {
+                var items = Directory.GetFiles(".").ToList();
+                return items.Contains(name) && items.Count > 0;
+            }
+            void Written(string path) => File.WriteAllLines(path, Directory.GetFiles(".").OrderBy(f => f, StringComparer.Ordinal).ToList());
+        }
+        """);
+
+    [Fact]
     public Task Quiet_when_sorted_or_used_as_a_set() => Verify.AnalyzerAsync("""
         using System;
         using System.Collections.Generic;

@@ -161,4 +161,37 @@ public sealed class UnorderedDirectoryListingFixerTests
             string First(string folder) => Directory.GetFiles(folder).OrderBy(path => path, System.StringComparer.Ordinal).ToArray()[0];
         }
         """);
+
+    [Fact]
+    public Task Listing_fix_sorts_before_ToList_without_a_redundant_array() => Verify.FixAsync("""
+        using System;
+        using System.IO;
+        using System.Linq;
+        class C
+        {
+            string First()
+            {
+                var items = [|Directory.GetFiles(".")|].ToList();
+                return items[0];
+            }
+            void Written(string output) => File.WriteAllLines(output, [|Directory.GetFiles(".")|].ToList());
+            void WrittenAsIs(string output) => File.WriteAllLines(output, [|Directory.GetFiles(".")|]);
+            string[] Csv(string folder) => [|Directory.GetFiles(folder)|].Where(f => f.EndsWith(".csv")).ToArray();
+        }
+        """, """
+        using System;
+        using System.IO;
+        using System.Linq;
+        class C
+        {
+            string First()
+            {
+                var items = Directory.GetFiles(".").OrderBy(path => path, StringComparer.Ordinal).ToList();
+                return items[0];
+            }
+            void Written(string output) => File.WriteAllLines(output, Directory.GetFiles(".").OrderBy(path => path, StringComparer.Ordinal).ToList());
+            void WrittenAsIs(string output) => File.WriteAllLines(output, Directory.GetFiles(".").OrderBy(path => path, StringComparer.Ordinal).ToArray());
+            string[] Csv(string folder) => Directory.GetFiles(folder).OrderBy(path => path, StringComparer.Ordinal).Where(f => f.EndsWith(".csv")).ToArray();
+        }
+        """);
 }

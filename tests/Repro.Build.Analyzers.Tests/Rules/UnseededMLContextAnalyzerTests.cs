@@ -74,6 +74,87 @@ public sealed class UnseededMLContextAnalyzerTests
         references: TestReferences.WithMLNet);
 
     [Fact]
+    public Task Flags_an_unseeded_context_made_by_a_factory_method_and_trained_with_by_its_callers() => Verify.AnalyzerAsync("""
+        using Microsoft.ML;
+        static class Contexts
+        {
+            public static MLContext Create() => {|#0:new MLContext()|};
+
+            public static MLContext CreateTargetTyped() => {|#2:new()|};
+
+            public static MLContext CreateVerbose()
+            {
+                var ml = {|#1:new MLContext()|};
+                ml.Log += (_, e) => System.Console.WriteLine(e.Message);
+                return ml;
+            }
+        }
+        class Program
+        {
+            void Split(IDataView data)
+            {
+                var ml = Contexts.Create();
+                var split = ml.Data.TrainTestSplit(data, testFraction: 0.2);
+            }
+
+            ITransformer Train(IDataView data) => Contexts.CreateVerbose().Regression.Trainers.Sdca().Fit(data);
+        }
+        class Experiment
+        {
+            private readonly MLContext _ml;
+            public Experiment() { _ml = Contexts.CreateTargetTyped(); }
+            public IDataView Shuffle(IDataView data) => _ml.Data.ShuffleRows(data);
+        }
+        static class Shared
+        {
+            public static MLContext Make() => {|#3:new MLContext()|};
+        }
+        class Pipeline
+        {
+            private readonly MLContext _context = Shared.Make();
+            public ITransformer Run(IDataView data) => new Fitter(_context).Fit(data);
+        }
+        class Fitter
+        {
+            private readonly MLContext _ml;
+            public Fitter(MLContext ml) { _ml = ml; }
+            public ITransformer Fit(IDataView data) => _ml.MulticlassClassification.Trainers.SdcaMaximumEntropy().Fit(data);
+        }
+        """,
+        new[]
+        {
+            Verify.Diagnostic(UnseededMLContextAnalyzer.AcrossMembersRule).WithLocation(0).WithArguments("TrainTestSplit"),
+            Verify.Diagnostic(UnseededMLContextAnalyzer.AcrossMembersRule).WithLocation(2).WithArguments("ShuffleRows"),
+            Verify.Diagnostic(UnseededMLContextAnalyzer.AcrossMembersRule).WithLocation(1).WithArguments("Sdca"),
+            Verify.Diagnostic(UnseededMLContextAnalyzer.AcrossMembersRule).WithLocation(3).WithArguments("SdcaMaximumEntropy"),
+        },
+        references: TestReferences.WithMLNet);
+
+    [Fact]
+    public Task Quiet_on_a_factory_whose_callers_only_predict_even_when_other_code_trains_with_a_context_it_cannot_trace() => Verify.AnalyzerAsync("""
+        using Microsoft.ML;
+        class Input { public float X { get; set; } }
+        class Output { public float Score { get; set; } }
+        static class Contexts
+        {
+            public static MLContext ForPrediction() => new MLContext();
+        }
+        class Scorer
+        {
+            Output Score(string path, Input input)
+            {
+                var ml = Contexts.ForPrediction();
+                var model = ml.Model.Load(path, out _);
+                return ml.Model.CreatePredictionEngine<Input, Output>(model).Predict(input);
+            }
+        }
+        class Trainer
+        {
+            public ITransformer Fit(MLContext seededByCaller, IDataView data) => seededByCaller.Regression.Trainers.Sdca().Fit(data);
+        }
+        """, references: TestReferences.WithMLNet);
+
+    [Fact]
     public Task Quiet_on_contexts_that_only_load_a_model_and_predict() => Verify.AnalyzerAsync("""
         using Microsoft.ML;
         class Input { public float X { get; set; } }

@@ -1,5 +1,6 @@
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Testing;
 using Microsoft.CodeAnalysis.Testing;
 using Repro.Build.Analyzers.Rules;
 using Verify = Repro.Build.Analyzers.Tests.Verifier<Repro.Build.Analyzers.Rules.UnseededTorchAnalyzer, Microsoft.CodeAnalysis.Testing.EmptyCodeFixProvider>;
@@ -84,4 +85,94 @@ public sealed class UnseededTorchAnalyzerTests
             }
         }
         """, OutputKind.ConsoleApplication, References);
+
+    [Fact]
+    public Task Reports_a_program_with_a_Main_even_when_it_is_compiled_as_a_library() => Verify.AnalyzerAsync("""
+        using TorchSharp;
+        class Program
+        {
+            static void Main()
+            {
+                var noise = {|#0:torch.randn(3, 4)|};
+                var mask = {|#1:torch.rand(3, 4)|};
+                System.Console.WriteLine((noise * mask).sum().item<float>());
+            }
+        }
+        """,
+        new[] { new DiagnosticResult(UnseededTorchAnalyzer.Rule).WithLocation(0).WithLocation(1).WithArguments("torch.randn", 2) },
+        references: References);
+
+    /// <summary>A YOLO-style library: modules with random initial weights and a trainer the application calls.</summary>
+    private const string DetectionLibrary = """
+        using TorchSharp;
+        using static TorchSharp.torch;
+        namespace Detection
+        {
+            public sealed class Backbone : nn.Module<Tensor, Tensor>
+            {
+                private readonly nn.Module<Tensor, Tensor> _conv = nn.Conv2d(3, 16, 3);
+                public Backbone() : base("backbone") { RegisterComponents(); }
+                public override Tensor forward(Tensor input) => _conv.forward(input);
+            }
+            public sealed class Trainer
+            {
+                public void Train(string images, int epochs) { }
+                public void TrainWithSeed(string images, int seed) { }
+                public float[] Predict(string image) => new float[0];
+            }
+        }
+        """;
+
+    private static CSharpCodeFixTest<UnseededTorchAnalyzer, EmptyCodeFixProvider, DefaultVerifier> WithLibrary(string program)
+    {
+        var test = Verify.Create(References);
+        test.TestState.OutputKind = OutputKind.ConsoleApplication;
+        test.TestCode = program;
+        var library = test.TestState.AdditionalProjects["Detection"];
+        library.Sources.Add(("/Detection/Library.cs", DetectionLibrary));
+        library.AdditionalReferences.AddRange(References);
+        test.TestState.AdditionalProjectReferences.Add("Detection");
+        return test;
+    }
+
+    [Fact]
+    public Task Reports_an_application_that_trains_through_a_library_of_modules_and_never_seeds()
+    {
+        var test = WithLibrary("""
+            var trainer = new Detection.Trainer();
+            {|#0:trainer.Train("images/", epochs: 10)|};
+            """);
+        test.ExpectedDiagnostics.Add(new DiagnosticResult(UnseededTorchAnalyzer.LibraryRule).WithLocation(0).WithArguments("Trainer.Train", "Detection"));
+        return test.RunAsync();
+    }
+
+    [Fact]
+    public Task Reports_a_library_module_built_and_trained_by_the_application()
+    {
+        var test = WithLibrary("""
+            using TorchSharp;
+            var model = {|#0:new Detection.Backbone()|};
+            var optimizer = torch.optim.Adam(model.parameters());
+            """);
+        test.ExpectedDiagnostics.Add(new DiagnosticResult(UnseededTorchAnalyzer.Rule).WithLocation(0).WithArguments("Backbone", 1));
+        return test.RunAsync();
+    }
+
+    [Fact]
+    public Task Quiet_on_an_application_that_seeds_predicts_only_or_passes_the_library_a_seed()
+    {
+        var seeded = WithLibrary("""
+            using TorchSharp;
+            torch.manual_seed(42);
+            new Detection.Trainer().Train("images/", epochs: 10);
+            """);
+        var predicts = WithLibrary("""
+            var scores = new Detection.Trainer().Predict("image.png");
+            """);
+        var seedArgument = WithLibrary("""
+            new Detection.Trainer().TrainWithSeed("images/", seed: 42);
+            """);
+        return Task.WhenAll(seeded.RunAsync(), predicts.RunAsync(), seedArgument.RunAsync());
+    }
 }
+
