@@ -41,5 +41,13 @@ public sealed class ReadmeTests
         Assert.Contains($"Version=\"{_fixture.PackageVersion}\"", File.ReadAllText(Path.Combine(folder, "Trainer", "Trainer.csproj")), StringComparison.Ordinal);
         // No build or restore warning (git's own hints about branch names are not ours).
         Assert.DoesNotMatch("warning [A-Z]+[0-9]+", result.Output);
+
+        // Its next step: the Program.cs it shows, and the warning it says the build prints.
+        var example = Regex.Match(readme, "Replace `Program.cs` with[^\n]*\n\n```csharp\n(.*?)```.*?```\n(Program.cs[^\n]*)\n```", RegexOptions.Singleline);
+        Assert.True(example.Success, "README.md's Quick start has no Program.cs example followed by its warning");
+        File.WriteAllText(Path.Combine(folder, "Trainer", "Program.cs"), example.Groups[1].Value);
+        var build = ProcessRunner.Run("dotnet", Path.Combine(folder, "Trainer"), environment, "build", "-nologo", "-tl:off", "-nodeReuse:false");
+        Assert.True(build.ExitCode == 0, build.ToString());
+        Assert.Contains(example.Groups[2].Value, build.Output, StringComparison.Ordinal);
     }
 }
