@@ -275,7 +275,7 @@ public sealed class TeamTests
     {
         const string chromium = "/usr/bin/chromium";
         Assert.True(File.Exists(chromium), "Debian's chromium package is needed for the report test (.ci/run installs it: apt-get install chromium).");
-        var own = Directory.CreateDirectory(Path.Combine("/tmp", "rc-" + Guid.NewGuid().ToString("N")[..8]), UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute).FullName;
+        var own = Directory.CreateDirectory(Path.Combine("/tmp", "rc-" + Guid.NewGuid().ToString("N")[..8])).FullName;
         try
         {
             var environment = new Dictionary<string, string?>(_fixture.Environment) { ["TMPDIR"] = own };
