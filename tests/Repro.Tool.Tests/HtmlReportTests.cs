@@ -125,6 +125,29 @@ public sealed class HtmlReportTests : IDisposable
     }
 
     [Fact]
+    public void A_single_value_that_is_not_finite_gets_no_bar_and_no_line_and_is_named()
+    {
+        var html = SweepReport(nanAuc: true);
+
+        var auc = Svgs(html, "metric-bars").Single(s => (string)s.Attribute("data-metric")! == "auc");
+        Assert.Equal(2, auc.Descendants(Svg("rect")).Count(r => (string?)r.Attribute("class") == "bar"));
+        Assert.Contains("NaN (not drawn)", auc.Descendants(Svg("text")).Select(t => t.Value));
+        var view = Svgs(html, "parallel").Single(s => (string)s.Attribute("data-metric")! == "auc");
+        Assert.Equal(2, view.Descendants(Svg("polyline")).Count());
+        Assert.Contains("Not drawn (no finite value of auc): <code>20261207-100002-000-cccccc</code>", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void One_run_gets_no_parallel_coordinates()
+    {
+        var html = SweepReport(runCount: 1);
+
+        Assert.Empty(Svgs(html, "parallel"));
+        Assert.DoesNotContain("<select id=\"pc-metric\"", html, StringComparison.Ordinal);
+        Assert.Single(Svgs(html, "metric-chart"), s => (string)s.Attribute("data-metric")! == "loss");
+    }
+
+    [Fact]
     public void The_page_carries_its_style_and_script_inline()
     {
         var html = SweepReport();
@@ -134,14 +157,17 @@ public sealed class HtmlReportTests : IDisposable
         Assert.DoesNotContain("src=", html, StringComparison.Ordinal);
     }
 
-    /// <summary>Three runs of a sweep: loss over 5 steps (one NaN in the third), r2 and accuracy once, a flat series, a parameter that does not vary.</summary>
-    private string SweepReport(string? metric = null)
+    /// <summary>
+    /// Three runs of a sweep: loss over 5 steps (one NaN in the third), r2 and accuracy once, a flat series, a parameter
+    /// that does not vary; with <paramref name="nanAuc"/> an auc logged once, NaN in the third.
+    /// </summary>
+    private string SweepReport(string? metric = null, bool nanAuc = false, int runCount = 3)
     {
         var rates = new[] { "0.1", "0.2", "0.3" };
         var optimizers = new[] { "adam", "sgd", "adam" };
         var r2 = new[] { 0.9182, 0.9175, 0.919 };
         var losses = new[] { new[] { 0.93, 0.7, 0.5, 0.3, 0.12 }, new[] { 0.9, 0.8, 0.6, 0.4, 0.2 }, new[] { 0.88, double.NaN, 0.55, 0.35, 0.25 } };
-        for (var i = 0; i < 3; i++)
+        for (var i = 0; i < runCount; i++)
         {
             var id = "20261207-10000" + i.ToString(CultureInfo.InvariantCulture) + "-000-" + new string((char)('a' + i), 6);
             var folder = Path.Combine(_root, id);
@@ -151,6 +177,10 @@ public sealed class HtmlReportTests : IDisposable
             points.AddRange(Enumerable.Range(0, 3).Select(step => ("flat", 0.9182, (long)step)));
             points.Add(("r2", r2[i], 4));
             points.Add(("accuracy", 0.8 + i * 0.05, 4));
+            if (nanAuc)
+            {
+                points.Add(("auc", i == 2 ? double.NaN : 0.7 + i * 0.05, 4));
+            }
             var record = new RunRecord
             {
                 RunId = id,
@@ -180,7 +210,7 @@ public sealed class HtmlReportTests : IDisposable
         }
 
         var runs = RunCatalog.Load(_root, DateTimeOffset.Parse("2026-12-07T10:00:10Z", CultureInfo.InvariantCulture), out _);
-        Assert.Equal(3, runs.Count);
+        Assert.Equal(runCount, runs.Count);
         return HtmlReport.Build(runs, detailed: 20, metric: metric);
     }
 

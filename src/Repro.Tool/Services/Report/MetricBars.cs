@@ -53,10 +53,7 @@ internal static class MetricBars
         double X(double value) => left + axis.Fraction(value) * (right - left);
         var height = Top + rows.Count * Row + AxisHeight;
         var bottom = Top + rows.Count * Row;
-        html.Append("<div class=\"chart\"><svg class=\"metric-bars\" data-metric=\"").Append(E(key)).Append("\" width=\"").Append(Width).Append("\" height=\"").Append(height)
-            .Append("\" viewBox=\"0 0 ").Append(Width).Append(' ').Append(height).Append("\" role=\"img\"><title>").Append(E(key)).Append(" per run</title>")
-            .Append("<rect width=\"").Append(Width).Append("\" height=\"").Append(height).Append("\" fill=\"#fafafa\" stroke=\"#ddd\"/>")
-            .Text(8, 18, key, "start", "title");
+        html.Append("<div class=\"chart\">").OpenChart("metric-bars", key, Width, height, key + " per run").Text(8, 18, key, "start", "title");
         html.Append("<g class=\"x-axis\">").HorizontalAxis(axis, bottom, left, right, gridTo: Top - 4).Append("</g>");
         var zero = X(0);
         for (var r = 0; r < rows.Count; r++)

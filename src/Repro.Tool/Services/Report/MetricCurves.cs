@@ -63,10 +63,7 @@ internal static class MetricCurves
             var values = ReportAxis.Nice(lines.Min(l => l.Points.Min(p => p.Value)), lines.Max(l => l.Points.Max(p => p.Value)));
             double X(double step) => Left + steps.Fraction(step) * (Width - Left - Right);
             double Y(double value) => Height - Bottom - values.Fraction(value) * (Height - Top - Bottom);
-            html.Append("<svg class=\"metric-chart\" data-metric=\"").Append(E(key)).Append("\" width=\"").Append(Width).Append("\" height=\"").Append(Height)
-                .Append("\" viewBox=\"0 0 ").Append(Width).Append(' ').Append(Height).Append("\" role=\"img\"><title>").Append(E(key)).Append(" over steps</title>")
-                .Append("<rect width=\"").Append(Width).Append("\" height=\"").Append(Height).Append("\" fill=\"#fafafa\" stroke=\"#ddd\"/>")
-                .Text(Left, 18, key, "start", "title");
+            html.OpenChart("metric-chart", key, Width, Height, key + " over steps").Text(Left, 18, key, "start", "title");
             html.Append("<g class=\"y-axis\">").VerticalAxis(values, Left, Top, Height - Bottom, gridTo: Width - Right).Append("</g>");
             html.Append("<g class=\"x-axis\">").HorizontalAxis(steps, Height - Bottom, Left, Width - Right).Append("</g>")
                 .Text(Width - Right, Height - 4, "step", "end", "axis-name");

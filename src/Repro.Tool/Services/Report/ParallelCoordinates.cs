@@ -88,9 +88,7 @@ internal static class ParallelCoordinates
         var width = 2 * Side + axes.Count * AxisGap;
         double AxisX(int index) => Side + index * AxisGap;
         double Y(double fraction) => Height - Bottom - fraction * (Height - Top - Bottom);
-        html.Append("<div class=\"scroll\"><svg class=\"parallel\" data-metric=\"").Append(E(metric)).Append("\" width=\"").Append(width).Append("\" height=\"").Append(Height)
-            .Append("\" viewBox=\"0 0 ").Append(width).Append(' ').Append(Height).Append("\" role=\"img\"><title>parameters against ").Append(E(metric)).Append("</title>")
-            .Append("<rect width=\"").Append(width).Append("\" height=\"").Append(Height).Append("\" fill=\"#fafafa\" stroke=\"#ddd\"/>");
+        html.Append("<div class=\"scroll\">").OpenChart("parallel", metric, width, Height, "parameters against " + metric);
         // Lines first, so that the axes' labels stay readable over them.
         foreach (var run in drawn)
         {

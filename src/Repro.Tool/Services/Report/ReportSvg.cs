@@ -15,6 +15,15 @@ internal static class ReportSvg
     /// <summary>A coordinate: a tenth of a pixel is as fine as a screen shows.</summary>
     public static string N(double value) => value.ToString("0.#", CultureInfo.InvariantCulture);
 
+    /// <summary>
+    /// Opens a chart: an SVG of <paramref name="css"/> class for <paramref name="metric"/> (tests and the page find charts
+    /// by both), its accessible title and its background.
+    /// </summary>
+    public static StringBuilder OpenChart(this StringBuilder html, string css, string metric, int width, int height, string title) =>
+        html.Append("<svg class=\"").Append(css).Append("\" data-metric=\"").Append(E(metric)).Append("\" width=\"").Append(width).Append("\" height=\"").Append(height)
+            .Append("\" viewBox=\"0 0 ").Append(width).Append(' ').Append(height).Append("\" role=\"img\"><title>").Append(E(title)).Append("</title>")
+            .Append("<rect width=\"").Append(width).Append("\" height=\"").Append(height).Append("\" fill=\"#fafafa\" stroke=\"#ddd\"/>");
+
     public static StringBuilder Line(this StringBuilder svg, double x1, double y1, double x2, double y2, string stroke) =>
         svg.Append("<line x1=\"").Append(N(x1)).Append("\" y1=\"").Append(N(y1)).Append("\" x2=\"").Append(N(x2)).Append("\" y2=\"").Append(N(y2))
             .Append("\" stroke=\"").Append(stroke).Append("\"/>");
