@@ -22,7 +22,7 @@ internal static class ParallelCoordinates
 
     private const int AxisGap = 120;
     private const int Side = 70;
-    private const int Top = 46;
+    private const int Top = 50;
     private const int Bottom = 30;
     private const int Height = 340;
 
@@ -106,12 +106,13 @@ internal static class ParallelCoordinates
 
         for (var a = 0; a < axes.Count; a++)
         {
-            html.Append("<g class=\"pc-axis\" data-param=\"").Append(E(axes[a].Key)).Append("\">").Text(AxisX(a), 18, Clip(axes[a].Key), "middle", "axis-name");
+            html.Append("<g class=\"pc-axis\" data-param=\"").Append(E(axes[a].Key)).Append("\"><title>").Append(E(axes[a].Key)).Append("</title>")
+                .Text(AxisX(a), NameY(a), Clip(axes[a].Key), "middle", "axis-name");
             axes[a].Draw(html, AxisX(a), Top, Height - Bottom);
             html.Append("</g>");
         }
 
-        html.Append("<g class=\"pc-axis pc-metric\">").Text(AxisX(axes.Count), 18, Clip(metric), "middle", "axis-name")
+        html.Append("<g class=\"pc-axis pc-metric\"><title>").Append(E(metric)).Append("</title>").Text(AxisX(axes.Count), NameY(axes.Count), Clip(metric), "middle", "axis-name")
             .VerticalAxis(metricAxis, AxisX(axes.Count), Top, Height - Bottom).Append("</g>");
         // The colour scale beside the metric's axis: what low and high look like.
         var scaleX = AxisX(axes.Count) + 14;
@@ -139,7 +140,14 @@ internal static class ParallelCoordinates
         return string.Create(CultureInfo.InvariantCulture, $"#{Mix(Ramp[i].R, Ramp[i + 1].R):x2}{Mix(Ramp[i].G, Ramp[i + 1].G):x2}{Mix(Ramp[i].B, Ramp[i + 1].B):x2}");
     }
 
-    private static string Clip(string text) => text.Length <= 16 ? text : text.Substring(0, 15) + "…";
+    /// <summary>
+    /// A name that fits between two axes: its start and its end, since a sweep's parameters often share a prefix
+    /// (trainer_options_l1, trainer_options_l2). The whole name is the axis' tooltip.
+    /// </summary>
+    private static string Clip(string text) => text.Length <= 22 ? text : text.Substring(0, 9) + "…" + text.Substring(text.Length - 12);
+
+    /// <summary>Axis names alternate between two lines, so that each may be nearly two axes wide.</summary>
+    private static double NameY(int axis) => axis % 2 == 0 ? 16 : 33;
 
     /// <summary>One parameter's axis: numeric when every run has a number for it, else its values (and "(unset)") as sorted categories.</summary>
     private sealed class ParameterAxis
