@@ -51,7 +51,7 @@ internal static class ParallelCoordinates
         }
 
         var shown = metrics.Take(MaxMetrics).OrderBy(k => k, StringComparer.Ordinal).ToList();
-        var chosen = metric is not null && shown.Contains(metric, StringComparer.Ordinal) ? metric : metrics[0];
+        var chosen = metric is not null && metrics.Contains(metric, StringComparer.Ordinal) ? metric : metrics[0];
         if (!shown.Contains(chosen, StringComparer.Ordinal))
         {
             shown.Insert(0, chosen);
