@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Text.Json;
@@ -148,13 +149,21 @@ public sealed class TeamTests
         Assert.DoesNotContain("http://", html, StringComparison.Ordinal);
         Assert.DoesNotContain("https://", html, StringComparison.Ordinal);
         Assert.DoesNotContain("src=", html, StringComparison.Ordinal); // no external script, image or frame
-        var dom = Browser(reportFolder, "--dump-dom", new Uri(reportPath).AbsoluteUri);
+        var dom = Browser(reportFolder, "--enable-logging=stderr", "--v=0", "--dump-dom", new Uri(reportPath).AbsoluteUri);
         Assert.Contains("data-script=\"ok\"", dom, StringComparison.Ordinal); // the page's script ran to its end without an error
+        Assert.DoesNotContain(":CONSOLE", dom, StringComparison.Ordinal); // nothing logged to the console, no uncaught error
         Assert.Contains("data-key=\"learningRate\">0.1</td>", dom, StringComparison.Ordinal);
         Assert.Contains("data-key=\"learningRate\">0.3</td>", dom, StringComparison.Ordinal);
         Assert.Contains("data-key=\"accuracy\" data-v=\"0.9\">0.9</td>", dom, StringComparison.Ordinal);
         Assert.Contains("data-key=\"accuracy\" data-v=\"0.7\">0.7</td>", dom, StringComparison.Ordinal);
-        Assert.Contains("data-metric=\"loss\"", dom, StringComparison.Ordinal);
+        Assert.Contains("<svg class=\"metric-chart\" data-metric=\"loss\"", dom, StringComparison.Ordinal); // 5 epochs: a curve
+        Assert.Contains("<svg class=\"metric-bars\" data-metric=\"accuracy\"", dom, StringComparison.Ordinal); // logged once: bars
+        Assert.DoesNotContain("<svg class=\"metric-chart\" data-metric=\"accuracy\"", dom, StringComparison.Ordinal);
+        // Parameters against a metric: one line per run in each metric's view, an axis for learningRate only (apiKey is alike).
+        Assert.Contains("<svg class=\"parallel\" data-metric=\"accuracy\"", dom, StringComparison.Ordinal);
+        Assert.Equal(4, dom.Split("class=\"pc-run\"").Length - 1);
+        Assert.Contains("data-param=\"learningRate\"", dom, StringComparison.Ordinal);
+        Assert.DoesNotContain("data-param=\"apiKey\"", dom, StringComparison.Ordinal);
         Assert.Contains("<td class=\"branch\">main</td>", dom, StringComparison.Ordinal); // the branch Alice built on
         Assert.Contains("<div class=\"scroll\">", dom, StringComparison.Ordinal); // many parameters scroll inside the box
         var screenshot = Path.Combine(reportFolder, "report.png");
@@ -257,15 +266,28 @@ public sealed class TeamTests
         return (repository, project, remote);
     }
 
-    /// <summary>Headless Chromium (Debian's package; .ci/run installs it) on a file URL; returns what it printed.</summary>
+    /// <summary>
+    /// Headless Chromium (Debian's package; .ci/run installs it) on a file URL; returns what it printed. Its profile and
+    /// temporary files go to a short folder of its own under /tmp, removed afterwards: Chromium puts its singleton socket
+    /// in TMPDIR, and a socket's path must fit in 108 bytes, so under a long TMPDIR it died with "Socket path too long".
+    /// </summary>
     private string Browser(string directory, params string[] arguments)
     {
         const string chromium = "/usr/bin/chromium";
         Assert.True(File.Exists(chromium), "Debian's chromium package is needed for the report test (.ci/run installs it: apt-get install chromium).");
-        var result = ProcessRunner.Run(chromium, directory, _fixture.Environment,
-            new[] { "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--user-data-dir=" + Path.Combine(directory, ".chromium") }.Concat(arguments).ToArray());
-        Assert.True(result.ExitCode == 0, result.ToString());
-        return result.Output;
+        var own = Directory.CreateDirectory(Path.Combine("/tmp", "rc-" + Guid.NewGuid().ToString("N")[..8])).FullName;
+        try
+        {
+            var environment = new Dictionary<string, string?>(_fixture.Environment) { ["TMPDIR"] = own };
+            var result = ProcessRunner.Run(chromium, directory, environment,
+                new[] { "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--user-data-dir=" + Path.Combine(own, "profile") }.Concat(arguments).ToArray());
+            Assert.True(result.ExitCode == 0, result.ToString());
+            return result.Output;
+        }
+        finally
+        {
+            Directory.Delete(own, recursive: true);
+        }
     }
 
     private static int RunFolders(string repository) => Directory.GetDirectories(Path.Combine(repository, ".repro", "runs")).Length;

@@ -19,14 +19,15 @@ internal static class ReportCommand
     {
         var output = new Option<string>("--output", "-o") { Description = "The HTML file to write.", DefaultValueFactory = _ => "repro-report.html" };
         var runsDirectory = SharingOptions.RunsDirectory();
-        var detailed = new Option<int>("--charts") { Description = "How many runs (the most recent) get metric curves, comparison and lineage.", DefaultValueFactory = _ => 20 };
+        var detailed = new Option<int>("--charts") { Description = "How many runs (the most recent) get metric charts, the parameters-against-a-metric view, comparison and lineage.", DefaultValueFactory = _ => 20 };
         var status = new Option<string[]>("--status") { Description = "Only runs with this status (repeatable)." };
         var param = new Option<string[]>("--param") { Description = "Only runs whose parameter has this value: key=value (repeatable)." };
         var limit = new Option<int>("--limit") { Description = "The most recent runs the table shows (default 500); the page says how many more matched.", DefaultValueFactory = _ => 500 };
+        var metric = new Option<string?>("--metric") { Description = "The metric the parameters view opens with (default: the one most runs logged)." };
         var json = CommonOptions.Json();
-        var command = new Command("report", "Write one self-contained HTML file (no network, no CDN): the runs table, metric curves over steps, parameter and metric comparison, each run's lineage (steps, inputs, outputs) and build.")
+        var command = new Command("report", "Write one self-contained HTML file (no network, no CDN): the runs table, metric curves over steps and bars of single values, parameters against a metric (parallel coordinates), parameter and metric comparison, each run's lineage (steps, inputs, outputs) and build.")
         {
-            output, runsDirectory, detailed, status, param, limit, json,
+            output, runsDirectory, detailed, status, param, limit, metric, json,
         };
         command.SetAction(parse =>
         {
@@ -44,7 +45,7 @@ internal static class ReportCommand
             var loaded = RunCatalog.Load(directory, DateTimeOffset.UtcNow, query, out var unreadable, out var total);
             var matching = query.IndexOrder is null ? query.CountMatching(loaded) : total;
             var runs = query.Apply(loaded);
-            var html = HtmlReport.Build(runs, Math.Max(0, parse.GetValue(detailed)), matching);
+            var html = HtmlReport.Build(runs, Math.Max(0, parse.GetValue(detailed)), matching, parse.GetValue(metric));
             var path = Path.GetFullPath(parse.GetValue(output)!);
             try
             {

@@ -1,0 +1,102 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Text;
+using static Repro.Tool.Services.ReportSvg;
+
+namespace Repro.Tool.Services;
+
+/// <summary>One chart per metric that has a series: a curve per run over its steps, both axes with round ticks.</summary>
+internal static class MetricCurves
+{
+    private const int Width = 560;
+    private const int Height = 270;
+    private const int Left = 60;
+    private const int Right = 16;
+    private const int Top = 30;
+    private const int Bottom = 40;
+
+    public static void Write(StringBuilder html, ReportMetrics metrics)
+    {
+        html.Append("<h2>Metrics over steps</h2>\n");
+        if (metrics.SeriesKeys.Count == 0)
+        {
+            html.Append("<p>No metric has more than one point in a run.</p>\n");
+            return;
+        }
+
+        html.Append("<div class=\"legend\">");
+        for (var i = 0; i < metrics.Runs.Count; i++)
+        {
+            html.Append("<span><svg width=\"14\" height=\"4\"><rect width=\"14\" height=\"4\" fill=\"").Append(RunColor(i)).Append("\"/></svg> <code>")
+                .Append(E(metrics.Runs[i].Summary.RunId)).Append("</code></span>");
+        }
+
+        html.Append("</div>\n");
+        foreach (var key in metrics.SeriesKeys)
+        {
+            Chart(html, metrics, key);
+        }
+    }
+
+    private static void Chart(StringBuilder html, ReportMetrics metrics, string key)
+    {
+        var lines = new List<(int Run, IReadOnlyList<(long Step, double Value)> Points)>();
+        var skipped = new List<string>();
+        for (var i = 0; i < metrics.Runs.Count; i++)
+        {
+            if (metrics.Digests[i] is { } digest && digest.Series.TryGetValue(key, out var points) && points.Count > 0)
+            {
+                lines.Add((i, points));
+            }
+
+            if (metrics.HasNonFinite(i, key))
+            {
+                skipped.Add(metrics.Runs[i].Summary.RunId);
+            }
+        }
+
+        html.Append("<div class=\"chart\">");
+        if (lines.Count > 0)
+        {
+            // The digest holds finite points only: NaN and infinities have no place on an axis.
+            var steps = ReportAxis.Nice(lines.Min(l => l.Points.Min(p => p.Step)), lines.Max(l => l.Points.Max(p => p.Step)), integers: true);
+            var values = ReportAxis.Nice(lines.Min(l => l.Points.Min(p => p.Value)), lines.Max(l => l.Points.Max(p => p.Value)));
+            double X(double step) => Left + steps.Fraction(step) * (Width - Left - Right);
+            double Y(double value) => Height - Bottom - values.Fraction(value) * (Height - Top - Bottom);
+            html.OpenChart("metric-chart", key, Width, Height, key + " over steps").Text(Left, 18, key, "start", "title");
+            html.Append("<g class=\"y-axis\">").VerticalAxis(values, Left, Top, Height - Bottom, gridTo: Width - Right).Append("</g>");
+            html.Append("<g class=\"x-axis\">").HorizontalAxis(steps, Height - Bottom, Left, Width - Right).Append("</g>")
+                .Text(Width - Right, Height - 4, "step", "end", "axis-name");
+            foreach (var (run, points) in lines)
+            {
+                if (points.Count == 1)
+                {
+                    html.Append("<circle cx=\"").Append(N(X(points[0].Step))).Append("\" cy=\"").Append(N(Y(points[0].Value))).Append("\" r=\"4\" fill=\"").Append(RunColor(run)).Append("\"/>");
+                    continue;
+                }
+
+                html.Append("<polyline class=\"curve\" fill=\"none\" stroke-width=\"2.5\" stroke=\"").Append(RunColor(run)).Append("\" points=\"");
+                for (var p = 0; p < points.Count; p++)
+                {
+                    html.Append(p == 0 ? "" : " ").Append(N(X(points[p].Step))).Append(',').Append(N(Y(points[p].Value)));
+                }
+
+                html.Append("\"/>");
+            }
+
+            html.Append("</svg>");
+        }
+        else
+        {
+            html.Append("<p><b>").Append(E(key)).Append("</b>: no finite point to draw.</p>");
+        }
+
+        if (skipped.Count > 0)
+        {
+            html.Append("<p class=\"note\">NaN or infinite values are left out of this chart (the tables show them): ")
+                .Append(string.Join(", ", skipped.Select(id => "<code>" + E(id) + "</code>"))).Append(".</p>");
+        }
+
+        html.Append("</div>\n");
+    }
+}
