@@ -4,6 +4,7 @@ using System.IO;
 using System.Linq;
 using System.Text;
 using System.Threading.Tasks;
+using Repro.Build.Runs;
 using Repro.Build.Sharing;
 
 namespace Repro.Build.Core.Tests;
@@ -154,6 +155,36 @@ public sealed class RunRefStoreTests : IDisposable
         var metrics = new RunRefStore(alice).ReadBlob(new RunRefStore(alice).List()["shared"]["metrics.jsonl"]);
         Assert.Equal(9, Encoding.UTF8.GetString(metrics).Count(c => c == '\n'));
         Assert.Equal(GitCli.Run(alice, "rev-parse", RunRefStore.LocalRef + "^{tree}"), GitCli.Run(bob, "rev-parse", RunRefStore.LocalRef + "^{tree}"));
+    }
+
+    [Fact]
+    public void Tags_are_shared_and_the_later_edit_wins_even_when_shorter()
+    {
+        var alice = Clone("alice");
+        var bob = Clone("bob");
+        var folder = WriteRun(alice, "tagged", "finished");
+        void Tag(string runFolder, string time, string note) => File.WriteAllText(Path.Combine(runFolder, RunAnnotationsFile.FileName),
+            $"{{\"lastWriteTime\":\"{time}\",\"tags\":{{\"baseline\":\"true\"}},\"note\":\"{note}\"}}\n");
+        Tag(folder, "2026-12-07T10:00:00.000Z", "first");
+        Save(alice, "tagged", folder);
+        new RunRefStore(alice).Push("origin");
+        new RunRefStore(bob).Pull("origin");
+        Assert.Contains("tags.json", new RunRefStore(bob).List()["tagged"].Keys);
+
+        var bobs = WriteRun(bob, "tagged", "finished");
+        Tag(bobs, "2026-12-07T11:00:00.000Z", "a much longer note written by bob in between");
+        Tag(folder, "2026-12-07T12:00:00.000Z", "last");
+        Save(bob, "tagged", bobs);
+        Save(alice, "tagged", folder);
+        new RunRefStore(bob).Push("origin");
+        new RunRefStore(alice).Push("origin");
+        new RunRefStore(bob).Pull("origin");
+
+        foreach (var clone in new[] { alice, bob })
+        {
+            var tags = Encoding.UTF8.GetString(new RunRefStore(clone).ReadBlob(new RunRefStore(clone).List()["tagged"][RunAnnotationsFile.FileName]));
+            Assert.Contains("\"note\":\"last\"", tags, StringComparison.Ordinal);
+        }
     }
 
     [Fact]

@@ -132,7 +132,7 @@ public sealed class CliConventionTests
 
         Assert.Equal(0, code);
         Assert.Equal(viaOption, viaHelp);
-        Assert.Contains("dotnet repro runs [options]", viaHelp, StringComparison.Ordinal);
+        Assert.Contains("dotnet repro runs [command] [options]", viaHelp, StringComparison.Ordinal);
         Assert.DoesNotContain("dotnet-repro", viaHelp + overview, StringComparison.Ordinal);
         Assert.Contains("help <command>", overview, StringComparison.Ordinal);
     }

@@ -9,6 +9,7 @@ namespace Repro.Build.Runs;
 [JsonSerializable(typeof(RunRecord))]
 [JsonSerializable(typeof(MetricSummary))]
 [JsonSerializable(typeof(RunSummary))]
+[JsonSerializable(typeof(RunAnnotations))]
 internal sealed partial class RunRecordReadContext : JsonSerializerContext
 {
 }

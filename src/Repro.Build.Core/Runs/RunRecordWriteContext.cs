@@ -14,6 +14,7 @@ namespace Repro.Build.Runs;
 [JsonSerializable(typeof(RunRecord))]
 [JsonSerializable(typeof(MetricSummary))]
 [JsonSerializable(typeof(RunSummary))]
+[JsonSerializable(typeof(RunAnnotations))]
 internal sealed partial class RunRecordWriteContext : JsonSerializerContext
 {
 }

@@ -594,7 +594,7 @@ public sealed class RunRefStore
 
     /// <summary>
     /// The newer of two states of one file: the record with the later <c>lastWriteTime</c> (it is rewritten at every
-    /// heartbeat and status change), any other file the longer one (metrics are only appended); ties by object id, so
+    /// heartbeat and status change), and so the annotations (tags.json, rewritten whole by each edit), any other file the longer one (metrics are only appended); ties by object id, so
     /// that every clone chooses alike.
     /// </summary>
     /// <param name="contentOfA">The record's bytes when <paramref name="a"/> is a local file, not yet an object here.</param>
@@ -602,7 +602,7 @@ public sealed class RunRefStore
     private string Newer(string fileName, string a, string b, byte[]? contentOfA, long? sizeOfA)
     {
         int order;
-        if (fileName == Runs.RunRecordSerializer.FileName)
+        if (SharedRunNames.IsReplacedWhole(fileName))
         {
             order = string.CompareOrdinal(RecordLastWriteTime(contentOfA ?? ReadBlob(a)), RecordLastWriteTime(ReadBlob(b)));
         }
@@ -859,7 +859,7 @@ public sealed class RunRefStore
         public void Read(HashAlgorithmName format, long maxRecordBytes)
         {
             using var hash = IncrementalHash.CreateHash(format);
-            if (FileName == Runs.RunRecordSerializer.FileName)
+            if (SharedRunNames.IsReplacedWhole(FileName))
             {
                 // replaced whole, never appended to: what is read once is what is hashed and shared, whatever its size now
                 Content = FileProbe.ReadAllBytes(Path, maxRecordBytes);

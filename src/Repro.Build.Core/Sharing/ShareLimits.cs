@@ -28,10 +28,10 @@ public sealed class ShareLimits
     public long MaxPullBytes { get; set; } = 8192 * MiB;
 
     /// <summary>The limit of one shared file, by its name.</summary>
-    public long MaxBytesOf(string fileName) => fileName == Runs.RunRecordSerializer.FileName ? MaxRecordBytes : MaxFileBytes;
+    public long MaxBytesOf(string fileName) => SharedRunNames.IsReplacedWhole(fileName) ? MaxRecordBytes : MaxFileBytes;
 
     /// <summary>The variable that raises the limit of a file, by its name.</summary>
-    public static string VariableOf(string fileName) => fileName == Runs.RunRecordSerializer.FileName ? RecordVariable : FileVariable;
+    public static string VariableOf(string fileName) => SharedRunNames.IsReplacedWhole(fileName) ? RecordVariable : FileVariable;
 
     /// <summary>The defaults, with what the environment sets (a positive whole number of megabytes; anything else is refused).</summary>
     /// <exception cref="RunShareException">A variable that is set to something other than a positive number.</exception>

@@ -29,10 +29,17 @@ public static class SharedRunNames
         Runs.RunRecordSerializer.FileName,
         Runs.MetricsFileFormat.FileName,
         PatchFileName,
+        Runs.RunAnnotationsFile.FileName,
     };
 
     /// <summary>The patch of a dirty build, beside the record.</summary>
     public const string PatchFileName = "build.patch";
+
+    /// <summary>
+    /// True for the files that are rewritten whole with a <c>lastWriteTime</c> inside (run.json, tags.json): of two
+    /// copies the later one is newer, and they are held under the record limit. The others (metrics.jsonl) only grow.
+    /// </summary>
+    public static bool IsReplacedWhole(string fileName) => fileName is Runs.RunRecordSerializer.FileName or Runs.RunAnnotationsFile.FileName;
 
     /// <summary>The files a run folder shares, and the only ones a pull writes.</summary>
     public static IReadOnlyCollection<string> FileNames => Files;

@@ -29,7 +29,7 @@ internal static class CompareCommand
         {
             var directory = SharingOptions.ExistingRunsDirectory(parse, runsDirectory);
             var loaded = parse.GetValue(runs)!.Select(r => RunComparison.Load(directory, r)).ToList();
-            var comparison = RunComparison.Compare(loaded.Select(l => l.Record).ToList(), loaded.Select(l => Path.GetDirectoryName(l.Path)).ToList());
+            var comparison = RunComparison.Compare(loaded.Select(l => l.Record).ToList(), loaded.Select(l => Path.GetDirectoryName(l.Path)).ToList(), loaded.Select(l => l.Annotations).ToList());
             var showAll = parse.GetValue(all);
             if (parse.GetValue(json))
             {

@@ -23,6 +23,7 @@ internal static class RunsCommand
         var active = new Option<bool>("--active") { Description = "Only runs in progress (a run whose heartbeat stopped more than a minute ago shows as crashed instead)." };
         var status = new Option<string[]>("--status") { Description = "Only runs with this status: running, finished, failed, killed, crashed (repeatable).", AllowMultipleArgumentsPerToken = true };
         var param = new Option<string[]>("--param") { Description = "Only runs whose parameter has this value: key=value (repeatable)." };
+        var tag = new Option<string[]>("--tag") { Description = "Only runs with this tag: key=value, or key for any value (repeatable; runs tag sets them)." };
         var metric = new Option<string[]>("--metric") { Description = "Only runs whose metric's last value passes: \"accuracy>=0.9\" (>, >=, <, <=, =, !=; repeatable)." };
         var fingerprint = new Option<string?>("--fingerprint") { Description = "Only runs of builds whose fingerprint starts with this." };
         var commit = new Option<string?>("--commit") { Description = "Only runs of builds whose commit starts with this." };
@@ -33,9 +34,9 @@ internal static class RunsCommand
         var limit = new Option<int?>("--limit") { Description = "At most this many runs." };
         var groupByFingerprint = new Option<bool>("--group-by-fingerprint") { Description = "One group per build fingerprint: runs of the same code, packages and data together." };
         var json = CommonOptions.Json();
-        var command = new Command("runs", "List the runs of this clone and those pulled from the team, with their status, who ran them, build, parameters and last metric values. Filters combine.")
+        var command = new Command("runs", "List the runs of this clone and those pulled from the team, with their status, who ran them, build, tags, parameters and last metric values. Filters combine. runs tag and runs note curate them.")
         {
-            runsDirectory, active, status, param, metric, fingerprint, commit, branch, who, sort, descending, limit, groupByFingerprint, json,
+            runsDirectory, active, status, param, tag, metric, fingerprint, commit, branch, who, sort, descending, limit, groupByFingerprint, json,
         };
         command.SetAction(parse =>
         {
@@ -53,6 +54,7 @@ internal static class RunsCommand
             };
             query.Statuses.AddRange(parse.GetValue(status) ?? Array.Empty<string>());
             query.Params.AddRange(parse.GetValue(param) ?? Array.Empty<string>());
+            query.Tags.AddRange(parse.GetValue(tag) ?? Array.Empty<string>());
             query.Metrics.AddRange(parse.GetValue(metric) ?? Array.Empty<string>());
             if (query.Limit is < 1)
             {
@@ -73,6 +75,8 @@ internal static class RunsCommand
 
             return ExitCodes.Ok;
         });
+        command.Add(RunAnnotationCommands.Tag(console));
+        command.Add(RunAnnotationCommands.Note(console));
         return command;
     }
 
@@ -97,8 +101,8 @@ internal static class RunsCommand
         foreach (var (title, members) in groups)
         {
             var section = active
-                ? report.Section(title, "run", "name", "status", "who", "since", "last heartbeat", "commit", "params", "metrics")
-                : report.Section(title, "run", "name", "status", "who", "started", "duration", "commit", "params", "metrics");
+                ? report.Section(title, "run", "name", "status", "who", "since", "last heartbeat", "commit", "tags", "params", "metrics")
+                : report.Section(title, "run", "name", "status", "who", "started", "duration", "commit", "tags", "params", "metrics");
             foreach (var run in members)
             {
                 var tone = run.Status switch
@@ -117,6 +121,7 @@ internal static class RunsCommand
                     active ? Ago(run.Started, now) : run.Started?.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) ?? "",
                     active ? Ago(run.LastWrite, now) : Output.Format.Duration(run.Duration),
                     commit,
+                    string.Join(" ", run.Tags.Select(t => Output.Format.Long(t.Key) + "=" + Output.Format.Long(t.Value))),
                     string.Join(" ", run.Summary.Params.Select(p => Output.Format.Long(p.Key) + "=" + Output.Format.Long(p.Value))),
                     (run.MetricsDerived ? "* " : "") + string.Join(" ", run.Summary.Metrics.Select(m => Output.Format.Long(m.Key) + "=" + m.Value.Last.ToString("G4", CultureInfo.InvariantCulture))));
             }
@@ -176,6 +181,7 @@ internal static class RunsCommand
             RunCatalog.WriteParamsAndMetrics(writer, record);
             writer.WriteBoolean("metricsFromFile", run.MetricsDerived);
             writer.WriteBoolean("dataChanged", DataChanged(run));
+            JsonFields.Annotations(writer, run.Annotations);
             writer.WriteEndObject();
             if (writer.BytesPending > 64 * 1024)
             {

@@ -9,12 +9,31 @@ public sealed class LoadedRun
     {
         Record = record;
         Path = path;
+        _annotations = new System.Lazy<Repro.Build.Runs.RunAnnotations?>(() => ReadAnnotations(System.IO.Path.GetDirectoryName(path)!));
+    }
+
+    // Damaged annotations do not hide the run: they are left out (`runs tag` says what is wrong with the file).
+    private static Repro.Build.Runs.RunAnnotations? ReadAnnotations(string folder)
+    {
+        try
+        {
+            return Repro.Build.Runs.RunAnnotationsFile.Read(folder);
+        }
+        catch (System.Exception ex) when (ex is System.IO.InvalidDataException || Repro.Build.IO.ReadFailure.IsExpected(ex))
+        {
+            return null;
+        }
     }
 
     public RunRecord Record { get; }
 
     /// <summary>The full path of the run.json read.</summary>
     public string Path { get; }
+
+    /// <summary>The team's tags and note on the run (tags.json beside the record), or null; read when first asked.</summary>
+    public Repro.Build.Runs.RunAnnotations? Annotations => _annotations.Value;
+
+    private readonly System.Lazy<Repro.Build.Runs.RunAnnotations?> _annotations;
 
     /// <summary>True when the metric summaries were read from metrics.jsonl because the record was behind it.</summary>
     public bool MetricsDerived { get; init; }

@@ -40,4 +40,17 @@ public static class JsonFields
 
         json.WriteEndArray();
     }
+
+    /// <summary>"tags": {key: value} and "note" (null when none) of a run's annotations.</summary>
+    public static void Annotations(Utf8JsonWriter json, Repro.Build.Runs.RunAnnotations? annotations)
+    {
+        json.WriteStartObject("tags");
+        foreach (var (key, value) in annotations?.Tags ?? new System.Collections.Generic.SortedDictionary<string, string>())
+        {
+            json.WriteString(key, value);
+        }
+
+        json.WriteEndObject();
+        json.WriteString("note", annotations?.Note);
+    }
 }

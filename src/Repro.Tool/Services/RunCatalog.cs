@@ -46,17 +46,21 @@ public static class RunCatalog
             ? index.Read(order, query.Descending, query.ActiveOnly ? null : query.Limit, Reason, runningOnly: query.ActiveOnly)
             : index.Read("start", descending: false, limit: null, Reason);
         var listings = new List<RunListing>(rows.Count);
-        foreach (var (id, summary, failure) in rows)
+        foreach (var row in rows)
         {
-            if (summary is null)
+            if (row.Summary is not { } summary)
             {
-                unreadable.Add(new UnreadableRun(id, failure!));
+                unreadable.Add(new UnreadableRun(row.Id, row.Failure!));
                 continue;
             }
 
             // What the record says is indexed; what the metrics file adds (a run killed between rewrites) is read each time.
-            var folder = Path.Combine(runsDirectory, id);
-            listings.Add(new RunListing(summary, folder, now) { MetricsDerived = RunMetrics.DeriveIfBehind(summary.Status, summary.Metrics, folder) });
+            var folder = Path.Combine(runsDirectory, row.Id);
+            listings.Add(new RunListing(summary, folder, now)
+            {
+                MetricsDerived = RunMetrics.DeriveIfBehind(summary.Status, summary.Metrics, folder),
+                Annotations = row.Annotations,
+            });
         }
 
         return listings;

@@ -37,7 +37,8 @@ public sealed class RunComparison
 
     /// <param name="runs">The runs, in column order.</param>
     /// <param name="folders">Each run's folder, when known: the uncommitted code of a dirty build (its <c>build.patch</c>) is then compared file by file.</param>
-    public static RunComparison Compare(IReadOnlyList<RunRecord> runs, IReadOnlyList<string?>? folders = null)
+    /// <param name="annotations">Each run's tags and note, when known.</param>
+    public static RunComparison Compare(IReadOnlyList<RunRecord> runs, IReadOnlyList<string?>? folders = null, IReadOnlyList<RunAnnotations?>? annotations = null)
     {
         var comparison = new RunComparison(runs);
         comparison.Add("run", "Run", new[]
@@ -61,6 +62,20 @@ public sealed class RunComparison
         {
             // The code beyond the commit: what each run's build.patch changes, file by file ("dirty" alone says nothing of it).
             comparison.AddKeyed("code", "Code (uncommitted changes of the build)", (r, i) => ReadPatch(r, folders[i]));
+        }
+
+        if (annotations is not null)
+        {
+            comparison.AddKeyed("tags", "Tags and note", (_, i) =>
+            {
+                var values = annotations[i]?.Tags.ToDictionary(p => p.Key, p => p.Value) ?? new Dictionary<string, string>(StringComparer.Ordinal);
+                if (annotations[i]?.Note is { } note)
+                {
+                    values["(note)"] = note;
+                }
+
+                return values;
+            });
         }
 
         comparison.AddKeyed("params", "Parameters", r => r.Params.ToDictionary(p => p.Key, p => p.Value));

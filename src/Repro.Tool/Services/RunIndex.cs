@@ -36,7 +36,7 @@ public sealed class RunIndex : IDisposable
     private const string OldCacheName = ".index";
 
     // Bumped when the summary's shape changes: an index of another version is rebuilt.
-    private const string Version = "4";
+    private const string Version = "5";
 
     // A walk that ended this close to the folder's time may have missed a run added in the same clock tick.
     private static readonly long TrustAfterTicks = TimeSpan.FromSeconds(2).Ticks;
@@ -102,17 +102,17 @@ public sealed class RunIndex : IDisposable
         var fullWalk = known != folderTicks;
         var namesOnly = !fullWalk && lastWalk - folderTicks < TrustAfterTicks;
 
-        // id → (size, ticks) of what the index holds, for the runs to check
-        var rows = new Dictionary<string, (long Size, long Ticks)>(StringComparer.Ordinal);
+        // id → (size, ticks) of the record and the annotations' "size:ticks" ("" for none) the index holds, for the runs to check
+        var rows = new Dictionary<string, (long Size, long Ticks, string Annotations)>(StringComparer.Ordinal);
         using (var command = _db.CreateCommand())
         {
             command.CommandText = fullWalk
-                ? "SELECT id, size, ticks FROM runs UNION ALL SELECT id, size, ticks FROM unreadable"
-                : "SELECT id, size, ticks FROM runs WHERE status = 'running' UNION ALL SELECT id, size, ticks FROM unreadable";
+                ? "SELECT id, size, ticks, asig FROM runs UNION ALL SELECT id, size, ticks, asig FROM unreadable"
+                : "SELECT id, size, ticks, asig FROM runs WHERE status = 'running' UNION ALL SELECT id, size, ticks, asig FROM unreadable";
             using var reader = command.ExecuteReader();
             while (reader.Read())
             {
-                rows[reader.GetString(0)] = (reader.GetInt64(1), reader.GetInt64(2));
+                rows[reader.GetString(0)] = (reader.GetInt64(1), reader.GetInt64(2), reader.GetString(3));
             }
         }
 
@@ -137,14 +137,18 @@ public sealed class RunIndex : IDisposable
             gone.AddRange(indexed);
         }
 
-        var stats = new (bool Exists, long Size, long Ticks)[present.Count];
+        var stats = new (bool Exists, long Size, long Ticks, string Annotations)[present.Count];
         Parallel.For(0, present.Count, i =>
         {
             var exists = FileProbe.TryStatRegular(Path.Combine(_runsDirectory, present[i], RunRecordSerializer.FileName), out var size, out var lastWrite);
-            stats[i] = (exists, size, lastWrite);
+            // tags.json is written by `runs tag`/`runs note` and by pull, which touch the runs folder's time after it.
+            var annotations = exists && FileProbe.TryStatRegular(Path.Combine(_runsDirectory, present[i], RunAnnotationsFile.FileName), out var aSize, out var aTicks)
+                ? aSize.ToString(CultureInfo.InvariantCulture) + ":" + aTicks.ToString(CultureInfo.InvariantCulture)
+                : "";
+            stats[i] = (exists, size, lastWrite, annotations);
         });
 
-        var changed = new List<(string Id, long Size, long Ticks)>();
+        var changed = new List<(string Id, long Size, long Ticks, string Annotations)>();
         for (var i = 0; i < present.Count; i++)
         {
             if (!stats[i].Exists)
@@ -157,9 +161,9 @@ public sealed class RunIndex : IDisposable
                 continue;
             }
 
-            if (!rows.TryGetValue(present[i], out var row) || row.Size != stats[i].Size || row.Ticks != stats[i].Ticks)
+            if (!rows.TryGetValue(present[i], out var row) || row.Size != stats[i].Size || row.Ticks != stats[i].Ticks || row.Annotations != stats[i].Annotations)
             {
-                changed.Add((present[i], stats[i].Size, stats[i].Ticks));
+                changed.Add((present[i], stats[i].Size, stats[i].Ticks, stats[i].Annotations));
             }
         }
 
@@ -169,17 +173,18 @@ public sealed class RunIndex : IDisposable
             gone.AddRange(rows.Keys.Where(id => !seen.Contains(id)));
         }
 
-        var summaries = new (RunSummary? Record, byte[]? Summary, string? Failure)[changed.Count];
+        var summaries = new (RunSummary? Record, byte[]? Summary, byte[]? Annotations, string? Failure)[changed.Count];
         Parallel.For(0, changed.Count, i =>
         {
             try
             {
-                var summary = RunRecordSerializer.SummaryFromUtf8Bytes(FileProbe.ReadAllBytes(Path.Combine(_runsDirectory, changed[i].Id, RunRecordSerializer.FileName), RunRecordSerializer.MaxFileBytes));
-                summaries[i] = (summary, RunRecordSerializer.SummaryToUtf8Bytes(summary), null);
+                var folder = Path.Combine(_runsDirectory, changed[i].Id);
+                var summary = RunRecordSerializer.SummaryFromUtf8Bytes(FileProbe.ReadAllBytes(Path.Combine(folder, RunRecordSerializer.FileName), RunRecordSerializer.MaxFileBytes));
+                summaries[i] = (summary, RunRecordSerializer.SummaryToUtf8Bytes(summary), changed[i].Annotations.Length == 0 ? null : ReadAnnotations(folder), null);
             }
             catch (Exception ex) when (ReadFailure.IsExpected(ex))
             {
-                summaries[i] = (null, null, reason(ex));
+                summaries[i] = (null, null, null, reason(ex));
             }
         });
 
@@ -193,20 +198,20 @@ public sealed class RunIndex : IDisposable
                 delete.ExecuteNonQuery();
             }
 
-            using var insert = Command("INSERT INTO runs (id, size, ticks, start, name, status, summary) VALUES ($id, $size, $ticks, $start, $name, $status, $summary)",
-                "$id", "$size", "$ticks", "$start", "$name", "$status", "$summary");
-            using var broken = Command("INSERT INTO unreadable (id, size, ticks, reason) VALUES ($id, $size, $ticks, $reason)", "$id", "$size", "$ticks", "$reason");
+            using var insert = Command("INSERT INTO runs (id, size, ticks, asig, start, name, status, summary, annotations) VALUES ($id, $size, $ticks, $asig, $start, $name, $status, $summary, $annotations)",
+                "$id", "$size", "$ticks", "$asig", "$start", "$name", "$status", "$summary", "$annotations");
+            using var broken = Command("INSERT INTO unreadable (id, size, ticks, asig, reason) VALUES ($id, $size, $ticks, $asig, $reason)", "$id", "$size", "$ticks", "$asig", "$reason");
             for (var i = 0; i < changed.Count; i++)
             {
-                var (id, size, lastWrite) = changed[i];
+                var (id, size, lastWrite, annotations) = changed[i];
                 if (summaries[i].Record is { } record)
                 {
-                    Set(insert, id, size, lastWrite, record.StartTime ?? "", record.Name ?? "", record.Status ?? "", summaries[i].Summary!);
+                    Set(insert, id, size, lastWrite, annotations, record.StartTime ?? "", record.Name ?? "", record.Status ?? "", summaries[i].Summary!, (object?)summaries[i].Annotations ?? DBNull.Value);
                     insert.ExecuteNonQuery();
                 }
                 else
                 {
-                    Set(broken, id, size, lastWrite, summaries[i].Failure!);
+                    Set(broken, id, size, lastWrite, annotations, summaries[i].Failure!);
                     broken.ExecuteNonQuery();
                 }
             }
@@ -247,18 +252,18 @@ public sealed class RunIndex : IDisposable
     /// id) or by name; <paramref name="limit"/> null for all. <paramref name="runningOnly"/> keeps the runs whose record
     /// says running (the caller still tells the crashed ones apart). A summary the index cannot read comes with the reason.
     /// </summary>
-    public List<(string Id, RunSummary? Summary, string? Failure)> Read(string order, bool descending, int? limit, Func<Exception, string> reason, bool runningOnly = false)
+    public List<IndexedRun> Read(string order, bool descending, int? limit, Func<Exception, string> reason, bool runningOnly = false)
     {
         var direction = descending ? "DESC" : "ASC";
         var orderBy = order == "name" ? $"name {direction}, id {direction}" : $"start {direction}, id {direction}";
         using var command = _db.CreateCommand();
-        command.CommandText = $"SELECT id, summary FROM runs {(runningOnly ? "WHERE status = 'running'" : "")} ORDER BY {orderBy}" + (limit is null ? "" : " LIMIT $limit");
+        command.CommandText = $"SELECT id, summary, annotations FROM runs {(runningOnly ? "WHERE status = 'running'" : "")} ORDER BY {orderBy}" + (limit is null ? "" : " LIMIT $limit");
         if (limit is { } count)
         {
             command.Parameters.AddWithValue("$limit", Math.Max(0, count));
         }
 
-        var result = new List<(string, RunSummary?, string?)>();
+        var result = new List<IndexedRun>();
         // Each summary is read from one reused buffer: 100,000 rows leave 100,000 summaries, not their bytes as well.
         var buffer = new byte[16 * 1024];
         using var reader = command.ExecuteReader();
@@ -274,15 +279,29 @@ public sealed class RunIndex : IDisposable
             reader.GetBytes(1, 0, buffer, 0, (int)length);
             try
             {
-                result.Add((id, RunRecordSerializer.SummaryFromUtf8Bytes(buffer.AsSpan(0, (int)length)), null));
+                var annotations = reader.IsDBNull(2) ? null : RunAnnotationsFile.FromUtf8Bytes((byte[])reader.GetValue(2));
+                result.Add(new IndexedRun(id, RunRecordSerializer.SummaryFromUtf8Bytes(buffer.AsSpan(0, (int)length)), annotations, null));
             }
             catch (InvalidDataException ex)
             {
-                result.Add((id, null, reason(ex)));
+                result.Add(new IndexedRun(id, null, null, reason(ex)));
             }
         }
 
         return result;
+    }
+
+    // Annotations that cannot be read are left out of the listing, not the run: `show` names the problem.
+    private static byte[]? ReadAnnotations(string folder)
+    {
+        try
+        {
+            return RunAnnotationsFile.Read(folder) is { } annotations ? RunAnnotationsFile.ToUtf8Bytes(annotations) : null;
+        }
+        catch (Exception ex) when (ex is InvalidDataException || ReadFailure.IsExpected(ex))
+        {
+            return null;
+        }
     }
 
     private static RunIndex Prepare(SqliteConnection db, string runsDirectory)
@@ -297,12 +316,12 @@ public sealed class RunIndex : IDisposable
         }
 
         index.Execute("""
-            CREATE TABLE IF NOT EXISTS runs (id TEXT PRIMARY KEY, size INTEGER NOT NULL, ticks INTEGER NOT NULL,
-                start TEXT NOT NULL, name TEXT NOT NULL, status TEXT NOT NULL, summary BLOB NOT NULL);
+            CREATE TABLE IF NOT EXISTS runs (id TEXT PRIMARY KEY, size INTEGER NOT NULL, ticks INTEGER NOT NULL, asig TEXT NOT NULL,
+                start TEXT NOT NULL, name TEXT NOT NULL, status TEXT NOT NULL, summary BLOB NOT NULL, annotations BLOB);
             CREATE INDEX IF NOT EXISTS runs_by_start ON runs (start, id);
             CREATE INDEX IF NOT EXISTS runs_by_name ON runs (name, id);
             CREATE INDEX IF NOT EXISTS runs_by_status ON runs (status);
-            CREATE TABLE IF NOT EXISTS unreadable (id TEXT PRIMARY KEY, size INTEGER NOT NULL, ticks INTEGER NOT NULL, reason TEXT NOT NULL);
+            CREATE TABLE IF NOT EXISTS unreadable (id TEXT PRIMARY KEY, size INTEGER NOT NULL, ticks INTEGER NOT NULL, asig TEXT NOT NULL, reason TEXT NOT NULL);
             """);
         index.SetMeta("version", Version);
         return index;

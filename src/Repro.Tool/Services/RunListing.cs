@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Globalization;
 using Repro.Build.Runs;
 
@@ -47,6 +48,14 @@ public sealed class RunListing
 
     /// <summary>True when the metric summaries were read from metrics.jsonl because the record was behind it (<see cref="RunMetrics"/>).</summary>
     public bool MetricsDerived { get; set; }
+
+    /// <summary>The team's tags and note on the run (tags.json), or null.</summary>
+    public RunAnnotations? Annotations { get; init; }
+
+    /// <summary>The run's tags (none when it has no annotations).</summary>
+    public IReadOnlyDictionary<string, string> Tags => (IReadOnlyDictionary<string, string>?)Annotations?.Tags ?? NoTags;
+
+    private static readonly Dictionary<string, string> NoTags = new(StringComparer.Ordinal);
 
     /// <summary>The recorded status, except that a running run whose heartbeat stopped is "crashed".</summary>
     public string Status { get; }

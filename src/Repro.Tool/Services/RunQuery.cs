@@ -19,6 +19,9 @@ public sealed class RunQuery
     /// <summary><c>key=value</c>: the run's parameter has that value (numbers compared as numbers).</summary>
     public List<string> Params { get; } = new();
 
+    /// <summary><c>key=value</c>: the run has that tag with that value; <c>key</c> alone: it has the tag.</summary>
+    public List<string> Tags { get; } = new();
+
     /// <summary><c>key&gt;=0.9</c> and the like (&gt;, &gt;=, &lt;, &lt;=, =, !=) on a metric's last value.</summary>
     public List<string> Metrics { get; } = new();
 
@@ -43,7 +46,7 @@ public sealed class RunQuery
     /// then only the runs shown need to be read. Null when the query needs every run.
     /// </summary>
     public string? IndexOrder =>
-        Statuses.Count == 0 && Params.Count == 0 && Metrics.Count == 0 && Fingerprint is null && Commit is null && Branch is null && Who is null
+        Statuses.Count == 0 && Params.Count == 0 && Metrics.Count == 0 && Tags.Count == 0 && Fingerprint is null && Commit is null && Branch is null && Who is null
         && Sort is "start" or "name"
             ? Sort
             : null;
@@ -67,6 +70,7 @@ public sealed class RunQuery
     {
         var conditions = Metrics.Select(ParseMetricCondition).ToList();
         var parameters = Params.Select(ParseParam).ToList();
+        var tags = Tags.Select(t => t.IndexOf('=') is var at and > 0 ? (Key: t.Substring(0, at).Trim(), Value: (string?)t.Substring(at + 1).Trim()) : (Key: t.Trim(), Value: null)).ToList();
         var selected = runs.Where(run =>
             (!ActiveOnly || run.IsActive)
             && (Statuses.Count == 0 || Statuses.Contains(run.Status, StringComparer.OrdinalIgnoreCase))
@@ -75,6 +79,7 @@ public sealed class RunQuery
             && (Branch is null || string.Equals(run.Summary.Build?.Branch, Branch, StringComparison.Ordinal))
             && (Who is null || (run.Who ?? "").IndexOf(Who, StringComparison.OrdinalIgnoreCase) >= 0)
             && parameters.All(p => run.Summary.Params.TryGetValue(p.Key, out var value) && SameValue(value, p.Value))
+            && tags.All(t => run.Tags.TryGetValue(t.Key, out var value) && (t.Value is null || string.Equals(value, t.Value, StringComparison.Ordinal)))
             && conditions.All(c => run.Summary.Metrics.TryGetValue(c.Key, out var metric) && c.Test(metric.Last)));
 
         var ordered = Sort switch

@@ -195,7 +195,7 @@ public sealed class RunSharing
                     continue;
                 }
 
-                if (name == RunRecordSerializer.FileName)
+                if (SharedRunNames.IsReplacedWhole(name))
                 {
                     if (bytes is null)
                     {
@@ -213,7 +213,10 @@ public sealed class RunSharing
                 if (bytes is not null)
                 {
                     AtomicFile.Write(target.Path, stream => stream.Write(bytes, 0, bytes.Length));
-                    state.SetEnded(target.Change.RunId, SyncState.RecordSaysEnded(bytes)); // so that settling it later reads nothing
+                    if (name == RunRecordSerializer.FileName)
+                    {
+                        state.SetEnded(target.Change.RunId, SyncState.RecordSaysEnded(bytes)); // so that settling it later reads nothing
+                    }
                 }
                 else if (firstWritten is not null)
                 {
@@ -272,7 +275,7 @@ public sealed class RunSharing
     /// <summary>The newer of the shared and the local copy, by the rule of the ref's merges (<see cref="RunRefStore"/>).</summary>
     private static bool IsNewer(string name, byte[]? shared, long sharedSize, string localPath)
     {
-        if (name != RunRecordSerializer.FileName)
+        if (!SharedRunNames.IsReplacedWhole(name))
         {
             return sharedSize > FileProbe.StatNotLink(localPath).Size;
         }

@@ -56,6 +56,24 @@ public static class ShowPresenter
             build.Row("seed " + name, value);
         }
 
+        if (loaded.Annotations is { } annotations)
+        {
+            var tags = report.Section("Tags", "key", "value");
+            foreach (var (key, value) in annotations.Tags)
+            {
+                tags.Row(key, all ? value : Format.Long(value));
+            }
+
+            if (annotations.Note is { } note)
+            {
+                var noteSection = report.Section("Note");
+                foreach (var line in note.Split('\n'))
+                {
+                    noteSection.Line(line);
+                }
+            }
+        }
+
         var parameters = report.Section("Parameters", "name", "value");
         foreach (var (name, value) in run.Params)
         {

@@ -74,7 +74,7 @@ public static class HtmlReport
         var paramKeys = runs.SelectMany(r => r.Summary.Params.Keys).Distinct(StringComparer.Ordinal).OrderBy(k => k, StringComparer.Ordinal).ToList();
         var metricKeys = runs.SelectMany(r => r.Summary.Metrics.Keys).Distinct(StringComparer.Ordinal).OrderBy(k => k, StringComparer.Ordinal).ToList();
         // Wide with many parameters: the table scrolls in its own box, the page does not.
-        html.Append("<h2>Runs</h2>\n<div class=\"scroll\">\n<table class=\"sortable\" id=\"runs\">\n<thead><tr><th>run</th><th>name</th><th>status</th><th>who</th><th>started</th><th>branch</th><th>commit</th><th>fingerprint</th>");
+        html.Append("<h2>Runs</h2>\n<div class=\"scroll\">\n<table class=\"sortable\" id=\"runs\">\n<thead><tr><th>run</th><th>name</th><th>status</th><th>who</th><th>started</th><th>branch</th><th>commit</th><th>fingerprint</th><th>tags</th><th>note</th>");
         foreach (var key in paramKeys)
         {
             html.Append("<th>").Append(E(key)).Append("</th>");
@@ -93,7 +93,9 @@ public static class HtmlReport
                 .Append("</td><td class=\"status-").Append(E(run.Status)).Append("\">").Append(E(run.Status)).Append("</td><td>").Append(E(run.Who ?? ""))
                 .Append("</td><td>").Append(E(record.StartTime)).Append("</td><td class=\"branch\">").Append(E(record.Build?.Branch ?? ""))
                 .Append("</td><td><code>").Append(E(Short(record.Build?.Commit, 10))).Append(record.Build?.Dirty == true ? "+dirty" : "")
-                .Append("</code></td><td><code>").Append(E(Short(Bare(record.Build?.Fingerprint), 12))).Append("</code></td>");
+                .Append("</code></td><td><code>").Append(E(Short(Bare(record.Build?.Fingerprint), 12))).Append("</code></td>")
+                .Append("<td class=\"tags\">").Append(E(string.Join(" ", run.Tags.Select(t => t.Key + "=" + Repro.Tool.Output.Format.Long(t.Value))))).Append("</td>")
+                .Append("<td class=\"note\">").Append(E(run.Annotations?.Note is { } note ? Repro.Tool.Output.Format.Long(note) : "")).Append("</td>");
             foreach (var key in paramKeys)
             {
                 html.Append("<td class=\"param\" data-key=\"").Append(E(key)).Append("\">").Append(E(record.Params.TryGetValue(key, out var value) ? Repro.Tool.Output.Format.Long(value) : "")).Append("</td>");
