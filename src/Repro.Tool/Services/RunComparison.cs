@@ -127,7 +127,7 @@ public sealed class RunComparison
 
     private static string? Duration(RunRecord record) =>
         RunListing.ParseTime(record.StartTime) is { } start && RunListing.ParseTime(record.EndTime ?? record.LastWriteTime) is { } end
-            ? (end - start).TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture) + " s"
+            ? Output.Format.Duration(end - start)
             : null;
 
     private void Add(string id, string title, (string Key, Func<RunRecord, string?> Value)[] rows) =>
