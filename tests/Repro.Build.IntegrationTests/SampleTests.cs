@@ -69,11 +69,49 @@ public sealed class SampleTests
             Assert.Equal("0.25", root.GetProperty("params").GetProperty("TestFraction").GetString());
         }
 
+        FollowTheSampleReadme(repository, projectDirectory, runArguments, RecordPath(run.Output));
+
         // Data changed after the build, run again without building: the run says so.
         File.AppendAllText(Path.Combine(projectDirectory, "data", "sensors.csv"), "95.0,0.9,31.0,12,true\n");
         var changed = _fixture.Dotnet(projectDirectory, runArguments);
         Assert.True(changed.ExitCode == 0, changed.ToString());
         Assert.Contains("warning REPRO401: data 'data/sensors.csv' changed since the build", changed.Output, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// The sample README's second run (its parameters) and its `dotnet repro runs` and `compare`, with the installed tool:
+    /// what they print has the shape the README shows (the same columns and sections), so the README cannot drift.
+    /// </summary>
+    private void FollowTheSampleReadme(string repository, string projectDirectory, string[] runArguments, string firstRecord)
+    {
+        var readme = File.ReadAllText(Path.Combine(_fixture.RepositoryRoot, "samples", "MachineFailure", "README.md")).Replace("\r\n", "\n", StringComparison.Ordinal);
+        var blocks = System.Text.RegularExpressions.Regex.Matches(readme, "```(?:sh)?\n(.*?)```", System.Text.RegularExpressions.RegexOptions.Singleline).Select(m => m.Groups[1].Value).ToList();
+        var secondRun = blocks.Single(b => b.Contains("dotnet run", StringComparison.Ordinal) && b.Contains(" -- ", StringComparison.Ordinal));
+        var parameters = secondRun[(secondRun.IndexOf(" -- ", StringComparison.Ordinal) + 4)..].Split('\n')[0].Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var second = _fixture.Dotnet(projectDirectory, runArguments.Append("--").Concat(parameters).ToArray());
+        Assert.True(second.ExitCode == 0, second.ToString());
+
+        var runs = _fixture.Tool(repository, "runs");
+        var shownRuns = blocks[blocks.FindIndex(b => b.Trim() == "dotnet repro runs") + 1];
+        Assert.True(runs.ExitCode == 0, runs.ToString());
+        Assert.Equal(Columns(Header(shownRuns)), Columns(Header(runs.Output)));
+
+        var ids = new[] { firstRecord, RecordPath(second.Output) }.Select(p => Path.GetFileName(Path.GetDirectoryName(p))![..15]).ToArray();
+        var compare = _fixture.Tool(repository, "compare", ids[0], ids[1]);
+        var shownCompare = blocks[blocks.FindIndex(b => b.Trim().StartsWith("dotnet repro compare", StringComparison.Ordinal)) + 1];
+        Assert.True(compare.ExitCode == 1, compare.ToString()); // the parameters differ
+        foreach (var title in new[] { "Parameters", "Metrics (last value)", "Metrics (points)", "Outputs" })
+        {
+            Assert.Contains("\n" + title + "\n", shownCompare, StringComparison.Ordinal);
+            Assert.Contains("\n" + title + "\n", compare.Output.Replace("\r\n", "\n", StringComparison.Ordinal), StringComparison.Ordinal);
+        }
+
+        Assert.Contains("change (last − first)", shownCompare, StringComparison.Ordinal);
+        Assert.Contains("change (last − first)", compare.Output, StringComparison.Ordinal);
+
+        static string Header(string text) => text.Split('\n').First(l => l.TrimStart().StartsWith("run ", StringComparison.Ordinal));
+
+        static string[] Columns(string header) => header.Split("  ", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
     }
 
     private static string RecordPath(string output) =>
