@@ -96,7 +96,7 @@ internal static class RunsCommand
         }
 
         var groups = group
-            ? runs.GroupBy(r => r.Summary.Build?.Fingerprint ?? "(no build link)").Select(g => ($"Fingerprint {Short(g.Key, 19)}", g.ToList()))
+            ? runs.GroupBy(r => r.Summary.Build?.Fingerprint ?? "(no build link)").Select(g => ($"Fingerprint {Output.Format.Prefix(Output.Format.Bare(g.Key), 19)}", g.ToList()))
             : new[] { ("Runs", runs) };
         foreach (var (title, members) in groups)
         {
@@ -112,7 +112,7 @@ internal static class RunsCommand
                     _ => Tone.Bad,
                 };
                 var build = run.Summary.Build;
-                var commit = build?.Commit is { } c ? Short(c, 10) + (build.Dirty == true ? "+dirty" : "") : "";
+                var commit = build?.Commit is { } c ? Output.Format.Prefix(c, 10) + (build.Dirty == true ? "+dirty" : "") : "";
                 section.Row(tone,
                     run.Summary.RunId + (run.ClaimedRunId is null ? "" : " (!)"),
                     run.Summary.Name ?? "",
@@ -191,12 +191,6 @@ internal static class RunsCommand
 
         writer.WriteEndArray();
         writer.WriteEndObject();
-    }
-
-    private static string Short(string text, int length)
-    {
-        var bare = text.StartsWith("sha256:", StringComparison.Ordinal) ? text.Substring(7) : text;
-        return bare.Length <= length ? bare : bare.Substring(0, length);
     }
 
     // The build's data was not what the build hashed when the run started (REPRO401): its results may not be the build's.

@@ -115,7 +115,7 @@ public static class ReproducibilityCheck
             secondOutputs.TryGetValue(path, out var b);
             if (a != b)
             {
-                differences.Add(a is null || b is null ? $"output {path} is only in run {(a is null ? 2 : 1)}" : $"output {path} differs ({Short(a)} vs {Short(b)})");
+                differences.Add(a is null || b is null ? $"output {path} is only in run {(a is null ? 2 : 1)}" : $"output {path} differs ({Output.Format.Short(a)} vs {Output.Format.Short(b)})");
             }
         }
 
@@ -163,7 +163,6 @@ public static class ReproducibilityCheck
         return outputs;
     }
 
-    private static string Short(string hash) => hash.Length > 12 ? hash.Substring(0, 12) : hash;
 
     private static int Execute(string command, IReadOnlyList<string> arguments, string runsDirectory, Variation variation, TimeSpan timeout, CheckStop? stop, string which)
     {

@@ -92,8 +92,8 @@ public static class HtmlReport
             html.Append("<tr data-run=\"").Append(E(record.RunId)).Append("\"><td><code>").Append(E(record.RunId)).Append("</code></td><td>").Append(E(record.Name ?? ""))
                 .Append("</td><td class=\"status-").Append(E(run.Status)).Append("\">").Append(E(run.Status)).Append("</td><td>").Append(E(run.Who ?? ""))
                 .Append("</td><td>").Append(E(record.StartTime)).Append("</td><td class=\"branch\">").Append(E(record.Build?.Branch ?? ""))
-                .Append("</td><td><code>").Append(E(Short(record.Build?.Commit, 10))).Append(record.Build?.Dirty == true ? "+dirty" : "")
-                .Append("</code></td><td><code>").Append(E(Short(Bare(record.Build?.Fingerprint), 12))).Append("</code></td>")
+                .Append("</td><td><code>").Append(E(Repro.Tool.Output.Format.Prefix(record.Build?.Commit, 10))).Append(record.Build?.Dirty == true ? "+dirty" : "")
+                .Append("</code></td><td><code>").Append(E(Repro.Tool.Output.Format.Prefix(Repro.Tool.Output.Format.Bare(record.Build?.Fingerprint), 12))).Append("</code></td>")
                 .Append("<td class=\"tags\">").Append(E(string.Join(" ", run.Tags.Select(t => t.Key + "=" + Repro.Tool.Output.Format.Long(t.Value))))).Append("</td>")
                 .Append("<td class=\"note\">").Append(E(run.Annotations?.Note is { } note ? Repro.Tool.Output.Format.Long(note) : "")).Append("</td>");
             foreach (var key in paramKeys)
@@ -141,7 +141,7 @@ public static class HtmlReport
                 html.Append("<tr").Append(RunComparison.IsDifferent(values) ? " class=\"differs\"" : "").Append("><td>").Append(E(key)).Append("</td>");
                 foreach (var value in values)
                 {
-                    html.Append("<td>").Append(E(Hash(Bare(value)) is { } shown ? Repro.Tool.Output.Format.Long(shown) : null)).Append("</td>");
+                    html.Append("<td>").Append(E(Hash(Repro.Tool.Output.Format.Bare(value)) is { } shown ? Repro.Tool.Output.Format.Long(shown) : null)).Append("</td>");
                 }
 
                 html.Append("</tr>\n");
@@ -157,8 +157,8 @@ public static class HtmlReport
         foreach (var record in records)
         {
             html.Append("<h3><code>").Append(E(record.RunId)).Append("</code> ").Append(E(record.Name ?? "")).Append("</h3>\n<p>Build: commit <code>")
-                .Append(E(record.Build?.Commit ?? "unknown")).Append("</code>").Append(record.Build?.Dirty == true ? " (dirty, patch <code>" + E(Short(record.Build.PatchSha256, 12)) + "</code>)" : "")
-                .Append(", fingerprint <code>").Append(E(Bare(record.Build?.Fingerprint) ?? "none")).Append("</code></p>\n");
+                .Append(E(record.Build?.Commit ?? "unknown")).Append("</code>").Append(record.Build?.Dirty == true ? " (dirty, patch <code>" + E(Repro.Tool.Output.Format.Prefix(record.Build.PatchSha256, 12)) + "</code>)" : "")
+                .Append(", fingerprint <code>").Append(E(Repro.Tool.Output.Format.Bare(record.Build?.Fingerprint) ?? "none")).Append("</code></p>\n");
             if (record.Steps.Count == 0 && record.Outputs.Count == 0 && record.Data.Count == 0)
             {
                 html.Append("<p>No steps, data or outputs recorded.</p>\n");
@@ -168,7 +168,7 @@ public static class HtmlReport
             html.Append("<table class=\"lineage\"><thead><tr><th>step</th><th>status</th><th>inputs</th><th>outputs</th></tr></thead><tbody>\n");
             if (record.Data.Count > 0)
             {
-                html.Append("<tr><td>(build data)</td><td></td><td>").Append(string.Join("<br>", record.Data.Select(d => E(d.Name) + " <code>" + E(Short(d.Sha256, 12)) + "</code> " + E(d.State)))).Append("</td><td></td></tr>\n");
+                html.Append("<tr><td>(build data)</td><td></td><td>").Append(string.Join("<br>", record.Data.Select(d => E(d.Name) + " <code>" + E(Repro.Tool.Output.Format.Prefix(d.Sha256, 12)) + "</code> " + E(d.State)))).Append("</td><td></td></tr>\n");
             }
 
             foreach (var step in record.Steps)
@@ -187,13 +187,9 @@ public static class HtmlReport
     }
 
     private static string Files(IEnumerable<RunFileEntry> files, bool showProducer) =>
-        string.Join("<br>", files.Select(f => E(f.Path) + " <code>" + E(Short(f.Sha256, 12)) + "</code>" + (showProducer && f.ProducedBy is { } by ? " ← " + E(by) : "")));
-
-    private static string? Bare(string? fingerprint) => fingerprint is not null && fingerprint.StartsWith("sha256:", StringComparison.Ordinal) ? fingerprint.Substring(7) : fingerprint;
+        string.Join("<br>", files.Select(f => E(f.Path) + " <code>" + E(Repro.Tool.Output.Format.Prefix(f.Sha256, 12)) + "</code>" + (showProducer && f.ProducedBy is { } by ? " ← " + E(by) : "")));
 
     // Hashes are cut for the table (the lineage shows them whole); values never are.
     private static string? Hash(string? text) =>
         text is { Length: >= 40 } && text.All(Uri.IsHexDigit) ? text.Substring(0, 16) + "…" : text;
-
-    private static string Short(string? text, int length) => text is null ? "" : text.Length <= length ? text : text.Substring(0, length);
 }

@@ -74,7 +74,7 @@ public sealed class RunQuery
         var selected = runs.Where(run =>
             (!ActiveOnly || run.IsActive)
             && (Statuses.Count == 0 || Statuses.Contains(run.Status, StringComparer.OrdinalIgnoreCase))
-            && (Fingerprint is null || StripAlgorithm(run.Summary.Build?.Fingerprint).StartsWith(StripAlgorithm(Fingerprint), StringComparison.OrdinalIgnoreCase))
+            && (Fingerprint is null || (Output.Format.Bare(run.Summary.Build?.Fingerprint) ?? "").StartsWith(Output.Format.Bare(Fingerprint)!, StringComparison.OrdinalIgnoreCase))
             && (Commit is null || (run.Summary.Build?.Commit ?? "").StartsWith(Commit, StringComparison.OrdinalIgnoreCase))
             && (Branch is null || string.Equals(run.Summary.Build?.Branch, Branch, StringComparison.Ordinal))
             && (Who is null || (run.Who ?? "").IndexOf(Who, StringComparison.OrdinalIgnoreCase) >= 0)
@@ -95,9 +95,6 @@ public sealed class RunQuery
         var list = (Descending && Sort is "start" or "name" or "status" ? ordered.Reverse() : ordered).ToList();
         return Limit is { } limit ? list.Take(limit).ToList() : list;
     }
-
-    private static string StripAlgorithm(string? fingerprint) =>
-        fingerprint is null ? "" : fingerprint.StartsWith("sha256:", StringComparison.OrdinalIgnoreCase) ? fingerprint.Substring(7) : fingerprint;
 
     private static bool SameValue(string recorded, string wanted) =>
         string.Equals(recorded, wanted, StringComparison.Ordinal)
