@@ -86,7 +86,7 @@ public sealed class SampleTests
     {
         var readme = File.ReadAllText(Path.Combine(_fixture.RepositoryRoot, "samples", "MachineFailure", "README.md")).Replace("\r\n", "\n", StringComparison.Ordinal);
         var blocks = System.Text.RegularExpressions.Regex.Matches(readme, "```(?:sh)?\n(.*?)```", System.Text.RegularExpressions.RegexOptions.Singleline).Select(m => m.Groups[1].Value).ToList();
-        var secondRun = blocks.Single(b => b.Contains("dotnet run", StringComparison.Ordinal) && b.Contains(" -- ", StringComparison.Ordinal));
+        var secondRun = blocks.First(b => b.Contains("dotnet run -c Release --no-build", StringComparison.Ordinal) && b.Contains(" -- --iterations", StringComparison.Ordinal));
         var parameters = secondRun[(secondRun.IndexOf(" -- ", StringComparison.Ordinal) + 4)..].Split('\n')[0].Split(' ', StringSplitOptions.RemoveEmptyEntries);
         var second = _fixture.Dotnet(projectDirectory, runArguments.Append("--").Concat(parameters).ToArray());
         Assert.True(second.ExitCode == 0, second.ToString());
