@@ -140,7 +140,8 @@ internal static class GeneratorUse
         }
 
         if (condition is ILocalReferenceOperation local
-            && OperationHelpers.InitialValue(local.Local, local)?.WithoutConversions() is ILiteralOperation { ConstantValue: { HasValue: true, Value: bool initial } }
+            && OperationHelpers.InitialValue(local.Local, local)?.WithoutConversions() is ILiteralOperation { ConstantValue: { HasValue: true,
+                Value: bool initial } }
             && !OperationHelpers.IsReassigned(local.Local, local))
         {
             return initial;

@@ -36,7 +36,8 @@ internal static class ProcessHooks
             AppDomain.CurrentDomain.ProcessExit += (_, _) => ForEach(run => run.EndWithProcess());
             AppDomain.CurrentDomain.UnhandledException += (_, e) => ForEach(run => run.EndWithException(e.ExceptionObject as Exception));
 #if NET
-            var signals = new[] { (PosixSignal.SIGINT, "SIGINT"), (PosixSignal.SIGTERM, "SIGTERM"), (PosixSignal.SIGHUP, "SIGHUP"), (PosixSignal.SIGQUIT, "SIGQUIT") };
+            var signals = new[] { (PosixSignal.SIGINT, "SIGINT"), (PosixSignal.SIGTERM, "SIGTERM"), (PosixSignal.SIGHUP, "SIGHUP"), (PosixSignal.SIGQUIT,
+                "SIGQUIT") };
             foreach (var (signal, name) in signals)
             {
                 try

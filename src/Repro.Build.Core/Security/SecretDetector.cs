@@ -35,10 +35,12 @@ public static partial class SecretDetector
     };
 
     // Anywhere in a key (DB_PASSWORD, clientSecret, ConnectionStrings:Default…).
-    private static readonly string[] SecretNameParts = { "PASSWORD", "PASSWD", "SECRET", "CREDENTIAL", "CONNECTIONSTRING", "PRIVATEKEY", "APIKEY", "ACCESSKEY" };
+    private static readonly string[] SecretNameParts = { "PASSWORD", "PASSWD", "SECRET", "CREDENTIAL", "CONNECTIONSTRING", "PRIVATEKEY", "APIKEY",
+        "ACCESSKEY" };
 
     // In code, where "key", "token" and "auth" name many harmless things, only these count.
-    private static readonly string[] StrongSecretNameParts = { "PASSWORD", "PASSWD", "SECRET", "CREDENTIAL", "PRIVATEKEY", "APIKEY", "ACCESSKEY", "ACCESSTOKEN", "AUTHTOKEN", "BEARERTOKEN", "APITOKEN" };
+    private static readonly string[] StrongSecretNameParts = { "PASSWORD", "PASSWD", "SECRET", "CREDENTIAL", "PRIVATEKEY", "APIKEY", "ACCESSKEY", "ACCESSTOKEN",
+        "AUTHTOKEN", "BEARERTOKEN", "APITOKEN" };
 
     // Only as a whole word of the key (PATH, PATTERN, AUTHOR, TOKENIZER and MONKEY are not secrets).
     private static readonly string[] SecretWords = { "PWD", "PAT", "SAS", "TOKEN", "KEY", "AUTH", "PASS" };
@@ -462,7 +464,8 @@ public static partial class SecretDetector
         }
 
         var start = text.TrimStart('\uFEFF', ' ', '\t', '\r', '\n');
-        return start.StartsWith("{", StringComparison.Ordinal) || start.StartsWith("[", StringComparison.Ordinal) || start.StartsWith("---", StringComparison.Ordinal);
+        return start.StartsWith("{", StringComparison.Ordinal) || start.StartsWith("[", StringComparison.Ordinal) || start.StartsWith("---",
+            StringComparison.Ordinal);
     }
 
     // Placeholders and references are not secrets: "", "<redacted>", "${DB_PASSWORD}", "%PWD%", "{{ secret }}", "****".
@@ -523,9 +526,11 @@ public static partial class SecretDetector
 
         try
         {
-            using var document = JsonDocument.Parse(start, new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip, MaxDepth = 256 });
+            using var document = JsonDocument.Parse(start, new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip,
+                MaxDepth = 256 });
             using var stream = new MemoryStream();
-            using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+            using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true,
+                Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
             {
                 WriteRedacted(writer, document.RootElement, secret: false);
             }
