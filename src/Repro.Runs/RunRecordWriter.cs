@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
-using System.Linq;
 using System.Reflection;
 using System.Threading;
 using Repro.Build;
@@ -301,8 +300,13 @@ internal sealed class RunRecordWriter
             _record.Failure = failure;
             _record.ExitCode = exitCode;
             _record.EndTime = now;
-            foreach (var step in _record.Steps.Where(s => s.EndTime is null))
+            foreach (var step in _record.Steps)
             {
+                if (step.EndTime is not null)
+                {
+                    continue;
+                }
+
                 step.Status = status == RunStatus.Finished ? RunStatus.Finished : status == RunStatus.Killed ? RunStatus.Killed : RunStatus.Failed;
                 step.EndTime = now;
             }
