@@ -150,8 +150,8 @@ internal static class CryptoSampling
         }
 
         if (returned.SemanticModel is not { } model
-            || model.GetEnclosingSymbol(returned.Syntax.SpanStart) is not IMethodSymbol { MethodKind: MethodKind.Ordinary,
-                DeclaredAccessibility: Accessibility.Private } method
+            || model.GetEnclosingSymbol(returned.Syntax.SpanStart)
+                is not IMethodSymbol { MethodKind: MethodKind.Ordinary, DeclaredAccessibility: Accessibility.Private } method
             || method.ContainingType is not { DeclaringSyntaxReferences.Length: 1 } type
             || type.DeclaringSyntaxReferences[0].SyntaxTree != model.SyntaxTree)
         {

@@ -88,8 +88,8 @@ internal static class OperationHelpers
     {
         BaseMethodDeclarationSyntax or AccessorDeclarationSyntax => true,
         ArrowExpressionClauseSyntax arrow => arrow.Parent is BasePropertyDeclarationSyntax,
-        EqualsValueClauseSyntax initializer => initializer.Parent is PropertyDeclarationSyntax or VariableDeclaratorSyntax { Parent.Parent:
-            FieldDeclarationSyntax },
+        EqualsValueClauseSyntax initializer =>
+            initializer.Parent is PropertyDeclarationSyntax or VariableDeclaratorSyntax { Parent.Parent: FieldDeclarationSyntax },
         _ => false,
     };
 }

@@ -467,8 +467,8 @@ internal sealed class RunRecordWriter
         }
         catch (Exception ex) when (ReadFailure.IsExpected(ex))
         {
-            diagnostics.Add(new RunDiagnostic { Id = DiagnosticIds.DataNotChecked,
-                Message = $"a run-time check failed ({ex.Message}); the record lacks its result." });
+            var message = $"a run-time check failed ({ex.Message}); the record lacks its result.";
+            diagnostics.Add(new RunDiagnostic { Id = DiagnosticIds.DataNotChecked, Message = message });
             return null;
         }
     }

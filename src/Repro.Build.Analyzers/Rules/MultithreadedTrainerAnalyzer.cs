@@ -108,7 +108,7 @@ public sealed class MultithreadedTrainerAnalyzer : ReproAnalyzer
                 }
 
                 var value = options.Value.WithoutConversions();
-                IObjectCreationOperation? creation = value as IObjectCreationOperation;
+                var creation = value as IObjectCreationOperation;
                 IOperation? assigned = null;
                 if (value is ILocalReferenceOperation local)
                 {

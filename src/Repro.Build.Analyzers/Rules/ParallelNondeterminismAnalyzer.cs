@@ -283,7 +283,7 @@ public sealed class ParallelNondeterminismAnalyzer : ReproAnalyzer
         string? consumed = null;
         foreach (var reference in References(holder, sample))
         {
-            IOperation use = reference;
+            var use = reference;
             while (true)
             {
                 while (use.Parent is IConversionOperation or IParenthesizedOperation)
@@ -363,7 +363,7 @@ public sealed class ParallelNondeterminismAnalyzer : ReproAnalyzer
     /// <summary>Walks the query back to AsParallel(): ordered when AsOrdered() comes after it (and no AsUnordered()).</summary>
     private static bool IsOrdered(IInvocationOperation invocation)
     {
-        IOperation? current = invocation.Arguments.FirstOrDefault()?.Value ?? invocation.Instance;
+        var current = invocation.Arguments.FirstOrDefault()?.Value ?? invocation.Instance;
         while (current is not null)
         {
             current = current.WithoutConversions();

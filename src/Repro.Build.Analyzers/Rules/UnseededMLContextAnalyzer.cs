@@ -471,7 +471,7 @@ public sealed class UnseededMLContextAnalyzer : ReproAnalyzer
     /// <summary>Where a new context (a creation, or a factory's call) goes: the local, field or property it is stored in, or whether it is handed on.</summary>
     private static (ISymbol? StoredIn, bool Escapes) Destination(IOperation creation)
     {
-        IOperation current = creation;
+        var current = creation;
         while (current.Parent is IConversionOperation or IParenthesizedOperation)
         {
             current = current.Parent;

@@ -306,8 +306,12 @@ public static class GitPatchBuilder
         var sorted = listed.OrderBy(l => l.Path, StringComparer.Ordinal).ToList();
         var hashes = new string?[sorted.Count];
         var unreadable = new bool[sorted.Count];
-        System.Threading.Tasks.Parallel.For(0, sorted.Count, new System.Threading.Tasks.ParallelOptions { MaxDegreeOfParallelism = Math.Max(1,
-            Environment.ProcessorCount), CancellationToken = cancellation }, i =>
+        var parallel = new System.Threading.Tasks.ParallelOptions
+        {
+            MaxDegreeOfParallelism = Math.Max(1, Environment.ProcessorCount),
+            CancellationToken = cancellation,
+        };
+        System.Threading.Tasks.Parallel.For(0, sorted.Count, parallel, i =>
         {
             var file = sorted[i];
             if (cache.TryGet(file.FullPath, file.Size, file.Ticks, out var sha))

@@ -98,8 +98,13 @@ public sealed class WorkingTreeCache
         var keyed = new List<WalkEntry>();
         var fileCount = 0;
 #if NET
-        var options = new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = true, AttributesToSkip = 0,
-            ReturnSpecialDirectories = false };
+        var options = new EnumerationOptions
+        {
+            RecurseSubdirectories = true,
+            IgnoreInaccessible = true,
+            AttributesToSkip = 0,
+            ReturnSpecialDirectories = false,
+        };
         var entries = new System.IO.Enumeration.FileSystemEnumerable<WalkEntry>(folder,
             (ref System.IO.Enumeration.FileSystemEntry entry) => new WalkEntry(
                 entry.ToSpecifiedFullPath().Substring(folder.Length), entry.IsDirectory ? -1 : entry.Length, entry.LastWriteTimeUtc.UtcTicks),
