@@ -67,11 +67,13 @@ internal static class CryptoSampling
                     return "as an index";
                 case IArgumentOperation { Parent: IPropertyReferenceOperation { Property.IsIndexer: true } }:
                     return "as an index";
-                case IArgumentOperation { Parent: IInvocationOperation call } when call.TargetMethod.Name is "ElementAt" or "ElementAtOrDefault" or "RemoveAt" or "Insert" or "Swap" or "Skip" or "GetRange":
+                case IArgumentOperation { Parent: IInvocationOperation call } when call.TargetMethod.Name is "ElementAt" or "ElementAtOrDefault" or "RemoveAt"
+                    or "Insert" or "Swap" or "Skip" or "GetRange":
                     return $"as an index ('{call.TargetMethod.Name}')";
                 case IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator } when depth < MaxDepth:
                     return LocalUse(declarator.Symbol, declarator, depth, NumberUse);
-                case ISimpleAssignmentOperation assignment when assignment.Value == current && assignment.Target is ILocalReferenceOperation target && depth < MaxDepth:
+                case ISimpleAssignmentOperation assignment when assignment.Value == current && assignment.Target is ILocalReferenceOperation target
+                    && depth < MaxDepth:
                     return LocalUse(target.Local, target, depth, NumberUse);
                 case IReturnOperation returned when depth < MaxDepth:
                     return CallerUse(returned, depth); // a helper such as NextIndex(n) => GetInt32(n): how its callers use it
@@ -94,7 +96,8 @@ internal static class CryptoSampling
         switch (current.Parent)
         {
             case IArgumentOperation { Parent: IInvocationOperation call } when WellKnownTypes.IsOneOf(call.TargetMethod.ContainingType, types.ByteReaders)
-                && (call.TargetMethod.Name.StartsWith("To", System.StringComparison.Ordinal) || call.TargetMethod.Name.StartsWith("Read", System.StringComparison.Ordinal))
+                && (call.TargetMethod.Name.StartsWith("To", System.StringComparison.Ordinal) || call.TargetMethod.Name.StartsWith("Read",
+                    System.StringComparison.Ordinal))
                 && call.TargetMethod.Name != "ToString":
                 return IsSeed(call) ? null : $"as a number ('{call.TargetMethod.ContainingType.Name}.{call.TargetMethod.Name}')";
             case IArrayElementReferenceOperation element when element.ArrayReference == current:
@@ -147,7 +150,8 @@ internal static class CryptoSampling
         }
 
         if (returned.SemanticModel is not { } model
-            || model.GetEnclosingSymbol(returned.Syntax.SpanStart) is not IMethodSymbol { MethodKind: MethodKind.Ordinary, DeclaredAccessibility: Accessibility.Private } method
+            || model.GetEnclosingSymbol(returned.Syntax.SpanStart)
+                is not IMethodSymbol { MethodKind: MethodKind.Ordinary, DeclaredAccessibility: Accessibility.Private } method
             || method.ContainingType is not { DeclaringSyntaxReferences.Length: 1 } type
             || type.DeclaringSyntaxReferences[0].SyntaxTree != model.SyntaxTree)
         {

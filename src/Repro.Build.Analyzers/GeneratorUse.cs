@@ -35,7 +35,7 @@ internal static class GeneratorUse
 
         foreach (var reference in references)
         {
-            IOperation use = reference;
+            var use = reference;
             while (use.Parent is IConversionOperation or IParenthesizedOperation)
             {
                 use = use.Parent;
@@ -140,7 +140,8 @@ internal static class GeneratorUse
         }
 
         if (condition is ILocalReferenceOperation local
-            && OperationHelpers.InitialValue(local.Local, local)?.WithoutConversions() is ILiteralOperation { ConstantValue: { HasValue: true, Value: bool initial } }
+            && OperationHelpers.InitialValue(local.Local, local)?.WithoutConversions()
+                is ILiteralOperation { ConstantValue: { HasValue: true, Value: bool initial } }
             && !OperationHelpers.IsReassigned(local.Local, local))
         {
             return initial;

@@ -75,7 +75,8 @@ internal static class OperationHelpers
     /// </summary>
     public static IEnumerable<IFieldReferenceOperation> FieldReferences(IFieldSymbol field, SyntaxNode typeDeclaration, SemanticModel model) =>
         typeDeclaration.DescendantNodes()
-            .Where(node => IsOperationBlock(node) && node.DescendantTokens().Any(token => token.IsKind(SyntaxKind.IdentifierToken) && token.ValueText == field.Name))
+            .Where(node => IsOperationBlock(node) && node.DescendantTokens().Any(token => token.IsKind(SyntaxKind.IdentifierToken)
+                && token.ValueText == field.Name))
             .Select(block => model.GetOperation(block))
             .SelectMany(block => block?.DescendantsAndSelf() ?? Enumerable.Empty<IOperation>())
             .OfType<IFieldReferenceOperation>()
@@ -87,7 +88,8 @@ internal static class OperationHelpers
     {
         BaseMethodDeclarationSyntax or AccessorDeclarationSyntax => true,
         ArrowExpressionClauseSyntax arrow => arrow.Parent is BasePropertyDeclarationSyntax,
-        EqualsValueClauseSyntax initializer => initializer.Parent is PropertyDeclarationSyntax or VariableDeclaratorSyntax { Parent.Parent: FieldDeclarationSyntax },
+        EqualsValueClauseSyntax initializer =>
+            initializer.Parent is PropertyDeclarationSyntax or VariableDeclaratorSyntax { Parent.Parent: FieldDeclarationSyntax },
         _ => false,
     };
 }

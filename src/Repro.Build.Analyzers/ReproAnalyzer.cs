@@ -14,7 +14,8 @@ public abstract class ReproAnalyzer : DiagnosticAnalyzer
     {
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         context.EnableConcurrentExecution();
-        context.RegisterCompilationStartAction(compilationContext => OnCompilationStart(compilationContext, WellKnownTypes.Get(compilationContext.Compilation)));
+        context.RegisterCompilationStartAction(compilationContext => OnCompilationStart(compilationContext,
+            WellKnownTypes.Get(compilationContext.Compilation)));
     }
 
     private protected abstract void OnCompilationStart(CompilationStartAnalysisContext context, WellKnownTypes types);

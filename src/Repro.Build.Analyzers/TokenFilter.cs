@@ -13,5 +13,6 @@ namespace Repro.Build.Analyzers;
 internal static class TokenFilter
 {
     public static bool Mentions(ImmutableArray<IOperation> operationBlocks, ImmutableHashSet<string> identifiers) =>
-        operationBlocks.Any(block => block.Syntax.DescendantTokens().Any(token => token.IsKind(SyntaxKind.IdentifierToken) && identifiers.Contains(token.ValueText)));
+        operationBlocks.Any(block => block.Syntax.DescendantTokens().Any(token => token.IsKind(SyntaxKind.IdentifierToken)
+            && identifiers.Contains(token.ValueText)));
 }

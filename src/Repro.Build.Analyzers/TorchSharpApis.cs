@@ -123,7 +123,8 @@ internal sealed class TorchSharpApis
         }
 
         if (Is(owner, _nn) && InitialisedModules.Contains(method.Name)
-            || Is(owner, _init) && method.Name.EndsWith("_", System.StringComparison.Ordinal) && method.Name is not ("ones_" or "zeros_" or "constant_" or "eye_" or "dirac_"))
+            || Is(owner, _init) && method.Name.EndsWith("_", System.StringComparison.Ordinal)
+                && method.Name is not ("ones_" or "zeros_" or "constant_" or "eye_" or "dirac_"))
         {
             return RandomKind.Initialisation;
         }

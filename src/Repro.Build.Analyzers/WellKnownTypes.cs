@@ -49,7 +49,8 @@ internal sealed class WellKnownTypes
 
         MLContext = Type("Microsoft.ML.MLContext");
         TrainerEstimator = Type("Microsoft.ML.Trainers.ITrainerEstimator`2");
-        RacingTrainers = Types("Microsoft.ML.Trainers.SdcaTrainerBase`3", "Microsoft.ML.Trainers.SgdBinaryTrainerBase`1", "Microsoft.ML.Trainers.KMeansTrainer");
+        RacingTrainers = Types("Microsoft.ML.Trainers.SdcaTrainerBase`3", "Microsoft.ML.Trainers.SgdBinaryTrainerBase`1",
+            "Microsoft.ML.Trainers.KMeansTrainer");
         CoreCountTrainers = Types("Microsoft.ML.Trainers.LbfgsTrainerBase`3");
 
         MathNetRandomSource = Type("MathNet.Numerics.Random.RandomSource");
@@ -170,7 +171,8 @@ internal sealed class WellKnownTypes
         foreach (var global in assemblies.Select(assembly => assembly.GlobalNamespace))
         {
             builder.UnionWith(global.GetNamespaceMembers().Where(ns => ns.Name is "TorchSharp" or "MathNet"));
-            builder.UnionWith(global.GetNamespaceMembers().Where(ns => ns.Name == "Microsoft").SelectMany(ns => ns.GetNamespaceMembers()).Where(ns => ns.Name == "ML"));
+            builder.UnionWith(global.GetNamespaceMembers().Where(ns => ns.Name == "Microsoft").SelectMany(ns => ns.GetNamespaceMembers()).Where(ns => ns.Name ==
+                "ML"));
         }
 
         return builder.ToImmutable();

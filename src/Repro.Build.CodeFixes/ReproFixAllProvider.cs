@@ -32,8 +32,10 @@ internal sealed class ReproFixAllProvider : FixAllProvider
         {
             var diagnostics = new ForwardingDiagnosticProvider(fixAllContext);
             fixAllContext = fixAllContext.Document is { } document
-                ? new FixAllContext(document, fixAllContext.CodeFixProvider, fixAllContext.Scope, _equivalenceKey, fixAllContext.DiagnosticIds, diagnostics, fixAllContext.CancellationToken)
-                : new FixAllContext(fixAllContext.Project, fixAllContext.CodeFixProvider, fixAllContext.Scope, _equivalenceKey, fixAllContext.DiagnosticIds, diagnostics, fixAllContext.CancellationToken);
+                ? new FixAllContext(document, fixAllContext.CodeFixProvider, fixAllContext.Scope, _equivalenceKey, fixAllContext.DiagnosticIds, diagnostics,
+                    fixAllContext.CancellationToken)
+                : new FixAllContext(fixAllContext.Project, fixAllContext.CodeFixProvider, fixAllContext.Scope, _equivalenceKey, fixAllContext.DiagnosticIds,
+                    diagnostics, fixAllContext.CancellationToken);
         }
 
         return WellKnownFixAllProviders.BatchFixer.GetFixAsync(fixAllContext);

@@ -36,7 +36,8 @@ public abstract class ReproFixer : CodeFixProvider
 
     /// <summary>Offers one action for <paramref name="diagnostics"/> that makes <paramref name="edit"/> on the document.</summary>
     private protected void Register(CodeFixContext context, ImmutableArray<Diagnostic> diagnostics, string title, Action<DocumentEditor> edit) =>
-        context.RegisterCodeFix(CodeAction.Create(title, cancellationToken => EditAsync(context.Document, edit, cancellationToken), EquivalenceKey), diagnostics);
+        context.RegisterCodeFix(CodeAction.Create(title, cancellationToken => EditAsync(context.Document, edit, cancellationToken), EquivalenceKey),
+            diagnostics);
 
     private static async Task<Document> EditAsync(Document document, Action<DocumentEditor> edit, CancellationToken cancellationToken)
     {

@@ -42,7 +42,8 @@ public abstract class SeedArgumentFixer : ReproFixer
         {
             if (CanFix(diagnostic) && Target(root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true)) is { } target)
             {
-                Register(context, ImmutableArray.Create(diagnostic), title, editor => InsertSeed(editor, target, SeedValue.Literal(seed).WithAdditionalAnnotations(Formatter.Annotation)));
+                Register(context, ImmutableArray.Create(diagnostic), title, editor => InsertSeed(editor, target,
+                    SeedValue.Literal(seed).WithAdditionalAnnotations(Formatter.Annotation)));
             }
         }
     }

@@ -21,7 +21,8 @@ internal static class TypeNames
             return "global::" + metadataName;
         }
 
-        if (model.LookupNamespacesAndTypes(position, name: name).SingleOrDefault() is INamedTypeSymbol found && SymbolEqualityComparer.Default.Equals(found, type))
+        if (model.LookupNamespacesAndTypes(position, name: name).SingleOrDefault() is INamedTypeSymbol found && SymbolEqualityComparer.Default.Equals(found,
+            type))
         {
             return name;
         }

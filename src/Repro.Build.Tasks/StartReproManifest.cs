@@ -142,7 +142,8 @@ public sealed class StartReproManifest : ReproTask
         }
 
         Log.Warn(DiagnosticIds.InvalidSetting,
-            $"ReproPatchMaxBytes is '{PatchMaxBytes}', which is not a whole number of bytes; the default of {GitCaptureOptions.DefaultMaxPatchBytes} bytes is used.",
+            $"ReproPatchMaxBytes is '{PatchMaxBytes}', which is not a whole number of bytes; the default of {GitCaptureOptions.DefaultMaxPatchBytes} bytes is "
+                + "used.",
             BuildEngine?.ProjectFileOfTaskNode);
         return GitCaptureOptions.DefaultMaxPatchBytes;
     }

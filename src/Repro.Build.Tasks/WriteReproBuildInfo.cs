@@ -40,7 +40,8 @@ public sealed class WriteReproBuildInfo : ReproTask, ICancelableTask
         ReproManifest? manifest = null;
         if (!DesignTime)
         {
-            var pending = (BuildEngine as IBuildEngine4)?.GetRegisteredTaskObject(PendingManifest.KeyFor(ManifestPath), RegisteredTaskObjectLifetime.Build) as PendingManifest;
+            var pending = (BuildEngine as IBuildEngine4)?.GetRegisteredTaskObject(PendingManifest.KeyFor(ManifestPath),
+                RegisteredTaskObjectLifetime.Build) as PendingManifest;
             try
             {
                 manifest = pending?.Wait(PendingManifest.ToTargetingPacks(TargetingPacks), _ => { }, _cancellation.Token).Collection.Manifest;
@@ -83,7 +84,8 @@ public sealed class WriteReproBuildInfo : ReproTask, ICancelableTask
         catch (Exception ex) when (ReadFailure.IsExpected(ex))
         {
             Log.Warn(DiagnosticIds.ManifestNotWritten,
-                $"The generated ReproBuildInfo class could not be written ({ex.Message}). Check that obj/ is writable, or set ReproGenerateBuildInfo=false.", SourcePath);
+                $"The generated ReproBuildInfo class could not be written ({ex.Message}). Check that obj/ is writable, or set ReproGenerateBuildInfo=false.",
+                    SourcePath);
         }
 
         return !Log.HasLoggedErrors;

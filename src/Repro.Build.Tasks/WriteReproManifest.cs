@@ -45,12 +45,14 @@ public sealed class WriteReproManifest : ReproTask, ICancelableTask
     {
         try
         {
-            var pending = (BuildEngine as IBuildEngine4)?.GetRegisteredTaskObject(PendingManifest.KeyFor(ManifestPath), RegisteredTaskObjectLifetime.Build) as PendingManifest;
+            var pending = (BuildEngine as IBuildEngine4)?.GetRegisteredTaskObject(PendingManifest.KeyFor(ManifestPath),
+                RegisteredTaskObjectLifetime.Build) as PendingManifest;
             if (pending is null)
             {
                 DeleteStaleFiles();
                 Log.Warn(DiagnosticIds.UnexpectedFailure,
-                    $"Repro.Build found no capture for '{ManifestPath}' (StartReproManifest did not run in this build). The manifest is not written; please report this at the project's issue tracker.",
+                    $"Repro.Build found no capture for '{ManifestPath}' (StartReproManifest did not run in this build). The manifest is not written; please "
+                        + "report this at the project's issue tracker.",
                     BuildEngine?.ProjectFileOfTaskNode);
                 return true;
             }
@@ -84,7 +86,8 @@ public sealed class WriteReproManifest : ReproTask, ICancelableTask
             // manifest must not stay behind as if it described this build.
             DeleteStaleFiles();
             Log.Warn(DiagnosticIds.UnexpectedFailure,
-                $"Repro.Build could not capture the manifest ({UnexpectedFailure.Describe(ex)}), so this build has no manifest (the one of an earlier build was deleted). The build goes on without it; please report this at the project's issue tracker.",
+                $"Repro.Build could not capture the manifest ({UnexpectedFailure.Describe(ex)}), so this build has no manifest (the one of an earlier build "
+                    + "was deleted). The build goes on without it; please report this at the project's issue tracker.",
                 BuildEngine?.ProjectFileOfTaskNode);
         }
 
@@ -111,7 +114,8 @@ public sealed class WriteReproManifest : ReproTask, ICancelableTask
         catch (Exception ex) when (ReadFailure.IsExpected(ex))
         {
             Log.Warn(DiagnosticIds.ManifestNotWritten,
-                $"The manifest could not be written ({ex.Message}). Check that the output folder is writable, or set GenerateReproManifest=false.", ManifestPath);
+                $"The manifest could not be written ({ex.Message}). Check that the output folder is writable, or set GenerateReproManifest=false.",
+                    ManifestPath);
         }
     }
 

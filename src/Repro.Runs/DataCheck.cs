@@ -22,7 +22,8 @@ internal static class DataCheck
     /// <summary>Items whose name the manifest reduced to a file name outside the repository (docs/manifest.md).</summary>
     private const string OutsidePrefix = "<outside>/";
 
-    public static List<RunDataEntry> Run(BuildLink build, string projectDirectory, string? repositoryRoot, FileHashCache cache, List<RunDiagnostic> diagnostics, CancellationToken cancellation = default)
+    public static List<RunDataEntry> Run(BuildLink build, string projectDirectory, string? repositoryRoot, FileHashCache cache, List<RunDiagnostic> diagnostics,
+        CancellationToken cancellation = default)
     {
         var entries = new List<RunDataEntry>();
         var declarations = new List<DataDeclaration>();
@@ -63,7 +64,8 @@ internal static class DataCheck
             return entries;
         }
 
-        var hashed = DataHasher.Hash(projectDirectory, declarations, cache, new HashProgress(), new List<ReproDiagnostic>(), strict: false, repositoryRoot, cancellation)
+        var hashed = DataHasher.Hash(projectDirectory, declarations, cache, new HashProgress(), new List<ReproDiagnostic>(), strict: false, repositoryRoot,
+            cancellation)
             .Items.ToDictionary(i => i.Name, StringComparer.Ordinal);
         foreach (var entry in entries.Where(e => e.State == RunDataState.Unchecked))
         {
@@ -95,12 +97,14 @@ internal static class DataCheck
             }
 
             // A folder names its changed files; a single file is its own name already.
-            var which = entry.ChangedFiles.Count == 0 || entry.ChangedFiles.SequenceEqual(new[] { entry.Name }) ? "" : " (" + string.Join(", ", entry.ChangedFiles.Take(3)) + (entry.ChangedFiles.Count > 3 ? ", …" : "") + ")";
+            var which = entry.ChangedFiles.Count == 0 || entry.ChangedFiles.SequenceEqual(new[] { entry.Name }) ? "" : " (" + string.Join(", ",
+                entry.ChangedFiles.Take(3)) + (entry.ChangedFiles.Count > 3 ? ", …" : "") + ")";
             diagnostics.Add(new RunDiagnostic
             {
                 Id = DiagnosticIds.DataChangedSinceBuild,
                 File = entry.Name,
-                Message = $"data '{entry.Name}' changed since the build{which}. Rebuild so the manifest records the data this run reads, or restore the data of the build.",
+                Message = $"data '{entry.Name}' changed since the build{which}. Rebuild so the manifest records the data this run reads, or restore the data "
+                    + "of the build.",
             });
         }
 

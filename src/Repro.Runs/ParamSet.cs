@@ -30,7 +30,8 @@ internal sealed class ParamSet
         {
             return string.Equals(existing, text, StringComparison.Ordinal)
                 ? null
-                : $"{DiagnosticIds.ParamConflict}: the parameter '{key}' of {owner} was already logged with another value ({Shown(key, existing)}, now {Shown(key, text)}). A parameter is set once; log a value that changes during training as a metric.";
+                : $"{DiagnosticIds.ParamConflict}: the parameter '{key}' of {owner} was already logged with another value ({Shown(key, existing)}, now "
+                    + $"{Shown(key, text)}). A parameter is set once; log a value that changes during training as a metric.";
         }
 
         _given[key] = text;

@@ -53,7 +53,8 @@ internal static class ParamText
         }
     }
 
-    /// <summary>The (name, value) pairs of an object's public properties and fields, a dictionary's entries, or a JSON object's members; nested objects become <c>outer.inner</c>.</summary>
+    /// <summary>The (name, value) pairs of an object's public properties and fields, a dictionary's entries, or a JSON object's members; nested objects become
+    /// <c>outer.inner</c>.</summary>
     public static List<KeyValuePair<string, object?>> Flatten(object values)
     {
         var pairs = new List<KeyValuePair<string, object?>>();

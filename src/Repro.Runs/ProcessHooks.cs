@@ -16,13 +16,13 @@ namespace Repro.Runs;
 internal static class ProcessHooks
 {
     private static readonly object Gate = new();
-    private static readonly List<ReproRun> Live = new();
+    private static readonly List<RunLifecycle> Live = new();
     private static bool _registered;
 #if NET
     private static readonly List<PosixSignalRegistration> Registrations = new();
 #endif
 
-    public static void Add(ReproRun run)
+    public static void Add(RunLifecycle run)
     {
         lock (Gate)
         {
@@ -36,7 +36,9 @@ internal static class ProcessHooks
             AppDomain.CurrentDomain.ProcessExit += (_, _) => ForEach(run => run.EndWithProcess());
             AppDomain.CurrentDomain.UnhandledException += (_, e) => ForEach(run => run.EndWithException(e.ExceptionObject as Exception));
 #if NET
-            foreach (var (signal, name) in new[] { (PosixSignal.SIGINT, "SIGINT"), (PosixSignal.SIGTERM, "SIGTERM"), (PosixSignal.SIGHUP, "SIGHUP"), (PosixSignal.SIGQUIT, "SIGQUIT") })
+            var signals = new[] { (PosixSignal.SIGINT, "SIGINT"), (PosixSignal.SIGTERM, "SIGTERM"), (PosixSignal.SIGHUP, "SIGHUP"), (PosixSignal.SIGQUIT,
+                "SIGQUIT") };
+            foreach (var (signal, name) in signals)
             {
                 try
                 {
@@ -53,7 +55,7 @@ internal static class ProcessHooks
         }
     }
 
-    public static void Remove(ReproRun run)
+    public static void Remove(RunLifecycle run)
     {
         lock (Gate)
         {
@@ -61,9 +63,9 @@ internal static class ProcessHooks
         }
     }
 
-    private static void ForEach(Action<ReproRun> action)
+    private static void ForEach(Action<RunLifecycle> action)
     {
-        ReproRun[] runs;
+        RunLifecycle[] runs;
         lock (Gate)
         {
             runs = Live.ToArray();

@@ -12,7 +12,8 @@ internal static class ProjectLocator
     // bin/<Configuration>/<TargetFramework>/<RuntimeIdentifier>/publish/ is the deepest usual output folder.
     private const int MaxLevels = 6;
 
-    /// <summary>The option, else the variable, else the nearest folder above <paramref name="assemblyFolder"/> holding <c>&lt;project&gt;.*proj</c>; else null.</summary>
+    /// <summary>The option, else the variable, else the nearest folder above <paramref name="assemblyFolder"/> holding <c>&lt;project&gt;.*proj</c>; else
+    /// null.</summary>
     public static string? Locate(string? configured, string? assemblyFolder, string? projectName)
     {
         if (!string.IsNullOrWhiteSpace(configured))

@@ -53,7 +53,8 @@ public sealed class ReproRunOptions
     /// How long one push may take before git is stopped; the push at the end of the run holds the program at most this
     /// long. Default: <c>REPRO_RUNS_SHARE_TIMEOUT</c> (seconds) when set, else 30 seconds.
     /// </summary>
-    public TimeSpan ShareTimeout { get; set; } = ShareSettings.TimeoutFrom(Environment.GetEnvironmentVariable(ShareSettings.TimeoutVariable)) ?? ShareSettings.DefaultTimeout;
+    public TimeSpan ShareTimeout { get; set; } = ShareSettings.TimeoutFrom(Environment.GetEnvironmentVariable(ShareSettings.TimeoutVariable))
+        ?? ShareSettings.DefaultTimeout;
 
     /// <summary>The build to link to instead of reading it from <see cref="Assembly"/> (benchmarks and tests).</summary>
     internal BuildLink? Build { get; set; }

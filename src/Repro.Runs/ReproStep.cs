@@ -11,14 +11,14 @@ namespace Repro.Runs;
 /// </summary>
 public sealed class ReproStep : IDisposable
 {
-    private readonly ReproRun _run;
+    private readonly RunRecordWriter _writer;
     private readonly RunStep _record;
     private readonly Stopwatch _clock = Stopwatch.StartNew();
     private readonly ParamSet _params;
 
-    internal ReproStep(ReproRun run, RunStep record)
+    internal ReproStep(RunRecordWriter writer, RunStep record)
     {
-        _run = run;
+        _writer = writer;
         _record = record;
         _params = new ParamSet(record.Params);
     }
@@ -26,20 +26,18 @@ public sealed class ReproStep : IDisposable
     /// <summary>The step's name.</summary>
     public string Name => _record.Name;
 
-    internal RunStep Record => _record;
-
     /// <summary>Records a parameter of this step (same rules as <see cref="ReproRun.LogParam(string, object?)"/>, per step).</summary>
     /// <exception cref="InvalidOperationException">REPRO404: the key was already logged on this step with another value.</exception>
-    public void LogParam(string key, object? value) => _run.SetParam(_params, key, value, "step '" + Name + "'");
+    public void LogParam(string key, object? value) => _writer.SetParam(_params, key, value, "step '" + Name + "'");
 
     /// <summary>
     /// Records a file or folder the step reads, hashed now (through the run's cache). When an earlier step logged the
     /// same path as an output with the same content, the input names that step (<c>producedBy</c>): lineage.
     /// </summary>
-    public void LogInput(string path) => _run.AddFile(_record.Inputs, path, isOutput: false, this);
+    public void LogInput(string path) => _writer.AddFile(_record.Inputs, path, isOutput: false, Name);
 
     /// <summary>Records a file or folder the step produced, hashed now: log it once it is written and closed.</summary>
-    public void LogOutput(string path) => _run.AddFile(_record.Outputs, path, isOutput: true, this);
+    public void LogOutput(string path) => _writer.AddFile(_record.Outputs, path, isOutput: true, Name);
 
     /// <summary>Ends the step as finished. Called by <see cref="Dispose"/>; later calls do nothing.</summary>
     public void Complete() => End(RunStatus.Finished, null);
@@ -50,5 +48,5 @@ public sealed class ReproStep : IDisposable
     /// <summary>Ends the step as finished unless it already ended.</summary>
     public void Dispose() => Complete();
 
-    internal void End(string status, RunFailure? failure) => _run.EndStep(this, status, failure, _clock.Elapsed.TotalSeconds);
+    internal void End(string status, RunFailure? failure) => _writer.EndStep(_record, status, failure, _clock.Elapsed.TotalSeconds);
 }

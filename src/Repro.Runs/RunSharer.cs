@@ -3,7 +3,9 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Threading;
 using System.Threading.Tasks;
+using Repro.Build;
 using Repro.Build.Git;
+using Repro.Build.Runs;
 using Repro.Build.Security;
 using Repro.Build.Sharing;
 
@@ -39,6 +41,38 @@ internal sealed class RunSharer
         _remote = remote;
         _timeout = timeout;
         _failed = failed;
+    }
+
+    /// <summary>
+    /// The sharer the options ask for, with the record's <c>share</c> set through <paramref name="writer"/>; null (and
+    /// why, in <paramref name="diagnostics"/>) otherwise. Failures of its pushes become the run's REPRO407 warning.
+    /// </summary>
+    public static RunSharer? Create(ReproRunOptions options, RunRecordWriter writer, List<RunDiagnostic> diagnostics)
+    {
+        if (options.ShareRemote is not { } remote)
+        {
+            return null;
+        }
+
+        if (ShareSettings.TimeoutProblem(Environment.GetEnvironmentVariable(ShareSettings.TimeoutVariable)) is { } timeoutProblem)
+        {
+            diagnostics.Add(new RunDiagnostic { Id = DiagnosticIds.RunNotShared, Message = timeoutProblem });
+        }
+
+        var problem = ShareSettings.Check(remote, options.ShareInterval, options.ShareTimeout)
+            ?? (writer.RepositoryRoot is null
+                ? $"the run is not shared automatically: {writer.BaseDirectory} is not inside a git repository, "
+                    + "and runs are shared through the project's own git remote."
+                : null);
+        if (problem is not null)
+        {
+            diagnostics.Add(new RunDiagnostic { Id = DiagnosticIds.RunNotShared, Message = problem });
+            return null;
+        }
+
+        writer.SetShare(new RunShareSection { Remote = remote, IntervalSeconds = (int)Math.Ceiling(options.ShareInterval.TotalSeconds) });
+        return new RunSharer(writer.RepositoryRoot!, writer.RunId, writer.RunDirectory, remote, options.ShareTimeout,
+            message => writer.Warn(new RunDiagnostic { Id = DiagnosticIds.RunNotShared, Message = message }));
     }
 
     /// <summary>When the last push started (UTC); <see cref="DateTime.MinValue"/> before the first.</summary>
@@ -122,7 +156,9 @@ internal sealed class RunSharer
 
             if (!superseded)
             {
-                Report($"git did not finish within {_timeout.TotalSeconds.ToString("0.#", CultureInfo.InvariantCulture)} seconds and was stopped (set ReproRunOptions.ShareTimeout or {ShareSettings.TimeoutVariable} to wait longer)");
+                var seconds = _timeout.TotalSeconds.ToString("0.#", CultureInfo.InvariantCulture);
+                Report($"git did not finish within {seconds} seconds and was stopped "
+                    + $"(set ReproRunOptions.ShareTimeout or {ShareSettings.TimeoutVariable} to wait longer)");
             }
         }
         catch (RunShareException ex)
@@ -154,6 +190,7 @@ internal sealed class RunSharer
 
         // git names remotes in its errors, and a URL may carry a token: GitCommandRunner redacts, this is the last net.
         var text = SecretDetector.RedactInline(reason.Trim().TrimEnd('.'));
-        _failed($"the run could not be pushed to the git remote '{_remote}' ({text}); training goes on, and later pushes of this run are still tried. Share it afterwards with 'dotnet repro push {_remote}'.");
+        _failed($"the run could not be pushed to the git remote '{_remote}' ({text}); training goes on, and later pushes of this run "
+            + $"are still tried. Share it afterwards with 'dotnet repro push {_remote}'.");
     }
 }

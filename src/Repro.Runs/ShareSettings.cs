@@ -40,7 +40,9 @@ internal static class ShareSettings
     {
         if (!IsRemoteName(remote))
         {
-            return $"the run is not shared automatically: the remote to share with ({RemoteVariable} or ReproRunOptions.ShareRemote) must be 'true' (for {DefaultRemote}) or the name of one of the repository's git remotes, not a URL or path. Add the team's repository with 'git remote add NAME URL' and name it.";
+            return $"the run is not shared automatically: the remote to share with ({RemoteVariable} or ReproRunOptions.ShareRemote) must be 'true' (for "
+                + $"{DefaultRemote}) or the name of one of the repository's git remotes, not a URL or path. Add the team's repository with 'git remote add "
+                + "NAME URL' and name it.";
         }
 
         if (timeout <= TimeSpan.Zero || interval <= TimeSpan.Zero)
@@ -55,7 +57,8 @@ internal static class ShareSettings
     public static string? TimeoutProblem(string? value) =>
         string.IsNullOrWhiteSpace(value) || TimeoutFrom(value) is not null
             ? null
-            : $"{TimeoutVariable} is not a number of seconds greater than 0 (at most a day); each push is given {DefaultTimeout.TotalSeconds.ToString(CultureInfo.InvariantCulture)} seconds.";
+            : $"{TimeoutVariable} is not a number of seconds greater than 0 (at most a day); each push is given "
+                + $"{DefaultTimeout.TotalSeconds.ToString(CultureInfo.InvariantCulture)} seconds.";
 
     /// <summary>A name <c>git remote add</c> takes and nothing else: no URL, path or option.</summary>
     public static bool IsRemoteName(string name)

@@ -27,7 +27,14 @@ public sealed class RunRecordTests
             Process = new RunProcessSection { Id = 1, CommandLine = { "trainer.dll" }, WorkingDirectory = "/w", ProjectDirectory = "/w", Runtime = ".NET 8.0.0", LibraryVersion = "0.1.0" },
             Build = new RunBuildSection
             {
-                Assembly = "Trainer", Fingerprint = "sha256:" + new string('c', 64), Commit = new string('a', 40), Branch = "main", Dirty = true, PatchSha256 = new string('f', 64), Patch = "build.patch", Seed = "42",
+                Assembly = "Trainer",
+                Fingerprint = "sha256:" + new string('c', 64),
+                Commit = new string('a', 40),
+                Branch = "main",
+                Dirty = true,
+                PatchSha256 = new string('f', 64),
+                Patch = "build.patch",
+                Seed = "42",
                 Manifest = JsonDocument.Parse("{\"schemaVersion\":2}").RootElement.Clone(),
             },
             Seeds = { ["build"] = "42" },

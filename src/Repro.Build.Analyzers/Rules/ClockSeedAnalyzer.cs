@@ -21,7 +21,9 @@ public sealed class ClockSeedAnalyzer : ReproAnalyzer
         RuleCategories.Reproducibility,
         DiagnosticSeverity.Warning,
         isEnabledByDefault: true,
-        description: "Seeds taken from Environment.TickCount, DateTime.Now, Stopwatch.GetTimestamp, Guid.NewGuid or a cryptographic generator change from run to run, so the generator's numbers do too. Every argument passed to a parameter named seed is checked. Use a fixed seed, and record it.",
+        description:
+            "Seeds taken from Environment.TickCount, DateTime.Now, Stopwatch.GetTimestamp, Guid.NewGuid or a cryptographic generator change from run to run, "
+            + "so the generator's numbers do too. Every argument passed to a parameter named seed is checked. Use a fixed seed, and record it.",
         helpLinkUri: RuleIdentifiers.GetHelpUri(RuleIdentifiers.ClockSeed));
 
     // The APIs NondeterministicSources looks for, by name.
@@ -65,7 +67,8 @@ public sealed class ClockSeedAnalyzer : ReproAnalyzer
                         {
                             // The whole argument expression: unchecked(...) and parentheses have no operation of their own.
                             var expression = argument.Value.Syntax;
-                            while (expression.Parent is Microsoft.CodeAnalysis.CSharp.Syntax.CheckedExpressionSyntax or Microsoft.CodeAnalysis.CSharp.Syntax.ParenthesizedExpressionSyntax)
+                            while (expression.Parent is Microsoft.CodeAnalysis.CSharp.Syntax.CheckedExpressionSyntax or
+                                Microsoft.CodeAnalysis.CSharp.Syntax.ParenthesizedExpressionSyntax)
                             {
                                 expression = expression.Parent;
                             }

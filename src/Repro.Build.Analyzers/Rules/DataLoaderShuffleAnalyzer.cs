@@ -17,13 +17,17 @@ namespace Repro.Build.Analyzers.Rules;
 public sealed class DataLoaderShuffleAnalyzer : ReproAnalyzer
 {
     private const string Title = "Seed shuffling DataLoaders";
-    private const string Description = "TorchSharp's DataLoader shuffles with a System.Random of its own. Without the seed argument it is unseeded, independent of torch.manual_seed, and every epoch's batches differ between runs.";
+    private const string Description =
+        "TorchSharp's DataLoader shuffles with a System.Random of its own. Without the seed argument it is unseeded, independent of torch.manual_seed, and "
+        + "every epoch's batches differ between runs.";
 
     /// <summary>A DataLoader given no seed: {0} is the DataLoader (or the derived class).</summary>
     internal static readonly DiagnosticDescriptor Rule = new(
         RuleIdentifiers.UnseededDataLoaderShuffle,
         Title,
-        messageFormat: "'{0}(…, shuffle: true)' without 'seed:' shuffles with an unseeded System.Random (torch.manual_seed does not reach it), so the batch order differs on every run; pass 'seed: 42' (or your seed)",
+        messageFormat:
+            "'{0}(…, shuffle: true)' without 'seed:' shuffles with an unseeded System.Random (torch.manual_seed does not reach it), so the batch order differs "
+            + "on every run; pass 'seed: 42' (or your seed)",
         RuleCategories.Reproducibility,
         DiagnosticSeverity.Warning,
         isEnabledByDefault: true,
@@ -34,7 +38,9 @@ public sealed class DataLoaderShuffleAnalyzer : ReproAnalyzer
     internal static readonly DiagnosticDescriptor NoSeedParameterRule = new(
         RuleIdentifiers.UnseededDataLoaderShuffle,
         Title,
-        messageFormat: "'{0}(…, shuffle: true)' (a DataLoader whose constructor takes no seed) shuffles with an unseeded System.Random (torch.manual_seed does not reach it), so the batch order differs on every run; give '{0}' a seed parameter and pass it to the base DataLoader",
+        messageFormat:
+            "'{0}(…, shuffle: true)' (a DataLoader whose constructor takes no seed) shuffles with an unseeded System.Random (torch.manual_seed does not reach "
+            + "it), so the batch order differs on every run; give '{0}' a seed parameter and pass it to the base DataLoader",
         RuleCategories.Reproducibility,
         DiagnosticSeverity.Warning,
         isEnabledByDefault: true,

@@ -19,13 +19,17 @@ namespace Repro.Build.Analyzers.Rules;
 public sealed class MultithreadedTrainerAnalyzer : ReproAnalyzer
 {
     private const string Title = "Train multi-threaded ML.NET trainers on one thread for reproducible models";
-    private const string Description = "SDCA, SGD and KMeans trainers use several threads unless NumberOfThreads is 1, and their lock-free updates make the model differ from run to run; the L-BFGS trainers use one thread per core unless NumberOfThreads is set, and their gradient sums (and so the model) differ between machines with different core counts. One thread is slower; choose it where the model must be reproducible.";
+    private const string Description =
+        "SDCA, SGD and KMeans trainers use several threads unless NumberOfThreads is 1, and their lock-free updates make the model differ from run to run; the "
+        + "L-BFGS trainers use one thread per core unless NumberOfThreads is set, and their gradient sums (and so the model) differ between machines with "
+        + "different core counts. One thread is slower; choose it where the model must be reproducible.";
 
     /// <summary>Why a racing trainer's (SDCA, SGD, KMeans) model changes: the {1} (or {2}) of the messages.</summary>
     internal const string RacingReason = "its lock-free parallel updates depend on thread timing, so the model differs between runs even in a seeded MLContext";
 
     /// <summary>Why an L-BFGS trainer's model changes.</summary>
-    internal const string CoreCountReason = "it sums its gradient in one block per thread, one thread per core by default, so the model differs between machines with different core counts";
+    internal const string CoreCountReason =
+        "it sums its gradient in one block per thread, one thread per core by default, so the model differs between machines with different core counts";
 
     /// <summary>A trainer created without options: {0} is the trainer, {1} the reason.</summary>
     internal static readonly DiagnosticDescriptor DefaultThreadsRule = new(
@@ -42,7 +46,8 @@ public sealed class MultithreadedTrainerAnalyzer : ReproAnalyzer
     internal static readonly DiagnosticDescriptor UnsetThreadsRule = new(
         RuleIdentifiers.MultithreadedTrainer,
         Title,
-        messageFormat: "'{0}' uses several threads unless its options set NumberOfThreads, and {1}; set NumberOfThreads = 1 where exact reproducibility matters",
+        messageFormat:
+            "'{0}' uses several threads unless its options set NumberOfThreads, and {1}; set NumberOfThreads = 1 where exact reproducibility matters",
         RuleCategories.Reproducibility,
         DiagnosticSeverity.Info,
         isEnabledByDefault: true,
@@ -103,13 +108,14 @@ public sealed class MultithreadedTrainerAnalyzer : ReproAnalyzer
                 }
 
                 var value = options.Value.WithoutConversions();
-                IObjectCreationOperation? creation = value as IObjectCreationOperation;
+                var creation = value as IObjectCreationOperation;
                 IOperation? assigned = null;
                 if (value is ILocalReferenceOperation local)
                 {
                     creation = OperationHelpers.InitialValue(local.Local, local)?.WithoutConversions() as IObjectCreationOperation;
                     assigned = OperationHelpers.ReferencesTo(local.Local, local)
-                        .Select(r => r.Parent is IFieldReferenceOperation { Field.Name: "NumberOfThreads" } field && field.Parent is ISimpleAssignmentOperation assignment && assignment.Target == field ? assignment.Value : null)
+                        .Select(r => r.Parent is IFieldReferenceOperation { Field.Name: "NumberOfThreads" } field
+                            && field.Parent is ISimpleAssignmentOperation assignment && assignment.Target == field ? assignment.Value : null)
                         .LastOrDefault(v => v is not null);
                     if (creation is null && assigned is null)
                     {
@@ -138,7 +144,8 @@ public sealed class MultithreadedTrainerAnalyzer : ReproAnalyzer
             OperationKind.Invocation);
     }
 
-    private static void Report(OperationAnalysisContext context, IInvocationOperation invocation, DiagnosticDescriptor descriptor, string fix, IObjectCreationOperation? options, params object[] arguments)
+    private static void Report(OperationAnalysisContext context, IInvocationOperation invocation, DiagnosticDescriptor descriptor, string fix,
+        IObjectCreationOperation? options, params object[] arguments)
     {
         // The options creation (when the fix edits it) travels as the additional location.
         var additional = options is not null && fix != UseOptions ? new[] { options.Syntax.GetLocation() } : System.Array.Empty<Location>();

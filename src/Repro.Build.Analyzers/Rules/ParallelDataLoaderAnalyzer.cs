@@ -19,11 +19,15 @@ public sealed class ParallelDataLoaderAnalyzer : ReproAnalyzer
     internal static readonly DiagnosticDescriptor Rule = new(
         RuleIdentifiers.ParallelDataLoaderAugmentation,
         title: "Do not run random augmentation on several DataLoader workers",
-        messageFormat: "This DataLoader runs '{0}' on several worker threads, and it draws random numbers ('{1}'), so which sample gets which draw depends on thread timing and differs on every run; use num_worker: 1, or draw each sample's augmentation from a generator seeded with the sample's index",
+        messageFormat:
+            "This DataLoader runs '{0}' on several worker threads, and it draws random numbers ('{1}'), so which sample gets which draw depends on thread "
+            + "timing and differs on every run; use num_worker: 1, or draw each sample's augmentation from a generator seeded with the sample's index",
         RuleCategories.Reproducibility,
         DiagnosticSeverity.Warning,
         isEnabledByDefault: true,
-        description: "DataLoader(…, num_worker: N) fetches the items of a batch in parallel. Random augmentation inside the dataset then draws from the shared generator in thread order, which changes from run to run, even when the program calls torch.manual_seed.",
+        description:
+            "DataLoader(…, num_worker: N) fetches the items of a batch in parallel. Random augmentation inside the dataset then draws from the shared "
+            + "generator in thread order, which changes from run to run, even when the program calls torch.manual_seed.",
         helpLinkUri: RuleIdentifiers.GetHelpUri(RuleIdentifiers.ParallelDataLoaderAugmentation),
         customTags: WellKnownDiagnosticTags.CompilationEnd);
 
@@ -73,7 +77,8 @@ public sealed class ParallelDataLoaderAnalyzer : ReproAnalyzer
 
         compilationContext.RegisterCompilationEndAction(endContext =>
         {
-            foreach (var (location, dataset, randomArgument) in loaders.OrderBy(l => l.Location.SourceTree?.FilePath, System.StringComparer.Ordinal).ThenBy(l => l.Location.SourceSpan.Start))
+            foreach (var (location, dataset, randomArgument) in loaders.OrderBy(l => l.Location.SourceTree?.FilePath,
+                System.StringComparer.Ordinal).ThenBy(l => l.Location.SourceSpan.Start))
             {
                 var draw = randomArgument ?? DrawIn(dataset, randomTypes);
                 if (draw is not null)

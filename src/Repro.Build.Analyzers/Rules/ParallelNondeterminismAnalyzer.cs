@@ -15,13 +15,18 @@ namespace Repro.Build.Analyzers.Rules;
 public sealed class ParallelNondeterminismAnalyzer : ReproAnalyzer
 {
     private const string Title = "Parallel queries must not decide order or floating-point results";
-    private const string Description = "AsParallel() without AsOrdered() returns elements in thread-completion order, and parallel Sum/Average/Aggregate over float or double round differently depending on the partitioning. Add AsOrdered() where order matters, and reduce floating-point values sequentially (or in a fixed order).";
+    private const string Description =
+        "AsParallel() without AsOrdered() returns elements in thread-completion order, and parallel Sum/Average/Aggregate over float or double round "
+        + "differently depending on the partitioning. Add AsOrdered() where order matters, and reduce floating-point values sequentially "
+        + "(or in a fixed order).";
 
     /// <summary>An order-sensitive operator on an unordered parallel query: {0} is the operator.</summary>
     internal static readonly DiagnosticDescriptor OrderRule = new(
         RuleIdentifiers.ParallelNondeterminism,
         Title,
-        messageFormat: "'{0}' on a parallel query without AsOrdered() sees the elements in thread-completion order, which differs on every run; add .AsOrdered() after .AsParallel()",
+        messageFormat:
+            "'{0}' on a parallel query without AsOrdered() sees the elements in thread-completion order, which differs on every run; add .AsOrdered() after "
+            + ".AsParallel()",
         RuleCategories.Reproducibility,
         DiagnosticSeverity.Warning,
         isEnabledByDefault: true,
@@ -32,7 +37,9 @@ public sealed class ParallelNondeterminismAnalyzer : ReproAnalyzer
     internal static readonly DiagnosticDescriptor ReductionRule = new(
         RuleIdentifiers.ParallelNondeterminism,
         Title,
-        messageFormat: "Parallel '{0}' over floating-point values adds in a different order on every run, so the result's last bits change; compute it sequentially (or over an AsOrdered() result materialized first)",
+        messageFormat:
+            "Parallel '{0}' over floating-point values adds in a different order on every run, so the result's last bits change; compute it sequentially (or "
+            + "over an AsOrdered() result materialized first)",
         RuleCategories.Reproducibility,
         DiagnosticSeverity.Warning,
         isEnabledByDefault: true,
@@ -43,7 +50,9 @@ public sealed class ParallelNondeterminismAnalyzer : ReproAnalyzer
     internal static readonly DiagnosticDescriptor AccumulatorRule = new(
         RuleIdentifiers.ParallelNondeterminism,
         Title,
-        messageFormat: "'Parallel.{0}' accumulates into the floating-point '{1}' from several threads: besides the race, the order of the additions (and so the rounding) differs on every run; compute partial results per index and reduce them in order",
+        messageFormat:
+            "'Parallel.{0}' accumulates into the floating-point '{1}' from several threads: besides the race, the order of the additions (and so the rounding) "
+            + "differs on every run; compute partial results per index and reduce them in order",
         RuleCategories.Reproducibility,
         DiagnosticSeverity.Warning,
         isEnabledByDefault: true,
@@ -57,7 +66,9 @@ public sealed class ParallelNondeterminismAnalyzer : ReproAnalyzer
     internal static readonly DiagnosticDescriptor ConcurrentCollectionRule = new(
         RuleIdentifiers.ParallelNondeterminism,
         Title,
-        messageFormat: "'{0}' fills the {1} '{2}', whose order depends on which thread added what, and then {3}; store results by index (an array) or sort the contents first",
+        messageFormat:
+            "'{0}' fills the {1} '{2}', whose order depends on which thread added what, and then {3}; store results by index (an array) or sort the contents "
+            + "first",
         RuleCategories.Reproducibility,
         DiagnosticSeverity.Warning,
         isEnabledByDefault: true,
@@ -84,12 +95,14 @@ public sealed class ParallelNondeterminismAnalyzer : ReproAnalyzer
 
     private static readonly ImmutableDictionary<string, string?> OrderProperties = ImmutableDictionary<string, string?>.Empty.Add(KindProperty, "order");
 
-    private static readonly ImmutableDictionary<string, string?> ReductionProperties = ImmutableDictionary<string, string?>.Empty.Add(KindProperty, "reduction");
+    private static readonly ImmutableDictionary<string, string?> ReductionProperties = ImmutableDictionary<string, string?>.Empty.Add(KindProperty,
+        "reduction");
 
     private static readonly ImmutableHashSet<string> Identifiers = ImmutableHashSet.Create(
         "AsParallel", "Parallel", "ParallelQuery", "OrderedParallelQuery", "ParallelEnumerable", "AsOrdered", "AsUnordered", "ForAll", "Run", "StartNew");
 
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(OrderRule, ReductionRule, AccumulatorRule, ConcurrentCollectionRule);
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(OrderRule, ReductionRule, AccumulatorRule,
+        ConcurrentCollectionRule);
 
     private protected override void OnCompilationStart(CompilationStartAnalysisContext compilationContext, WellKnownTypes types)
     {
@@ -144,7 +157,8 @@ public sealed class ParallelNondeterminismAnalyzer : ReproAnalyzer
     private static void AnalyzeParallelWork(IInvocationOperation invocation, INamedTypeSymbol? parallel, WellKnownTypes types, OperationAnalysisContext context)
     {
         var method = invocation.TargetMethod;
-        var isLoop = method.Name is "For" or "ForEach" or "ForEachAsync" && parallel is not null && SymbolEqualityComparer.Default.Equals(method.ContainingType, parallel);
+        var isLoop = method.Name is "For" or "ForEach" or "ForEachAsync" && parallel is not null && SymbolEqualityComparer.Default.Equals(method.ContainingType,
+            parallel);
         var name = isLoop ? "Parallel." + method.Name : ParallelWorkName(invocation, types);
         if (name is null)
         {
@@ -152,7 +166,8 @@ public sealed class ParallelNondeterminismAnalyzer : ReproAnalyzer
         }
 
         // A method group (Parallel.ForEach(files, Load)) runs the method's body on every thread, as a lambda's would.
-        foreach (var body in invocation.Arguments.SelectMany(a => a.Value.DescendantsAndSelf()).OfType<IDelegateCreationOperation>().Select(MethodGroupBody).OfType<IOperation>())
+        foreach (var body in invocation.Arguments.SelectMany(a =>
+            a.Value.DescendantsAndSelf()).OfType<IDelegateCreationOperation>().Select(MethodGroupBody).OfType<IOperation>())
         {
             ReportConcurrentAdds(body);
         }
@@ -169,7 +184,8 @@ public sealed class ParallelNondeterminismAnalyzer : ReproAnalyzer
             {
                 var target = assignment.Target switch
                 {
-                    ILocalReferenceOperation local when !SymbolEqualityComparer.Default.Equals(local.Local.ContainingSymbol, lambda.Symbol) => (ISymbol)local.Local,
+                    ILocalReferenceOperation local when !SymbolEqualityComparer.Default.Equals(local.Local.ContainingSymbol, lambda.Symbol)
+                        => (ISymbol)local.Local,
                     IFieldReferenceOperation field => field.Field,
                     _ => null,
                 };
@@ -213,7 +229,8 @@ public sealed class ParallelNondeterminismAnalyzer : ReproAnalyzer
         }
 
         return creation.SemanticModel is { } model
-            && method.DeclaringSyntaxReferences.FirstOrDefault(r => r.SyntaxTree == model.SyntaxTree)?.GetSyntax() is Microsoft.CodeAnalysis.CSharp.Syntax.BaseMethodDeclarationSyntax declaration
+            && method.DeclaringSyntaxReferences.FirstOrDefault(r => r.SyntaxTree == model.SyntaxTree)?.GetSyntax() is
+                Microsoft.CodeAnalysis.CSharp.Syntax.BaseMethodDeclarationSyntax declaration
             && ((SyntaxNode?)declaration.Body ?? declaration.ExpressionBody) is { } body
             ? model.GetOperation(body)
             : null;
@@ -266,7 +283,7 @@ public sealed class ParallelNondeterminismAnalyzer : ReproAnalyzer
         string? consumed = null;
         foreach (var reference in References(holder, sample))
         {
-            IOperation use = reference;
+            var use = reference;
             while (true)
             {
                 while (use.Parent is IConversionOperation or IParenthesizedOperation)
@@ -288,7 +305,8 @@ public sealed class ParallelNondeterminismAnalyzer : ReproAnalyzer
 
             switch (use.Parent)
             {
-                case IArgumentOperation { Parent: IInvocationOperation call } when call.TargetMethod.Name.StartsWith("OrderBy", System.StringComparison.Ordinal) || call.TargetMethod.Name is "Order" or "OrderDescending":
+                case IArgumentOperation { Parent: IInvocationOperation call } when call.TargetMethod.Name.StartsWith("OrderBy", System.StringComparison.Ordinal)
+                    || call.TargetMethod.Name is "Order" or "OrderDescending":
                     return null;
                 case IForEachLoopOperation:
                     consumed ??= "it is enumerated";
@@ -299,13 +317,16 @@ public sealed class ParallelNondeterminismAnalyzer : ReproAnalyzer
                 case IArgumentOperation { Parent: IInvocationOperation call } when IsFloatReduction(call.TargetMethod):
                     consumed ??= $"it is reduced with '{call.TargetMethod.Name}' in floating point";
                     break;
-                case IArgumentOperation { Parent: IInvocationOperation call } when OrderSensitive.Contains(call.TargetMethod.Name) || OrderedSinks.Contains(call.TargetMethod.Name):
+                case IArgumentOperation { Parent: IInvocationOperation call } when OrderSensitive.Contains(call.TargetMethod.Name)
+                    || OrderedSinks.Contains(call.TargetMethod.Name):
                     consumed ??= $"it is passed to '{call.TargetMethod.Name}'";
                     break;
-                case IArgumentOperation { Parent: IObjectCreationOperation creation } when WellKnownTypes.IsOneOf(creation.Type, types.OrderedCollections) || creation.Type is IArrayTypeSymbol:
+                case IArgumentOperation { Parent: IObjectCreationOperation creation } when WellKnownTypes.IsOneOf(creation.Type, types.OrderedCollections)
+                    || creation.Type is IArrayTypeSymbol:
                     consumed ??= $"it is copied into a {creation.Type?.Name}";
                     break;
-                case IInvocationOperation call when call.Instance == use && (OrderSensitive.Contains(call.TargetMethod.Name) || call.TargetMethod.Name is "GetConsumingEnumerable" or "CopyTo"):
+                case IInvocationOperation call when call.Instance == use && (OrderSensitive.Contains(call.TargetMethod.Name)
+                    || call.TargetMethod.Name is "GetConsumingEnumerable" or "CopyTo"):
                     consumed ??= $"'{call.TargetMethod.Name}' is called on it";
                     break;
             }
@@ -342,7 +363,7 @@ public sealed class ParallelNondeterminismAnalyzer : ReproAnalyzer
     /// <summary>Walks the query back to AsParallel(): ordered when AsOrdered() comes after it (and no AsUnordered()).</summary>
     private static bool IsOrdered(IInvocationOperation invocation)
     {
-        IOperation? current = invocation.Arguments.FirstOrDefault()?.Value ?? invocation.Instance;
+        var current = invocation.Arguments.FirstOrDefault()?.Value ?? invocation.Instance;
         while (current is not null)
         {
             current = current.WithoutConversions();

@@ -16,11 +16,14 @@ public sealed class RandomOrderingAnalyzer : ReproAnalyzer
     internal static readonly DiagnosticDescriptor Rule = new(
         RuleIdentifiers.RandomOrdering,
         title: "Do not shuffle by ordering on a random key",
-        messageFormat: "'{0}' orders by '{1}', a shuffle that differs on every run; shuffle with a seeded generator instead ('new Random(seed).Shuffle(array)')",
+        messageFormat:
+            "'{0}' orders by '{1}', a shuffle that differs on every run; shuffle with a seeded generator instead ('new Random(seed).Shuffle(array)')",
         RuleCategories.Reproducibility,
         DiagnosticSeverity.Warning,
         isEnabledByDefault: true,
-        description: "Ordering by Guid.NewGuid(), the clock or Random.Shared shuffles the sequence differently on every run, so the training order, batches and splits change. Shuffle with a Random created from a fixed seed.",
+        description:
+            "Ordering by Guid.NewGuid(), the clock or Random.Shared shuffles the sequence differently on every run, so the training order, batches and splits "
+            + "change. Shuffle with a Random created from a fixed seed.",
         helpLinkUri: RuleIdentifiers.GetHelpUri(RuleIdentifiers.RandomOrdering));
 
     private static readonly ImmutableHashSet<string> OrderingMethods = ImmutableHashSet.Create("OrderBy", "OrderByDescending", "ThenBy", "ThenByDescending");

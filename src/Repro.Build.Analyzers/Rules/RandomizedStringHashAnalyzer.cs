@@ -17,11 +17,15 @@ public sealed class RandomizedStringHashAnalyzer : ReproAnalyzer
     internal static readonly DiagnosticDescriptor Rule = new(
         RuleIdentifiers.RandomizedStringHash,
         title: "Do not use per-process hash codes as data",
-        messageFormat: "'{0}' is randomized per process, so using it as data ({1}) gives a different result on every run; use a stable hash such as XxHash32 over the UTF-8 bytes",
+        messageFormat:
+            "'{0}' is randomized per process, so using it as data ({1}) gives a different result on every run; use a stable hash such as XxHash32 over the "
+            + "UTF-8 bytes",
         RuleCategories.Reproducibility,
         DiagnosticSeverity.Warning,
         isEnabledByDefault: true,
-        description: "String hash codes on .NET are randomized for every process. Hash-based splits, buckets, samples or seeds built on them change from run to run. Use a stable hash of the content (System.IO.Hashing.XxHash32, or SHA-256) instead.",
+        description:
+            "String hash codes on .NET are randomized for every process. Hash-based splits, buckets, samples or seeds built on them change from run to run. "
+            + "Use a stable hash of the content (System.IO.Hashing.XxHash32, or SHA-256) instead.",
         helpLinkUri: RuleIdentifiers.GetHelpUri(RuleIdentifiers.RandomizedStringHash));
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
@@ -68,7 +72,8 @@ public sealed class RandomizedStringHashAnalyzer : ReproAnalyzer
                 case IConversionOperation or IParenthesizedOperation or IUnaryOperation:
                     current = parent;
                     continue;
-                case IArgumentOperation { Parent: IInvocationOperation { TargetMethod.Name: "Abs" } abs } when SymbolEqualityComparer.Default.Equals(abs.TargetMethod.ContainingType, types.Math):
+                case IArgumentOperation { Parent: IInvocationOperation { TargetMethod.Name: "Abs" } abs } when
+                    SymbolEqualityComparer.Default.Equals(abs.TargetMethod.ContainingType, types.Math):
                     current = abs;
                     continue;
                 case IArgumentOperation { Parent: IObjectCreationOperation creation } when types.Random is not null
@@ -79,7 +84,8 @@ public sealed class RandomizedStringHashAnalyzer : ReproAnalyzer
                     {
                         case BinaryOperatorKind.Remainder:
                             return "with %";
-                        case BinaryOperatorKind.LessThan or BinaryOperatorKind.LessThanOrEqual or BinaryOperatorKind.GreaterThan or BinaryOperatorKind.GreaterThanOrEqual:
+                        case BinaryOperatorKind.LessThan or BinaryOperatorKind.LessThanOrEqual or BinaryOperatorKind.GreaterThan or
+                            BinaryOperatorKind.GreaterThanOrEqual:
                             return "in a comparison";
                         case BinaryOperatorKind.And or BinaryOperatorKind.Multiply or BinaryOperatorKind.Add or BinaryOperatorKind.Subtract:
                             current = parent;
@@ -101,14 +107,16 @@ public sealed class RandomizedStringHashAnalyzer : ReproAnalyzer
     }
 
     private static string? UseOfLocal(IVariableDeclaratorOperation declarator, WellKnownTypes types) =>
-        OperationHelpers.ReferencesTo(declarator.Symbol, declarator).Select(reference => DataUse(reference, types, depth: 1)).FirstOrDefault(use => use is not null);
+        OperationHelpers.ReferencesTo(declarator.Symbol, declarator).Select(reference => DataUse(reference, types,
+            depth: 1)).FirstOrDefault(use => use is not null);
 
     private static bool IsInsideHashCodeImplementation(ISymbol containing, WellKnownTypes types)
     {
         for (var symbol = containing; symbol is not null; symbol = symbol.ContainingSymbol)
         {
             if (symbol is IMethodSymbol { Name: "GetHashCode" } method
-                && (method.IsOverride || method.ExplicitInterfaceImplementations.Length > 0 || method.ContainingType.AllInterfaces.Any(i => WellKnownTypes.IsOneOf(i, types.EqualityComparers))))
+                && (method.IsOverride || method.ExplicitInterfaceImplementations.Length > 0
+                    || method.ContainingType.AllInterfaces.Any(i => WellKnownTypes.IsOneOf(i, types.EqualityComparers))))
             {
                 return true;
             }

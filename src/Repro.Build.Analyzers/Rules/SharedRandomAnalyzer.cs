@@ -16,13 +16,18 @@ namespace Repro.Build.Analyzers.Rules;
 public sealed class SharedRandomAnalyzer : ReproAnalyzer
 {
     private const string Title = "Do not sample from generators that cannot be seeded";
-    private const string Description = "Random.Shared and the cryptographic RandomNumberGenerator cannot be seeded. Shuffles, splits and samples drawn from them (GetInt32 used as an index or against a threshold, GetBytes/Fill turned into numbers) change from run to run. Create a Random with a fixed seed once and pass it to the code that needs random numbers.";
+    private const string Description =
+        "Random.Shared and the cryptographic RandomNumberGenerator cannot be seeded. Shuffles, splits and samples drawn from them (GetInt32 used as an index "
+        + "or against a threshold, GetBytes/Fill turned into numbers) change from run to run. Create a Random with a fixed seed once and pass it to the code "
+        + "that needs random numbers.";
 
     /// <summary><c>Random.Shared</c>.</summary>
     internal static readonly DiagnosticDescriptor SharedRule = new(
         RuleIdentifiers.SharedRandom,
         Title,
-        messageFormat: "'Random.Shared' is seeded from the system's entropy and shared by the whole process, so its numbers differ on every run; create one 'new Random(seed)' and pass it along",
+        messageFormat:
+            "'Random.Shared' is seeded from the system's entropy and shared by the whole process, so its numbers differ on every run; create one 'new "
+            + "Random(seed)' and pass it along",
         RuleCategories.Reproducibility,
         DiagnosticSeverity.Warning,
         isEnabledByDefault: true,
@@ -44,7 +49,9 @@ public sealed class SharedRandomAnalyzer : ReproAnalyzer
     internal static readonly DiagnosticDescriptor CryptoValueRule = new(
         RuleIdentifiers.SharedRandom,
         Title,
-        messageFormat: "'RandomNumberGenerator.{0}' cannot be seeded, and its value is used {1}, so the sample differs on every run; draw from one seeded 'new Random(seed)' instead",
+        messageFormat:
+            "'RandomNumberGenerator.{0}' cannot be seeded, and its value is used {1}, so the sample differs on every run; draw from one seeded 'new "
+            + "Random(seed)' instead",
         RuleCategories.Reproducibility,
         DiagnosticSeverity.Warning,
         isEnabledByDefault: true,

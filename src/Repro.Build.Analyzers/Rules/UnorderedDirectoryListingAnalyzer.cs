@@ -17,11 +17,17 @@ public sealed class UnorderedDirectoryListingAnalyzer : ReproAnalyzer
     internal static readonly DiagnosticDescriptor Rule = new(
         RuleIdentifiers.UnorderedDirectoryListing,
         title: "Sort directory listings before using their order",
-        messageFormat: "'{0}' lists entries in the file system's order, which differs between machines and file systems; sort it ordinally before its order is used (Array.Sort(files, StringComparer.Ordinal))",
+        messageFormat:
+            "'{0}' lists entries in the file system's order, which differs between machines and file systems; sort it ordinally before its order is used "
+            + "(Array.Sort(files, StringComparer.Ordinal))",
         RuleCategories.Reproducibility,
         DiagnosticSeverity.Warning,
         isEnabledByDefault: true,
-        description: "Directory.GetFiles, EnumerateFiles and their relatives return entries in an order the file system chooses. Reading training files, or taking a split, in that order makes results depend on the machine. Sort with StringComparer.Ordinal first; using the listing as a set (Count, Any, Contains, ToHashSet) is fine. Returning an unsorted listing from a method lets its order escape to every caller, so it counts as a use of the order.",
+        description:
+            "Directory.GetFiles, EnumerateFiles and their relatives return entries in an order the file system chooses. Reading training files, or taking a "
+            + "split, in that order makes results depend on the machine. Sort with StringComparer.Ordinal first; using the listing as a set (Count, Any, "
+            + "Contains, ToHashSet) is fine. Returning an unsorted listing from a method lets its order escape to every caller, so it counts as a use of the "
+            + "order.",
         helpLinkUri: RuleIdentifiers.GetHelpUri(RuleIdentifiers.UnorderedDirectoryListing));
 
     private static readonly ImmutableHashSet<string> ListingMethods = ImmutableHashSet.Create(
@@ -127,7 +133,8 @@ public sealed class UnorderedDirectoryListingAnalyzer : ReproAnalyzer
                     }
 
                     return materialized && !WellKnownTypes.IsOneOf(creation.Type, types.UnorderedCollections);
-                case ISimpleAssignmentOperation assignment when assignment.Value == current && assignment.Target is IFieldReferenceOperation or IPropertyReferenceOperation:
+                case ISimpleAssignmentOperation assignment when assignment.Value == current
+                    && assignment.Target is IFieldReferenceOperation or IPropertyReferenceOperation:
                     return true; // stored in a field: the order reaches the type's other members (a dataset's GetTensor)
                 case IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator } when depth == 0:
                     return LocalConsumesOrder(declarator, types);
@@ -166,7 +173,8 @@ public sealed class UnorderedDirectoryListingAnalyzer : ReproAnalyzer
                 case ISimpleAssignmentOperation assignment when DeclaredOutside(assignment.Target, loop)
                     && assignment.Target is ILocalReferenceOperation or IFieldReferenceOperation or IPropertyReferenceOperation { Property.IsIndexer: false }:
                     return true;
-                case ISimpleAssignmentOperation { Target: IArrayElementReferenceOperation element } when element.Indices.Any(i => i.DescendantsAndSelf().Any(d => d is IIncrementOrDecrementOperation || DeclaredOutside(d, loop))):
+                case ISimpleAssignmentOperation { Target: IArrayElementReferenceOperation element } when element.Indices.Any(i => i.DescendantsAndSelf().Any(d
+                    => d is IIncrementOrDecrementOperation || DeclaredOutside(d, loop))):
                     return true;
             }
         }
@@ -213,7 +221,8 @@ public sealed class UnorderedDirectoryListingAnalyzer : ReproAnalyzer
             }
 
             consumed |= ConsumesOrder(reference, types, depth: 1)
-                || reference.Parent is IInvocationOperation { Instance: not null } instanceCall && instanceCall.Instance == reference && OrderConsuming.Contains(instanceCall.TargetMethod.Name);
+                || reference.Parent is IInvocationOperation { Instance: not null } instanceCall && instanceCall.Instance == reference
+                    && OrderConsuming.Contains(instanceCall.TargetMethod.Name);
         }
 
         return consumed;

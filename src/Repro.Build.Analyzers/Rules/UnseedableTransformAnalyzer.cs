@@ -16,11 +16,15 @@ public sealed class UnseedableTransformAnalyzer : ReproAnalyzer
     internal static readonly DiagnosticDescriptor Rule = new(
         RuleIdentifiers.UnseedableTransform,
         title: "TorchVision transform draws from an unseeded System.Random",
-        messageFormat: "'torchvision.transforms.{0}' draws from a System.Random it creates without a seed, which torch.manual_seed does not reach, so the augmentation differs on every run; write the transform with a seeded generator (torch.Generator or new Random(seed)) instead",
+        messageFormat:
+            "'torchvision.transforms.{0}' draws from a System.Random it creates without a seed, which torch.manual_seed does not reach, so the augmentation "
+            + "differs on every run; write the transform with a seeded generator (torch.Generator or new Random(seed)) instead",
         RuleCategories.Reproducibility,
         DiagnosticSeverity.Warning,
         isEnabledByDefault: true,
-        description: "TorchVision's RandomResizedCrop, RandomRotation, RandomPerspective and RandomOrder create an unseeded System.Random inside. No seed reaches it and they accept no generator, so the augmented training images change from run to run.",
+        description:
+            "TorchVision's RandomResizedCrop, RandomRotation, RandomPerspective and RandomOrder create an unseeded System.Random inside. No seed reaches it "
+            + "and they accept no generator, so the augmented training images change from run to run.",
         helpLinkUri: RuleIdentifiers.GetHelpUri(RuleIdentifiers.UnseedableTransform));
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);

@@ -20,8 +20,12 @@ namespace Repro.Build.Analyzers.Rules;
 public sealed class UnseededMLContextAnalyzer : ReproAnalyzer
 {
     private const string Title = "Seed MLContext";
-    private const string Message = "'new MLContext()' has no seed, and the context is used for '{0}', which then differs on every run; pass 'seed: 42' (or your seed)";
-    private const string Description = "An MLContext without a seed draws its random numbers from the system's entropy: TrainTestSplit, ShuffleRows, CrossValidate, sampling transforms and the trainers' initial states change from run to run. Seed the context once; per-call seeds fall back to it. Contexts used only to load models and predict are not flagged.";
+    private const string Message =
+        "'new MLContext()' has no seed, and the context is used for '{0}', which then differs on every run; pass 'seed: 42' (or your seed)";
+    private const string Description =
+        "An MLContext without a seed draws its random numbers from the system's entropy: TrainTestSplit, ShuffleRows, CrossValidate, sampling transforms and "
+        + "the trainers' initial states change from run to run. Seed the context once; per-call seeds fall back to it. Contexts used only to load models and "
+        + "predict are not flagged.";
 
     /// <summary>A context created and used in one member: {0} is the random operation done with it.</summary>
     internal static readonly DiagnosticDescriptor Rule = new(
@@ -78,7 +82,8 @@ public sealed class UnseededMLContextAnalyzer : ReproAnalyzer
         // A member that calls a factory (a method of this program declared to return MLContext) or hands on a context
         // field may name nothing else the filter looks for: `_ml = Contexts.Create();`, `new Trainer(_ml)`. Their names
         // come from the declarations alone.
-        var identifiers = new System.Lazy<ImmutableHashSet<string>>(() => Identifiers.Union(ContextMemberNames(compilationContext.Compilation, compilationContext.CancellationToken)));
+        var identifiers = new System.Lazy<ImmutableHashSet<string>>(() => Identifiers.Union(ContextMemberNames(compilationContext.Compilation,
+            compilationContext.CancellationToken)));
         var storedContexts = new ConcurrentDictionary<ISymbol, byte>(SymbolEqualityComparer.Default);
         var randomUses = new ConcurrentDictionary<ISymbol, string>(SymbolEqualityComparer.Default);
         var escaped = new ConcurrentDictionary<ISymbol, byte>(SymbolEqualityComparer.Default);
@@ -128,7 +133,8 @@ public sealed class UnseededMLContextAnalyzer : ReproAnalyzer
                         creatingFactories.TryAdd(returnedBy, 0);
                     }
 
-                    if (!creation.Arguments.Any(a => a.Parameter?.Name == "seed" && (a.ArgumentKind == ArgumentKind.DefaultValue || a.Value.ConstantValue is { HasValue: true, Value: null })))
+                    if (!creation.Arguments.Any(a => a.Parameter?.Name == "seed" && (a.ArgumentKind == ArgumentKind.DefaultValue
+                        || a.Value.ConstantValue is { HasValue: true, Value: null })))
                     {
                         return;
                     }
@@ -210,11 +216,13 @@ public sealed class UnseededMLContextAnalyzer : ReproAnalyzer
                     var value = operationContext.Operation switch
                     {
                         IReturnOperation returned when operationContext.ContainingSymbol is IMethodSymbol { ReturnType: var type }
-                            && (SymbolEqualityComparer.Default.Equals(type, mlContext) || type.SpecialType == SpecialType.System_Object) => returned.ReturnedValue,
+                            && (SymbolEqualityComparer.Default.Equals(type, mlContext) || type.SpecialType == SpecialType.System_Object)
+                                => returned.ReturnedValue,
                         ISimpleAssignmentOperation assignment when SymbolEqualityComparer.Default.Equals(assignment.Type, mlContext) => assignment.Value,
                         _ => null,
                     };
-                    if (value?.WithoutConversions() is { } context && SymbolEqualityComparer.Default.Equals(context.Type, mlContext) && Symbol(context) is { } symbol)
+                    if (value?.WithoutConversions() is { } context && SymbolEqualityComparer.Default.Equals(context.Type, mlContext)
+                        && Symbol(context) is { } symbol)
                     {
                         escaped.TryAdd(symbol, 0);
                     }
@@ -243,14 +251,17 @@ public sealed class UnseededMLContextAnalyzer : ReproAnalyzer
             // returned, which are traced through the factories' calls. The first name in ordinal order, so that the
             // message does not depend on which callback ran first.
             var untraced = untraceableUses.Where(u => u.Via is null || !creatingFactories.ContainsKey(u.Via)).Select(u => u.Use)
-                .Concat(randomUses.Where(u => !storedContexts.ContainsKey(u.Key) && !(factories.FactoryStoredIn(u.Key) is { } via && creatingFactories.ContainsKey(via))).Select(u => u.Value))
+                .Concat(randomUses.Where(u => !storedContexts.ContainsKey(u.Key) && !(factories.FactoryStoredIn(u.Key) is { } via
+                    && creatingFactories.ContainsKey(via))).Select(u => u.Value))
                 .OrderBy(n => n, System.StringComparer.Ordinal)
                 .FirstOrDefault();
-            foreach (var (location, storedIn, escapes, factory) in unseeded.OrderBy(u => u.Location.SourceTree?.FilePath, System.StringComparer.Ordinal).ThenBy(u => u.Location.SourceSpan.Start))
+            foreach (var (location, storedIn, escapes, factory) in unseeded.OrderBy(u => u.Location.SourceTree?.FilePath,
+                System.StringComparer.Ordinal).ThenBy(u => u.Location.SourceSpan.Start))
             {
                 // A factory whose every call this program makes is followed: its callers' use, and the untraced
                 // use only when one of them hands the context on. One nobody here calls is handed on to the callers.
-                var use = factory is not null && factories.IsCalled(factory) ? factories.UseOf(factory, randomUses) ?? (factories.HandsOn(factory, escaped) ? untraced : null)
+                var use = factory is not null && factories.IsCalled(factory) ? factories.UseOf(factory, randomUses) ?? (factories.HandsOn(factory, escaped)
+                    ? untraced : null)
                     : storedIn is not null && randomUses.TryGetValue(storedIn, out var direct) ? direct
                     : (escapes || (storedIn is not null && escaped.ContainsKey(storedIn))) ? untraced
                     : null;
@@ -324,10 +335,12 @@ public sealed class UnseededMLContextAnalyzer : ReproAnalyzer
     /// The names of the methods declared to return MLContext and of the fields and properties declared as MLContext,
     /// read from the syntax of the type declarations (no bodies).
     /// </summary>
-    private static System.Collections.Generic.IEnumerable<string> ContextMemberNames(Compilation compilation, System.Threading.CancellationToken cancellationToken)
+    private static System.Collections.Generic.IEnumerable<string> ContextMemberNames(Compilation compilation,
+        System.Threading.CancellationToken cancellationToken)
     {
         foreach (var member in compilation.SyntaxTrees
-            .SelectMany(tree => tree.GetRoot(cancellationToken).DescendantNodes(node => node is CompilationUnitSyntax or BaseNamespaceDeclarationSyntax or TypeDeclarationSyntax))
+            .SelectMany(tree => tree.GetRoot(cancellationToken).DescendantNodes(node => node is CompilationUnitSyntax or BaseNamespaceDeclarationSyntax or
+                TypeDeclarationSyntax))
             .OfType<MemberDeclarationSyntax>())
         {
             switch (member)
@@ -348,7 +361,8 @@ public sealed class UnseededMLContextAnalyzer : ReproAnalyzer
             }
         }
 
-        static bool IsContextType(TypeSyntax type) => type is IdentifierNameSyntax { Identifier.ValueText: "MLContext" } or QualifiedNameSyntax { Right.Identifier.ValueText: "MLContext" };
+        static bool IsContextType(TypeSyntax type)
+            => type is IdentifierNameSyntax { Identifier.ValueText: "MLContext" } or QualifiedNameSyntax { Right.Identifier.ValueText: "MLContext" };
     }
 
     /// <summary>The method a returned context comes out of, when it is an ordinary method (not a lambda) declared to return a context.</summary>
@@ -371,7 +385,8 @@ public sealed class UnseededMLContextAnalyzer : ReproAnalyzer
     private static IMethodSymbol? FactoryCalled(IOperation context, INamedTypeSymbol mlContext)
     {
         var value = context is ILocalReferenceOperation local ? OperationHelpers.InitialValue(local.Local, local)?.WithoutConversions() : context;
-        return value is IInvocationOperation { TargetMethod: { DeclaringSyntaxReferences.IsEmpty: false } method } && SymbolEqualityComparer.Default.Equals(method.ReturnType, mlContext)
+        return value is IInvocationOperation { TargetMethod: { DeclaringSyntaxReferences.IsEmpty: false } method }
+            && SymbolEqualityComparer.Default.Equals(method.ReturnType, mlContext)
             ? method.OriginalDefinition
             : null;
     }
@@ -393,7 +408,8 @@ public sealed class UnseededMLContextAnalyzer : ReproAnalyzer
 
     private static bool IsRandom(IMethodSymbol method, INamedTypeSymbol? trainerEstimator) =>
         RandomOperations.Contains(method.Name)
-        || (method.IsExtensionMethod && method.ReturnType.TypeKind == TypeKind.Class && !DeterministicTrainers.Contains(method.Name) && IsTrainer(method.ReturnType, trainerEstimator));
+        || (method.IsExtensionMethod && method.ReturnType.TypeKind == TypeKind.Class && !DeterministicTrainers.Contains(method.Name)
+            && IsTrainer(method.ReturnType, trainerEstimator));
 
     /// <summary>The random operation a context (a creation, or a reference to its local) is the receiver of, through its catalogs.</summary>
     private static string? RandomUse(IOperation context, INamedTypeSymbol? trainerEstimator)
@@ -408,7 +424,8 @@ public sealed class UnseededMLContextAnalyzer : ReproAnalyzer
                 case IFieldReferenceOperation field when field.Instance == current:
                     current = parent;
                     continue;
-                case IArgumentOperation { Parent: IInvocationOperation call } argument when call.TargetMethod.IsExtensionMethod && argument.Parameter?.Ordinal == 0:
+                case IArgumentOperation { Parent: IInvocationOperation call } argument when call.TargetMethod.IsExtensionMethod
+                    && argument.Parameter?.Ordinal == 0:
                     return IsRandom(call.TargetMethod, trainerEstimator) ? call.TargetMethod.Name : null;
                 case IInvocationOperation call when call.Instance == current:
                     return IsRandom(call.TargetMethod, trainerEstimator) ? call.TargetMethod.Name : null;
@@ -454,7 +471,7 @@ public sealed class UnseededMLContextAnalyzer : ReproAnalyzer
     /// <summary>Where a new context (a creation, or a factory's call) goes: the local, field or property it is stored in, or whether it is handed on.</summary>
     private static (ISymbol? StoredIn, bool Escapes) Destination(IOperation creation)
     {
-        IOperation current = creation;
+        var current = creation;
         while (current.Parent is IConversionOperation or IParenthesizedOperation)
         {
             current = current.Parent;

@@ -16,7 +16,9 @@ namespace Repro.Build.Analyzers.Rules;
 public sealed class UnseededMathNetAnalyzer : ReproAnalyzer
 {
     private const string Title = "Seed Math.NET Numerics random sources";
-    private const string Description = "Math.NET Numerics random sources created without a seed, the shared default sources, and distributions, samplers and random matrices that use them draw different numbers on every run. Create one seeded source (new MersenneTwister(seed)) and pass it to distributions and samplers.";
+    private const string Description =
+        "Math.NET Numerics random sources created without a seed, the shared default sources, and distributions, samplers and random matrices that use them "
+        + "draw different numbers on every run. Create one seeded source (new MersenneTwister(seed)) and pass it to distributions and samplers.";
 
     /// <summary><c>new CryptoRandomSource()</c>.</summary>
     internal static readonly DiagnosticDescriptor CryptoSourceRule = new(
@@ -44,7 +46,8 @@ public sealed class UnseededMathNetAnalyzer : ReproAnalyzer
     internal static readonly DiagnosticDescriptor DistributionRule = new(
         RuleIdentifiers.UnseededMathNet,
         Title,
-        messageFormat: "'new {0}({1})' samples from the shared 'SystemRandomSource.Default'; pass a seeded random source (a 'new MersenneTwister(seed)' created once)",
+        messageFormat:
+            "'new {0}({1})' samples from the shared 'SystemRandomSource.Default'; pass a seeded random source (a 'new MersenneTwister(seed)' created once)",
         RuleCategories.Reproducibility,
         DiagnosticSeverity.Warning,
         isEnabledByDefault: true,
@@ -155,9 +158,11 @@ public sealed class UnseededMathNetAnalyzer : ReproAnalyzer
                 var invocation = (IInvocationOperation)operationContext.Operation;
                 var method = invocation.TargetMethod;
                 var owner = method.ContainingType;
-                if (method.IsStatic && IsDistribution(owner, distributions) && method.Name.StartsWith("Sample", System.StringComparison.Ordinal) && systemRandom is not null
+                if (method.IsStatic && IsDistribution(owner, distributions) && method.Name.StartsWith("Sample", System.StringComparison.Ordinal)
+                    && systemRandom is not null
                     && !method.Parameters.Any(p => OperationHelpers.InheritsFrom(p.Type as INamedTypeSymbol, systemRandom))
-                    && owner.GetMembers(method.Name).OfType<IMethodSymbol>().Any(m => m.Parameters.Any(p => OperationHelpers.InheritsFrom(p.Type as INamedTypeSymbol, systemRandom))))
+                    && owner.GetMembers(method.Name).OfType<IMethodSymbol>().Any(m => m.Parameters.Any(p => OperationHelpers.InheritsFrom(p.Type as
+                        INamedTypeSymbol, systemRandom))))
                 {
                     Report(operationContext, invocation, StaticSampleRule, null, owner.Name, method.Name);
                     return;
@@ -232,7 +237,8 @@ public sealed class UnseededMathNetAnalyzer : ReproAnalyzer
 
     private static bool IsSampling(IMethodSymbol method) => method.Name.StartsWith("Sample", System.StringComparison.Ordinal);
 
-    private static void Report(OperationAnalysisContext context, IOperation operation, DiagnosticDescriptor descriptor, ImmutableDictionary<string, string?>? properties = null, params object[] arguments) =>
+    private static void Report(OperationAnalysisContext context, IOperation operation, DiagnosticDescriptor descriptor, ImmutableDictionary<string,
+        string?>? properties = null, params object[] arguments) =>
         context.ReportDiagnostic(Diagnostic.Create(descriptor, operation.Syntax.GetLocation(), properties, arguments));
 
     private static bool IsDistribution(INamedTypeSymbol? type, INamespaceSymbol? distributions) =>

@@ -21,7 +21,9 @@ public sealed class UnseededRandomAnalyzer : ReproAnalyzer
         RuleCategories.Reproducibility,
         DiagnosticSeverity.Warning,
         isEnabledByDefault: true,
-        description: "A Random created without a seed is seeded from the system's entropy: shuffles, data splits and initial weights differ from run to run, and so do the results. Pass a fixed seed.",
+        description:
+            "A Random created without a seed is seeded from the system's entropy: shuffles, data splits and initial weights differ from run to run, and so do "
+            + "the results. Pass a fixed seed.",
         helpLinkUri: RuleIdentifiers.GetHelpUri(RuleIdentifiers.UnseededRandom));
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);

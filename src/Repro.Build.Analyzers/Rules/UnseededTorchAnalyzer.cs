@@ -24,11 +24,16 @@ public sealed class UnseededTorchAnalyzer : ReproAnalyzer
     internal static readonly DiagnosticDescriptor Rule = new(
         RuleIdentifiers.UnseededTorch,
         title: "Seed TorchSharp before random tensor operations",
-        messageFormat: "'{0}' draws from libtorch's global generator, and this program never calls torch.manual_seed, so it differs on every run ({1} random operation(s) in all); call torch.manual_seed(seed) once at start-up",
+        messageFormat:
+            "'{0}' draws from libtorch's global generator, and this program never calls torch.manual_seed, so it differs on every run ({1} random operation(s) "
+            + "in all); call torch.manual_seed(seed) once at start-up",
         RuleCategories.Reproducibility,
         DiagnosticSeverity.Warning,
         isEnabledByDefault: true,
-        description: "Random tensors, dropout, random augmentation and weight initialisation in TorchSharp use libtorch's global random generator. Without torch.manual_seed (or an explicit seeded Generator), initial weights, masks and samples change from run to run. Reported once per program; the other random operations are additional locations.",
+        description:
+            "Random tensors, dropout, random augmentation and weight initialisation in TorchSharp use libtorch's global random generator. Without "
+            + "torch.manual_seed (or an explicit seeded Generator), initial weights, masks and samples change from run to run. Reported once per program; the "
+            + "other random operations are additional locations.",
         helpLinkUri: RuleIdentifiers.GetHelpUri(RuleIdentifiers.UnseededTorch),
         customTags: WellKnownDiagnosticTags.CompilationEnd);
 
@@ -36,11 +41,15 @@ public sealed class UnseededTorchAnalyzer : ReproAnalyzer
     internal static readonly DiagnosticDescriptor LibraryRule = new(
         RuleIdentifiers.UnseededTorch,
         title: "Seed TorchSharp before random tensor operations",
-        messageFormat: "'{0}' trains TorchSharp modules of '{1}', whose initial weights (and any random sampling) come from libtorch's global generator, and this program never calls torch.manual_seed, so the model differs on every run; call torch.manual_seed(seed) once at start-up",
+        messageFormat:
+            "'{0}' trains TorchSharp modules of '{1}', whose initial weights (and any random sampling) come from libtorch's global generator, and this program "
+            + "never calls torch.manual_seed, so the model differs on every run; call torch.manual_seed(seed) once at start-up",
         RuleCategories.Reproducibility,
         DiagnosticSeverity.Warning,
         isEnabledByDefault: true,
-        description: "A library's TorchSharp layers initialise their weights from libtorch's global generator, which only the application can seed. An application that trains through the library without torch.manual_seed gets different initial weights, and so a different model, on every run.",
+        description:
+            "A library's TorchSharp layers initialise their weights from libtorch's global generator, which only the application can seed. An application that "
+            + "trains through the library without torch.manual_seed gets different initial weights, and so a different model, on every run.",
         helpLinkUri: RuleIdentifiers.GetHelpUri(RuleIdentifiers.UnseededTorch),
         customTags: WellKnownDiagnosticTags.CompilationEnd);
 
@@ -118,8 +127,10 @@ public sealed class UnseededTorchAnalyzer : ReproAnalyzer
         // A referenced assembly that is not TorchSharp's own, references TorchSharp and declares modules: its layers
         // draw their initial weights from the global generator. Decided once per assembly.
         bool TrainsModules(IAssemblySymbol? assembly) =>
-            assembly is not null && !apis.IsTorchSharpAssembly(assembly) && !SymbolEqualityComparer.Default.Equals(assembly, compilationContext.Compilation.Assembly)
-            && libraries.GetOrAdd(assembly, a => a.Modules.Any(m => m.ReferencedAssemblySymbols.Any(apis.IsTorchSharpAssembly)) && DeclaresModule(a.GlobalNamespace, apis));
+            assembly is not null && !apis.IsTorchSharpAssembly(assembly) && !SymbolEqualityComparer.Default.Equals(assembly,
+                compilationContext.Compilation.Assembly)
+            && libraries.GetOrAdd(assembly, a => a.Modules.Any(m => m.ReferencedAssemblySymbols.Any(apis.IsTorchSharpAssembly))
+                && DeclaresModule(a.GlobalNamespace, apis));
 
         compilationContext.RegisterCompilationEndAction(endContext =>
         {
@@ -138,7 +149,8 @@ public sealed class UnseededTorchAnalyzer : ReproAnalyzer
             if (operations.Length == 0)
             {
                 // The program's only random work is done by a library it trains through.
-                if (libraryTraining.OrderBy(c => c.Location.SourceTree?.FilePath, System.StringComparer.Ordinal).ThenBy(c => c.Location.SourceSpan.Start).FirstOrDefault() is { Location: not null } first)
+                if (libraryTraining.OrderBy(c => c.Location.SourceTree?.FilePath,
+                    System.StringComparer.Ordinal).ThenBy(c => c.Location.SourceSpan.Start).FirstOrDefault() is { Location: not null } first)
                 {
                     endContext.ReportDiagnostic(Diagnostic.Create(LibraryRule, first.Location, first.Name, first.Library));
                 }
@@ -161,10 +173,13 @@ public sealed class UnseededTorchAnalyzer : ReproAnalyzer
     /// </summary>
     private static bool IsApplication(Compilation compilation, System.Threading.CancellationToken cancellationToken) =>
         compilation.Options.OutputKind is OutputKind.ConsoleApplication or OutputKind.WindowsApplication or OutputKind.WindowsRuntimeApplication
-        || compilation.GetSymbolsWithName("Main", SymbolFilter.Member, cancellationToken).OfType<IMethodSymbol>().Any(m => m.IsStatic && m.MethodKind == MethodKind.Ordinary)
-        || compilation.SyntaxTrees.Any(tree => tree.GetRoot(cancellationToken) is CompilationUnitSyntax unit && unit.Members.Any(member => member is GlobalStatementSyntax));
+        || compilation.GetSymbolsWithName("Main", SymbolFilter.Member, cancellationToken).OfType<IMethodSymbol>().Any(m => m.IsStatic
+            && m.MethodKind == MethodKind.Ordinary)
+        || compilation.SyntaxTrees.Any(tree => tree.GetRoot(cancellationToken) is CompilationUnitSyntax unit
+            && unit.Members.Any(member => member is GlobalStatementSyntax));
 
-    /// <summary>A method that trains (Train, TrainEpoch, Fit…) and takes no seed of its own; TrainsModules tells whether its assembly is a library of modules.</summary>
+    /// <summary>A method that trains (Train, TrainEpoch, Fit…) and takes no seed of its own; TrainsModules tells whether its assembly is a library of
+    /// modules.</summary>
     private static bool IsTrainingCall(IMethodSymbol method) =>
         (method.Name.StartsWith("Train", System.StringComparison.Ordinal) || method.Name.StartsWith("Fit", System.StringComparison.Ordinal))
         && !method.Parameters.Any(p => p.Name.IndexOf("seed", System.StringComparison.OrdinalIgnoreCase) >= 0);

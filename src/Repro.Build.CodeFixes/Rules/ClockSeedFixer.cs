@@ -46,7 +46,8 @@ public sealed class ClockSeedFixer : SeedArgumentFixer
     }
 
     /// <summary>The declaration of the local the seed reads (through casts, parentheses and unchecked), with its readers.</summary>
-    private static (LocalDeclarationStatementSyntax Statement, VariableDeclaratorSyntax Declarator, int Readers)? SeedLocal(ExpressionSyntax seed, SemanticModel model)
+    private static (LocalDeclarationStatementSyntax Statement, VariableDeclaratorSyntax Declarator, int Readers)? SeedLocal(ExpressionSyntax seed,
+        SemanticModel model)
     {
         var inner = seed;
         while (true)

@@ -20,7 +20,8 @@ namespace Repro.Build.CodeFixes.Rules;
 /// Fixes REPRO014 with <c>NumberOfThreads = 1</c>: added to (or set in) the options initializer, or, for the overloads
 /// without options, by switching to the options overload with the same arguments:
 /// <c>Trainers.SdcaLogisticRegression("Label", "Features")</c> becomes
-/// <c>Trainers.SdcaLogisticRegression(new SdcaLogisticRegressionBinaryTrainer.Options { LabelColumnName = "Label", FeatureColumnName = "Features", NumberOfThreads = 1 })</c>.
+/// <c>Trainers.SdcaLogisticRegression(new SdcaLogisticRegressionBinaryTrainer.Options { LabelColumnName = "Label", FeatureColumnName = "Features",
+/// NumberOfThreads = 1 })</c>.
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(MultithreadedTrainerFixer))]
 [Shared]
@@ -51,15 +52,18 @@ public sealed class MultithreadedTrainerFixer : ReproFixer
             if (fix is MultithreadedTrainerAnalyzer.AddOption or MultithreadedTrainerAnalyzer.SetOption
                 && diagnostic.AdditionalLocations.FirstOrDefault() is { } optionsLocation
                 && optionsLocation.SourceTree == root.SyntaxTree
-                && root.FindNode(optionsLocation.SourceSpan, getInnermostNodeForTie: true).AncestorsAndSelf().OfType<BaseObjectCreationExpressionSyntax>().FirstOrDefault() is { } options)
+                && root.FindNode(optionsLocation.SourceSpan,
+                    getInnermostNodeForTie: true).AncestorsAndSelf().OfType<BaseObjectCreationExpressionSyntax>().FirstOrDefault() is { } options)
             {
                 Register(context, ImmutableArray.Create(diagnostic), Title, editor => editor.ReplaceNode(options, WithOneThread(options)));
             }
             else if (fix == MultithreadedTrainerAnalyzer.UseOptions
-                && root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true).AncestorsAndSelf().OfType<InvocationExpressionSyntax>().FirstOrDefault() is { } invocation
+                && root.FindNode(diagnostic.Location.SourceSpan,
+                    getInnermostNodeForTie: true).AncestorsAndSelf().OfType<InvocationExpressionSyntax>().FirstOrDefault() is { } invocation
                 && OptionsInitializer(invocation, model, context.CancellationToken) is { } replacement)
             {
-                Register(context, ImmutableArray.Create(diagnostic), Title, editor => editor.ReplaceNode(invocation.ArgumentList, replacement.WithTriviaFrom(invocation.ArgumentList)));
+                Register(context, ImmutableArray.Create(diagnostic), Title, editor => editor.ReplaceNode(invocation.ArgumentList,
+                    replacement.WithTriviaFrom(invocation.ArgumentList)));
             }
         }
     }
@@ -81,7 +85,8 @@ public sealed class MultithreadedTrainerFixer : ReproFixer
                 .WithAdditionalAnnotations(Formatter.Annotation);
             updated = options.Initializer is { } initializer
                 ? options.WithInitializer(AddAssignment(initializer, assignment))
-                : options.WithInitializer(SyntaxFactory.InitializerExpression(SyntaxKind.ObjectInitializerExpression, SyntaxFactory.SingletonSeparatedList<ExpressionSyntax>(assignment)));
+                : options.WithInitializer(SyntaxFactory.InitializerExpression(SyntaxKind.ObjectInitializerExpression,
+                    SyntaxFactory.SingletonSeparatedList<ExpressionSyntax>(assignment)));
         }
 
         return updated;
@@ -93,7 +98,8 @@ public sealed class MultithreadedTrainerFixer : ReproFixer
         var expressions = initializer.Expressions;
         if (expressions.Count == 0)
         {
-            return initializer.WithExpressions(SyntaxFactory.SingletonSeparatedList<ExpressionSyntax>(assignment.WithLeadingTrivia(SyntaxFactory.Space).WithTrailingTrivia(SyntaxFactory.Space)));
+            var spaced = assignment.WithLeadingTrivia(SyntaxFactory.Space).WithTrailingTrivia(SyntaxFactory.Space);
+            return initializer.WithExpressions(SyntaxFactory.SingletonSeparatedList<ExpressionSyntax>(spaced));
         }
 
         var last = expressions[expressions.Count - 1];
@@ -127,7 +133,8 @@ public sealed class MultithreadedTrainerFixer : ReproFixer
 
         var method = operation.TargetMethod;
         var optionsOverload = method.ContainingType.GetMembers(method.Name).OfType<IMethodSymbol>()
-            .FirstOrDefault(m => m.Parameters.Length == (method.IsExtensionMethod ? 2 : 1) && MultithreadedTrainerAnalyzer.HasNumberOfThreads(m.Parameters.Last().Type));
+            .FirstOrDefault(m => m.Parameters.Length == (method.IsExtensionMethod ? 2 : 1)
+                && MultithreadedTrainerAnalyzer.HasNumberOfThreads(m.Parameters.Last().Type));
         if (optionsOverload is null)
         {
             return null;
@@ -148,17 +155,21 @@ public sealed class MultithreadedTrainerFixer : ReproFixer
                 return null; // an argument the options do not carry: leave it to the author
             }
 
-            assignments.Add(SyntaxFactory.AssignmentExpression(SyntaxKind.SimpleAssignmentExpression, SyntaxFactory.IdentifierName(name), syntax.Expression.WithoutTrivia()));
+            assignments.Add(SyntaxFactory.AssignmentExpression(SyntaxKind.SimpleAssignmentExpression, SyntaxFactory.IdentifierName(name),
+                syntax.Expression.WithoutTrivia()));
         }
 
         assignments.Add(SyntaxFactory.AssignmentExpression(SyntaxKind.SimpleAssignmentExpression, SyntaxFactory.IdentifierName("NumberOfThreads"),
             SyntaxFactory.LiteralExpression(SyntaxKind.NumericLiteralExpression, SyntaxFactory.Literal(1))));
-        var typeName = SyntaxFactory.ParseTypeName(optionsType.ToMinimalDisplayString(model, invocation.SpanStart)).WithAdditionalAnnotations(Simplifier.Annotation);
+        var typeName = SyntaxFactory.ParseTypeName(optionsType.ToMinimalDisplayString(model,
+            invocation.SpanStart)).WithAdditionalAnnotations(Simplifier.Annotation);
         var creation = SyntaxFactory.ObjectCreationExpression(typeName.WithLeadingTrivia(SyntaxFactory.Space))
             .WithArgumentList(null)
             .WithInitializer(SyntaxFactory.InitializerExpression(
                 SyntaxKind.ObjectInitializerExpression,
-                SyntaxFactory.SeparatedList(assignments.Select(a => a.WithLeadingTrivia(SyntaxFactory.Space)))).WithCloseBraceToken(SyntaxFactory.Token(SyntaxKind.CloseBraceToken).WithLeadingTrivia(SyntaxFactory.Space)))
+                SyntaxFactory.SeparatedList(assignments.Select(a =>
+                    a.WithLeadingTrivia(SyntaxFactory.Space))))
+                .WithCloseBraceToken(SyntaxFactory.Token(SyntaxKind.CloseBraceToken).WithLeadingTrivia(SyntaxFactory.Space)))
             .WithAdditionalAnnotations(Formatter.Annotation);
         return invocation.ArgumentList.WithArguments(SyntaxFactory.SingletonSeparatedList(SyntaxFactory.Argument(creation)));
     }

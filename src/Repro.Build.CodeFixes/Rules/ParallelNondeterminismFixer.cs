@@ -46,9 +46,11 @@ public sealed class ParallelNondeterminismFixer : ReproFixer
             {
                 Register(context, ImmutableArray.Create(diagnostic), "Add AsOrdered()", editor => editor.ReplaceNode(asParallel, Ordered(asParallel)));
             }
-            else if (kind == "reduction" && node?.AncestorsAndSelf().OfType<InvocationExpressionSyntax>().FirstOrDefault() is { Expression: MemberAccessExpressionSyntax } reduction)
+            else if (kind == "reduction"
+                && node?.AncestorsAndSelf().OfType<InvocationExpressionSyntax>().FirstOrDefault() is { Expression: MemberAccessExpressionSyntax } reduction)
             {
-                Register(context, ImmutableArray.Create(diagnostic), "Reduce in order", editor => editor.ReplaceNode(reduction, ReducedInOrder(reduction, asParallel)));
+                Register(context, ImmutableArray.Create(diagnostic), "Reduce in order", editor => editor.ReplaceNode(reduction, ReducedInOrder(reduction,
+                    asParallel)));
             }
         }
     }
@@ -65,13 +67,15 @@ public sealed class ParallelNondeterminismFixer : ReproFixer
         }
 
         var materialized = SyntaxFactory.InvocationExpression(
-            SyntaxFactory.MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, query.WithoutTrailingTrivia(), SyntaxFactory.IdentifierName("ToArray")));
+            SyntaxFactory.MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, query.WithoutTrailingTrivia(),
+                SyntaxFactory.IdentifierName("ToArray")));
         return reduction.WithExpression(access.WithExpression(materialized.WithAdditionalAnnotations(Formatter.Annotation)));
     }
 
     private static InvocationExpressionSyntax Ordered(InvocationExpressionSyntax asParallel) =>
         SyntaxFactory.InvocationExpression(
-            SyntaxFactory.MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, asParallel.WithoutTrailingTrivia(), SyntaxFactory.IdentifierName("AsOrdered")))
+            SyntaxFactory.MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, asParallel.WithoutTrailingTrivia(),
+                SyntaxFactory.IdentifierName("AsOrdered")))
             .WithTrailingTrivia(asParallel.GetTrailingTrivia())
             .WithAdditionalAnnotations(Formatter.Annotation);
 }

@@ -60,7 +60,8 @@ public sealed class UnorderedDirectoryListingFixer : ReproFixer
         var linqInScope = type is not null && model.LookupSymbols(listing.SpanStart, type, "OrderBy", includeReducedExtensionMethods: true).Any();
         var key = byFullName ? "entry => entry.FullName" : "path => path";
         var toArray = type is IArrayTypeSymbol && NeedsArray(listing, model, context.CancellationToken) ? ".ToArray()" : "";
-        var sortedText = $"{listing.WithoutTrivia().ToFullString()}.OrderBy({key}, {TypeNames.Shortest(model, listing.SpanStart, "System.StringComparer")}.Ordinal){toArray}";
+        var ordinal = TypeNames.Shortest(model, listing.SpanStart, "System.StringComparer");
+        var sortedText = $"{listing.WithoutTrivia().ToFullString()}.OrderBy({key}, {ordinal}.Ordinal){toArray}";
         Register(context, context.Diagnostics, Title, editor => Wrap(editor, listing, sortedText, linqInScope));
     }
 
@@ -85,7 +86,8 @@ public sealed class UnorderedDirectoryListingFixer : ReproFixer
                 return !(model.GetSymbolInfo(access, cancellationToken).Symbol is IMethodSymbol { ReducedFrom: { } extension }
                     && SymbolEqualityComparer.Default.Equals(extension.ContainingType, model.Compilation.GetTypeByMetadataName("System.Linq.Enumerable")));
             case ArgumentSyntax argument:
-                return model.GetOperation(argument, cancellationToken) is not Microsoft.CodeAnalysis.Operations.IArgumentOperation { Parameter.Type: not IArrayTypeSymbol };
+                return model.GetOperation(argument,
+                    cancellationToken) is not Microsoft.CodeAnalysis.Operations.IArgumentOperation { Parameter.Type: not IArrayTypeSymbol };
             default:
                 return true;
         }
@@ -114,13 +116,15 @@ public sealed class UnorderedDirectoryListingFixer : ReproFixer
 
     private static void Wrap(DocumentEditor editor, InvocationExpressionSyntax listing, string sortedText, bool linqInScope)
     {
-        editor.ReplaceNode(listing, SyntaxFactory.ParseExpression(sortedText).WithTriviaFrom(listing).WithAdditionalAnnotations(Formatter.Annotation, Simplifier.Annotation));
+        editor.ReplaceNode(listing, SyntaxFactory.ParseExpression(sortedText).WithTriviaFrom(listing).WithAdditionalAnnotations(Formatter.Annotation,
+            Simplifier.Annotation));
         if (!linqInScope && editor.OriginalRoot is CompilationUnitSyntax)
         {
             editor.ReplaceNode(editor.OriginalRoot, (root, _) =>
             {
                 var unit = (CompilationUnitSyntax)root;
-                return unit.AddUsings(SyntaxFactory.UsingDirective(SyntaxFactory.ParseName("System.Linq")).NormalizeWhitespace().WithTrailingTrivia(unit.Usings.LastOrDefault()?.GetTrailingTrivia() ?? SyntaxFactory.TriviaList(SyntaxFactory.ElasticLineFeed)));
+                var trailing = unit.Usings.LastOrDefault()?.GetTrailingTrivia() ?? SyntaxFactory.TriviaList(SyntaxFactory.ElasticLineFeed);
+                return unit.AddUsings(SyntaxFactory.UsingDirective(SyntaxFactory.ParseName("System.Linq")).NormalizeWhitespace().WithTrailingTrivia(trailing));
             });
         }
     }

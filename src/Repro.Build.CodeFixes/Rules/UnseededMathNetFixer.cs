@@ -25,7 +25,8 @@ public sealed class UnseededMathNetFixer : SeedArgumentFixer
     private protected override bool CanFix(Diagnostic diagnostic) =>
         diagnostic.Properties.TryGetValue(UnseededMathNetAnalyzer.FixProperty, out var fix) && fix == "append-seed";
 
-    private protected override SyntaxNode? Target(SyntaxNode reported) => reported is BaseObjectCreationExpressionSyntax or InvocationExpressionSyntax ? ArgumentsOf(reported) : null;
+    private protected override SyntaxNode? Target(SyntaxNode reported) => reported is BaseObjectCreationExpressionSyntax or InvocationExpressionSyntax
+        ? ArgumentsOf(reported) : null;
 
     private protected override void InsertSeed(DocumentEditor editor, SyntaxNode target, LiteralExpressionSyntax seed)
     {

@@ -19,7 +19,8 @@ public static class CiDetector
                 : null;
             return headRef is not null
                 ? new CiInfo("github-actions", headRef, PullNumber(reference, "refs/pull/"), runId, url)
-                : new CiInfo("github-actions", Get("GITHUB_REF_TYPE") == "branch" ? Get("GITHUB_REF_NAME") : StripPrefix(reference, "refs/heads/"), null, runId, url);
+                : new CiInfo("github-actions", Get("GITHUB_REF_TYPE") == "branch" ? Get("GITHUB_REF_NAME") : StripPrefix(reference, "refs/heads/"), null, runId,
+                    url);
         }
 
         if (Is(Get("TF_BUILD")))
@@ -30,7 +31,8 @@ public static class CiDetector
                 : null;
             var prBranch = Get("SYSTEM_PULLREQUEST_SOURCEBRANCH");
             return prBranch is not null
-                ? new CiInfo("azure-pipelines", StripPrefix(prBranch, "refs/heads/"), Get("SYSTEM_PULLREQUEST_PULLREQUESTNUMBER") ?? Get("SYSTEM_PULLREQUEST_PULLREQUESTID"), runId, url)
+                ? new CiInfo("azure-pipelines", StripPrefix(prBranch, "refs/heads/"), Get("SYSTEM_PULLREQUEST_PULLREQUESTNUMBER")
+                    ?? Get("SYSTEM_PULLREQUEST_PULLREQUESTID"), runId, url)
                 : new CiInfo("azure-pipelines", StripPrefix(Get("BUILD_SOURCEBRANCH"), "refs/heads/"), null, runId, url);
         }
 
@@ -57,7 +59,8 @@ public static class CiDetector
 
         if (Is(Get("CIRCLECI")))
         {
-            return new CiInfo("circleci", Get("CIRCLE_BRANCH"), Get("CIRCLE_PR_NUMBER") ?? LastSegment(Get("CIRCLE_PULL_REQUEST")), Get("CIRCLE_BUILD_NUM"), Get("CIRCLE_BUILD_URL"));
+            return new CiInfo("circleci", Get("CIRCLE_BRANCH"), Get("CIRCLE_PR_NUMBER") ?? LastSegment(Get("CIRCLE_PULL_REQUEST")), Get("CIRCLE_BUILD_NUM"),
+                Get("CIRCLE_BUILD_URL"));
         }
 
         if (Is(Get("BUILDKITE")))
@@ -69,12 +72,14 @@ public static class CiDetector
         if (Is(Get("TRAVIS")))
         {
             var pr = Get("TRAVIS_PULL_REQUEST");
-            return new CiInfo("travis", Get("TRAVIS_PULL_REQUEST_BRANCH") ?? Get("TRAVIS_BRANCH"), pr == "false" ? null : pr, Get("TRAVIS_BUILD_ID"), Get("TRAVIS_BUILD_WEB_URL"));
+            return new CiInfo("travis", Get("TRAVIS_PULL_REQUEST_BRANCH") ?? Get("TRAVIS_BRANCH"), pr == "false" ? null : pr, Get("TRAVIS_BUILD_ID"),
+                Get("TRAVIS_BUILD_WEB_URL"));
         }
 
         if (Is(Get("APPVEYOR")))
         {
-            return new CiInfo("appveyor", Get("APPVEYOR_PULL_REQUEST_HEAD_REPO_BRANCH") ?? Get("APPVEYOR_REPO_BRANCH"), Get("APPVEYOR_PULL_REQUEST_NUMBER"), Get("APPVEYOR_BUILD_ID"), null);
+            return new CiInfo("appveyor", Get("APPVEYOR_PULL_REQUEST_HEAD_REPO_BRANCH") ?? Get("APPVEYOR_REPO_BRANCH"), Get("APPVEYOR_PULL_REQUEST_NUMBER"),
+                Get("APPVEYOR_BUILD_ID"), null);
         }
 
         if (Get("TEAMCITY_VERSION") is not null)

@@ -62,7 +62,8 @@ public static class DataHasher
                     diagnostics.Add(new ReproDiagnostic(
                         DiagnosticIds.DataMissing,
                         severity,
-                        $"The data '{declaration.ItemSpec}' declared with ReproData does not exist, so the manifest cannot record it. Check the path (relative to the project folder), or remove the declaration."));
+                        $"The data '{declaration.ItemSpec}' declared with ReproData does not exist, so the manifest cannot record it. Check the path (relative "
+                            + "to the project folder), or remove the declaration."));
                     break;
             }
         }
@@ -72,7 +73,8 @@ public static class DataHasher
             diagnostics.Add(new ReproDiagnostic(
                 DiagnosticIds.DataSkipped,
                 ReproDiagnosticSeverity.Warning,
-                $"Data {reason}; it was skipped and is not in the manifest. Only regular files are data: move it out of the data folder, or declare the files it produces instead."));
+                $"Data {reason}; it was skipped and is not in the manifest. Only regular files are data: move it out of the data folder, or declare the files "
+                    + "it produces instead."));
         }
 
         // Hash what the cache does not know, the largest files first so the cores stay busy to the end.
@@ -96,7 +98,8 @@ public static class DataHasher
         pending.Sort((a, b) => b.Entry.Size.CompareTo(a.Entry.Size));
         var unreadable = new List<string>();
         var unstable = new List<string>();
-        Parallel.ForEach(pending, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, Environment.ProcessorCount), CancellationToken = cancellation }, file =>
+        Parallel.ForEach(pending, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, Environment.ProcessorCount), CancellationToken = cancellation },
+            file =>
         {
             progress.SetCurrent(file.Entry.Path);
             try
@@ -138,7 +141,8 @@ public static class DataHasher
             diagnostics.Add(new ReproDiagnostic(
                 DiagnosticIds.DataChangedWhileHashed,
                 severity,
-                $"The data file '{path}' changed while it was being hashed (twice), so its recorded hash may match neither its old nor its new content. Build again once whatever writes it has finished."));
+                $"The data file '{path}' changed while it was being hashed (twice), so its recorded hash may match neither its old nor its new content. Build "
+                    + "again once whatever writes it has finished."));
         }
 
         var section = new DataSection();

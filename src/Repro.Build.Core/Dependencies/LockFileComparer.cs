@@ -15,14 +15,16 @@ public static class LockFileComparer
     /// the message names the file and the place.
     /// </exception>
     /// <exception cref="IOException">The file could not be read.</exception>
-    public static List<string> Compare(string lockFilePath, string? targetFramework, string? targetFrameworkMoniker, string? runtimeIdentifier, IReadOnlyList<PackageEntry> restored)
+    public static List<string> Compare(string lockFilePath, string? targetFramework, string? targetFrameworkMoniker, string? runtimeIdentifier,
+        IReadOnlyList<PackageEntry> restored)
     {
         using var file = JsonInputFile.Read(lockFilePath, ProjectAssetsReader.MaxFileBytes);
         var dependencies = file.OptionalObject(file.RequireObject(file.Root, ""), "dependencies", "")
             ?? throw new InvalidDataException($"'{lockFilePath}' has no 'dependencies' object.");
 
         var differences = new List<string>();
-        if (ProjectAssetsReader.FindByFramework(file, dependencies, "dependencies", targetFramework, targetFrameworkMoniker, runtimeIdentifier) is not { } section)
+        if (ProjectAssetsReader.FindByFramework(file, dependencies, "dependencies", targetFramework, targetFrameworkMoniker,
+            runtimeIdentifier) is not { } section)
         {
             differences.Add($"the lock file has no section for '{targetFramework}'");
             return differences;

@@ -18,7 +18,8 @@ public static class ProjectAssetsReader
 
     /// <param name="assetsFilePath">Path of <c>project.assets.json</c>.</param>
     /// <param name="targetFramework">The target framework alias (<c>$(TargetFramework)</c>, e.g. <c>net8.0</c>): the key of newer assets files.</param>
-    /// <param name="targetFrameworkMoniker">The NuGet moniker (<c>$(NuGetTargetMoniker)</c>, e.g. <c>.NETCoreApp,Version=v8.0</c>): the key of older ones.</param>
+    /// <param name="targetFrameworkMoniker">The NuGet moniker (<c>$(NuGetTargetMoniker)</c>, e.g. <c>.NETCoreApp,Version=v8.0</c>): the key of older
+    /// ones.</param>
     /// <param name="runtimeIdentifier">The runtime identifier, when the project builds for one.</param>
     /// <exception cref="InvalidDataException">
     /// The file is not a readable assets file (too large, not UTF-8 JSON, a key twice, a value of the wrong type where it
@@ -34,7 +35,8 @@ public static class ProjectAssetsReader
 
         var (targetKey, target) = FindByFramework(file, targets, "targets", targetFramework, targetFrameworkMoniker, runtimeIdentifier)
             ?? throw new InvalidDataException(
-                $"'{assetsFilePath}' has no target for '{targetFramework}'{(string.IsNullOrEmpty(runtimeIdentifier) ? "" : $" and runtime '{runtimeIdentifier}'")}; restore the project again.");
+                $"'{assetsFilePath}' has no target for '{targetFramework}'"
+                    + $"{(string.IsNullOrEmpty(runtimeIdentifier) ? "" : $" and runtime '{runtimeIdentifier}'")}; restore the project again.");
 
         var libraries = file.OptionalObject(root, "libraries", "");
         var packageFolders = ReadPackageFolders(file, root);
@@ -86,7 +88,8 @@ public static class ProjectAssetsReader
     /// Finds the property keyed by the framework alias or moniker (RID-specific first, when there is a RID). A matching
     /// key whose value is not an object is invalid data.
     /// </summary>
-    internal static (string Key, JsonElement Value)? FindByFramework(JsonInputFile file, JsonElement container, string location, string? alias, string? moniker, string? runtimeIdentifier)
+    internal static (string Key, JsonElement Value)? FindByFramework(JsonInputFile file, JsonElement container, string location, string? alias, string? moniker,
+        string? runtimeIdentifier)
     {
         foreach (var candidate in Candidates(alias, moniker, runtimeIdentifier))
         {
@@ -136,7 +139,8 @@ public static class ProjectAssetsReader
         foreach (var framework in frameworks.EnumerateObject())
         {
             var location = JsonInputFile.Append("project.frameworks", framework.Name);
-            if (string.Equals(file.OptionalString(file.RequireObject(framework.Value, location), "targetAlias", location), alias, StringComparison.OrdinalIgnoreCase))
+            if (string.Equals(file.OptionalString(file.RequireObject(framework.Value, location), "targetAlias", location), alias,
+                StringComparison.OrdinalIgnoreCase))
             {
                 return (framework.Value, location);
             }

@@ -75,7 +75,8 @@ public static class GitCapture
                 DiagnosticIds.HeadReferenceMissing,
                 ReproDiagnosticSeverity.Warning,
                 $"HEAD names '{head.MissingReference}', which does not exist, although the repository has other refs, so the manifest records no commit. " +
-                "If you ran 'git checkout --orphan', commit to create the branch; otherwise the branch was deleted or its ref lost: check out an existing branch " +
+                "If you ran 'git checkout --orphan', commit to create the branch; otherwise the branch was deleted or its ref lost: check out an existing "
+                    + "branch " +
                 "(git branch -a lists them) or recreate it with 'git branch'. 'git status' shows what git makes of HEAD."));
         }
 
@@ -163,7 +164,8 @@ public static class GitCapture
             diagnostics.Add(new ReproDiagnostic(
                 DiagnosticIds.WorkingTreeSpecialFile,
                 ReproDiagnosticSeverity.Warning,
-                $"The working tree holds untracked files that are not regular files (FIFOs, devices or sockets), which were not read: {string.Join(", ", special.Take(5))}{(special.Count > 5 ? $" and {special.Count - 5} more" : "")}. " +
+                $"The working tree holds untracked files that are not regular files (FIFOs, devices or sockets), which were not read: "
+                    + $"{string.Join(", ", special.Take(5))}{(special.Count > 5 ? $" and {special.Count - 5} more" : "")}. " +
                 "Delete them or add them to .gitignore."));
         }
 
@@ -181,7 +183,8 @@ public static class GitCapture
                 DiagnosticIds.PatchTruncated,
                 ReproDiagnosticSeverity.Warning,
                 string.Format(CultureInfo.InvariantCulture,
-                    "The uncommitted changes exceed the patch size cap of {0:0.#} MiB: {1} changed file(s) are not in the patch, so this build cannot be fully reproduced from the manifest. " +
+                    "The uncommitted changes exceed the patch size cap of {0:0.#} MiB: {1} changed file(s) are not in the patch, so this build cannot be fully "
+                        + "reproduced from the manifest. " +
                     "Commit the changes, or raise ReproPatchMaxBytes.",
                     options.MaxPatchBytes / (1024.0 * 1024.0), cut)));
         }
@@ -194,7 +197,8 @@ public static class GitCapture
     /// build made it (no file content read), else built under the repository's lock, so that the nodes of a -m build
     /// build it once between them.
     /// </summary>
-    private static (GitPatch, GitChanges) BuildPatchOnce(GitCommandRunner git, GitRepositoryLocation location, GitSection section, byte[] statusOutput, GitStatus status, GitCaptureOptions options)
+    private static (GitPatch, GitChanges) BuildPatchOnce(GitCommandRunner git, GitRepositoryLocation location, GitSection section, byte[] statusOutput,
+        GitStatus status, GitCaptureOptions options)
     {
         var cache = WorkingTreeCache.For(location);
         var key = WorkingTreeCache.ComputeKey(location, section.Commit, section.ObjectFormat, statusOutput, status, options.MaxPatchBytes);
@@ -214,7 +218,8 @@ public static class GitCapture
             var full = GitStatus.Parse(RunStatus(git, location, "all"));
             var changes = full.Changes;
             var hashes = cache.LoadHashes();
-            var patch = GitPatchBuilder.Build(git, location.WorkingDirectory, section.Commit, section.ObjectFormat, full, options.MaxPatchBytes, hashes, options.Cancellation);
+            var patch = GitPatchBuilder.Build(git, location.WorkingDirectory, section.Commit, section.ObjectFormat, full, options.MaxPatchBytes, hashes,
+                options.Cancellation);
             cache.Save(key, patch, changes);
             cache.SaveHashes(hashes);
             return (patch, changes);

@@ -16,7 +16,8 @@ public sealed class GitCommandRunner
     private readonly CancellationToken _cancellation;
     private readonly bool _belowNormalPriority;
 
-    /// <param name="belowNormalPriority">Lowers each git process's priority as soon as it has started (see <see cref="GitCaptureOptions.BelowNormalPriority"/>).</param>
+    /// <param name="belowNormalPriority">Lowers each git process's priority as soon as it has started (see
+    /// <see cref="GitCaptureOptions.BelowNormalPriority"/>).</param>
     public GitCommandRunner(string? executable = null, TimeSpan? timeout = null, CancellationToken cancellation = default, bool belowNormalPriority = false)
     {
         _executable = string.IsNullOrEmpty(executable) ? "git" : executable!;
@@ -25,7 +26,8 @@ public sealed class GitCommandRunner
         _belowNormalPriority = belowNormalPriority;
     }
 
-    /// <summary>Runs git in <paramref name="workingDirectory"/> and returns its standard output, at most <paramref name="maxOutputBytes"/> bytes of it.</summary>
+    /// <summary>Runs git in <paramref name="workingDirectory"/> and returns its standard output, at most <paramref name="maxOutputBytes"/> bytes of
+    /// it.</summary>
     /// <param name="truncated">True when git wrote more than the limit; the process is then stopped.</param>
     public byte[] Run(string workingDirectory, string[] arguments, long maxOutputBytes, out bool truncated) =>
         Run(workingDirectory, arguments, maxOutputBytes, out truncated, input: null, environment: null);
@@ -34,7 +36,8 @@ public sealed class GitCommandRunner
     /// Runs git with <paramref name="input"/> on its standard input (plumbing such as <c>mktree</c> reads it) and
     /// <paramref name="environment"/> added to its environment.
     /// </summary>
-    public byte[] Run(string workingDirectory, string[] arguments, long maxOutputBytes, out bool truncated, byte[]? input, System.Collections.Generic.IReadOnlyDictionary<string, string>? environment)
+    public byte[] Run(string workingDirectory, string[] arguments, long maxOutputBytes, out bool truncated, byte[]? input,
+        System.Collections.Generic.IReadOnlyDictionary<string, string>? environment)
     {
         var output = new MemoryStream();
         var cut = new OutputCut(); // set by the reader, read once it has finished (a class: no generic over a value type to JIT-compile in every build)
@@ -66,10 +69,12 @@ public sealed class GitCommandRunner
     /// streams blobs to files, a save streams files into <c>fast-import</c>). An exception of either callback stops git
     /// and is thrown here; the timeout covers the whole command.
     /// </summary>
-    public void RunStreaming(string workingDirectory, string[] arguments, Action<Stream>? writeInput, Action<Stream> readOutput, System.Collections.Generic.IReadOnlyDictionary<string, string>? environment = null) =>
+    public void RunStreaming(string workingDirectory, string[] arguments, Action<Stream>? writeInput, Action<Stream> readOutput,
+        System.Collections.Generic.IReadOnlyDictionary<string, string>? environment = null) =>
         Execute(workingDirectory, arguments, writeInput, readOutput, stoppedEarly: null, environment);
 
-    private void Execute(string workingDirectory, string[] arguments, Action<Stream>? writeInput, Action<Stream> readOutput, OutputCut? stoppedEarly, System.Collections.Generic.IReadOnlyDictionary<string, string>? environment)
+    private void Execute(string workingDirectory, string[] arguments, Action<Stream>? writeInput, Action<Stream> readOutput, OutputCut? stoppedEarly,
+        System.Collections.Generic.IReadOnlyDictionary<string, string>? environment)
     {
         var start = new ProcessStartInfo(_executable)
         {
@@ -120,7 +125,8 @@ public sealed class GitCommandRunner
             // Each pipe on a thread of its own: these reads and writes block, and a caller may run on a pool thread, so
             // pool threads for them could wait on one another while the pool grows. Synchronous reads, too, through
             // ReadPipe: the asynchronous ones (and, on Unix, PipeStream's own synchronous ones) would start the
-            // runtime's socket engine and JIT-compile its state machines in every build's fresh MSBuild process. The input is written on its own thread because git may fill its output
+            // runtime's socket engine and JIT-compile its state machines in every build's fresh MSBuild process. The input is written on its own thread because
+            // git may fill its output
             // pipe before it has read all of its input.
             Exception? inputFailure = null;
             Task? inputTask = null;
@@ -227,7 +233,8 @@ public sealed class GitCommandRunner
     private static class FailureText
     {
         // Any user info in a URL, a bare token as the user name too (https://TOKEN@host/...).
-        public static readonly System.Text.RegularExpressions.Regex UrlUserInfo = new(@"://[^/\s@'""]+@", System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+        public static readonly System.Text.RegularExpressions.Regex UrlUserInfo = new(@"://[^/\s@'""]+@",
+            System.Text.RegularExpressions.RegexOptions.CultureInvariant);
     }
 
     private static Task<T> OnOwnThread<T>(Func<T> work) =>
@@ -253,7 +260,8 @@ public sealed class GitCommandRunner
             try
             {
                 handle.DangerousAddRef(ref added);
-                using var file = new FileStream(new Microsoft.Win32.SafeHandles.SafeFileHandle(handle.DangerousGetHandle(), ownsHandle: false), FileAccess.Read, bufferSize: 0);
+                using var file = new FileStream(new Microsoft.Win32.SafeHandles.SafeFileHandle(handle.DangerousGetHandle(), ownsHandle: false), FileAccess.Read,
+                    bufferSize: 0);
                 read(file);
             }
             finally

@@ -158,28 +158,28 @@ public sealed class GitObjectReader
             case 4:
                 return new GitObject((GitObjectType)typeCode, Inflate(pack, size, pack.Name));
             case 6:
-            {
-                var c = ReadByte(pack);
-                long distance = c & 0x7f;
-                while ((c & 0x80) != 0)
                 {
-                    c = ReadByte(pack);
-                    distance = ((distance + 1) << 7) | (long)(c & 0x7f);
-                }
+                    var c = ReadByte(pack);
+                    long distance = c & 0x7f;
+                    while ((c & 0x80) != 0)
+                    {
+                        c = ReadByte(pack);
+                        distance = ((distance + 1) << 7) | (long)(c & 0x7f);
+                    }
 
-                var delta = Inflate(pack, size, pack.Name);
-                var baseObject = ReadPacked(pack, offset - distance, depth + 1);
-                return new GitObject(baseObject.Type, ApplyDelta(baseObject.Content, delta, pack.Name));
-            }
+                    var delta = Inflate(pack, size, pack.Name);
+                    var baseObject = ReadPacked(pack, offset - distance, depth + 1);
+                    return new GitObject(baseObject.Type, ApplyDelta(baseObject.Content, delta, pack.Name));
+                }
             case 7:
-            {
-                var baseId = new byte[_hashLength];
-                ReadExactly(pack, baseId);
-                var delta = Inflate(pack, size, pack.Name);
-                var baseObject = TryRead(Repro.Build.IO.Hashing.ToHex(baseId))
-                    ?? throw new GitFormatException($"The base of a delta in '{pack.Name}' is missing.");
-                return new GitObject(baseObject.Type, ApplyDelta(baseObject.Content, delta, pack.Name));
-            }
+                {
+                    var baseId = new byte[_hashLength];
+                    ReadExactly(pack, baseId);
+                    var delta = Inflate(pack, size, pack.Name);
+                    var baseObject = TryRead(Repro.Build.IO.Hashing.ToHex(baseId))
+                        ?? throw new GitFormatException($"The base of a delta in '{pack.Name}' is missing.");
+                    return new GitObject(baseObject.Type, ApplyDelta(baseObject.Content, delta, pack.Name));
+                }
             default:
                 throw new GitFormatException($"'{pack.Name}' has an object of unknown type {typeCode} at offset {offset}.");
         }

@@ -170,7 +170,8 @@ public static class GitPatchBuilder
     {
         var name = path.Substring(path.LastIndexOf('/') + 1);
         return BuildInputExtensions.Contains(Path.GetExtension(name)) || BuildInputNames.Contains(name)
-            || name.StartsWith("Directory.Build.", StringComparison.OrdinalIgnoreCase) || name.StartsWith("Directory.Packages.", StringComparison.OrdinalIgnoreCase);
+            || name.StartsWith("Directory.Build.", StringComparison.OrdinalIgnoreCase) || name.StartsWith("Directory.Packages.",
+                StringComparison.OrdinalIgnoreCase);
     }
 
     /// <summary>True for data and model files by their extension: listed by hash, never carried.</summary>
@@ -305,7 +306,12 @@ public static class GitPatchBuilder
         var sorted = listed.OrderBy(l => l.Path, StringComparer.Ordinal).ToList();
         var hashes = new string?[sorted.Count];
         var unreadable = new bool[sorted.Count];
-        System.Threading.Tasks.Parallel.For(0, sorted.Count, new System.Threading.Tasks.ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, Environment.ProcessorCount), CancellationToken = cancellation }, i =>
+        var parallel = new System.Threading.Tasks.ParallelOptions
+        {
+            MaxDegreeOfParallelism = Math.Max(1, Environment.ProcessorCount),
+            CancellationToken = cancellation,
+        };
+        System.Threading.Tasks.Parallel.For(0, sorted.Count, parallel, i =>
         {
             var file = sorted[i];
             if (cache.TryGet(file.FullPath, file.Size, file.Ticks, out var sha))
@@ -429,7 +435,8 @@ public static class GitPatchBuilder
             lineCount++;
         }
 
-        Write($"--- /dev/null\n+++ {quoted.B}\n@@ -0,0 +{(lineCount == 1 ? "1" : "1," + lineCount.ToString(System.Globalization.CultureInfo.InvariantCulture))} @@\n");
+        Write($"--- /dev/null\n+++ {quoted.B}\n@@ -0,0 "
+            + $"+{(lineCount == 1 ? "1" : "1," + lineCount.ToString(System.Globalization.CultureInfo.InvariantCulture))} @@\n");
         var lineStart = 0;
         for (var i = 0; i <= content.Length; i++)
         {

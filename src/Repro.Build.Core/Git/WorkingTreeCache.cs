@@ -45,7 +45,8 @@ public sealed class WorkingTreeCache
     /// here by name and stat. The walk sees ignored files in those folders too: a superset can only cause a rebuild of
     /// the patch, never a stale one.
     /// </summary>
-    public static string ComputeKey(GitRepositoryLocation location, string? commit, string objectFormat, byte[] statusOutput, GitStatus status, long maxPatchBytes)
+    public static string ComputeKey(GitRepositoryLocation location, string? commit, string objectFormat, byte[] statusOutput, GitStatus status,
+        long maxPatchBytes)
     {
         var text = new StringBuilder();
         text.Append(PolicyVersion).Append('\n').Append(commit).Append('\n').Append(objectFormat).Append('\n').Append(maxPatchBytes).Append('\n');
@@ -97,7 +98,13 @@ public sealed class WorkingTreeCache
         var keyed = new List<WalkEntry>();
         var fileCount = 0;
 #if NET
-        var options = new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = true, AttributesToSkip = 0, ReturnSpecialDirectories = false };
+        var options = new EnumerationOptions
+        {
+            RecurseSubdirectories = true,
+            IgnoreInaccessible = true,
+            AttributesToSkip = 0,
+            ReturnSpecialDirectories = false,
+        };
         var entries = new System.IO.Enumeration.FileSystemEnumerable<WalkEntry>(folder,
             (ref System.IO.Enumeration.FileSystemEntry entry) => new WalkEntry(
                 entry.ToSpecifiedFullPath().Substring(folder.Length), entry.IsDirectory ? -1 : entry.Length, entry.LastWriteTimeUtc.UtcTicks),
@@ -187,7 +194,8 @@ public sealed class WorkingTreeCache
             try
             {
                 Directory.CreateDirectory(_folder);
-                return new FileStream(Path.Combine(_folder, "worktree.lock"), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, 1, FileOptions.DeleteOnClose);
+                return new FileStream(Path.Combine(_folder, "worktree.lock"), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, 1,
+                    FileOptions.DeleteOnClose);
             }
             catch (IOException) when (DateTime.UtcNow < deadline && !cancellation.IsCancellationRequested)
             {

@@ -211,6 +211,11 @@ internal sealed class JsonInputFile : IDisposable
         return (buffer.GetBuffer(), (int)buffer.Length);
     }
 
-    private static InvalidDataException TooLarge(string path, long maxBytes) =>
-        new($"'{path}' is larger than {(maxBytes >= 1 << 20 ? (maxBytes >> 20).ToString(CultureInfo.InvariantCulture) + " MiB" : maxBytes.ToString(CultureInfo.InvariantCulture) + " bytes")}, more than such a file can hold; it is not read.");
+    private static InvalidDataException TooLarge(string path, long maxBytes)
+    {
+        var limit = maxBytes >= 1 << 20
+            ? (maxBytes >> 20).ToString(CultureInfo.InvariantCulture) + " MiB"
+            : maxBytes.ToString(CultureInfo.InvariantCulture) + " bytes";
+        return new($"'{path}' is larger than {limit}, more than such a file can hold; it is not read.");
+    }
 }

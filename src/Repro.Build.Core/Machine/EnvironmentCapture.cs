@@ -31,7 +31,9 @@ public static class EnvironmentCapture
             TimeZone = TimeZoneInfo.Local.Id,
             DotnetRuntimes = MachineProbe.DotnetRuntimes(dotnetRoot),
             Container = machine.Container,
-            Ci = ci is null ? null : new CiRunSection { Provider = ci.Provider, RunId = ci.RunId, Url = ci.RunUrl is null ? null : UrlSanitizer.Sanitize(ci.RunUrl) },
+            Ci = ci is null
+                ? null
+                : new CiRunSection { Provider = ci.Provider, RunId = ci.RunId, Url = ci.RunUrl is null ? null : UrlSanitizer.Sanitize(ci.RunUrl) },
             Gpus = machine.Gpu.Gpus,
             CudaDriverVersion = machine.Gpu.CudaDriverVersion,
             CudaToolkitVersion = machine.Gpu.CudaToolkitVersion,

@@ -23,7 +23,8 @@ public static class EnvironmentVariables
         "LANG", "LC_ALL", "LC_NUMERIC", "TZ",
     };
 
-    /// <summary>The recorded variables (both writers put them in ordinal order of their names: the manifest's projection sorts them, the run record's serializer uses <see cref="IO.OrdinalMap"/>).</summary>
+    /// <summary>The recorded variables (both writers put them in ordinal order of their names: the manifest's projection sorts them, the run record's
+    /// serializer uses <see cref="IO.OrdinalMap"/>).</summary>
     public static Dictionary<string, string> Select(IDictionary variables, IEnumerable<string> extraNames)
     {
         var patterns = new List<string>(DefaultAllowlist);

@@ -69,7 +69,8 @@ public static class GpuProbe
         }
 
         const string versionJson = "/usr/local/cuda/version.json";
-        if (File.Exists(versionJson) && Regex.Match(File.ReadAllText(versionJson), "\"cuda\"\\s*:\\s*\\{[^}]*\"version\"\\s*:\\s*\"([0-9.]+)\"") is { Success: true } json)
+        if (File.Exists(versionJson) && Regex.Match(File.ReadAllText(versionJson),
+            "\"cuda\"\\s*:\\s*\\{[^}]*\"version\"\\s*:\\s*\"([0-9.]+)\"") is { Success: true } json)
         {
             return json.Groups[1].Value;
         }
@@ -90,7 +91,8 @@ public static class GpuProbe
             return fromEnvironment.Trim();
         }
 
-        foreach (var header in new[] { "/usr/include/cudnn_version.h", "/usr/local/cuda/include/cudnn_version.h", "/usr/include/x86_64-linux-gnu/cudnn_version_v8.h" })
+        foreach (var header in new[] { "/usr/include/cudnn_version.h", "/usr/local/cuda/include/cudnn_version.h",
+            "/usr/include/x86_64-linux-gnu/cudnn_version_v8.h" })
         {
             if (!File.Exists(header))
             {

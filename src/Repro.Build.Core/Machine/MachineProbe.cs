@@ -92,7 +92,8 @@ public sealed class MachineProbe
                 if (line.StartsWith("MemTotal:", StringComparison.Ordinal))
                 {
                     var fields = line.Substring("MemTotal:".Length).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
-                    return fields.Length == 2 && fields[1] == "kB" && long.TryParse(fields[0], NumberStyles.None, CultureInfo.InvariantCulture, out var kilobytes)
+                    return fields.Length == 2 && fields[1] == "kB" && long.TryParse(fields[0], NumberStyles.None, CultureInfo.InvariantCulture,
+                        out var kilobytes)
                         ? kilobytes * 1024
                         : (long?)null;
                 }

@@ -18,9 +18,11 @@ public static class BuildInfoSourceWriter
         text.Append("[global::System.CodeDom.Compiler.GeneratedCode(\"Repro.Build\", \"1\")]\n");
         text.Append("[global::System.Diagnostics.DebuggerNonUserCode]\n");
         text.Append("internal static class ReproBuildInfo\n{\n");
-        Constant(text, "Fingerprint", manifest?.Fingerprint, "Every input that decides the model, summed up: equal fingerprints mean equal code, packages, toolchain, settings, seed and data.");
+        Constant(text, "Fingerprint", manifest?.Fingerprint,
+            "Every input that decides the model, summed up: equal fingerprints mean equal code, packages, toolchain, settings, seed and data.");
         Constant(text, "Commit", manifest?.Git?.Commit, "The git commit built, or null outside git.");
-        text.Append("    /// <summary>True when the working tree had uncommitted changes (recorded in the patch beside the manifest); null when unknown.</summary>\n");
+        text.Append("    /// <summary>True when the working tree had uncommitted changes (recorded in the patch beside the manifest); null when "
+            + "unknown.</summary>\n");
         var dirty = manifest?.Git?.Dirty;
         text.Append("    public static readonly bool? Dirty = ").Append(dirty is null ? "null" : dirty.Value ? "true" : "false").Append(";\n\n");
         Constant(text, "Seed", manifest?.Seed, "The project's ReproSeed, or null when it sets none.");
@@ -32,7 +34,8 @@ public static class BuildInfoSourceWriter
         text.Append("    public static string ReadManifest()\n    {\n");
         text.Append("        using (var stream = typeof(ReproBuildInfo).Assembly.GetManifestResourceStream(ManifestResourceName))\n        {\n");
         text.Append("            if (stream == null)\n            {\n                return null;\n            }\n\n");
-        text.Append("            using (var reader = new global::System.IO.StreamReader(stream))\n            {\n                return reader.ReadToEnd();\n            }\n        }\n    }\n}\n");
+        text.Append("            using (var reader = new global::System.IO.StreamReader(stream))\n            {\n                return reader.ReadToEnd();\n  "
+            + "          }\n        }\n    }\n}\n");
         return text.ToString();
     }
 

@@ -59,7 +59,8 @@ public static class ManifestCollector
         var cache = FileHashCache.Load(request.HashCachePath);
         manifest.Sources = Sources.SourceHasher.Hash(request.ProjectDirectory, request.IntermediateDirectory, request.CompileItems, cache);
         request.Cancellation.ThrowIfCancellationRequested();
-        manifest.Data = DataHasher.Hash(request.ProjectDirectory, request.Data, cache, request.HashProgress, diagnostics, request.Strict, repositoryRoot, request.Cancellation);
+        manifest.Data = DataHasher.Hash(request.ProjectDirectory, request.Data, cache, request.HashProgress, diagnostics, request.Strict, repositoryRoot,
+            request.Cancellation);
         manifest.Config = ReadTextFiles(request, request.ConfigFiles, "ReproConfig", cache, repositoryRoot, diagnostics);
         if (!string.IsNullOrEmpty(request.HashCachePath))
         {
@@ -168,7 +169,8 @@ public static class ManifestCollector
             diagnostics.Add(new ReproDiagnostic(
                 DiagnosticIds.StrictGitRequirement,
                 ReproDiagnosticSeverity.Error,
-                $"ReproStrict is on and {problem}, so this build could not be reproduced from its manifest. Commit your work (git status shows what is left), or build without ReproStrict."));
+                $"ReproStrict is on and {problem}, so this build could not be reproduced from its manifest. Commit your work (git status shows what is left), "
+                    + "or build without ReproStrict."));
         }
     }
 
@@ -193,7 +195,8 @@ public static class ManifestCollector
                 diagnostics.Add(new ReproDiagnostic(
                     DiagnosticIds.NoLockFile,
                     ReproDiagnosticSeverity.Message,
-                    "The project has no packages.lock.json, so a later restore may resolve other package versions. Set RestorePackagesWithLockFile=true and commit the lock file " +
+                    "The project has no packages.lock.json, so a later restore may resolve other package versions. Set RestorePackagesWithLockFile=true and "
+                        + "commit the lock file " +
                     "(set ReproSuggestLockFile=false to silence this)."));
             }
 
@@ -205,13 +208,15 @@ public static class ManifestCollector
             section.LockFile = new LockFileSection { Path = PathText.Relative(request.ProjectDirectory, lockFile), Sha256 = Hashing.Sha256File(lockFile) };
             if (graph is not null)
             {
-                var differences = LockFileComparer.Compare(lockFile, request.TargetFramework, request.TargetFrameworkMoniker, request.RuntimeIdentifier, graph.Packages);
+                var differences = LockFileComparer.Compare(lockFile, request.TargetFramework, request.TargetFrameworkMoniker, request.RuntimeIdentifier,
+                    graph.Packages);
                 if (differences.Count > 0)
                 {
                     diagnostics.Add(new ReproDiagnostic(
                         DiagnosticIds.LockFileMismatch,
                         ReproDiagnosticSeverity.Warning,
-                        $"packages.lock.json disagrees with the packages restored for {request.TargetFramework}: {string.Join("; ", differences.Take(5))}{(differences.Count > 5 ? $" (and {differences.Count - 5} more)" : "")}. " +
+                        $"packages.lock.json disagrees with the packages restored for {request.TargetFramework}: "
+                            + $"{string.Join("; ", differences.Take(5))}{(differences.Count > 5 ? $" (and {differences.Count - 5} more)" : "")}. " +
                         "Restore again (dotnet restore --force-evaluate updates the lock file; RestoreLockedMode=true enforces it) and commit the lock file.",
                         lockFile));
                 }
@@ -236,7 +241,8 @@ public static class ManifestCollector
             diagnostics.Add(new ReproDiagnostic(
                 DiagnosticIds.AssetsFileUnreadable,
                 ReproDiagnosticSeverity.Warning,
-                $"NuGet's assets file '{request.ProjectAssetsFile}' was not found, so the manifest lists no packages. Restore the project (dotnet restore) and build again.",
+                $"NuGet's assets file '{request.ProjectAssetsFile}' was not found, so the manifest lists no packages. Restore the project (dotnet restore) and "
+                    + "build again.",
                 request.ProjectAssetsFile));
             return null;
         }
@@ -282,7 +288,8 @@ public static class ManifestCollector
     }
 
     private static List<TextFileEntry> ReadTextFiles(
-        ManifestRequest request, List<KeyValuePair<string, string>> files, string itemName, FileHashCache? cache, string? repositoryRoot, ICollection<ReproDiagnostic> diagnostics)
+        ManifestRequest request, List<KeyValuePair<string, string>> files, string itemName, FileHashCache? cache, string? repositoryRoot,
+            ICollection<ReproDiagnostic> diagnostics)
     {
         var entries = new List<TextFileEntry>();
         foreach (var file in files)
@@ -295,7 +302,8 @@ public static class ManifestCollector
                     diagnostics.Add(new ReproDiagnostic(
                         DiagnosticIds.ConfigMissing,
                         request.Strict ? ReproDiagnosticSeverity.Error : ReproDiagnosticSeverity.Warning,
-                        $"The file '{file.Key}' declared with {itemName} does not exist, so the manifest cannot record it. Check the path (relative to the project folder), or remove the declaration."));
+                        $"The file '{file.Key}' declared with {itemName} does not exist, so the manifest cannot record it. Check the path (relative to the "
+                            + "project folder), or remove the declaration."));
                 }
 
                 entries.Add(entry);

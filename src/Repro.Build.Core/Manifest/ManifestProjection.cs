@@ -66,7 +66,8 @@ public static class ManifestProjection
                 break;
             case IDictionary dictionary:
                 writer.WriteStartObject();
-                foreach (var key in dictionary.Keys.Cast<object>().Select(k => Convert.ToString(k, CultureInfo.InvariantCulture)!).OrderBy(k => k, StringComparer.Ordinal))
+                foreach (var key in dictionary.Keys.Cast<object>().Select(k => Convert.ToString(k, CultureInfo.InvariantCulture)!).OrderBy(k => k,
+                    StringComparer.Ordinal))
                 {
                     writer.WritePropertyName(key);
                     WriteValue(writer, dictionary[key], part, portable);

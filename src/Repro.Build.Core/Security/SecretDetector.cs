@@ -35,15 +35,19 @@ public static partial class SecretDetector
     };
 
     // Anywhere in a key (DB_PASSWORD, clientSecret, ConnectionStrings:Default…).
-    private static readonly string[] SecretNameParts = { "PASSWORD", "PASSWD", "SECRET", "CREDENTIAL", "CONNECTIONSTRING", "PRIVATEKEY", "APIKEY", "ACCESSKEY" };
+    private static readonly string[] SecretNameParts = { "PASSWORD", "PASSWD", "SECRET", "CREDENTIAL", "CONNECTIONSTRING", "PRIVATEKEY", "APIKEY",
+        "ACCESSKEY" };
 
     // In code, where "key", "token" and "auth" name many harmless things, only these count.
-    private static readonly string[] StrongSecretNameParts = { "PASSWORD", "PASSWD", "SECRET", "CREDENTIAL", "PRIVATEKEY", "APIKEY", "ACCESSKEY", "ACCESSTOKEN", "AUTHTOKEN", "BEARERTOKEN", "APITOKEN" };
+    private static readonly string[] StrongSecretNameParts = { "PASSWORD", "PASSWD", "SECRET", "CREDENTIAL", "PRIVATEKEY", "APIKEY", "ACCESSKEY", "ACCESSTOKEN",
+        "AUTHTOKEN", "BEARERTOKEN", "APITOKEN" };
 
     // Only as a whole word of the key (PATH, PATTERN, AUTHOR, TOKENIZER and MONKEY are not secrets).
     private static readonly string[] SecretWords = { "PWD", "PAT", "SAS", "TOKEN", "KEY", "AUTH", "PASS" };
 
-    // Shapes of credentials that are distinctive enough to find in free text without false alarms.
+    // Shapes of credentials that are distinctive enough to find in free text without false alarms. The last are PEM private
+    // keys (a GCP service account's too), with their body to the END line: as text, in a diff ('+' is a base64
+    // character) or JSON-escaped ("\n").
     private const string TokenPatternText =
         @"gh[pousr]_[A-Za-z0-9]{36,}"                        // GitHub tokens
         + @"|github_pat_[A-Za-z0-9_]{40,}"                   // GitHub fine-grained tokens
@@ -54,9 +58,7 @@ public static partial class SecretDetector
         + @"|AIza[0-9A-Za-z_\-]{35}"                         // Google API keys
         + @"|npm_[A-Za-z0-9]{36}"                            // npm tokens
         + @"|sk-(?:proj-)?[A-Za-z0-9_\-]{32,}"               // OpenAI-style secret keys
-        // PEM private keys (a GCP service account's too), with their body to the END line: as text, in a diff ('+' is
-        // a base64 character) or JSON-escaped ("\n").
-        + @"|-----BEGIN [A-Z ]*PRIVATE KEY-----(?:[A-Za-z0-9+/=\r\n]|\\[rn])*(?:-----END [A-Z ]*PRIVATE KEY-----)?";
+        + @"|-----BEGIN [A-Z ]*PRIVATE KEY-----(?:[A-Za-z0-9+/=\r\n]|\\[rn])*(?:-----END [A-Z ]*PRIVATE KEY-----)?"; // PEM private keys
 
     // Secrets whose shape alone is not distinctive, found only beside what makes them so; each runs only after a
     // literal test on the text (see ContainsContextualSecret), so that text without the context costs a few IndexOf.
@@ -462,7 +464,8 @@ public static partial class SecretDetector
         }
 
         var start = text.TrimStart('\uFEFF', ' ', '\t', '\r', '\n');
-        return start.StartsWith("{", StringComparison.Ordinal) || start.StartsWith("[", StringComparison.Ordinal) || start.StartsWith("---", StringComparison.Ordinal);
+        return start.StartsWith("{", StringComparison.Ordinal) || start.StartsWith("[", StringComparison.Ordinal) || start.StartsWith("---",
+            StringComparison.Ordinal);
     }
 
     // Placeholders and references are not secrets: "", "<redacted>", "${DB_PASSWORD}", "%PWD%", "{{ secret }}", "****".
@@ -523,9 +526,11 @@ public static partial class SecretDetector
 
         try
         {
-            using var document = JsonDocument.Parse(start, new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip, MaxDepth = 256 });
+            var documentOptions = new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip, MaxDepth = 256 };
+            using var document = JsonDocument.Parse(start, documentOptions);
             using var stream = new MemoryStream();
-            using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+            var writerOptions = new JsonWriterOptions { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+            using (var writer = new Utf8JsonWriter(stream, writerOptions))
             {
                 WriteRedacted(writer, document.RootElement, secret: false);
             }

@@ -21,7 +21,8 @@ public static class ToolchainReader
             return null;
         }
 
-        foreach (var candidate in new[] { Path.Combine(roslynDirectory, "bincore", "Microsoft.CodeAnalysis.dll"), Path.Combine(roslynDirectory, "Microsoft.CodeAnalysis.dll") })
+        foreach (var candidate in new[] { Path.Combine(roslynDirectory, "bincore", "Microsoft.CodeAnalysis.dll"), Path.Combine(roslynDirectory,
+            "Microsoft.CodeAnalysis.dll") })
         {
             if (File.Exists(candidate))
             {
