@@ -34,6 +34,7 @@ public sealed class RunAnnotationTests : IDisposable
         var (_, any, _) = ToolHarness.Run("runs", "--runs-dir", _runs, "--tag", "owner");
         var (_, none, _) = ToolHarness.Run("runs", "--runs-dir", _runs, "--tag", "baseline=false");
         var (_, compared, _) = ToolHarness.Run("compare", "20261207-10", "20261207-11", "--runs-dir", _runs);
+        var (_, reported, _) = ToolHarness.Run("report", "--runs-dir", _runs, "--tag", "baseline", "-o", Path.Combine(_runs, "report.html"), "--json");
         ToolHarness.Run("runs", "tag", "20261207-10", "owner=", "--runs-dir", _runs);
         var (_, shown, _) = ToolHarness.Run("runs", "tag", "20261207-10", "--runs-dir", _runs, "--json");
 
@@ -48,6 +49,12 @@ public sealed class RunAnnotationTests : IDisposable
         }
 
         Assert.Contains("baseline=true owner=ada", any, StringComparison.Ordinal);
+        using (var json = JsonDocument.Parse(reported))
+        {
+            Assert.Equal(1, json.RootElement.GetProperty("runs").GetInt32());
+        }
+
+        Assert.Contains("lr too high", File.ReadAllText(Path.Combine(_runs, "report.html")), StringComparison.Ordinal);
         Assert.StartsWith("0 of 2 run(s)", none, StringComparison.Ordinal);
         Assert.Contains("(note)", compared, StringComparison.Ordinal);
         using (var json = JsonDocument.Parse(shown))

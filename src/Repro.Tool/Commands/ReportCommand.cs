@@ -22,12 +22,13 @@ internal static class ReportCommand
         var detailed = new Option<int>("--charts") { Description = "How many runs (the most recent) get metric charts, the parameters-against-a-metric view, comparison and lineage.", DefaultValueFactory = _ => 20 };
         var status = new Option<string[]>("--status") { Description = "Only runs with this status (repeatable)." };
         var param = new Option<string[]>("--param") { Description = "Only runs whose parameter has this value: key=value (repeatable)." };
+        var tag = new Option<string[]>("--tag") { Description = "Only runs with this tag: key=value, or key for any value (repeatable)." };
         var limit = new Option<int>("--limit") { Description = "The most recent runs the table shows (default 500); the page says how many more matched.", DefaultValueFactory = _ => 500 };
         var metric = new Option<string?>("--metric") { Description = "The metric the parameters view opens with (default: the one most runs logged)." };
         var json = CommonOptions.Json();
         var command = new Command("report", "Write one self-contained HTML file (no network, no CDN): the runs table, metric curves over steps and bars of single values, parameters against a metric (parallel coordinates), parameter and metric comparison, each run's lineage (steps, inputs, outputs) and build.")
         {
-            output, runsDirectory, detailed, status, param, limit, metric, json,
+            output, runsDirectory, detailed, status, param, tag, limit, metric, json,
         };
         command.SetAction(parse =>
         {
@@ -35,6 +36,7 @@ internal static class ReportCommand
             var query = new RunQuery { Sort = "start", Descending = true };
             query.Statuses.AddRange(parse.GetValue(status) ?? Array.Empty<string>());
             query.Params.AddRange(parse.GetValue(param) ?? Array.Empty<string>());
+            query.Tags.AddRange(parse.GetValue(tag) ?? Array.Empty<string>());
             if (parse.GetValue(limit) < 1)
             {
                 throw new ToolInputException(DiagnosticIds.ToolUsage, $"--limit {parse.GetValue(limit)} shows no run; give a positive number (default 500).");
