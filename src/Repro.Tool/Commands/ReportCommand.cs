@@ -68,16 +68,7 @@ internal static class ReportCommand
                     writer.WriteNumber("runs", runs.Count);
                     writer.WriteNumber("matching", matching);
                     writer.WriteNumber("detailed", Math.Min(runs.Count, parse.GetValue(detailed)));
-                    writer.WriteStartArray("unreadableRuns");
-                    foreach (var run in unreadable)
-                    {
-                        writer.WriteStartObject();
-                        writer.WriteString("runId", run.Id);
-                        writer.WriteString("reason", run.Reason);
-                        writer.WriteEndObject();
-                    }
-
-                    writer.WriteEndArray();
+                    JsonFields.UnreadableRuns(writer, unreadable);
                     writer.WriteEndObject();
                 });
                 return ExitCodes.Ok;

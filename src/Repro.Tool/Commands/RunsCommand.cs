@@ -147,16 +147,7 @@ internal static class RunsCommand
         writer.WriteString("runsDirectory", directory);
         writer.WriteString("ref", RunRefStore.LocalRef);
         writer.WriteNumber("unreadable", unreadable.Count);
-        writer.WriteStartArray("unreadableRuns");
-        foreach (var run in unreadable)
-        {
-            writer.WriteStartObject();
-            writer.WriteString("runId", run.Id);
-            writer.WriteString("reason", run.Reason);
-            writer.WriteEndObject();
-        }
-
-        writer.WriteEndArray();
+        JsonFields.UnreadableRuns(writer, unreadable);
         writer.WriteStartArray("runs");
         foreach (var run in runs)
         {

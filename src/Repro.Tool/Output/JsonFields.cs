@@ -53,4 +53,19 @@ public static class JsonFields
         json.WriteEndObject();
         json.WriteString("note", annotations?.Note);
     }
+
+    /// <summary>"unreadableRuns": [ { "runId", "reason" } ], as runs and report write them.</summary>
+    public static void UnreadableRuns(Utf8JsonWriter json, IEnumerable<Repro.Tool.Services.UnreadableRun> unreadable)
+    {
+        json.WriteStartArray("unreadableRuns");
+        foreach (var run in unreadable)
+        {
+            json.WriteStartObject();
+            json.WriteString("runId", run.Id);
+            json.WriteString("reason", run.Reason);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+    }
 }
