@@ -11,11 +11,13 @@ namespace Repro.Build.IO;
 /// </summary>
 public static class IndentedJson
 {
+    /// <summary>The writer options of every JSON Repro writes for people (files, and the tool's --json on a stream).</summary>
+    public static JsonWriterOptions Options => new() { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     public static byte[] Write(Action<Utf8JsonWriter> write)
     {
         using var stream = new MemoryStream();
-        var options = new JsonWriterOptions { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-        using (var writer = new Utf8JsonWriter(stream, options))
+        using (var writer = new Utf8JsonWriter(stream, Options))
         {
             write(writer);
         }

@@ -3,6 +3,7 @@ using System.IO;
 using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Repro.Build.IO;
 
 namespace Repro.Build.Security;
 
@@ -529,8 +530,7 @@ public static partial class SecretDetector
             var documentOptions = new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip, MaxDepth = 256 };
             using var document = JsonDocument.Parse(start, documentOptions);
             using var stream = new MemoryStream();
-            var writerOptions = new JsonWriterOptions { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-            using (var writer = new Utf8JsonWriter(stream, writerOptions))
+            using (var writer = new Utf8JsonWriter(stream, IndentedJson.Options))
             {
                 WriteRedacted(writer, document.RootElement, secret: false);
             }

@@ -1,7 +1,6 @@
 using System;
 using System.IO;
 using System.Text;
-using System.Text.Encodings.Web;
 using System.Text.Json;
 
 namespace Repro.Tool.Output;
@@ -49,7 +48,7 @@ public sealed class ToolConsole
     public void WriteJson(Action<Utf8JsonWriter> write)
     {
         using (var stream = new TextWriterStream(Output))
-        using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        using (var writer = new Utf8JsonWriter(stream, Repro.Build.IO.IndentedJson.Options))
         {
             write(writer);
         }
@@ -57,16 +56,7 @@ public sealed class ToolConsole
         Output.Write('\n');
     }
 
-    public static string JsonText(Action<Utf8JsonWriter> write)
-    {
-        using var stream = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
-        {
-            write(writer);
-        }
-
-        return Encoding.UTF8.GetString(stream.ToArray()).Replace("\r\n", "\n") + "\n";
-    }
+    public static string JsonText(Action<Utf8JsonWriter> write) => Encoding.UTF8.GetString(Repro.Build.IO.IndentedJson.Write(write));
 
     /// <summary>The one line a failure prints: <c>error REPRO502: …</c>.</summary>
     public void WriteError(string code, string message) =>
