@@ -157,7 +157,8 @@ public static class MetricsFileFormat
 
     // The one parser of a line. The key comes back as its raw UTF-8 (no string made for a key already seen), or, when
     // it holds escapes, as a string.
-    private static bool TryParse(ReadOnlySpan<byte> line, out ReadOnlySpan<byte> rawKey, out string? escapedKey, out double value, out long step, out long timestamp)
+    private static bool TryParse(
+        ReadOnlySpan<byte> line, out ReadOnlySpan<byte> rawKey, out string? escapedKey, out double value, out long step, out long timestamp)
     {
         rawKey = default;
         escapedKey = null;

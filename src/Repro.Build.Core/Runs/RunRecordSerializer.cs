@@ -66,7 +66,8 @@ public static class RunRecordSerializer
 
         if (summary.SchemaVersion > RunRecord.CurrentSchemaVersion)
         {
-            throw new InvalidDataException($"The run record has schemaVersion {summary.SchemaVersion}, newer than this tool reads ({RunRecord.CurrentSchemaVersion}).");
+            throw new InvalidDataException(
+                $"The run record has schemaVersion {summary.SchemaVersion}, newer than this tool reads ({RunRecord.CurrentSchemaVersion}).");
         }
 
         return summary;
@@ -76,7 +77,8 @@ public static class RunRecordSerializer
     public static byte[] SummaryToUtf8Bytes(RunSummary summary)
     {
         using var stream = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        var options = new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+        using (var writer = new Utf8JsonWriter(stream, options))
         {
             JsonSerializer.Serialize(writer, summary, RunRecordWriteContext.Default.RunSummary);
         }

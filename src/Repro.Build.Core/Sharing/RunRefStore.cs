@@ -298,7 +298,8 @@ public sealed class RunRefStore
 
                 if (size > Limits.MaxBytesOf(name))
                 {
-                    Warn($"run {pair.Key}: {name} is {ShareLimits.Size(size)}, over the limit of {ShareLimits.Size(Limits.MaxBytesOf(name))} ({ShareLimits.VariableOf(name)} raises it); it was not shared");
+                    Warn($"run {pair.Key}: {name} is {ShareLimits.Size(size)}, over the limit of {ShareLimits.Size(Limits.MaxBytesOf(name))} "
+                        + $"({ShareLimits.VariableOf(name)} raises it); it was not shared");
                     complete = false;
                     continue;
                 }
@@ -345,12 +346,15 @@ public sealed class RunRefStore
         for (var attempt = 0; ; attempt++)
         {
             var parent = ResolveCommit(LocalRef);
-            var onRef = parent is null ? new Dictionary<string, string>(StringComparer.Ordinal) : BlobsOnRef(parent, candidates.Select(c => c.RunId).Distinct().ToList());
+            var onRef = parent is null
+                ? new Dictionary<string, string>(StringComparer.Ordinal)
+                : BlobsOnRef(parent, candidates.Select(c => c.RunId).Distinct().ToList());
             var writes = new List<ImportEntry>();
             foreach (var candidate in candidates)
             {
                 onRef.TryGetValue(candidate.TreePath, out var refBlob);
-                if (refBlob != candidate.Blob && (refBlob is null || Newer(candidate.FileName, candidate.Blob!, refBlob, candidate.Content, candidate.Size) == candidate.Blob))
+                if (refBlob != candidate.Blob
+                    && (refBlob is null || Newer(candidate.FileName, candidate.Blob!, refBlob, candidate.Content, candidate.Size) == candidate.Blob))
                 {
                     writes.Add(ImportEntry.FromFile(candidate));
                 }
@@ -525,7 +529,8 @@ public sealed class RunRefStore
         {
             throw new RunShareException(remotes.Count == 0
                 ? $"The repository has no remote, so there is nowhere to share runs. Add the team's repository with 'git remote add {remote} URL'."
-                : $"The repository has no remote named '{remote}' (it has: {string.Join(", ", remotes)}). Name one of those, or add it with 'git remote add {remote} URL'.");
+                : $"The repository has no remote named '{remote}' (it has: {string.Join(", ", remotes)}). "
+                  + $"Name one of those, or add it with 'git remote add {remote} URL'.");
         }
     }
 
@@ -594,7 +599,8 @@ public sealed class RunRefStore
 
     /// <summary>
     /// The newer of two states of one file: the record with the later <c>lastWriteTime</c> (it is rewritten at every
-    /// heartbeat and status change), and so the annotations (tags.json, rewritten whole by each edit), any other file the longer one (metrics are only appended); ties by object id, so
+    /// heartbeat and status change), and so the annotations (tags.json, rewritten whole by each edit), any other file
+    /// the longer one (metrics are only appended); ties by object id, so
     /// that every clone chooses alike.
     /// </summary>
     /// <param name="contentOfA">The record's bytes when <paramref name="a"/> is a local file, not yet an object here.</param>
@@ -732,7 +738,8 @@ public sealed class RunRefStore
     }
 
     /// <summary>The id of the empty tree, which also tells the repository's object format (40 hex digits: SHA-1; 64: SHA-256).</summary>
-    private string EmptyTree() => _emptyTree ??= Text(new[] { "hash-object", "-t", "tree", "--stdin" }, Array.Empty<byte>()).Trim(); // git knows this object without storing it
+    // git knows this object without storing it
+    private string EmptyTree() => _emptyTree ??= Text(new[] { "hash-object", "-t", "tree", "--stdin" }, Array.Empty<byte>()).Trim();
 
     private HashAlgorithmName ObjectFormat() => EmptyTree().Length == 64 ? HashAlgorithmName.SHA256 : HashAlgorithmName.SHA1;
 

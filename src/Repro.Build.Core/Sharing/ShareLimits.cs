@@ -58,9 +58,11 @@ public sealed class ShareLimits
             return fallback;
         }
 
-        if (!long.TryParse(text!.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var megabytes) || megabytes <= 0 || megabytes > long.MaxValue / MiB)
+        if (!long.TryParse(text!.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var megabytes)
+            || megabytes <= 0 || megabytes > long.MaxValue / MiB)
         {
-            throw new RunShareException($"{variable} is '{SharedRunNames.Shown(text)}'; set it to a positive whole number of megabytes, or unset it for the default.");
+            throw new RunShareException(
+                $"{variable} is '{SharedRunNames.Shown(text)}'; set it to a positive whole number of megabytes, or unset it for the default.");
         }
 
         return megabytes * MiB;

@@ -50,7 +50,8 @@ public static class SharedRunNames
     /// </summary>
     public static bool IsRunId(string? value)
     {
-        if (value is null || value.Length == 0 || value.Length > MaxRunIdLength || !IsLetterOrDigit(value[0]) || value.IndexOf("..", StringComparison.Ordinal) >= 0)
+        if (value is null || value.Length == 0 || value.Length > MaxRunIdLength || !IsLetterOrDigit(value[0])
+            || value.IndexOf("..", StringComparison.Ordinal) >= 0)
         {
             return false;
         }
