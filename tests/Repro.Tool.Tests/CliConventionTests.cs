@@ -74,6 +74,7 @@ public sealed class CliConventionTests
     [InlineData(new[] { "report", "--limt", "3" }, "'--limt' is not an option of 'dotnet repro report' (did you mean '--limit'?)")]
     [InlineData(new[] { "compare", "a", "--runs-dir" }, "--runs-dir needs a value")]
     [InlineData(new[] { "help", "nope" }, "'nope' is not a command of 'dotnet repro'")]
+    [InlineData(new[] { "runs", "note" }, "'dotnet repro runs note' needs <run>: The run: its id")]
     public void Bad_usage_is_one_line_in_the_users_words_with_exit_code_2(string[] args, string expected)
     {
         var (code, output, error) = ToolHarness.Run(args);

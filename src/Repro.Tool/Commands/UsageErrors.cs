@@ -51,6 +51,11 @@ internal static class UsageErrors
                 return $"{option.Option.Name} '{option.Tokens[0].Value}' is not {expected}.";
             case ArgumentResult argument when argument.Tokens.Count > 0 && Expected(argument.Argument.ValueType) is { } expected && argument.Parent is not OptionResult:
                 return $"<{argument.Argument.Name}> '{argument.Tokens[0].Value}' is not {expected}.";
+            case ArgumentResult { Tokens.Count: 0 } argument when argument.Parent is CommandResult:
+                return $"'{path}' needs <{argument.Argument.Name}>: {argument.Argument.Description}";
+            case CommandResult result when result.Command.Arguments.FirstOrDefault(a => a.Arity.MinimumNumberOfValues > 0
+                && result.GetResult(a) is not { Tokens.Count: > 0 }) is { } missing:
+                return $"'{path}' needs <{missing.Name}>: {missing.Description}";
             case CommandResult result when result.Command.Subcommands.Count > 0 && result.Tokens.Count == 0 && !result.Command.Arguments.Any():
                 return $"'{path}' needs a command: '{path} --help' lists them.";
         }
