@@ -37,7 +37,7 @@ public static class Program
             CheckCommand.Create(console),
             ReportCommand.Create(console),
         };
-        root.Add(HelpCommand.Create(topic => ShowHelp(root, topic, console)));
+        root.Add(HelpCommand.Create(topic => ShowHelp(root.Parse(topic), console)));
         foreach (var option in root.Options.OfType<VersionOption>())
         {
             option.Action = new PrintVersion(console);
@@ -52,13 +52,13 @@ public static class Program
         var root = CreateRoot(console);
         if (args.Length == 0)
         {
-            return ShowHelp(root, new[] { "--help" }, console);
+            return ShowHelp(root.Parse(new[] { "--help" }), console);
         }
 
         var parse = root.Parse(args);
         if (parse.Action is HelpAction)
         {
-            return ShowHelp(root, args, console);
+            return ShowHelp(parse, console);
         }
 
         if (parse.Errors.Count > 0)
@@ -95,12 +95,12 @@ public static class Program
     }
 
     /// <summary>The parser's help, with the command as users type it (<c>dotnet repro</c>, not the executable's name).</summary>
-    private static int ShowHelp(RootCommand root, string[] args, ToolConsole console)
+    private static int ShowHelp(ParseResult parse, ToolConsole console)
     {
-        var parse = root.Parse(args);
+        // `help nope` parses as the root's help with 'nope' left over: that is a usage error, not the overview.
         if (parse.Action is not HelpAction || parse.Errors.Count > 0 || parse.UnmatchedTokens.Count > 0)
         {
-            console.WriteError(DiagnosticIds.ToolUsage, parse.Errors.Count > 0 || parse.UnmatchedTokens.Count > 0 ? UsageErrors.Describe(parse) : $"'{string.Join(" ", args.SkipLast(1))}' is not a command: 'dotnet repro help' lists them.");
+            console.WriteError(DiagnosticIds.ToolUsage, UsageErrors.Describe(parse));
             return ExitCodes.InputError;
         }
 

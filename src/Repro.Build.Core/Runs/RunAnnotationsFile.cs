@@ -36,6 +36,22 @@ public static class RunAnnotationsFile
         return FromUtf8Bytes(bytes);
     }
 
+    /// <summary>
+    /// The run folder's annotations, or null when it has none or they cannot be read: for listing and showing runs, where
+    /// a damaged tags.json must not hide its run (<c>runs tag</c> reads with <see cref="Read"/> and names the problem).
+    /// </summary>
+    public static RunAnnotations? TryRead(string runFolder)
+    {
+        try
+        {
+            return Read(runFolder);
+        }
+        catch (Exception ex) when (ex is InvalidDataException || ReadFailure.IsExpected(ex))
+        {
+            return null;
+        }
+    }
+
     /// <exception cref="InvalidDataException">Not annotations.</exception>
     public static RunAnnotations FromUtf8Bytes(ReadOnlySpan<byte> utf8Json)
     {

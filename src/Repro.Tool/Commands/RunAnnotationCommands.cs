@@ -174,21 +174,7 @@ internal static class RunAnnotationCommands
 
         var report = new Report();
         report.Line(done is null ? $"run {runId}" : $"run {runId} {done}", done is null ? Tone.Normal : Tone.Good);
-        var section = report.Section("Tags", "key", "value");
-        foreach (var (key, value) in annotations.Tags)
-        {
-            section.Row(key, Format.Long(value));
-        }
-
-        if (annotations.Note is { } note)
-        {
-            var noteSection = report.Section("Note");
-            foreach (var line in note.Split('\n'))
-            {
-                noteSection.Line(line);
-            }
-        }
-
+        Services.ShowPresenter.AddAnnotations(report, annotations, all: false);
         console.Write(report);
     }
 }

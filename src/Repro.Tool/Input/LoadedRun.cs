@@ -9,20 +9,7 @@ public sealed class LoadedRun
     {
         Record = record;
         Path = path;
-        _annotations = new System.Lazy<Repro.Build.Runs.RunAnnotations?>(() => ReadAnnotations(System.IO.Path.GetDirectoryName(path)!));
-    }
-
-    // Damaged annotations do not hide the run: they are left out (`runs tag` says what is wrong with the file).
-    private static Repro.Build.Runs.RunAnnotations? ReadAnnotations(string folder)
-    {
-        try
-        {
-            return Repro.Build.Runs.RunAnnotationsFile.Read(folder);
-        }
-        catch (System.Exception ex) when (ex is System.IO.InvalidDataException || Repro.Build.IO.ReadFailure.IsExpected(ex))
-        {
-            return null;
-        }
+        _annotations = new System.Lazy<Repro.Build.Runs.RunAnnotations?>(() => Repro.Build.Runs.RunAnnotationsFile.TryRead(System.IO.Path.GetDirectoryName(path)!));
     }
 
     public RunRecord Record { get; }

@@ -45,9 +45,12 @@ public static class JsonFields
     public static void Annotations(Utf8JsonWriter json, Repro.Build.Runs.RunAnnotations? annotations)
     {
         json.WriteStartObject("tags");
-        foreach (var (key, value) in annotations?.Tags ?? new System.Collections.Generic.SortedDictionary<string, string>())
+        if (annotations is not null)
         {
-            json.WriteString(key, value);
+            foreach (var (key, value) in annotations.Tags)
+            {
+                json.WriteString(key, value);
+            }
         }
 
         json.WriteEndObject();

@@ -180,7 +180,7 @@ public sealed class RunIndex : IDisposable
             {
                 var folder = Path.Combine(_runsDirectory, changed[i].Id);
                 var summary = RunRecordSerializer.SummaryFromUtf8Bytes(FileProbe.ReadAllBytes(Path.Combine(folder, RunRecordSerializer.FileName), RunRecordSerializer.MaxFileBytes));
-                summaries[i] = (summary, RunRecordSerializer.SummaryToUtf8Bytes(summary), changed[i].Annotations.Length == 0 ? null : ReadAnnotations(folder), null);
+                summaries[i] = (summary, RunRecordSerializer.SummaryToUtf8Bytes(summary), changed[i].Annotations.Length == 0 ? null : Annotations(folder), null);
             }
             catch (Exception ex) when (ReadFailure.IsExpected(ex))
             {
@@ -292,17 +292,8 @@ public sealed class RunIndex : IDisposable
     }
 
     // Annotations that cannot be read are left out of the listing, not the run: `show` names the problem.
-    private static byte[]? ReadAnnotations(string folder)
-    {
-        try
-        {
-            return RunAnnotationsFile.Read(folder) is { } annotations ? RunAnnotationsFile.ToUtf8Bytes(annotations) : null;
-        }
-        catch (Exception ex) when (ex is InvalidDataException || ReadFailure.IsExpected(ex))
-        {
-            return null;
-        }
-    }
+    private static byte[]? Annotations(string folder) =>
+        RunAnnotationsFile.TryRead(folder) is { } annotations ? RunAnnotationsFile.ToUtf8Bytes(annotations) : null;
 
     private static RunIndex Prepare(SqliteConnection db, string runsDirectory)
     {

@@ -58,20 +58,7 @@ public static class ShowPresenter
 
         if (loaded.Annotations is { } annotations)
         {
-            var tags = report.Section("Tags", "key", "value");
-            foreach (var (key, value) in annotations.Tags)
-            {
-                tags.Row(key, all ? value : Format.Long(value));
-            }
-
-            if (annotations.Note is { } note)
-            {
-                var noteSection = report.Section("Note");
-                foreach (var line in note.Split('\n'))
-                {
-                    noteSection.Line(line);
-                }
-            }
+            AddAnnotations(report, annotations, all);
         }
 
         var parameters = report.Section("Parameters", "name", "value");
@@ -130,6 +117,25 @@ public static class ShowPresenter
         }
 
         return report;
+    }
+
+    /// <summary>A run's tags (a key/value section) and note (its lines), as <c>show</c> and <c>runs tag</c>/<c>note</c> print them.</summary>
+    internal static void AddAnnotations(Report report, RunAnnotations annotations, bool all)
+    {
+        var tags = report.Section("Tags", "key", "value");
+        foreach (var (key, value) in annotations.Tags)
+        {
+            tags.Row(key, all ? value : Format.Long(value));
+        }
+
+        if (annotations.Note is { } note)
+        {
+            var noteSection = report.Section("Note");
+            foreach (var line in note.Split('\n'))
+            {
+                noteSection.Line(line);
+            }
+        }
     }
 
     internal static string Number(double value) => value.ToString("G6", CultureInfo.InvariantCulture);
