@@ -577,5 +577,5 @@ internal sealed class RunRecordWriter
     private static string NewRunId(DateTime startTime) =>
         startTime.ToString("yyyyMMdd-HHmmss-fff", CultureInfo.InvariantCulture) + "-" + Guid.NewGuid().ToString("N").Substring(0, 6);
 
-    private static string Time(DateTime utc) => utc.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
+    private static string Time(DateTime utc) => RunRecordSerializer.Time(utc);
 }

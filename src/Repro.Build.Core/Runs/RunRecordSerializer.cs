@@ -46,6 +46,9 @@ public static class RunRecordSerializer
         }
     }
 
+    /// <summary>A time as every time in run.json and tags.json is written: ISO 8601 UTC with milliseconds (ordinal order is time order).</summary>
+    public static string Time(DateTime utc) => utc.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", System.Globalization.CultureInfo.InvariantCulture);
+
     /// <summary>
     /// Reads the <see cref="RunSummary"/> of a run.json (or of a summary this class wrote) with the record's own
     /// serializer, skipping every key the summary does not hold.

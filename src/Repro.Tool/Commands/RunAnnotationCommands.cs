@@ -145,7 +145,7 @@ internal static class RunAnnotationCommands
 
     private static void Save(string folder, RunAnnotations annotations)
     {
-        annotations.LastWriteTime = DateTime.UtcNow.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", System.Globalization.CultureInfo.InvariantCulture);
+        annotations.LastWriteTime = RunRecordSerializer.Time(DateTime.UtcNow);
         try
         {
             RunAnnotationsFile.Write(folder, annotations);

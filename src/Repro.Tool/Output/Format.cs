@@ -70,6 +70,9 @@ public static class Format
     public static string? Bare(string? hash) =>
         hash is not null && hash.StartsWith("sha256:", System.StringComparison.OrdinalIgnoreCase) ? hash.Substring("sha256:".Length) : hash;
 
+    /// <summary>A metric value as tables, the report and messages show it: six significant digits.</summary>
+    public static string Number(double value) => value.ToString("G6", CultureInfo.InvariantCulture);
+
     /// <summary>A duration with its unit: <c>0.4s</c>, <c>3m07s</c>, <c>2h05m</c>; empty when unknown.</summary>
     public static string Duration(TimeSpan? duration) => duration switch
     {

@@ -92,8 +92,8 @@ public static class DiffPresenter
             var table = report.Section("Metrics (last values)", "metric", "before", "after", "change");
             foreach (var metric in metrics)
             {
-                var change = metric.Delta is { } delta ? (delta >= 0 ? "+" : "") + ShowPresenter.Number(delta) : metric.Before is null ? "added" : "removed";
-                table.Row(metric.Delta == 0 ? Tone.Dim : Tone.Bad, metric.Name, metric.Before is { } b ? ShowPresenter.Number(b) : "", metric.After is { } a ? ShowPresenter.Number(a) : "", change);
+                var change = metric.Delta is { } delta ? (delta >= 0 ? "+" : "") + Format.Number(delta) : metric.Before is null ? "added" : "removed";
+                table.Row(metric.Delta == 0 ? Tone.Dim : Tone.Bad, metric.Name, metric.Before is { } b ? Format.Number(b) : "", metric.After is { } a ? Format.Number(a) : "", change);
             }
         }
 

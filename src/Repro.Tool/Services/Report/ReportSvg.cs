@@ -69,8 +69,8 @@ internal static class ReportSvg
         return svg;
     }
 
-    /// <summary>A value as the tables show it: six significant digits.</summary>
-    public static string Number(double value) => value.ToString("G6", CultureInfo.InvariantCulture);
+    /// <summary>A value as the tables show it (<see cref="Output.Format.Number"/>).</summary>
+    public static string Number(double value) => Output.Format.Number(value);
 
     public static string E(string? text) => WebUtility.HtmlEncode(text ?? "");
 }

@@ -70,7 +70,7 @@ public static class ShowPresenter
         var metrics = report.Section(loaded.MetricsDerived ? "Metrics (from metrics.jsonl: the run stopped without writing its final summaries)" : "Metrics", "metric", "last", "step", "min", "max", "points");
         foreach (var (name, metric) in run.Metrics)
         {
-            metrics.Row(name, Number(metric.Last), metric.Step.ToString(CultureInfo.InvariantCulture), Number(metric.Min), Number(metric.Max), metric.Count.ToString(CultureInfo.InvariantCulture));
+            metrics.Row(name, Format.Number(metric.Last), metric.Step.ToString(CultureInfo.InvariantCulture), Format.Number(metric.Min), Format.Number(metric.Max), metric.Count.ToString(CultureInfo.InvariantCulture));
         }
 
         var data = report.Section("Data (checked when the run started)", "item", "state", "sha256");
@@ -137,6 +137,4 @@ public static class ShowPresenter
             }
         }
     }
-
-    internal static string Number(double value) => value.ToString("G6", CultureInfo.InvariantCulture);
 }

@@ -33,7 +33,7 @@ public static class WhichPresenter
 
             if (run.Metrics.Count > 0)
             {
-                section.Row("metrics", string.Join(", ", run.Metrics.Select(m => Format.Long(m.Key) + "=" + ShowPresenter.Number(m.Value.Last))));
+                section.Row("metrics", string.Join(", ", run.Metrics.Select(m => Format.Long(m.Key) + "=" + Format.Number(m.Value.Last))));
             }
 
             section.Row("record", match.RecordPath);
