@@ -85,9 +85,14 @@ public static class ManifestLoader
     {
         skipped = Array.Empty<string>();
         var path = FullPath(argument);
-        if (!Directory.Exists(path) || RunLoader.TryLoad(argument, Directory.GetCurrentDirectory()) is not null)
+        if (!Directory.Exists(path))
         {
-            return new[] { Load(argument) };
+            return new[] { Load(argument) }; // a file, or a run id: Load looks for the run first
+        }
+
+        if (RunLoader.TryLoad(argument, Directory.GetCurrentDirectory()) is { } run)
+        {
+            return new[] { FromRun(run, argument) }; // a run's folder, read once (a record can be 64 MiB)
         }
 
         var found = FindInProject(path);
