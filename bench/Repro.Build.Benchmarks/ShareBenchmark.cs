@@ -4,7 +4,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.IO;
 using System.Linq;
-using Repro.Build.Sharing;
+using Repro.Runs.Sharing;
 
 /// <summary>
 /// Runs shared through git at team scale: a bare repository as the remote, two clones. Saves N runs with 1,000 metric

@@ -4,7 +4,7 @@ using System.Reflection;
 using System.Text.Json;
 using Repro.Build.IO;
 using Repro.Build.Manifest;
-using Repro.Build.Runs;
+using Repro.Runs.Records;
 
 namespace Repro.Runs;
 

@@ -7,7 +7,7 @@ using Repro.Build;
 using Repro.Build.Data;
 using Repro.Build.IO;
 using Repro.Build.Manifest;
-using Repro.Build.Runs;
+using Repro.Runs.Records;
 
 namespace Repro.Runs;
 

@@ -7,7 +7,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using Repro.Build;
 using Repro.Build.IO;
-using Repro.Build.Runs;
+using Repro.Runs.Records;
 
 namespace Repro.Runs;
 

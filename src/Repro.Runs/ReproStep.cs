@@ -1,6 +1,6 @@
 using System;
 using System.Diagnostics;
-using Repro.Build.Runs;
+using Repro.Runs.Records;
 
 namespace Repro.Runs;
 

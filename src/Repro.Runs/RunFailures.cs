@@ -1,5 +1,5 @@
 using System;
-using Repro.Build.Runs;
+using Repro.Runs.Records;
 using Repro.Build.Security;
 
 namespace Repro.Runs;

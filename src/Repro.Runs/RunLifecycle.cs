@@ -1,7 +1,7 @@
 using System;
 using System.Threading;
 using System.Threading.Tasks;
-using Repro.Build.Runs;
+using Repro.Runs.Records;
 
 namespace Repro.Runs;
 

@@ -5,9 +5,9 @@ using System.Threading;
 using System.Threading.Tasks;
 using Repro.Build;
 using Repro.Build.Git;
-using Repro.Build.Runs;
+using Repro.Runs.Records;
 using Repro.Build.Security;
-using Repro.Build.Sharing;
+using Repro.Runs.Sharing;
 
 namespace Repro.Runs;
 

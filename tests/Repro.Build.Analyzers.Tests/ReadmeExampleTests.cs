@@ -23,7 +23,7 @@ public sealed class ReadmeExampleTests
     [Fact]
     public async Task The_first_warning_example_gives_the_warning_the_README_shows()
     {
-        var readme = File.ReadAllText(Path.Combine(RepositoryRoot(), "README.md"));
+        var readme = File.ReadAllText(Path.Combine(RepositoryRoot.Path, "README.md"));
         var example = Regex.Match(readme, @"Replace `Program\.cs` with[^\n]*\n\n```csharp\n(?<code>.*?)```\n\n[^\n]*\n\n```\n(?<output>.*?)\n```", RegexOptions.Singleline);
         Assert.True(example.Success, "README.md no longer has the 'Replace `Program.cs` with …' example followed by the build output it shows.");
 
@@ -53,16 +53,4 @@ public sealed class ReadmeExampleTests
         Assert.Equal(new[] { example.Groups["output"].Value }, shown);
     }
 
-    private static string RepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "README.md")) && File.Exists(Path.Combine(directory.FullName, "Repro.Build.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("The repository root (README.md beside Repro.Build.sln) is not above " + AppContext.BaseDirectory);
-    }
 }

@@ -30,7 +30,7 @@ public sealed class RepositoryHygieneTests
     [Fact]
     public void Every_diagnostic_id_has_its_page_its_row_and_a_help_link_to_the_page()
     {
-        var root = FindRepositoryRoot();
+        var root = RepositoryRoot.Path;
         var missing = new List<string>();
         var buildIds = typeof(DiagnosticIds).GetFields().Where(f => f.IsLiteral).Select(f => (string)f.GetRawConstantValue()!).ToList();
         var buildIndex = File.ReadAllText(Path.Combine(root, "docs", "diagnostics", "README.md"));
@@ -85,7 +85,7 @@ public sealed class RepositoryHygieneTests
     [Fact]
     public void No_tracked_text_file_names_a_package_registry_host()
     {
-        var root = FindRepositoryRoot();
+        var root = RepositoryRoot.Path;
         var findings = new List<string>();
         foreach (var relativePath in ListFiles(root))
         {
@@ -126,7 +126,7 @@ public sealed class RepositoryHygieneTests
     [Fact]
     public void No_source_line_is_longer_than_160_characters()
     {
-        var root = FindRepositoryRoot();
+        var root = RepositoryRoot.Path;
         var findings = new List<string>();
         foreach (var relativePath in ListFiles(root))
         {
@@ -178,16 +178,4 @@ public sealed class RepositoryHygieneTests
         return output.Split('\0', StringSplitOptions.RemoveEmptyEntries).Distinct(StringComparer.Ordinal).ToList();
     }
 
-    internal static string FindRepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "Repro.Build.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("Could not find Repro.Build.sln above " + AppContext.BaseDirectory);
-    }
 }

@@ -15,7 +15,7 @@ public sealed class PackageFixture : IDisposable
 {
     public PackageFixture()
     {
-        RepositoryRoot = FindRepositoryRoot();
+        RepositoryRoot = Repro.Tests.RepositoryRoot.Path;
         Root = Path.Combine(Path.GetTempPath(), "repro-it-" + Guid.NewGuid().ToString("N")[..12]);
         Feed = Path.Combine(Root, "feed");
         Projects = Path.Combine(Root, "projects");
@@ -196,18 +196,6 @@ public sealed class PackageFixture : IDisposable
         return (packages[0], version);
     }
 
-    private static string FindRepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "Repro.Build.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("Could not find Repro.Build.sln above " + AppContext.BaseDirectory);
-    }
 }
 
 [CollectionDefinition(Name)]

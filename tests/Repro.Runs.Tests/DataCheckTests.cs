@@ -5,7 +5,7 @@ using System.Linq;
 using Repro.Build;
 using Repro.Build.Data;
 using Repro.Build.Manifest;
-using Repro.Build.Runs;
+using Repro.Runs.Records;
 
 namespace Repro.Runs.Tests;
 

@@ -4,7 +4,7 @@ using System.IO;
 using System.Linq;
 using System.Threading.Tasks;
 using Repro.Build;
-using Repro.Build.Runs;
+using Repro.Runs.Records;
 
 namespace Repro.Runs.Tests;
 

@@ -7,7 +7,7 @@ using System.Threading;
 using Repro.Build;
 using Repro.Build.IO;
 using Repro.Build.Manifest;
-using Repro.Build.Runs;
+using Repro.Runs.Records;
 
 namespace Repro.Runs.Tests;
 
@@ -131,7 +131,7 @@ public sealed class ShareTests : CapturedStderrTests
         var listing = Git(remote, "ls-tree", "-r", "--name-only", "refs/repro/runs");
         Assert.Contains($"/{runId}/run.json", listing, StringComparison.Ordinal);
         Assert.Contains($"/{runId}/metrics.jsonl", listing, StringComparison.Ordinal);
-        var shared = RunRecordSerializer.FromUtf8Bytes(Encoding.UTF8.GetBytes(Git(remote, "show", "refs/repro/runs:" + Build.Sharing.RunRefStore.RunPath(runId) + "/run.json")));
+        var shared = RunRecordSerializer.FromUtf8Bytes(Encoding.UTF8.GetBytes(Git(remote, "show", "refs/repro/runs:" + Sharing.RunRefStore.RunPath(runId) + "/run.json")));
         Assert.Equal(RunStatus.Finished, shared.Status);
         Assert.Equal("0.1", shared.Params["learningRate"]);
         Assert.Equal("origin", shared.Share!.Remote);
@@ -152,7 +152,7 @@ public sealed class ShareTests : CapturedStderrTests
         options.FlushInterval = TimeSpan.FromMilliseconds(50);
 
         using var run = ReproRun.Start("periodic", options);
-        var path = "refs/repro/runs:" + Build.Sharing.RunRefStore.RunPath(run.RunId) + "/run.json";
+        var path = "refs/repro/runs:" + Sharing.RunRefStore.RunPath(run.RunId) + "/run.json";
 
         // The push at start makes the run visible; what is logged after it reaches the remote with a later push, in
         // the background, while the run goes on. Both waits are bounded.

@@ -27,7 +27,7 @@ public sealed class CliConventionTests
     // Spellings of the shared names that other tools use: each would be a second name for one thing.
     private static readonly string[] Forbidden = { "--out", "--runs", "--runs-directory", "--dir", "--outdir", "--output-dir", "--output-directory", "--format-json", "--proj" };
 
-    private static readonly string CliDocs = File.ReadAllText(Path.Combine(RepositoryRoot(), "docs", "cli.md"));
+    private static readonly string CliDocs = File.ReadAllText(Path.Combine(RepositoryRoot.Path, "docs", "cli.md"));
 
     public static TheoryData<string> Commands() => new(Root().Subcommands.Select(c => c.Name));
 
@@ -109,7 +109,7 @@ public sealed class CliConventionTests
                 var record = Manifests.SampleRun();
                 record.RunId = id;
                 Directory.CreateDirectory(Path.Combine(runs, id));
-                File.WriteAllBytes(Path.Combine(runs, id, "run.json"), Repro.Build.Runs.RunRecordSerializer.ToUtf8Bytes(record));
+                File.WriteAllBytes(Path.Combine(runs, id, "run.json"), Repro.Runs.Records.RunRecordSerializer.ToUtf8Bytes(record));
             }
 
             Assert.Equal("20261207-170000-000-cccccc", Input.RunLoader.TryLoad("20261207-17", runs, runs)!.Record.RunId);
@@ -163,16 +163,4 @@ public sealed class CliConventionTests
         return end < 0 ? CliDocs.Substring(start.Index) : CliDocs.Substring(start.Index, end - start.Index);
     }
 
-    private static string RepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "Repro.Build.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("The repository root (Repro.Build.sln) was not found above the test assembly.");
-    }
 }

@@ -75,7 +75,7 @@ public sealed class ExportTests : IDisposable
     public void A_run_exports_its_data_as_read_its_inputs_and_its_model_outputs_byte_identically()
     {
         var path = Path.Combine(_folder, "run.json");
-        File.WriteAllBytes(path, Repro.Build.Runs.RunRecordSerializer.ToUtf8Bytes(Manifests.SampleRun()));
+        File.WriteAllBytes(path, Repro.Runs.Records.RunRecordSerializer.ToUtf8Bytes(Manifests.SampleRun()));
         var inputs = ExportInputs.Gather(ManifestLoader.Load(path), null);
 
         var sbom = ToolConsole.JsonText(w => CycloneDxExporter.Write(w, inputs));

@@ -6,7 +6,7 @@ using System.Linq;
 using System.Text;
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
-using Repro.Build.Runs;
+using Repro.Runs.Records;
 using Repro.Tool.Services;
 
 namespace Repro.Tool.Tests;

@@ -2,7 +2,7 @@ using System;
 using System.IO;
 using System.Text;
 using Repro.Build.Manifest;
-using Repro.Build.Runs;
+using Repro.Runs.Records;
 using Repro.Tool.Input;
 
 namespace Repro.Tool.Tests;

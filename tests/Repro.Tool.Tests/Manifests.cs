@@ -1,7 +1,7 @@
 using System.Collections.Generic;
 using System.Text.Json;
 using Repro.Build.Manifest;
-using Repro.Build.Runs;
+using Repro.Runs.Records;
 
 namespace Repro.Tool.Tests;
 

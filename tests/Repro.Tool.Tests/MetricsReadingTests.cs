@@ -3,7 +3,7 @@ using System.Diagnostics;
 using System.IO;
 using System.Linq;
 using System.Text;
-using Repro.Build.Runs;
+using Repro.Runs.Records;
 using Repro.Tool.Services;
 
 namespace Repro.Tool.Tests;

@@ -1,4 +1,4 @@
-using Repro.Build.Runs;
+using Repro.Runs.Records;
 using Repro.Tool.Services;
 
 namespace Repro.Tool.Tests;

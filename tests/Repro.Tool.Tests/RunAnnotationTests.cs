@@ -2,7 +2,7 @@ using System;
 using System.IO;
 using System.Linq;
 using System.Text.Json;
-using Repro.Build.Runs;
+using Repro.Runs.Records;
 
 namespace Repro.Tool.Tests;
 

@@ -1,7 +1,7 @@
 using System;
 using System.IO;
 using System.Linq;
-using Repro.Build.Runs;
+using Repro.Runs.Records;
 using Repro.Tool.Services;
 
 namespace Repro.Tool.Tests;

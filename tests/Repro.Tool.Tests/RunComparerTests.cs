@@ -1,6 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
-using Repro.Build.Runs;
+using Repro.Runs.Records;
 using Repro.Tool.Services;
 
 namespace Repro.Tool.Tests;

@@ -1,7 +1,7 @@
 using System;
 using System.Linq;
 using System.Text.Json;
-using Repro.Build.Runs;
+using Repro.Runs.Records;
 using Repro.Tool.Services;
 
 namespace Repro.Tool.Tests;

@@ -2,7 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
-using Repro.Build.Runs;
+using Repro.Runs.Records;
 using Repro.Tool.Input;
 using Repro.Tool.Services;
 

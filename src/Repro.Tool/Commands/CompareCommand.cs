@@ -6,7 +6,7 @@ using System.IO;
 using System.Linq;
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using Repro.Build.Runs;
+using Repro.Runs.Records;
 using Repro.Tool.Output;
 using Repro.Tool.Services;
 

@@ -5,7 +5,7 @@ using System.Linq;
 using System.Text.RegularExpressions;
 using Repro.Build;
 using Repro.Build.IO;
-using Repro.Build.Runs;
+using Repro.Runs.Records;
 using Repro.Build.Security;
 using Repro.Tool.Input;
 using Repro.Tool.Output;

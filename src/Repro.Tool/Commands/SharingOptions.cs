@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Text.Json;
-using Repro.Build.Runs;
-using Repro.Build.Sharing;
+using Repro.Runs.Records;
+using Repro.Runs.Sharing;
 
 namespace Repro.Tool.Commands;
 

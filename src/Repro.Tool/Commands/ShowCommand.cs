@@ -56,7 +56,7 @@ internal static class ShowCommand
         writer.WriteString("source", run.Path);
         writer.WriteString("origin", "run");
         writer.WritePropertyName("run");
-        using (var document = JsonDocument.Parse(Repro.Build.Runs.RunRecordSerializer.ToUtf8Bytes(run.Record)))
+        using (var document = JsonDocument.Parse(Repro.Runs.Records.RunRecordSerializer.ToUtf8Bytes(run.Record)))
         {
             document.RootElement.WriteTo(writer);
         }

@@ -1,4 +1,4 @@
-using Repro.Build.Runs;
+using Repro.Runs.Records;
 
 namespace Repro.Tool.Input;
 
@@ -9,7 +9,7 @@ public sealed class LoadedRun
     {
         Record = record;
         Path = path;
-        _annotations = new System.Lazy<Repro.Build.Runs.RunAnnotations?>(() => Repro.Build.Runs.RunAnnotationsFile.TryRead(System.IO.Path.GetDirectoryName(path)!));
+        _annotations = new System.Lazy<Repro.Runs.Records.RunAnnotations?>(() => Repro.Runs.Records.RunAnnotationsFile.TryRead(System.IO.Path.GetDirectoryName(path)!));
     }
 
     public RunRecord Record { get; }
@@ -18,9 +18,9 @@ public sealed class LoadedRun
     public string Path { get; }
 
     /// <summary>The team's tags and note on the run (tags.json beside the record), or null; read when first asked.</summary>
-    public Repro.Build.Runs.RunAnnotations? Annotations => _annotations.Value;
+    public Repro.Runs.Records.RunAnnotations? Annotations => _annotations.Value;
 
-    private readonly System.Lazy<Repro.Build.Runs.RunAnnotations?> _annotations;
+    private readonly System.Lazy<Repro.Runs.Records.RunAnnotations?> _annotations;
 
     /// <summary>True when the metric summaries were read from metrics.jsonl because the record was behind it.</summary>
     public bool MetricsDerived { get; init; }

@@ -6,7 +6,7 @@ using System.Text.Json;
 using Repro.Build;
 using Repro.Build.IO;
 using Repro.Build.Manifest;
-using Repro.Build.Runs;
+using Repro.Runs.Records;
 
 namespace Repro.Tool.Input;
 

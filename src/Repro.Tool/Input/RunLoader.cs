@@ -6,8 +6,8 @@ using System.Text.Json;
 using Repro.Build;
 using Repro.Build.IO;
 using Repro.Build.Manifest;
-using Repro.Build.Runs;
-using Repro.Build.Sharing;
+using Repro.Runs.Records;
+using Repro.Runs.Sharing;
 
 namespace Repro.Tool.Input;
 

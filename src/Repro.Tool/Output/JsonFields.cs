@@ -42,7 +42,7 @@ public static class JsonFields
     }
 
     /// <summary>"tags": {key: value} and "note" (null when none) of a run's annotations.</summary>
-    public static void Annotations(Utf8JsonWriter json, Repro.Build.Runs.RunAnnotations? annotations)
+    public static void Annotations(Utf8JsonWriter json, Repro.Runs.Records.RunAnnotations? annotations)
     {
         json.WriteStartObject("tags");
         if (annotations is not null)

@@ -1,5 +1,5 @@
 using System.Collections.Generic;
-using Repro.Build.Runs;
+using Repro.Runs.Records;
 
 namespace Repro.Tool.Services;
 

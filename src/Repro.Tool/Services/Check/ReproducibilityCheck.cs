@@ -6,7 +6,7 @@ using System.IO;
 using System.Linq;
 using System.Threading;
 using Repro.Build;
-using Repro.Build.Runs;
+using Repro.Runs.Records;
 using Repro.Tool.Input;
 
 namespace Repro.Tool.Services;

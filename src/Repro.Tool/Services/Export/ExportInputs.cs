@@ -7,7 +7,7 @@ using System.Reflection;
 using Repro.Build;
 using Repro.Build.IO;
 using Repro.Build.Manifest;
-using Repro.Build.Runs;
+using Repro.Runs.Records;
 using Repro.Tool.Input;
 
 namespace Repro.Tool.Services;

@@ -5,7 +5,7 @@ using System.IO;
 using System.Linq;
 using System.Text;
 using Repro.Build.IO;
-using Repro.Build.Runs;
+using Repro.Runs.Records;
 using static Repro.Tool.Services.ReportSvg;
 
 namespace Repro.Tool.Services;

@@ -5,7 +5,7 @@ using System.IO;
 using System.Linq;
 using Repro.Build;
 using Repro.Build.IO;
-using Repro.Build.Runs;
+using Repro.Runs.Records;
 using Repro.Tool.Input;
 
 namespace Repro.Tool.Services;

@@ -6,8 +6,8 @@ using System.Linq;
 using System.Threading.Tasks;
 using Microsoft.Data.Sqlite;
 using Repro.Build.IO;
-using Repro.Build.Runs;
-using Repro.Build.Sharing;
+using Repro.Runs.Records;
+using Repro.Runs.Sharing;
 
 namespace Repro.Tool.Services;
 

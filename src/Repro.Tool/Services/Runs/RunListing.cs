@@ -1,7 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
-using Repro.Build.Runs;
+using Repro.Runs.Records;
 
 namespace Repro.Tool.Services;
 

@@ -3,7 +3,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using Repro.Build.IO;
-using Repro.Build.Runs;
+using Repro.Runs.Records;
 
 namespace Repro.Tool.Services;
 

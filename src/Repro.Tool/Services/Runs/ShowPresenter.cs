@@ -1,7 +1,7 @@
 using System;
 using System.Globalization;
 using System.Linq;
-using Repro.Build.Runs;
+using Repro.Runs.Records;
 using Repro.Tool.Input;
 using Repro.Tool.Output;
 

@@ -4,8 +4,8 @@ using System.IO;
 using System.Linq;
 using Repro.Build;
 using Repro.Build.IO;
-using Repro.Build.Runs;
-using Repro.Build.Sharing;
+using Repro.Runs.Records;
+using Repro.Runs.Sharing;
 using Repro.Tool.Input;
 
 namespace Repro.Tool.Services;
@@ -14,7 +14,7 @@ namespace Repro.Tool.Services;
 /// <c>dotnet repro push</c> and <c>pull</c>: the runs folder of a checkout exchanged with the team through
 /// <see cref="RunRefStore"/> (the ref <c>refs/repro/runs</c> of the project's own git remote).
 /// </summary>
-public sealed class RunSharing
+internal sealed class RunSharing
 {
     private readonly string _repository;
     private readonly RunRefStore _store;

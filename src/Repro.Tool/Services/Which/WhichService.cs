@@ -5,7 +5,7 @@ using System.Linq;
 using Repro.Build;
 using Repro.Build.Data;
 using Repro.Build.IO;
-using Repro.Build.Runs;
+using Repro.Runs.Records;
 using Repro.Tool.Input;
 
 namespace Repro.Tool.Services;
