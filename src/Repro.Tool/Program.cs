@@ -20,7 +20,8 @@ public static class Program
     /// <summary>Every command, as <c>dotnet repro</c> has them (the convention tests walk them).</summary>
     internal static RootCommand CreateRoot(ToolConsole console)
     {
-        var root = new RootCommand("dotnet repro: read, compare, verify and export what Repro.Build recorded for a build (\"why did my results change?\"). Exit codes: 0 same/ok, 1 differs/mismatch, 2 bad usage or input.")
+        var root = new RootCommand("dotnet repro: read, compare, verify and export what Repro.Build recorded for a build (\"why did my results " +
+            "change?\"). Exit codes: 0 same/ok, 1 differs/mismatch, 2 bad usage or input.")
         {
             ShowCommand.Create(console),
             DiffCommand.Create(console),
@@ -84,7 +85,8 @@ public static class Program
         catch (Exception ex)
         {
             // A bug of ours: the message, never a stack trace (REPRO_DEBUG=1 shows it).
-            console.WriteError(DiagnosticIds.UnexpectedFailure, $"dotnet repro failed unexpectedly: {UnexpectedFailure.Describe(ex)}. Please report this line at the project's issue tracker.");
+            console.WriteError(DiagnosticIds.UnexpectedFailure,
+                $"dotnet repro failed unexpectedly: {UnexpectedFailure.Describe(ex)}. Please report this line at the project's issue tracker.");
             if (Environment.GetEnvironmentVariable("REPRO_DEBUG") == "1")
             {
                 console.Error.WriteLine(ex);

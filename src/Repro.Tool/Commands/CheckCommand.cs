@@ -15,11 +15,28 @@ internal static class CheckCommand
     public static Command Create(ToolConsole console)
     {
         var runs = new Option<int>("--runs") { Description = "How many times to run the command (at least 2).", DefaultValueFactory = _ => 2 };
-        var tolerance = new Option<double>("--tolerance") { Description = "Relative tolerance for metric values (0: bit for bit).", DefaultValueFactory = _ => 0.0 };
-        var timeout = new Option<string>("--timeout") { Description = "How long one run of the command may take before it and every process it started are killed: seconds, or 90s, 30m, 2h (default 1h).", DefaultValueFactory = _ => "1h" };
+        var tolerance = new Option<double>("--tolerance")
+        {
+            Description = "Relative tolerance for metric values (0: bit for bit).",
+            DefaultValueFactory = _ => 0.0
+        };
+        var timeout = new Option<string>("--timeout")
+        {
+            Description = "How long one run of the command may take before it and every process it started " +
+            "are killed: seconds, or 90s, 30m, 2h (default 1h).",
+            DefaultValueFactory = _ => "1h"
+        };
         var json = CommonOptions.Json();
-        var commandLine = new Argument<string[]>("command") { Description = "The training command and its arguments, after --; it must record a run with Repro.Runs.", Arity = ArgumentArity.OneOrMore };
-        var command = new Command("check", "Run a training command several times, varying what must not matter (processor count, culture, time zone, JIT settings; string hash seeds differ in every process anyway), and compare the run records: outputs by hash, metrics within --tolerance, parameters. Exit code 1 names the first difference.")
+        var commandLine = new Argument<string[]>("command")
+        {
+            Description = "The training command and its arguments, after --; it must record a run " +
+            "with Repro.Runs.",
+            Arity = ArgumentArity.OneOrMore
+        };
+        var command = new Command("check",
+            "Run a training command several times, varying what must not matter (processor count, culture, time zone, JIT settings; string hash seeds " +
+                "differ in every process anyway), and compare the run records: outputs by hash, metrics within --tolerance, parameters. Exit code 1 " +
+                    "names the first difference.")
         {
             runs, tolerance, timeout, json, commandLine,
         };
@@ -34,7 +51,9 @@ internal static class CheckCommand
 
             if (!ReproducibilityCheck.TryParseTimeout(parse.GetValue(timeout)!, out var limit))
             {
-                throw new ToolInputException(DiagnosticIds.ToolUsage, $"--timeout '{parse.GetValue(timeout)}' is not a duration: give seconds (3600) or a number with s, m or h (90s, 30m, 2h), from 1 second to 7 days.");
+                throw new ToolInputException(DiagnosticIds.ToolUsage,
+                    $"--timeout '{parse.GetValue(timeout)}' is not a duration: give seconds (3600) or a number with s, m or h (90s, 30m, 2h), from 1 " +
+                        $"second to 7 days.");
             }
 
             // A signal to the tool stops the command's whole process tree and removes the temporary runs (REPRO521).

@@ -12,7 +12,8 @@ internal static class CommonOptions
     /// <summary>The manifest argument: a file, an assembly, a project folder or a run, the current folder when left out.</summary>
     public static Argument<string> Input(string name = "input", string whenOmitted = "the current folder") => new(name)
     {
-        Description = $"A .repro.json manifest, an assembly that embeds one, a project folder, or a run (run.json, its folder or its id) (default: {whenOmitted}).",
+        Description = $"A .repro.json manifest, an assembly that embeds one, a project folder, or a run (run.json, its folder or its id) (default: " +
+            $"{whenOmitted}).",
         DefaultValueFactory = _ => ".",
     };
 }

@@ -17,11 +17,18 @@ internal static class CompareCommand
 {
     public static Command Create(ToolConsole console)
     {
-        var runs = new Argument<string[]>("runs") { Description = "Two or more runs: run ids (or their first characters, as 'runs' lists them), run folders or run.json files.", Arity = new ArgumentArity(2, 64) };
+        var runs = new Argument<string[]>("runs")
+        {
+            Description = "Two or more runs: run ids (or their first characters, as 'runs' lists them), run " +
+            "folders or run.json files.",
+            Arity = new ArgumentArity(2, 64)
+        };
         var runsDirectory = SharingOptions.RunsDirectory();
         var all = CommonOptions.All("Show the keys on which the runs agree too.");
         var json = CommonOptions.Json();
-        var command = new Command("compare", "Parameters, metrics, build, data, inputs, outputs and machine of runs side by side; only the rows where they differ unless --all. Exit code 1 when they differ.")
+        var command = new Command("compare",
+            "Parameters, metrics, build, data, inputs, outputs and machine of runs side by side; only the rows where they differ unless --all. Exit " +
+                "code 1 when they differ.")
         {
             runs, runsDirectory, all, json,
         };
@@ -29,7 +36,8 @@ internal static class CompareCommand
         {
             var directory = SharingOptions.ExistingRunsDirectory(parse, runsDirectory);
             var loaded = parse.GetValue(runs)!.Select(r => RunComparison.Load(directory, r)).ToList();
-            var comparison = RunComparison.Compare(loaded.Select(l => l.Record).ToList(), loaded.Select(l => Path.GetDirectoryName(l.Path)).ToList(), loaded.Select(l => l.Annotations).ToList());
+            var comparison = RunComparison.Compare(loaded.Select(l => l.Record).ToList(), loaded.Select(l => Path.GetDirectoryName(l.Path)).ToList(),
+                loaded.Select(l => l.Annotations).ToList());
             var showAll = parse.GetValue(all);
             if (parse.GetValue(json))
             {
@@ -40,7 +48,8 @@ internal static class CompareCommand
                 var report = BuildReport(comparison, showAll);
                 foreach (var run in loaded.Where(l => l.ClaimedRunId is not null))
                 {
-                    report.Line($"{run.Record.RunId}: its record claims to be run '{Format.Long(run.ClaimedRunId!)}'; it is compared under its folder's name.", Tone.Bad);
+                    report.Line($"{run.Record.RunId}: its record claims to be run '{Format.Long(run.ClaimedRunId!)}'; it is compared under its " +
+                        $"folder's name.", Tone.Bad);
                 }
 
                 foreach (var run in loaded.Where(l => l.MetricsDerived))
@@ -113,7 +122,8 @@ internal static class CompareCommand
         }
 
         var delta = last - first;
-        var relative = first != 0 && double.IsFinite(delta) ? string.Create(CultureInfo.InvariantCulture, $" ({delta / Math.Abs(first):+0.##%;-0.##%;0%})") : "";
+        var relative = first != 0 && double.IsFinite(delta) ? string.Create(CultureInfo.InvariantCulture,
+            $" ({delta / Math.Abs(first):+0.##%;-0.##%;0%})") : "";
         return (delta >= 0 ? "+" : "") + delta.ToString("G4", CultureInfo.InvariantCulture) + relative;
     }
 

@@ -19,7 +19,9 @@ internal static class DiffCommand
         var json = CommonOptions.Json();
         var all = CommonOptions.All("Show unchanged keys too (and every package key).");
         var noLog = new Option<bool>("--no-log") { Description = "Do not ask git for the commits between the two recorded commits." };
-        var command = new Command("diff", "Show what differs between two manifests: which inputs of the fingerprint changed, commits, patches, packages, toolchain, data, environment. Exit code 1 when they differ.")
+        var command = new Command("diff",
+            "Show what differs between two manifests: which inputs of the fingerprint changed, commits, patches, packages, toolchain, data, " +
+                "environment. Exit code 1 when they differ.")
         {
             first, second, json, all, noLog,
         };
@@ -39,13 +41,15 @@ internal static class DiffCommand
             CommitRange? commits = null;
             if (!parse.GetValue(noLog) && before.Manifest.Git?.Commit is { } from && after.Manifest.Git?.Commit is { } to && from != to)
             {
-                commits = GitHistory.Between(from, to, new[] { Directory.GetCurrentDirectory(), Path.GetDirectoryName(after.Path)!, Path.GetDirectoryName(before.Path)! });
+                commits = GitHistory.Between(from, to, new[] { Directory.GetCurrentDirectory(), Path.GetDirectoryName(after.Path)!,
+                    Path.GetDirectoryName(before.Path)! });
             }
 
             var patch = PatchComparer.Compare(ReadPatch(before), ReadPatch(after));
             if (parse.GetValue(json))
             {
-                console.WriteJson(writer => DiffPresenter.WriteJson(writer, DiffSide.Of(before), DiffSide.Of(after), difference, commits, patch, parse.GetValue(all)));
+                console.WriteJson(writer => DiffPresenter.WriteJson(writer, DiffSide.Of(before), DiffSide.Of(after), difference, commits, patch,
+                    parse.GetValue(all)));
             }
             else
             {
@@ -61,13 +65,15 @@ internal static class DiffCommand
     {
         if (before is null || after is null)
         {
-            throw new ToolInputException(Repro.Build.DiagnosticIds.ToolUsage, "diff compares two runs or two manifests: one of the two arguments is a run and the other is not.");
+            throw new ToolInputException(Repro.Build.DiagnosticIds.ToolUsage,
+                "diff compares two runs or two manifests: one of the two arguments is a run and the other is not.");
         }
 
         var (difference, metrics) = RunComparer.Compare(before.Record, after.Record, all);
         if (json)
         {
-            console.WriteJson(writer => DiffPresenter.WriteJson(writer, DiffSide.Of(before), DiffSide.Of(after), difference, null, Array.Empty<PatchFileChange>(), all, metrics));
+            console.WriteJson(writer => DiffPresenter.WriteJson(writer, DiffSide.Of(before), DiffSide.Of(after), difference, null,
+                Array.Empty<PatchFileChange>(), all, metrics));
         }
         else
         {

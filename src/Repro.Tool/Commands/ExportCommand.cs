@@ -16,13 +16,21 @@ internal static class ExportCommand
     public static Command Create(ToolConsole console)
     {
         var input = CommonOptions.Input();
-        var format = new Option<string>("--format", "-f") { Description = "cyclonedx (a CycloneDX 1.6 JSON SBOM) or slsa (an in-toto Statement with SLSA v1 provenance).", Required = true };
+        var format = new Option<string>("--format",
+            "-f")
+        { Description = "cyclonedx (a CycloneDX 1.6 JSON SBOM) or slsa (an in-toto Statement with SLSA v1 provenance).", Required = true };
         format.AcceptOnlyFromAmong("cyclonedx", "slsa");
         var output = new Option<string?>("--output", "-o") { Description = "Write to this file instead of standard output." };
-        var model = new Option<string?>("--model") { Description = "The trained model file: added as a machine-learning-model component (CycloneDX) or a subject (SLSA), by its SHA-256." };
+        var model = new Option<string?>("--model")
+        {
+            Description = "The trained model file: added as a machine-learning-model component (CycloneDX) or " +
+            "a subject (SLSA), by its SHA-256."
+        };
         var json = CommonOptions.Json();
         json.Description = "Accepted for symmetry: the export is JSON either way.";
-        var command = new Command("export", "Export a manifest, or a run with the build it ran, as a CycloneDX 1.6 SBOM or an SLSA v1 provenance statement (a run adds the data it read and the models it wrote). The same input gives byte-identical output.")
+        var command = new Command("export",
+            "Export a manifest, or a run with the build it ran, as a CycloneDX 1.6 SBOM or an SLSA v1 provenance statement (a run adds the data it " +
+                "read and the models it wrote). The same input gives byte-identical output.")
         {
             input, format, output, model, json,
         };

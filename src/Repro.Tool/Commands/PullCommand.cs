@@ -13,7 +13,9 @@ internal static class PullCommand
         var remote = new Argument<string>("remote") { Description = "The git remote to fetch from (default: origin).", DefaultValueFactory = _ => "origin" };
         var runsDirectory = SharingOptions.RunsDirectory();
         var json = CommonOptions.Json();
-        var command = new Command("pull", "Fetch the runs the team pushed (refs/repro/runs of the remote), merge them with this clone's, and write the new and updated ones into the runs folder, where 'runs', 'show' and 'diff' find them.")
+        var command = new Command("pull",
+            "Fetch the runs the team pushed (refs/repro/runs of the remote), merge them with this clone's, and write the new and updated ones into the " +
+                "runs folder, where 'runs', 'show' and 'diff' find them.")
         {
             remote, runsDirectory, json,
         };
@@ -28,7 +30,8 @@ internal static class PullCommand
 
             if (parse.GetValue(json))
             {
-                console.WriteJson(writer => SharingOptions.WriteResult(writer, "pull", sharing.RunsDirectory, saved: null, result, written, sharing.AllWarnings));
+                console.WriteJson(writer => SharingOptions.WriteResult(writer, "pull", sharing.RunsDirectory, saved: null, result, written,
+                    sharing.AllWarnings));
             }
             else
             {

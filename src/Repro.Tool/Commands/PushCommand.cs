@@ -13,7 +13,9 @@ internal static class PushCommand
         var remote = new Argument<string>("remote") { Description = "The git remote to share with (default: origin).", DefaultValueFactory = _ => "origin" };
         var runsDirectory = SharingOptions.RunsDirectory();
         var json = CommonOptions.Json();
-        var command = new Command("push", "Share the runs of this clone: record them on refs/repro/runs and push that ref to the remote with git's own transport and credentials (runs pushed by others meanwhile are merged in first). Never touches the working tree, the index or your branches.")
+        var command = new Command("push",
+            "Share the runs of this clone: record them on refs/repro/runs and push that ref to the remote with git's own transport and credentials " +
+                "(runs pushed by others meanwhile are merged in first). Never touches the working tree, the index or your branches.")
         {
             remote, runsDirectory, json,
         };
@@ -28,7 +30,8 @@ internal static class PushCommand
 
             if (parse.GetValue(json))
             {
-                console.WriteJson(writer => SharingOptions.WriteResult(writer, "push", sharing.RunsDirectory, saved, result, written: null, sharing.AllWarnings));
+                console.WriteJson(writer => SharingOptions.WriteResult(writer, "push", sharing.RunsDirectory, saved, result, written: null,
+                    sharing.AllWarnings));
             }
             else
             {

@@ -19,14 +19,26 @@ internal static class ReportCommand
     {
         var output = new Option<string>("--output", "-o") { Description = "The HTML file to write.", DefaultValueFactory = _ => "repro-report.html" };
         var runsDirectory = SharingOptions.RunsDirectory();
-        var detailed = new Option<int>("--charts") { Description = "How many runs (the most recent) get metric charts, the parameters-against-a-metric view, comparison and lineage.", DefaultValueFactory = _ => 20 };
+        var detailed = new Option<int>("--charts")
+        {
+            Description = "How many runs (the most recent) get metric charts, the parameters-against-a-metric " +
+            "view, comparison and lineage.",
+            DefaultValueFactory = _ => 20
+        };
         var status = new Option<string[]>("--status") { Description = "Only runs with this status (repeatable)." };
         var param = new Option<string[]>("--param") { Description = "Only runs whose parameter has this value: key=value (repeatable)." };
         var tag = new Option<string[]>("--tag") { Description = "Only runs with this tag: key=value, or key for any value (repeatable)." };
-        var limit = new Option<int>("--limit") { Description = "The most recent runs the table shows (default 500); the page says how many more matched.", DefaultValueFactory = _ => 500 };
+        var limit = new Option<int>("--limit")
+        {
+            Description = "The most recent runs the table shows (default 500); the page says how many more " +
+            "matched.",
+            DefaultValueFactory = _ => 500
+        };
         var metric = new Option<string?>("--metric") { Description = "The metric the parameters view opens with (default: the one most runs logged)." };
         var json = CommonOptions.Json();
-        var command = new Command("report", "Write one self-contained HTML file (no network, no CDN): the runs table, metric curves over steps and bars of single values, parameters against a metric (parallel coordinates), parameter and metric comparison, each run's lineage (steps, inputs, outputs) and build.")
+        var command = new Command("report",
+            "Write one self-contained HTML file (no network, no CDN): the runs table, metric curves over steps and bars of single values, parameters " +
+                "against a metric (parallel coordinates), parameter and metric comparison, each run's lineage (steps, inputs, outputs) and build.")
         {
             output, runsDirectory, detailed, status, param, tag, limit, metric, json,
         };
@@ -74,7 +86,8 @@ internal static class ReportCommand
                 return ExitCodes.Ok;
             }
 
-            var report = new Report().Line($"Wrote {path} ({runs.Count} run(s){(matching > runs.Count ? $", the most recent of {matching}" : "")}, charts for {Math.Min(runs.Count, parse.GetValue(detailed))}).", Tone.Good);
+            var report = new Report().Line($"Wrote {path} ({runs.Count} run(s){(matching > runs.Count ? $", the most recent of {matching}" : "")}, " +
+                $"charts for {Math.Min(runs.Count, parse.GetValue(detailed))}).", Tone.Good);
             if (unreadable.Count > 0)
             {
                 report.Line(RunCatalog.DescribeUnreadable(unreadable), Tone.Bad);

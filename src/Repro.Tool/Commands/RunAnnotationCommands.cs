@@ -30,7 +30,8 @@ internal static class RunAnnotationCommands
         var tags = new Argument<string[]>("tags") { Description = "key=value to set (repeatable); key= removes the tag.", Arity = ArgumentArity.ZeroOrMore };
         var runsDirectory = SharingOptions.RunsDirectory();
         var json = CommonOptions.Json();
-        var command = new Command("tag", "Tag a run (key=value; key= removes one); without tags, list its tags. Shared by push and pull; filter with runs --tag.")
+        var command = new Command("tag",
+            "Tag a run (key=value; key= removes one); without tags, list its tags. Shared by push and pull; filter with runs --tag.")
         {
             run, tags, runsDirectory, json,
         };
@@ -46,7 +47,8 @@ internal static class RunAnnotationCommands
                 if (!TagKey.IsMatch(key))
                 {
                     throw new ToolInputException(DiagnosticIds.ToolUsage,
-                        $"'{Format.Long(pair)}' is not key=value with a key of letters, digits and _ . : / - (at most 100): for example dotnet repro runs tag {runId} baseline=true.");
+                        $"'{Format.Long(pair)}' is not key=value with a key of letters, digits and _ . : / - (at most 100): for example dotnet repro " +
+                            $"runs tag {runId} baseline=true.");
                 }
 
                 var value = pair.Substring(at + 1).Trim();
@@ -82,7 +84,8 @@ internal static class RunAnnotationCommands
         var text = new Argument<string?>("text") { Description = "The note (\"\" removes it); without it, show the note.", Arity = ArgumentArity.ZeroOrOne };
         var runsDirectory = SharingOptions.RunsDirectory();
         var json = CommonOptions.Json();
-        var command = new Command("note", "Write a note on a run (what was tried, what was learnt), or show it. Shared by push and pull, shown by show, compare and report.")
+        var command = new Command("note",
+            "Write a note on a run (what was tried, what was learnt), or show it. Shared by push and pull, shown by show, compare and report.")
         {
             run, text, runsDirectory, json,
         };
@@ -139,7 +142,8 @@ internal static class RunAnnotationCommands
 
         if (SecretDetector.ContainsToken(value))
         {
-            throw new ToolInputException(DiagnosticIds.ToolUsage, $"{what} looks like it holds a credential (a token or key), and tags and notes are shared with the team: leave it out.");
+            throw new ToolInputException(DiagnosticIds.ToolUsage,
+                $"{what} looks like it holds a credential (a token or key), and tags and notes are shared with the team: leave it out.");
         }
     }
 
@@ -154,7 +158,8 @@ internal static class RunAnnotationCommands
         }
         catch (Exception ex) when (ReadFailure.IsExpected(ex))
         {
-            throw new ToolInputException(DiagnosticIds.ToolOutputNotWritten, $"{Path.Combine(folder, RunAnnotationsFile.FileName)} could not be written: {ex.Message}", ex);
+            throw new ToolInputException(DiagnosticIds.ToolOutputNotWritten,
+                $"{Path.Combine(folder, RunAnnotationsFile.FileName)} could not be written: {ex.Message}", ex);
         }
     }
 

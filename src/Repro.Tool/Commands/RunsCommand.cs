@@ -20,21 +20,44 @@ internal static class RunsCommand
     public static Command Create(ToolConsole console)
     {
         var runsDirectory = SharingOptions.RunsDirectory();
-        var active = new Option<bool>("--active") { Description = "Only runs in progress (a run whose heartbeat stopped more than a minute ago shows as crashed instead)." };
-        var status = new Option<string[]>("--status") { Description = "Only runs with this status: running, finished, failed, killed, crashed (repeatable).", AllowMultipleArgumentsPerToken = true };
+        var active = new Option<bool>("--active")
+        {
+            Description = "Only runs in progress (a run whose heartbeat stopped more than a minute ago shows " +
+            "as crashed instead)."
+        };
+        var status = new Option<string[]>("--status")
+        {
+            Description = "Only runs with this status: running, finished, failed, killed, crashed " +
+            "(repeatable).",
+            AllowMultipleArgumentsPerToken = true
+        };
         var param = new Option<string[]>("--param") { Description = "Only runs whose parameter has this value: key=value (repeatable)." };
         var tag = new Option<string[]>("--tag") { Description = "Only runs with this tag: key=value, or key for any value (repeatable; runs tag sets them)." };
-        var metric = new Option<string[]>("--metric") { Description = "Only runs whose metric's last value passes: \"accuracy>=0.9\" (>, >=, <, <=, =, !=; repeatable)." };
+        var metric = new Option<string[]>("--metric")
+        {
+            Description = "Only runs whose metric's last value passes: \"accuracy>=0.9\" (>, >=, <, <=, =, " +
+            "!=; repeatable)."
+        };
         var fingerprint = new Option<string?>("--fingerprint") { Description = "Only runs of builds whose fingerprint starts with this." };
         var commit = new Option<string?>("--commit") { Description = "Only runs of builds whose commit starts with this." };
         var branch = new Option<string?>("--branch") { Description = "Only runs of builds made on this branch." };
         var who = new Option<string?>("--who") { Description = "Only runs recorded by this user (when runs record who ran them)." };
-        var sort = new Option<string>("--sort") { Description = "start (default), name, status, or a metric key (sorted by its last value).", DefaultValueFactory = _ => "start" };
+        var sort = new Option<string>("--sort")
+        {
+            Description = "start (default), name, status, or a metric key (sorted by its last value).",
+            DefaultValueFactory = _ => "start"
+        };
         var descending = new Option<bool>("--desc") { Description = "Sort in descending order." };
         var limit = new Option<int?>("--limit") { Description = "At most this many runs." };
-        var groupByFingerprint = new Option<bool>("--group-by-fingerprint") { Description = "One group per build fingerprint: runs of the same code, packages and data together." };
+        var groupByFingerprint = new Option<bool>("--group-by-fingerprint")
+        {
+            Description = "One group per build fingerprint: runs of the same code, " +
+            "packages and data together."
+        };
         var json = CommonOptions.Json();
-        var command = new Command("runs", "List the runs of this clone and those pulled from the team, with their status, who ran them, build, tags, parameters and last metric values. Filters combine. runs tag and runs note curate them.")
+        var command = new Command("runs",
+            "List the runs of this clone and those pulled from the team, with their status, who ran them, build, tags, parameters and last metric " +
+                "values. Filters combine. runs tag and runs note curate them.")
         {
             runsDirectory, active, status, param, tag, metric, fingerprint, commit, branch, who, sort, descending, limit, groupByFingerprint, json,
         };
@@ -80,7 +103,8 @@ internal static class RunsCommand
         return command;
     }
 
-    private static Report BuildReport(string directory, int total, List<RunListing> runs, List<UnreadableRun> unreadable, bool group, bool active, DateTimeOffset now)
+    private static Report BuildReport(string directory, int total, List<RunListing> runs, List<UnreadableRun> unreadable, bool group, bool active,
+        DateTimeOffset now)
     {
         var report = new Report();
         report.Line($"{runs.Count} of {total} run(s) in {directory}");
@@ -96,7 +120,8 @@ internal static class RunsCommand
         }
 
         var groups = group
-            ? runs.GroupBy(r => r.Summary.Build?.Fingerprint ?? "(no build link)").Select(g => ($"Fingerprint {Output.Format.Prefix(Output.Format.Bare(g.Key), 19)}", g.ToList()))
+            ? runs.GroupBy(r => r.Summary.Build?.Fingerprint ?? "(no build link)").Select(g
+                => ($"Fingerprint {Output.Format.Prefix(Output.Format.Bare(g.Key), 19)}", g.ToList()))
             : new[] { ("Runs", runs) };
         foreach (var (title, members) in groups)
         {
@@ -123,19 +148,22 @@ internal static class RunsCommand
                     commit,
                     string.Join(" ", run.Tags.Select(t => Output.Format.Long(t.Key) + "=" + Output.Format.Long(t.Value))),
                     string.Join(" ", run.Summary.Params.Select(p => Output.Format.Long(p.Key) + "=" + Output.Format.Long(p.Value))),
-                    (run.MetricsDerived ? "* " : "") + string.Join(" ", run.Summary.Metrics.Select(m => Output.Format.Long(m.Key) + "=" + m.Value.Last.ToString("G4", CultureInfo.InvariantCulture))));
+                    (run.MetricsDerived ? "* " : "") + string.Join(" ", run.Summary.Metrics.Select(m => Output.Format.Long(m.Key) + "="
+                        + m.Value.Last.ToString("G4", CultureInfo.InvariantCulture))));
             }
         }
 
         // Said after the table, where the marks are.
         foreach (var run in runs.Where(r => r.ClaimedRunId is not null))
         {
-            report.Line($"(!) {run.Summary.RunId}: its record claims to be run '{Output.Format.Long(run.ClaimedRunId!)}'; it is listed under its folder's name. A record copied by hand, or planted: check where it came from.", Tone.Bad);
+            report.Line($"(!) {run.Summary.RunId}: its record claims to be run '{Output.Format.Long(run.ClaimedRunId!)}'; it is listed under its " +
+                $"folder's name. A record copied by hand, or planted: check where it came from.", Tone.Bad);
         }
 
         if (runs.Any(r => r.MetricsDerived))
         {
-            report.Line("* metrics read from metrics.jsonl: the run stopped without writing its record's final summaries (killed, or still running).", Tone.Dim);
+            report.Line("* metrics read from metrics.jsonl: the run stopped without writing its record's final summaries (killed, or still running).",
+                Tone.Dim);
         }
 
         return report;

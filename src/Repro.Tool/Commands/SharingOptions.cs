@@ -32,7 +32,8 @@ internal static class SharingOptions
         return directory;
     }
 
-    public static void WriteResult(Utf8JsonWriter writer, string command, string runsDirectory, int? saved, SyncResult result, int? written, System.Collections.Generic.IReadOnlyList<string> warnings)
+    public static void WriteResult(Utf8JsonWriter writer, string command, string runsDirectory, int? saved, SyncResult result, int? written,
+        System.Collections.Generic.IReadOnlyList<string> warnings)
     {
         writer.WriteStartObject();
         writer.WriteString("command", command);

@@ -31,7 +31,8 @@ internal static class UsageErrors
 
             if (command.Subcommands.Count > 0 && !command.Arguments.Any())
             {
-                return $"'{token}' is not a command of '{path}'{Suggest(token, command.Subcommands.Where(c => !c.Hidden).Select(c => c.Name))}. '{path} --help' lists them.";
+                return $"'{token}' is not a command of '{path}'{Suggest(token, command.Subcommands.Where(c => !c.Hidden).Select(c => c.Name))}. " +
+                    $"'{path} --help' lists them.";
             }
 
             return $"'{token}' is one argument too many for '{path}'. '{path} --help' shows what it takes.";
@@ -49,7 +50,8 @@ internal static class UsageErrors
                 return $"{option.Option.Name} needs a value: {option.Option.Description}";
             case OptionResult option when option.Tokens.Count > 0 && option.Option.ValueType is var type && Expected(type) is { } expected:
                 return $"{option.Option.Name} '{option.Tokens[0].Value}' is not {expected}.";
-            case ArgumentResult argument when argument.Tokens.Count > 0 && Expected(argument.Argument.ValueType) is { } expected && argument.Parent is not OptionResult:
+            case ArgumentResult argument when argument.Tokens.Count > 0 && Expected(argument.Argument.ValueType) is { } expected
+                && argument.Parent is not OptionResult:
                 return $"<{argument.Argument.Name}> '{argument.Tokens[0].Value}' is not {expected}.";
             case ArgumentResult { Tokens.Count: 0 } argument when argument.Parent is CommandResult:
                 return $"'{path}' needs <{argument.Argument.Name}>: {argument.Argument.Description}";

@@ -14,10 +14,18 @@ internal static class VerifyCommand
     public static Command Create(ToolConsole console)
     {
         var input = CommonOptions.Input("manifest", "the manifests of the project in the current folder, of the configuration built last");
-        var project = new Option<string?>("--project") { Description = "The project folder to compare with (default: the folder above the manifest with its project file, else the current folder)." };
-        var configuration = new Option<string?>("--configuration", "-c") { Description = "For a project folder: the configuration whose manifests to check (default: the one built last)." };
+        var project = new Option<string?>("--project")
+        {
+            Description = "The project folder to compare with (default: the folder above the manifest " +
+            "with its project file, else the current folder)."
+        };
+        var configuration = new Option<string?>("--configuration",
+            "-c")
+        { Description = "For a project folder: the configuration whose manifests to check (default: the one built last)." };
         var json = CommonOptions.Json();
-        var command = new Command("verify", "Check the checkout against a manifest: commit and uncommitted changes (does the patch apply?), sources, every data file re-hashed, config, SDK, MSBuild, compiler, global.json and restored packages. Exit code 1 on any mismatch.")
+        var command = new Command("verify",
+            "Check the checkout against a manifest: commit and uncommitted changes (does the patch apply?), sources, every data file re-hashed, " +
+                "config, SDK, MSBuild, compiler, global.json and restored packages. Exit code 1 on any mismatch.")
         {
             input, project, configuration, json,
         };
@@ -43,7 +51,8 @@ internal static class VerifyCommand
                 var report = VerifyPresenter.Build(results);
                 if (skipped.Count > 0)
                 {
-                    report.Line($"Checked the {manifests[0].Manifest.Project.Configuration ?? "last"} build, the one built last; also under bin/: {string.Join(", ", skipped)} (-c NAME checks one).", Tone.Dim);
+                    report.Line($"Checked the {manifests[0].Manifest.Project.Configuration ?? "last"} build, the one built last; also under bin/: " +
+                        $"{string.Join(", ", skipped)} (-c NAME checks one).", Tone.Dim);
                 }
 
                 console.Write(report);

@@ -13,7 +13,8 @@ internal static class WhichCommand
         var file = new Argument<string>("file") { Description = "A model, data or any file a run logged as an input or output." };
         var runs = SharingOptions.RunsDirectory();
         var json = CommonOptions.Json();
-        var command = new Command("which", "Find the recorded runs that produced or read a file, by its SHA-256, with their build and parameters. Exit code 1 when none did.")
+        var command = new Command("which",
+            "Find the recorded runs that produced or read a file, by its SHA-256, with their build and parameters. Exit code 1 when none did.")
         {
             file, runs, json,
         };

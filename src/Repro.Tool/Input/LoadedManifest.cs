@@ -51,7 +51,8 @@ public sealed class LoadedManifest
         {
             var candidate = Origin == ManifestOrigin.File
                 ? (Manifest.Git?.Patch is { Length: > 0 } name
-                    ? BuildOutputFiles.PatchPath(System.IO.Path.GetDirectoryName(Path)!, BuildOutputFiles.TargetNameOfManifest(Path) ?? Manifest.Project.Name ?? "", name)
+                    ? BuildOutputFiles.PatchPath(System.IO.Path.GetDirectoryName(Path)!, BuildOutputFiles.TargetNameOfManifest(Path)
+                        ?? Manifest.Project.Name ?? "", name)
                     : null)
                 : (Manifest.Git?.PatchSha256 is not null && AssemblyPath is { } assembly
                     ? BuildOutputFiles.PatchPath(System.IO.Path.GetDirectoryName(assembly)!, BuildOutputFiles.TargetNameOf(assembly), recordedPatchName: null)
@@ -72,7 +73,8 @@ public sealed class LoadedManifest
     public string? AssemblyPath => (_assemblyPath ??= new Lazy<string?>(() => Origin switch
     {
         ManifestOrigin.Assembly => Path,
-        ManifestOrigin.File => BuildOutputFiles.AssemblyIn(System.IO.Path.GetDirectoryName(Path)!, BuildOutputFiles.TargetNameOfManifest(Path) ?? Manifest.Project.Name),
+        ManifestOrigin.File => BuildOutputFiles.AssemblyIn(System.IO.Path.GetDirectoryName(Path)!, BuildOutputFiles.TargetNameOfManifest(Path)
+            ?? Manifest.Project.Name),
         _ => Run is null ? null : RunProgram(Run, Manifest.Fingerprint),
     })).Value;
 

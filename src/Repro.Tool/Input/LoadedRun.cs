@@ -9,7 +9,8 @@ public sealed class LoadedRun
     {
         Record = record;
         Path = path;
-        _annotations = new System.Lazy<Repro.Runs.Records.RunAnnotations?>(() => Repro.Runs.Records.RunAnnotationsFile.TryRead(System.IO.Path.GetDirectoryName(path)!));
+        _annotations = new System.Lazy<Repro.Runs.Records.RunAnnotations?>(()
+            => Repro.Runs.Records.RunAnnotationsFile.TryRead(System.IO.Path.GetDirectoryName(path)!));
     }
 
     public RunRecord Record { get; }

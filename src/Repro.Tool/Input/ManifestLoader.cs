@@ -21,7 +21,8 @@ public static class ManifestLoader
     public const long MaxManifestBytes = 256L * 1024 * 1024;
 
     /// <summary>A run id as Repro.Runs makes them (<c>20261128-071522-123-3f9a1c</c>): named, it was meant as a run.</summary>
-    private static readonly System.Text.RegularExpressions.Regex RunIdShape = new(@"^[0-9]{8}-[0-9]{6}-[0-9]{3}-[0-9a-f]+$", System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+    private static readonly System.Text.RegularExpressions.Regex RunIdShape = new(@"^[0-9]{8}-[0-9]{6}-[0-9]{3}-[0-9a-f]+$",
+        System.Text.RegularExpressions.RegexOptions.CultureInvariant);
 
     public static LoadedManifest Load(string argument)
     {
@@ -36,16 +37,19 @@ public static class ManifestLoader
             var found = FindInProject(path);
             return found.Count switch
             {
-                0 => throw new ToolInputException(DiagnosticIds.ToolNoManifestFound, $"'{argument}' is a folder with no manifest under bin/: build the project first, or name a .repro.json file."),
+                0 => throw new ToolInputException(DiagnosticIds.ToolNoManifestFound,
+                    $"'{argument}' is a folder with no manifest under bin/: build the project first, or name a .repro.json file."),
                 1 => Load(found[0]),
-                _ => throw new ToolInputException(DiagnosticIds.ToolNoManifestFound, $"'{argument}' has {found.Count} manifests ({string.Join(", ", found.Select(f => PathText.Relative(path, f)))}): name one of them."),
+                _ => throw new ToolInputException(DiagnosticIds.ToolNoManifestFound,
+                    $"'{argument}' has {found.Count} manifests ({string.Join(", ", found.Select(f => PathText.Relative(path, f)))}): name one of them."),
             };
         }
 
         if (RunIdShape.IsMatch(argument) && !File.Exists(path))
         {
             throw new ToolInputException(DiagnosticIds.ToolInputMissing,
-                $"'{argument}' is neither a file nor a run in {RunStore.Locate(Directory.GetCurrentDirectory())} (REPRO_RUNS_DIR, else .repro/runs at the work tree's root): run 'dotnet repro runs' to list them.");
+                $"'{argument}' is neither a file nor a run in {RunStore.Locate(Directory.GetCurrentDirectory())} (REPRO_RUNS_DIR, else .repro/runs at " +
+                    $"the work tree's root): run 'dotnet repro runs' to list them.");
         }
 
         var bytes = ReadBytes(path, argument);
@@ -70,7 +74,8 @@ public static class ManifestLoader
         if (run.Record.Build?.Manifest is not { ValueKind: JsonValueKind.Object } embedded)
         {
             throw new ToolInputException(DiagnosticIds.ToolAssemblyWithoutManifest,
-                $"'{argument}' is run {run.Record.RunId}, whose program embedded no manifest (built without Repro.Build, REPRO403): there is no build to read.");
+                $"'{argument}' is run {run.Record.RunId}, whose program embedded no manifest (built without Repro.Build, REPRO403): there is no build " +
+                    $"to read.");
         }
 
         var bytes = JsonSerializer.SerializeToUtf8Bytes(embedded);
@@ -98,11 +103,13 @@ public static class ManifestLoader
         var found = FindInProject(path);
         if (found.Count == 0)
         {
-            throw new ToolInputException(DiagnosticIds.ToolNoManifestFound, $"'{argument}' is a folder with no manifest under bin/: build the project first, or name a .repro.json file.");
+            throw new ToolInputException(DiagnosticIds.ToolNoManifestFound,
+                $"'{argument}' is a folder with no manifest under bin/: build the project first, or name a .repro.json file.");
         }
 
         // bin/<configuration>/<framework>[/<runtime>]/name.repro.json
-        var byConfiguration = found.GroupBy(f => Path.GetRelativePath(Path.Combine(path, "bin"), f).Split(Path.DirectorySeparatorChar)[0], StringComparer.OrdinalIgnoreCase)
+        var byConfiguration = found.GroupBy(f => Path.GetRelativePath(Path.Combine(path, "bin"), f).Split(Path.DirectorySeparatorChar)[0],
+            StringComparer.OrdinalIgnoreCase)
             .ToDictionary(g => g.Key, g => g.ToList(), StringComparer.OrdinalIgnoreCase);
         string chosen;
         if (configuration is not null)
@@ -110,7 +117,8 @@ public static class ManifestLoader
             if (!byConfiguration.ContainsKey(configuration))
             {
                 throw new ToolInputException(DiagnosticIds.ToolNoManifestFound,
-                    $"'{argument}' has no manifest of configuration {configuration} under bin/ (there are: {string.Join(", ", byConfiguration.Keys.OrderBy(k => k, StringComparer.Ordinal))}).");
+                    $"'{argument}' has no manifest of configuration {configuration} under bin/ (there are: " +
+                        $"{string.Join(", ", byConfiguration.Keys.OrderBy(k => k, StringComparer.Ordinal))}).");
             }
 
             chosen = byConfiguration.Keys.First(k => string.Equals(k, configuration, StringComparison.OrdinalIgnoreCase));
@@ -158,7 +166,8 @@ public static class ManifestLoader
         if (version > ReproManifest.CurrentSchemaVersion)
         {
             throw new ToolInputException(DiagnosticIds.ToolSchemaUnsupported,
-                $"'{displayName}' has schemaVersion {version}; this dotnet-repro reads versions 1 to {ReproManifest.CurrentSchemaVersion}: update the tool (dotnet tool update dotnet-repro).");
+                $"'{displayName}' has schemaVersion {version}; this dotnet-repro reads versions 1 to {ReproManifest.CurrentSchemaVersion}: update the " +
+                    $"tool (dotnet tool update dotnet-repro).");
         }
 
         if (version < 1)
@@ -199,7 +208,8 @@ public static class ManifestLoader
         {
             if (reader.ValueTextEquals("runId"))
             {
-                throw NotManifest(displayName, "it is a run record (run.json of Repro.Runs) under a manifest's name: rename it run.json, or name its folder or run id");
+                throw NotManifest(displayName,
+                    "it is a run record (run.json of Repro.Runs) under a manifest's name: rename it run.json, or name its folder or run id");
             }
 
             var isVersion = reader.ValueTextEquals("schemaVersion");

@@ -60,7 +60,8 @@ public static class RunLoader
         if (matches.Count > 1)
         {
             throw new ToolInputException(DiagnosticIds.ToolInputMissing,
-                $"'{argument}' is the start of {matches.Count} run ids ({string.Join(", ", matches.Take(3))}{(matches.Count > 3 ? ", …" : "")}): give more of the run id.");
+                $"'{argument}' is the start of {matches.Count} run ids ({string.Join(", ", matches.Take(3))}{(matches.Count > 3 ? ", …" : "")}): give " +
+                    $"more of the run id.");
         }
 
         return matches.Count == 1 ? Load(RunStore.RecordPath(runsDirectory, matches[0]), argument, runId: matches[0]) : null;
@@ -141,7 +142,8 @@ public static class RunLoader
         if (record.SchemaVersion > RunRecord.CurrentSchemaVersion)
         {
             throw new ToolInputException(DiagnosticIds.ToolSchemaUnsupported,
-                $"'{argument}' is a run record of schemaVersion {record.SchemaVersion}; this dotnet-repro reads versions up to {RunRecord.CurrentSchemaVersion}: update the tool (dotnet tool update dotnet-repro).");
+                $"'{argument}' is a run record of schemaVersion {record.SchemaVersion}; this dotnet-repro reads versions up to " +
+                    $"{RunRecord.CurrentSchemaVersion}: update the tool (dotnet tool update dotnet-repro).");
         }
 
         string? claimed = null;

@@ -63,7 +63,8 @@ public static class Format
     /// <summary>A commit or hash cut to 12 characters without a mark (as git's short ids), "none" when absent.</summary>
     public static string Short(string? commit) => commit is { Length: > 12 } ? commit.Substring(0, 12) : commit ?? "none";
 
-    /// <summary>The first <paramref name="length"/> characters (all of a shorter text, "" for none): the one place that cuts ids and hashes to a width.</summary>
+    /// <summary>The first <paramref name="length"/> characters (all of a shorter text, "" for none): the one place that
+    /// cuts ids and hashes to a width.</summary>
     public static string Prefix(string? text, int length) => text is null ? "" : text.Length <= length ? text : text.Substring(0, length);
 
     /// <summary>A hash without its algorithm (<c>sha256:</c>), as tables show fingerprints.</summary>

@@ -66,7 +66,9 @@ public static class ReproducibilityCheck
                 var exit = Execute(command, arguments, runs, variation, timeout, stop, $"run {i + 1} of {executions} ({variation.Description})");
                 if (exit != 0)
                 {
-                    throw new ToolInputException(DiagnosticIds.ToolCheckFailed, $"The command exited with code {exit} in run {i + 1} ({variation.Description}); a check compares runs that finish. Run it alone first.");
+                    throw new ToolInputException(DiagnosticIds.ToolCheckFailed,
+                        $"The command exited with code {exit} in run {i + 1} ({variation.Description}); a check compares runs that finish. Run it " +
+                            $"alone first.");
                 }
 
                 var ids = RunStore.ListRunIds(runs);
@@ -97,7 +99,8 @@ public static class ReproducibilityCheck
         var differences = new List<string>();
         for (var i = 1; i < records.Count; i++)
         {
-            differences.AddRange(Compare(records[0].Record, records[i].Record, tolerance).Select(d => $"run {i + 1} ({records[i].Variation.Description}) against run 1: {d}"));
+            differences.AddRange(Compare(records[0].Record, records[i].Record, tolerance).Select(d
+                => $"run {i + 1} ({records[i].Variation.Description}) against run 1: {d}"));
         }
 
         return new CheckResult(records.Select(r => r.Variation).ToList(), records.Select(r => r.Record).ToList(), differences);
@@ -115,7 +118,8 @@ public static class ReproducibilityCheck
             secondOutputs.TryGetValue(path, out var b);
             if (a != b)
             {
-                differences.Add(a is null || b is null ? $"output {path} is only in run {(a is null ? 2 : 1)}" : $"output {path} differs ({Output.Format.Short(a)} vs {Output.Format.Short(b)})");
+                differences.Add(a is null || b is null ? $"output {path} is only in run {(a is null ? 2 : 1)}"
+                    : $"output {path} differs ({Output.Format.Short(a)} vs {Output.Format.Short(b)})");
             }
         }
 
@@ -127,7 +131,8 @@ public static class ReproducibilityCheck
             }
             else if (!Close(a.Last, b.Last, tolerance) || a.Count != b.Count)
             {
-                differences.Add(string.Create(CultureInfo.InvariantCulture, $"metric {key}: last value {a.Last:R} vs {b.Last:R} ({a.Count} vs {b.Count} points)"));
+                differences.Add(string.Create(CultureInfo.InvariantCulture,
+                    $"metric {key}: last value {a.Last:R} vs {b.Last:R} ({a.Count} vs {b.Count} points)"));
             }
         }
 
@@ -164,7 +169,8 @@ public static class ReproducibilityCheck
     }
 
 
-    private static int Execute(string command, IReadOnlyList<string> arguments, string runsDirectory, Variation variation, TimeSpan timeout, CheckStop? stop, string which)
+    private static int Execute(string command, IReadOnlyList<string> arguments, string runsDirectory, Variation variation, TimeSpan timeout,
+        CheckStop? stop, string which)
     {
         var start = new ProcessStartInfo(command) { UseShellExecute = false };
         foreach (var argument in arguments)
@@ -181,7 +187,8 @@ public static class ReproducibilityCheck
         if (stop?.Signal is { } early)
         {
             // Stopped between two runs: the next one is not started.
-            throw new ToolInputException(DiagnosticIds.ToolCheckFailed, $"The check was stopped ({early}) before {which}: the temporary runs were removed. Run the check again to compare the runs.");
+            throw new ToolInputException(DiagnosticIds.ToolCheckFailed,
+                $"The check was stopped ({early}) before {which}: the temporary runs were removed. Run the check again to compare the runs.");
         }
 
         Process process;
@@ -217,7 +224,8 @@ public static class ReproducibilityCheck
         }
     }
 
-    /// <summary>Reads <c>--timeout</c>: seconds (<c>3600</c>), or a number with <c>s</c>, <c>m</c> or <c>h</c> (<c>90s</c>, <c>30m</c>, <c>2h</c>, <c>1.5h</c>).</summary>
+    /// <summary>Reads <c>--timeout</c>: seconds (<c>3600</c>), or a number with <c>s</c>, <c>m</c> or <c>h</c>
+    /// (<c>90s</c>, <c>30m</c>, <c>2h</c>, <c>1.5h</c>).</summary>
     public static bool TryParseTimeout(string text, out TimeSpan timeout)
     {
         timeout = default;
@@ -244,6 +252,7 @@ public static class ReproducibilityCheck
     /// <summary>A timeout as people write it: 90s, 30m, 2h.</summary>
     public static string Describe(TimeSpan timeout) =>
         timeout.TotalHours >= 1 && timeout.TotalHours == Math.Floor(timeout.TotalHours) ? timeout.TotalHours.ToString(CultureInfo.InvariantCulture) + "h"
-        : timeout.TotalMinutes >= 1 && timeout.TotalMinutes == Math.Floor(timeout.TotalMinutes) ? timeout.TotalMinutes.ToString(CultureInfo.InvariantCulture) + "m"
+        : timeout.TotalMinutes >= 1 && timeout.TotalMinutes == Math.Floor(timeout.TotalMinutes)
+            ? timeout.TotalMinutes.ToString(CultureInfo.InvariantCulture) + "m"
         : timeout.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture) + "s";
 }

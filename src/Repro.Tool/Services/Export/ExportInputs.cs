@@ -29,7 +29,8 @@ public sealed class ExportInputs
         ".zip", ".onnx", ".pt", ".pth", ".bin", ".safetensors", ".gguf", ".h5", ".keras", ".pb", ".tflite", ".pkl", ".joblib", ".ckpt", ".mlmodel", ".model",
     };
 
-    private ExportInputs(LoadedManifest loaded, ExportedFile? assembly, IReadOnlyList<ExportedFile> models, IReadOnlyList<ExportedData> data, ExportedFile? manifestFile)
+    private ExportInputs(LoadedManifest loaded, ExportedFile? assembly, IReadOnlyList<ExportedFile> models, IReadOnlyList<ExportedData> data,
+        ExportedFile? manifestFile)
     {
         Loaded = loaded;
         Assembly = assembly;
@@ -128,7 +129,8 @@ public sealed class ExportInputs
 
         if (run is not null)
         {
-            foreach (var (input, step) in run.Inputs.Select(i => (i, (string?)null)).Concat(run.Steps.SelectMany(s => s.Inputs.Select(i => (i, (string?)s.Name)))))
+            foreach (var (input, step) in run.Inputs.Select(i => (i, (string?)null)).Concat(run.Steps.SelectMany(s => s.Inputs.Select(i => (i,
+                (string?)s.Name)))))
             {
                 if (data.Any(d => d.Name.TrimEnd('/') == input.Path.TrimEnd('/')) || models.Any(m => m.Name == input.Path && m.Sha256 == input.Sha256))
                 {

@@ -11,7 +11,8 @@ public static class DiffPresenter
 {
     private const string PackagesPrefix = "dependencies.packages[";
 
-    public static Report Build(DiffSide before, DiffSide after, ManifestDifference difference, CommitRange? commits, IReadOnlyList<PatchFileChange> patch, bool all, IReadOnlyList<MetricDelta>? metrics = null)
+    public static Report Build(DiffSide before, DiffSide after, ManifestDifference difference, CommitRange? commits,
+        IReadOnlyList<PatchFileChange> patch, bool all, IReadOnlyList<MetricDelta>? metrics = null)
     {
         var report = new Report();
         report.Line($"--- {before.Source} ({Format.Hash(difference.FingerprintBefore)})", Tone.Removed);
@@ -31,9 +32,11 @@ public static class DiffPresenter
             if (before.Origin == "run")
             {
                 // A run's build inputs are all in one section ("build"): name the keys that moved the fingerprint.
-                var inputs = changed.Where(k => k.InFingerprint).Select(k => k.Path.StartsWith("build.manifest.", StringComparison.Ordinal) ? k.Path.Substring("build.manifest.".Length) : k.Path)
+                var inputs = changed.Where(k => k.InFingerprint).Select(k => k.Path.StartsWith("build.manifest.", StringComparison.Ordinal)
+                    ? k.Path.Substring("build.manifest.".Length) : k.Path)
                     .Select(p => p.Split('[')[0]).Distinct(StringComparer.Ordinal).ToList();
-                report.Line($"The runs' builds differ (another fingerprint) because these inputs changed: {string.Join(", ", inputs.Take(8))}{(inputs.Count > 8 ? $" and {inputs.Count - 8} more" : "")}.", Tone.Bad);
+                report.Line($"The runs' builds differ (another fingerprint) because these inputs changed: " +
+                    $"{string.Join(", ", inputs.Take(8))}{(inputs.Count > 8 ? $" and {inputs.Count - 8} more" : "")}.", Tone.Bad);
             }
             else
             {
@@ -93,7 +96,8 @@ public static class DiffPresenter
             foreach (var metric in metrics)
             {
                 var change = metric.Delta is { } delta ? (delta >= 0 ? "+" : "") + Format.Number(delta) : metric.Before is null ? "added" : "removed";
-                table.Row(metric.Delta == 0 ? Tone.Dim : Tone.Bad, metric.Name, metric.Before is { } b ? Format.Number(b) : "", metric.After is { } a ? Format.Number(a) : "", change);
+                table.Row(metric.Delta == 0 ? Tone.Dim : Tone.Bad, metric.Name, metric.Before is { } b ? Format.Number(b) : "", metric.After is { } a
+                    ? Format.Number(a) : "", change);
             }
         }
 
@@ -130,7 +134,8 @@ public static class DiffPresenter
         return report;
     }
 
-    public static void WriteJson(Utf8JsonWriter json, DiffSide before, DiffSide after, ManifestDifference difference, CommitRange? commits, IReadOnlyList<PatchFileChange> patch, bool all, IReadOnlyList<MetricDelta>? metrics = null)
+    public static void WriteJson(Utf8JsonWriter json, DiffSide before, DiffSide after, ManifestDifference difference, CommitRange? commits,
+        IReadOnlyList<PatchFileChange> patch, bool all, IReadOnlyList<MetricDelta>? metrics = null)
     {
         json.WriteStartObject();
         WriteSide(json, "before", before, difference.FingerprintBefore);

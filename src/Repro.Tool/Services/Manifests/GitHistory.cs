@@ -40,7 +40,8 @@ public static class GitHistory
 
         try
         {
-            var output = runner.Run(root, new[] { "log", "--oneline", "--no-decorate", "--no-color", "-n", (MaxCommits + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), from + ".." + to }, 1024 * 1024, out _);
+            var output = runner.Run(root, new[] { "log", "--oneline", "--no-decorate", "--no-color", "-n", (MaxCommits
+                + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), from + ".." + to }, 1024 * 1024, out _);
             var lines = Encoding.UTF8.GetString(output).Split('\n').Where(l => l.Length > 0).ToList();
             var truncated = lines.Count > MaxCommits;
             return new CommitRange(from, to, lines.Take(MaxCommits).ToList(), truncated, null);

@@ -87,8 +87,10 @@ public static class ManifestComparer
 
     private static List<PackageChange> ComparePackages(ReproManifest before, ReproManifest after)
     {
-        var left = before.Dependencies.Packages.GroupBy(p => p.Id, StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.First(), StringComparer.OrdinalIgnoreCase);
-        var right = after.Dependencies.Packages.GroupBy(p => p.Id, StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.First(), StringComparer.OrdinalIgnoreCase);
+        var left = before.Dependencies.Packages.GroupBy(p => p.Id, StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.First(),
+            StringComparer.OrdinalIgnoreCase);
+        var right = after.Dependencies.Packages.GroupBy(p => p.Id, StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.First(),
+            StringComparer.OrdinalIgnoreCase);
         var changes = new List<PackageChange>();
         foreach (var id in left.Keys.Union(right.Keys, StringComparer.OrdinalIgnoreCase).OrderBy(i => i, StringComparer.OrdinalIgnoreCase))
         {

@@ -6,7 +6,8 @@ namespace Repro.Tool.Services;
 /// <summary>What differs between two manifests (<c>dotnet repro diff</c>).</summary>
 public sealed class ManifestDifference
 {
-    public ManifestDifference(string? fingerprintBefore, string? fingerprintAfter, bool embeddedOnly, IReadOnlyList<KeyChange> keys, IReadOnlyList<PackageChange> packages)
+    public ManifestDifference(string? fingerprintBefore, string? fingerprintAfter, bool embeddedOnly, IReadOnlyList<KeyChange> keys,
+        IReadOnlyList<PackageChange> packages)
     {
         FingerprintBefore = fingerprintBefore;
         FingerprintAfter = fingerprintAfter;

@@ -55,13 +55,16 @@ public static class ManifestFlattener
                 break;
             case System.Text.Json.JsonElement element:
                 // Raw JSON inside a model (a run's embedded build manifest): one value, compared as text.
-                keys.Add(new ManifestKey(path, section, element.ValueKind is System.Text.Json.JsonValueKind.Null or System.Text.Json.JsonValueKind.Undefined ? null : element.GetRawText(), inFingerprint, isElement: false));
+                keys.Add(new ManifestKey(path, section,
+                    element.ValueKind is System.Text.Json.JsonValueKind.Null or System.Text.Json.JsonValueKind.Undefined ? null
+                        : element.GetRawText(), inFingerprint, isElement: false));
                 break;
             case string or bool or int or long or double:
                 keys.Add(new ManifestKey(path, section, Text(value), inFingerprint, isElement: false));
                 break;
             case IDictionary dictionary:
-                foreach (var key in dictionary.Keys.Cast<object>().Select(k => Convert.ToString(k, CultureInfo.InvariantCulture)!).OrderBy(k => k, StringComparer.Ordinal))
+                foreach (var key in dictionary.Keys.Cast<object>().Select(k => Convert.ToString(k, CultureInfo.InvariantCulture)!).OrderBy(k => k,
+                    StringComparer.Ordinal))
                 {
                     Walk(dictionary[key], path + "." + key, section, inFingerprint, only, keys);
                 }

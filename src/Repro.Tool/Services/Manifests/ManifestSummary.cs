@@ -17,7 +17,13 @@ public static class ManifestSummary
         var m = loaded.Manifest;
         var report = new Report();
         report.Line($"{m.Project.Name ?? "(unnamed project)"} ({m.Project.TargetFramework ?? "?"}, {m.Project.Configuration ?? "?"})", Tone.Normal);
-        report.Line($"{(loaded.Origin switch { ManifestOrigin.Assembly => "manifest embedded in", ManifestOrigin.Run => "manifest embedded in the program of run", _ => "manifest" })} {loaded.Path}", Tone.Dim);
+        var origin = loaded.Origin switch
+        {
+            ManifestOrigin.Assembly => "manifest embedded in",
+            ManifestOrigin.Run => "manifest embedded in the program of run",
+            _ => "manifest",
+        };
+        report.Line($"{origin} {loaded.Path}", Tone.Dim);
         report.Line($"fingerprint {m.Fingerprint ?? "none"}");
         if (loaded.IsEmbedded)
         {
@@ -80,7 +86,8 @@ public static class ManifestSummary
             build.Row("runtime identifier", m.Build.RuntimeIdentifier);
         }
 
-        build.Row("language", $"C# {m.Build.LangVersion ?? "default"}, nullable {m.Build.Nullable ?? "default"}, checked {m.Build.CheckForOverflowUnderflow ?? "default"}");
+        build.Row("language",
+            $"C# {m.Build.LangVersion ?? "default"}, nullable {m.Build.Nullable ?? "default"}, checked {m.Build.CheckForOverflowUnderflow ?? "default"}");
         foreach (var (name, value) in m.Build.Properties.OrderBy(p => p.Key, System.StringComparer.Ordinal))
         {
             build.Row("property " + name, value);
@@ -95,7 +102,8 @@ public static class ManifestSummary
         if (loaded.Origin == ManifestOrigin.File)
         {
             toolchain.Row("runtime", m.Toolchain.RuntimeVersion ?? "unknown");
-            toolchain.Row("global.json", m.Toolchain.GlobalJson is { } g ? $"{g.Path} (sdk {g.SdkVersion ?? "any"}, rollForward {g.RollForward ?? "default"})" : "none");
+            toolchain.Row("global.json", m.Toolchain.GlobalJson is { } g
+                ? $"{g.Path} (sdk {g.SdkVersion ?? "any"}, rollForward {g.RollForward ?? "default"})" : "none");
         }
 
         var packages = m.Dependencies.Packages;
@@ -119,7 +127,8 @@ public static class ManifestSummary
         var data = report.Section("Data", "item", "files", "size", "sha256");
         foreach (var item in m.Data.Items)
         {
-            data.Row(item.Exists ? Tone.Normal : Tone.Bad, item.Name, item.Exists ? item.FileCount.ToString(CultureInfo.InvariantCulture) : "MISSING", Format.Bytes(item.Size), Format.Hash(item.Sha256));
+            data.Row(item.Exists ? Tone.Normal : Tone.Bad, item.Name, item.Exists ? item.FileCount.ToString(CultureInfo.InvariantCulture) : "MISSING",
+                Format.Bytes(item.Size), Format.Hash(item.Sha256));
             if (all)
             {
                 foreach (var file in item.Files)
@@ -169,7 +178,8 @@ public static class ManifestSummary
 
             if (env.CudaDriverVersion is not null || env.CudaToolkitVersion is not null)
             {
-                environment.Row("CUDA", $"driver {env.CudaDriverVersion ?? "none"}, toolkit {env.CudaToolkitVersion ?? "none"}, cuDNN {env.CudnnVersion ?? "none"}");
+                environment.Row("CUDA",
+                    $"driver {env.CudaDriverVersion ?? "none"}, toolkit {env.CudaToolkitVersion ?? "none"}, cuDNN {env.CudnnVersion ?? "none"}");
             }
 
             environment.Row(".NET runtimes", string.Join(", ", env.DotnetRuntimes));

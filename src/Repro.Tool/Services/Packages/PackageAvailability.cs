@@ -30,7 +30,8 @@ public static class PackageAvailability
 {
     private const int Parallelism = 8;
 
-    public static async Task<IReadOnlyList<PackageCheck>> CheckAsync(ReproManifest manifest, string configurationRoot, IReadOnlyList<string> explicitSources, bool offline, CancellationToken cancellation)
+    public static async Task<IReadOnlyList<PackageCheck>> CheckAsync(ReproManifest manifest, string configurationRoot,
+        IReadOnlyList<string> explicitSources, bool offline, CancellationToken cancellation)
     {
         var settings = Settings.LoadDefaultSettings(configurationRoot);
         var packages = manifest.Dependencies.Packages;
@@ -66,7 +67,8 @@ public static class PackageAvailability
             await gate.WaitAsync(cancellation).ConfigureAwait(false);
             try
             {
-                return await CheckOnlineAsync(package, Candidates(package, configured, mapping).Select(Repository).ToList(), cache, cancellation).ConfigureAwait(false);
+                return await CheckOnlineAsync(package, Candidates(package, configured, mapping).Select(Repository).ToList(), cache,
+                    cancellation).ConfigureAwait(false);
             }
             finally
             {
@@ -100,11 +102,13 @@ public static class PackageAvailability
     private static bool SameSource(string configured, string recorded) =>
         string.Equals(UrlSanitizer.Sanitize(configured).TrimEnd('/'), recorded.TrimEnd('/'), StringComparison.OrdinalIgnoreCase);
 
-    private static async Task<PackageCheck> CheckOnlineAsync(PackageEntry package, List<SourceRepository> sources, SourceCacheContext cache, CancellationToken cancellation)
+    private static async Task<PackageCheck> CheckOnlineAsync(PackageEntry package, List<SourceRepository> sources, SourceCacheContext cache,
+        CancellationToken cancellation)
     {
         if (!NuGetVersion.TryParse(package.Version, out var version))
         {
-            return new PackageCheck(package.Id, package.Version, PackageStatus.Missing, null, package.Sha512, null, "the recorded version is not a NuGet version");
+            return new PackageCheck(package.Id, package.Version, PackageStatus.Missing, null, package.Sha512, null,
+                "the recorded version is not a NuGet version");
         }
 
         var problems = new List<string>();
@@ -115,26 +119,30 @@ public static class PackageAvailability
             {
                 var finder = await source.GetResourceAsync<FindPackageByIdResource>(cancellation).ConfigureAwait(false);
                 using var nupkg = new MemoryStream();
-                if (finder is null || !await finder.CopyNupkgToStreamAsync(package.Id, version, nupkg, cache, NullLogger.Instance, cancellation).ConfigureAwait(false))
+                if (finder is null || !await finder.CopyNupkgToStreamAsync(package.Id, version, nupkg, cache, NullLogger.Instance,
+                    cancellation).ConfigureAwait(false))
                 {
                     continue;
                 }
 
                 var hash = ContentHash(nupkg, cancellation);
                 var same = package.Sha512 is null || string.Equals(hash, package.Sha512, StringComparison.Ordinal);
-                var check = new PackageCheck(package.Id, package.Version, same ? PackageStatus.Available : PackageStatus.HashMismatch, name, package.Sha512, hash,
+                var check = new PackageCheck(package.Id, package.Version, same ? PackageStatus.Available : PackageStatus.HashMismatch, name,
+                    package.Sha512, hash,
                     same ? null : "the source serves other content under this id and version than the build restored");
                 await AddMetadataAsync(check, source, new PackageIdentity(package.Id, version), cache, cancellation).ConfigureAwait(false);
                 return check;
             }
-            catch (Exception ex) when (ex is FatalProtocolException or IOException or InvalidDataException or System.Net.Http.HttpRequestException or UnauthorizedAccessException)
+            catch (Exception ex) when (ex is FatalProtocolException or IOException or InvalidDataException
+                or System.Net.Http.HttpRequestException or UnauthorizedAccessException)
             {
                 problems.Add($"{name}: {ex.Message.Split('\n')[0].Trim()}");
             }
         }
 
         return new PackageCheck(package.Id, package.Version, PackageStatus.Missing, null, package.Sha512, null,
-            sources.Count == 0 ? "no configured source may serve it (package source mapping)" : problems.Count > 0 ? string.Join("; ", problems) : $"not in {sources.Count} source(s)");
+            sources.Count == 0 ? "no configured source may serve it (package source mapping)" : problems.Count > 0 ? string.Join("; ", problems)
+                : $"not in {sources.Count} source(s)");
     }
 
     /// <summary>NuGet's content hash: for a signed package, of the package without its signature file.</summary>
@@ -149,7 +157,8 @@ public static class PackageAvailability
         });
     }
 
-    private static async Task AddMetadataAsync(PackageCheck check, SourceRepository source, PackageIdentity identity, SourceCacheContext cache, CancellationToken cancellation)
+    private static async Task AddMetadataAsync(PackageCheck check, SourceRepository source, PackageIdentity identity, SourceCacheContext cache,
+        CancellationToken cancellation)
     {
         try
         {
@@ -163,7 +172,8 @@ public static class PackageAvailability
             check.Listed = metadata.IsListed;
             if (await metadata.GetDeprecationMetadataAsync().ConfigureAwait(false) is { } deprecation)
             {
-                check.Deprecation = string.Join(", ", deprecation.Reasons ?? Array.Empty<string>()) + (deprecation.Message is { Length: > 0 } message ? ": " + message : "");
+                check.Deprecation = string.Join(", ", deprecation.Reasons ?? Array.Empty<string>()) + (deprecation.Message is { Length: > 0 } message
+                    ? ": " + message : "");
             }
 
             foreach (var vulnerability in metadata.Vulnerabilities ?? Array.Empty<PackageVulnerabilityMetadata>())
@@ -197,16 +207,19 @@ public static class PackageAvailability
                 if (document.RootElement.TryGetProperty("contentHash", out var hash) && hash.GetString() is { } contentHash)
                 {
                     var same = package.Sha512 is null || contentHash == package.Sha512;
-                    return new PackageCheck(package.Id, package.Version, same ? PackageStatus.Available : PackageStatus.HashMismatch, "global packages folder", package.Sha512, contentHash,
+                    return new PackageCheck(package.Id, package.Version, same ? PackageStatus.Available : PackageStatus.HashMismatch,
+                        "global packages folder", package.Sha512, contentHash,
                         "offline: checked in the global packages folder only, not against a source");
                 }
             }
         }
         catch (Exception ex) when (ReadFailure.IsExpected(ex))
         {
-            return new PackageCheck(package.Id, package.Version, PackageStatus.NotVerified, null, package.Sha512, null, "offline, and its entry in the global packages folder is unreadable: " + ex.Message.Split('\n')[0]);
+            return new PackageCheck(package.Id, package.Version, PackageStatus.NotVerified, null, package.Sha512, null,
+                "offline, and its entry in the global packages folder is unreadable: " + ex.Message.Split('\n')[0]);
         }
 
-        return new PackageCheck(package.Id, package.Version, PackageStatus.NotVerified, null, package.Sha512, null, "offline, and not in the global packages folder: not verified");
+        return new PackageCheck(package.Id, package.Version, PackageStatus.NotVerified, null, package.Sha512, null,
+            "offline, and not in the global packages folder: not verified");
     }
 }

@@ -18,7 +18,8 @@ public static class PackagesPresenter
         var report = new Report();
         var failed = checks.Count(c => c.Status is PackageStatus.Missing or PackageStatus.HashMismatch);
         var unverified = checks.Count(c => c.Status == PackageStatus.NotVerified);
-        report.Line($"{manifest.Path}: {checks.Count} package(s), " + (failed == 0 ? "all available with the recorded content hash" : $"{failed} unavailable or changed")
+        report.Line($"{manifest.Path}: {checks.Count} package(s), " + (failed == 0 ? "all available with the recorded content hash"
+            : $"{failed} unavailable or changed")
             + (unverified > 0 ? $", {unverified} not verified" : "") + (offline ? " (offline: global packages folder only)" : ""),
             failed == 0 ? Tone.Good : Tone.Bad);
         var table = report.Section("Packages", "", "package", "version", "source", "notes");

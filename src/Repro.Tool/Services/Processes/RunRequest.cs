@@ -5,7 +5,8 @@ namespace Repro.Tool.Services;
 /// <summary>What <c>dotnet repro run</c> was asked to record.</summary>
 public sealed class RunRequest
 {
-    public RunRequest(IReadOnlyList<string> command, string? name, string? assembly, string? projectDirectory, IReadOnlyList<string> inputs, IReadOnlyList<string> outputs, string? runsDirectory)
+    public RunRequest(IReadOnlyList<string> command, string? name, string? assembly, string? projectDirectory, IReadOnlyList<string> inputs,
+        IReadOnlyList<string> outputs, string? runsDirectory)
     {
         Command = command;
         Name = name;

@@ -15,7 +15,8 @@ public sealed class TerminationSignals : IDisposable
 
     private TerminationSignals(Action<string> onSignal, bool keepRunning)
     {
-        foreach (var (signal, name) in new[] { (PosixSignal.SIGINT, "SIGINT"), (PosixSignal.SIGTERM, "SIGTERM"), (PosixSignal.SIGHUP, "SIGHUP"), (PosixSignal.SIGQUIT, "SIGQUIT") })
+        foreach (var (signal, name) in new[] { (PosixSignal.SIGINT, "SIGINT"), (PosixSignal.SIGTERM, "SIGTERM"), (PosixSignal.SIGHUP, "SIGHUP"),
+            (PosixSignal.SIGQUIT, "SIGQUIT") })
         {
             try
             {

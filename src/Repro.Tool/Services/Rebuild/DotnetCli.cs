@@ -17,7 +17,8 @@ public static class DotnetCli
         return exitCode == 0 ? output.Trim() : null;
     }
 
-    /// <summary>Runs dotnet and returns its exit code and output (standard error too, unless told otherwise); -1 when it could not start or timed out.</summary>
+    /// <summary>Runs dotnet and returns its exit code and output (standard error too, unless told otherwise); -1 when
+    /// it could not start or timed out.</summary>
     public static (int ExitCode, string Output) Run(string workingDirectory, TimeSpan timeout, string[] arguments, bool captureErrors = true)
     {
         var start = new ProcessStartInfo("dotnet")

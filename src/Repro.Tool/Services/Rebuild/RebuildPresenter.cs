@@ -11,13 +11,15 @@ public static class RebuildPresenter
     public static Report Build(LoadedManifest loaded, RebuildResult result)
     {
         var report = new Report();
-        report.Line($"sources: {result.OutputDirectory} ({Format.Short(loaded.Manifest.Git?.Commit)}{(result.PatchApplied ? " with the recorded patch" : "")})", Tone.Dim);
+        report.Line($"sources: {result.OutputDirectory} " +
+            $"({Format.Short(loaded.Manifest.Git?.Commit)}{(result.PatchApplied ? " with the recorded patch" : "")})", Tone.Dim);
         if (result.Submodules.Count > 0)
         {
             var submodules = report.Section("Submodules", "path", "commit", "recorded");
             foreach (var submodule in result.Submodules)
             {
-                submodules.Row(submodule.Matches ? Tone.Normal : Tone.Bad, submodule.Path, Format.Short(submodule.Commit), submodule.RecordedCommit is null ? "not recorded" : Format.Short(submodule.RecordedCommit));
+                submodules.Row(submodule.Matches ? Tone.Normal : Tone.Bad, submodule.Path, Format.Short(submodule.Commit),
+                    submodule.RecordedCommit is null ? "not recorded" : Format.Short(submodule.RecordedCommit));
             }
         }
 

@@ -6,7 +6,8 @@ namespace Repro.Tool.Services;
 /// <summary>What <c>rebuild</c> did and found: the sources it gave back, the build, and the comparison.</summary>
 public sealed class RebuildResult
 {
-    public RebuildResult(string outputDirectory, string projectFile, bool patchApplied, bool buildSucceeded, string buildLog, ReproManifest? rebuilt, ManifestDifference? difference, bool? sameAssembly, string? assemblyNote, IReadOnlyList<SubmoduleState> submodules)
+    public RebuildResult(string outputDirectory, string projectFile, bool patchApplied, bool buildSucceeded, string buildLog, ReproManifest? rebuilt,
+        ManifestDifference? difference, bool? sameAssembly, string? assemblyNote, IReadOnlyList<SubmoduleState> submodules)
     {
         Submodules = submodules;
         OutputDirectory = outputDirectory;

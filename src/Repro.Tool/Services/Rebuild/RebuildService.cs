@@ -24,7 +24,8 @@ public static class RebuildService
         var manifest = loaded.Manifest;
         var commit = manifest.Git?.Commit
             ?? throw Cannot($"'{loaded.Path}' records no git commit, so there are no sources to give back.");
-        var project = projectDirectory is null ? VerifyService.FindProjectDirectory(loaded, Directory.GetCurrentDirectory()) : Path.GetFullPath(projectDirectory);
+        var project = projectDirectory is null ? VerifyService.FindProjectDirectory(loaded, Directory.GetCurrentDirectory())
+            : Path.GetFullPath(projectDirectory);
         var location = GitRepositoryLocator.Locate(project)
             ?? throw Cannot($"'{project}' is not in a git repository: rebuild takes the recorded commit from the checkout's repository.");
         var relative = PathText.Relative(location.WorkingDirectory, project);
@@ -37,7 +38,14 @@ public static class RebuildService
         string? patch = null;
         if (manifest.Git!.PatchSha256 is { } patchSha256)
         {
-            patch = loaded.PatchPath ?? throw Cannot($"The build had uncommitted changes, but its patch ({manifest.Git.Patch ?? (loaded.AssemblyPath is { } assembly ? BuildOutputFiles.TargetNameOf(assembly) : manifest.Project.Name) + BuildOutputFiles.PatchSuffix}) is not beside '{loaded.AssemblyPath ?? loaded.Path}'{(loaded.Origin == ManifestOrigin.Run && loaded.AssemblyPath is null ? " (the run's program is gone or was rebuilt since: name the build's .repro.json)" : "")}.");
+            var patchName = manifest.Git.Patch
+                ?? (loaded.AssemblyPath is { } assembly ? BuildOutputFiles.TargetNameOf(assembly) : manifest.Project.Name) + BuildOutputFiles.PatchSuffix;
+            var programGone = loaded.Origin == ManifestOrigin.Run && loaded.AssemblyPath is null
+                ? " (the run's program is gone or was rebuilt since: name the build's .repro.json)"
+                : "";
+            patch = loaded.PatchPath
+                ?? throw Cannot(
+                    $"The build had uncommitted changes, but its patch ({patchName}) is not beside '{loaded.AssemblyPath ?? loaded.Path}'{programGone}.");
             if (!string.Equals(Hashing.Sha256File(patch), patchSha256, StringComparison.Ordinal))
             {
                 throw Cannot($"'{patch}' is not the patch the build recorded (its SHA-256 differs from git.patchSha256).");
@@ -48,7 +56,8 @@ public static class RebuildService
         try
         {
             // --shared borrows the objects (a commit no branch points at is still there); nothing is written to the original.
-            git.Run(location.WorkingDirectory, new[] { "clone", "--quiet", "--no-checkout", "--shared", location.WorkingDirectory, output }, 1024 * 1024, out _);
+            git.Run(location.WorkingDirectory, new[] { "clone", "--quiet", "--no-checkout", "--shared", location.WorkingDirectory, output },
+                1024 * 1024, out _);
             git.Run(output, new[] { "-c", "advice.detachedHead=false", "checkout", "--quiet", "--detach", commit }, 1024 * 1024, out _);
         }
         catch (Exception ex) when (ex is GitCommandException or GitExecutableNotFoundException)
@@ -70,9 +79,11 @@ public static class RebuildService
         }
 
         var newProject = Path.Combine(output, relative);
-        var projectFile = Directory.EnumerateFiles(newProject, manifest.Project.Name + ".*proj").FirstOrDefault(f => f.EndsWith("proj", StringComparison.Ordinal))
+        var projectFile = Directory.EnumerateFiles(newProject, manifest.Project.Name + ".*proj").FirstOrDefault(f => f.EndsWith("proj",
+            StringComparison.Ordinal))
             ?? throw Cannot($"The commit has no project file {manifest.Project.Name}.*proj in '{relative}'.");
-        var arguments = new System.Collections.Generic.List<string> { "build", projectFile, "-nologo", "-v:m", "-nodeReuse:false", "-c", manifest.Project.Configuration ?? manifest.Build.Configuration ?? "Debug" };
+        var arguments = new System.Collections.Generic.List<string> { "build", projectFile, "-nologo", "-v:m", "-nodeReuse:false", "-c",
+            manifest.Project.Configuration ?? manifest.Build.Configuration ?? "Debug" };
         if (manifest.Project.TargetFramework is { } framework)
         {
             arguments.AddRange(new[] { "-f", framework });
@@ -91,7 +102,8 @@ public static class RebuildService
 
         var rebuiltPath = ManifestLoader.FindInProject(newProject)
             .Select(ManifestLoader.Load)
-            .FirstOrDefault(m => m.Manifest.Project.TargetFramework == manifest.Project.TargetFramework && m.Manifest.Project.Configuration == manifest.Project.Configuration)
+            .FirstOrDefault(m => m.Manifest.Project.TargetFramework == manifest.Project.TargetFramework
+                && m.Manifest.Project.Configuration == manifest.Project.Configuration)
             ?? throw Cannot("The rebuild wrote no manifest: the commit's project does not reference Repro.Build.");
         var difference = ManifestComparer.Compare(loaded, rebuiltPath);
 
@@ -102,7 +114,8 @@ public static class RebuildService
     private static (bool? Same, string? Note) CompareAssemblies(LoadedManifest recorded, string rebuiltManifest)
     {
         var original = recorded.AssemblyPath;
-        var rebuilt = BuildOutputFiles.AssemblyIn(Path.GetDirectoryName(rebuiltManifest)!, BuildOutputFiles.TargetNameOfManifest(rebuiltManifest) ?? recorded.Manifest.Project.Name);
+        var rebuilt = BuildOutputFiles.AssemblyIn(Path.GetDirectoryName(rebuiltManifest)!, BuildOutputFiles.TargetNameOfManifest(rebuiltManifest)
+            ?? recorded.Manifest.Project.Name);
         if (original is null || rebuilt is null)
         {
             return (null, recorded.Origin == ManifestOrigin.Run
@@ -111,7 +124,9 @@ public static class RebuildService
         }
 
         var same = File.ReadAllBytes(original).AsSpan().SequenceEqual(File.ReadAllBytes(rebuilt));
-        return (same, same ? null : "a build embeds its folder's path (the PDB path) unless ContinuousIntegrationBuild=true or a PathMap maps it; the fingerprint does not depend on the folder");
+        return (same, same ? null
+            : "a build embeds its folder's path (the PDB path) unless ContinuousIntegrationBuild=true or a PathMap maps it; the fingerprint does not " +
+                "depend on the folder");
     }
 
     private static string Tail(string log)

@@ -87,7 +87,8 @@ internal static class SubmoduleCheckout
                 }
                 catch (GitCommandException ex)
                 {
-                    throw RebuildService.Cannot($"The submodule '{path}' was at commit {wanted} when the build ran, and that commit could not be fetched ({Reason(ex)}): push it to the submodule's repository, or check it out in the checkout's submodule, and run rebuild again.");
+                    throw RebuildService.Cannot($"The submodule '{path}' was at commit {wanted} when the build ran, and that commit could not be " +
+                        $"fetched ({Reason(ex)}): push it to the submodule's repository, or check it out in the checkout's submodule, and run rebuild again.");
                 }
 
                 head = Head(git, directory);
@@ -146,7 +147,8 @@ internal static class SubmoduleCheckout
         git.Run(directory, arguments, 1024 * 1024, out _, input: null, environment: AllowLocalClones);
 
     private static Repro.Tool.Input.ToolInputException NotFetched(GitCommandException ex) =>
-        RebuildService.Cannot($"A submodule could not be fetched ({Reason(ex)}): rebuild gives back the sources with their submodules; make the submodule's repository reachable (its URL in .gitmodules, or 'git submodule update --init' in the checkout) and run rebuild again.");
+        RebuildService.Cannot($"A submodule could not be fetched ({Reason(ex)}): rebuild gives back the sources with their submodules; make the " +
+            $"submodule's repository reachable (its URL in .gitmodules, or 'git submodule update --init' in the checkout) and run rebuild again.");
 
     /// <summary>git's own reason (its last fatal or error line), not its progress lines; already free of credentials.</summary>
     private static string Reason(GitCommandException ex)

@@ -27,7 +27,8 @@ public static class HtmlReport
     {
         var chosen = runs.Take(detailed).ToList();
         // A record that cannot be read whole (changed since it was listed) is left out of the detail, not fatal.
-        var records = chosen.Select(r => (Listing: r, Record: ReadRecord(r))).Where(r => r.Record is not null).Select(r => (r.Listing, Record: r.Record!)).ToList();
+        var records = chosen.Select(r => (Listing: r, Record: ReadRecord(r))).Where(r => r.Record is not null).Select(r => (r.Listing,
+            Record: r.Record!)).ToList();
         var listings = records.Select(r => r.Listing).ToList();
         var html = new StringBuilder();
         html.Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>Repro runs</title>\n<style>\n")
@@ -36,7 +37,8 @@ public static class HtmlReport
         if (matching is { } all && all > runs.Count)
         {
             html.Append("The ").Append(runs.Count.ToString(CultureInfo.InvariantCulture)).Append(" most recent of ")
-                .Append(all.ToString(CultureInfo.InvariantCulture)).Append(" run(s) (<code>--limit</code> shows more, <code>--status</code> and <code>--param</code> choose)");
+                .Append(all.ToString(CultureInfo.InvariantCulture)).Append(" run(s) (<code>--limit</code> shows more, <code>--status</code> and " +
+                    "<code>--param</code> choose)");
         }
         else
         {
@@ -74,7 +76,9 @@ public static class HtmlReport
         var paramKeys = runs.SelectMany(r => r.Summary.Params.Keys).Distinct(StringComparer.Ordinal).OrderBy(k => k, StringComparer.Ordinal).ToList();
         var metricKeys = runs.SelectMany(r => r.Summary.Metrics.Keys).Distinct(StringComparer.Ordinal).OrderBy(k => k, StringComparer.Ordinal).ToList();
         // Wide with many parameters: the table scrolls in its own box, the page does not.
-        html.Append("<h2>Runs</h2>\n<div class=\"scroll\">\n<table class=\"sortable\" id=\"runs\">\n<thead><tr><th>run</th><th>name</th><th>status</th><th>who</th><th>started</th><th>branch</th><th>commit</th><th>fingerprint</th><th>tags</th><th>note</th>");
+        html.Append("<h2>Runs</h2>\n<div class=\"scroll\">\n<table class=\"sortable\" id=\"runs\">\n<thead><tr>")
+            .Append("<th>run</th><th>name</th><th>status</th><th>who</th><th>started</th><th>branch</th><th>commit</th>")
+            .Append("<th>fingerprint</th><th>tags</th><th>note</th>");
         foreach (var key in paramKeys)
         {
             html.Append("<th>").Append(E(key)).Append("</th>");
@@ -89,22 +93,28 @@ public static class HtmlReport
         foreach (var run in runs)
         {
             var record = run.Summary;
-            html.Append("<tr data-run=\"").Append(E(record.RunId)).Append("\"><td><code>").Append(E(record.RunId)).Append("</code></td><td>").Append(E(record.Name ?? ""))
+            html.Append("<tr data-run=\"").Append(E(record.RunId)).Append("\"><td><code>").Append(E(record.RunId)).Append("</code></td><td>")
+                .Append(E(record.Name ?? ""))
                 .Append("</td><td class=\"status-").Append(E(run.Status)).Append("\">").Append(E(run.Status)).Append("</td><td>").Append(E(run.Who ?? ""))
                 .Append("</td><td>").Append(E(record.StartTime)).Append("</td><td class=\"branch\">").Append(E(record.Build?.Branch ?? ""))
-                .Append("</td><td><code>").Append(E(Repro.Tool.Output.Format.Prefix(record.Build?.Commit, 10))).Append(record.Build?.Dirty == true ? "+dirty" : "")
-                .Append("</code></td><td><code>").Append(E(Repro.Tool.Output.Format.Prefix(Repro.Tool.Output.Format.Bare(record.Build?.Fingerprint), 12))).Append("</code></td>")
-                .Append("<td class=\"tags\">").Append(E(string.Join(" ", run.Tags.Select(t => t.Key + "=" + Repro.Tool.Output.Format.Long(t.Value))))).Append("</td>")
+                .Append("</td><td><code>").Append(E(Repro.Tool.Output.Format.Prefix(record.Build?.Commit, 10))).Append(record.Build?.Dirty == true
+                    ? "+dirty" : "")
+                .Append("</code></td><td><code>").Append(E(Repro.Tool.Output.Format.Prefix(Repro.Tool.Output.Format.Bare(record.Build?.Fingerprint),
+                    12))).Append("</code></td>")
+                .Append("<td class=\"tags\">").Append(E(string.Join(" ", run.Tags.Select(t => t.Key + "="
+                    + Repro.Tool.Output.Format.Long(t.Value))))).Append("</td>")
                 .Append("<td class=\"note\">").Append(E(run.Annotations?.Note is { } note ? Repro.Tool.Output.Format.Long(note) : "")).Append("</td>");
             foreach (var key in paramKeys)
             {
-                html.Append("<td class=\"param\" data-key=\"").Append(E(key)).Append("\">").Append(E(record.Params.TryGetValue(key, out var value) ? Repro.Tool.Output.Format.Long(value) : "")).Append("</td>");
+                html.Append("<td class=\"param\" data-key=\"").Append(E(key)).Append("\">").Append(E(record.Params.TryGetValue(key, out var value)
+                    ? Repro.Tool.Output.Format.Long(value) : "")).Append("</td>");
             }
 
             foreach (var key in metricKeys)
             {
                 var text = record.Metrics.TryGetValue(key, out var metric) ? Number(metric.Last) : "";
-                html.Append("<td class=\"num metric\" data-key=\"").Append(E(key)).Append("\" data-v=\"").Append(text).Append("\">").Append(text).Append("</td>");
+                html.Append("<td class=\"num metric\" data-key=\"").Append(E(key)).Append("\" data-v=\"").Append(text).Append("\">").Append(text)
+                    .Append("</td>");
             }
 
             html.Append("</tr>\n");
@@ -129,7 +139,8 @@ public static class HtmlReport
                 continue;
             }
 
-            html.Append("<h3>").Append(E(title)).Append("</h3>\n<table class=\"comparison\" data-section=\"").Append(E(id)).Append("\"><thead><tr><th>key</th>");
+            html.Append("<h3>").Append(E(title)).Append("</h3>\n<table class=\"comparison\" data-section=\"").Append(E(id))
+                .Append("\"><thead><tr><th>key</th>");
             foreach (var record in records)
             {
                 html.Append("<th><code>").Append(E(record.RunId)).Append("</code></th>");
@@ -141,7 +152,8 @@ public static class HtmlReport
                 html.Append("<tr").Append(RunComparison.IsDifferent(values) ? " class=\"differs\"" : "").Append("><td>").Append(E(key)).Append("</td>");
                 foreach (var value in values)
                 {
-                    html.Append("<td>").Append(E(Hash(Repro.Tool.Output.Format.Bare(value)) is { } shown ? Repro.Tool.Output.Format.Long(shown) : null)).Append("</td>");
+                    html.Append("<td>").Append(E(Hash(Repro.Tool.Output.Format.Bare(value)) is { } shown ? Repro.Tool.Output.Format.Long(shown)
+                        : null)).Append("</td>");
                 }
 
                 html.Append("</tr>\n");
@@ -157,7 +169,8 @@ public static class HtmlReport
         foreach (var record in records)
         {
             html.Append("<h3><code>").Append(E(record.RunId)).Append("</code> ").Append(E(record.Name ?? "")).Append("</h3>\n<p>Build: commit <code>")
-                .Append(E(record.Build?.Commit ?? "unknown")).Append("</code>").Append(record.Build?.Dirty == true ? " (dirty, patch <code>" + E(Repro.Tool.Output.Format.Prefix(record.Build.PatchSha256, 12)) + "</code>)" : "")
+                .Append(E(record.Build?.Commit ?? "unknown")).Append("</code>").Append(record.Build?.Dirty == true ? " (dirty, patch <code>"
+                    + E(Repro.Tool.Output.Format.Prefix(record.Build.PatchSha256, 12)) + "</code>)" : "")
                 .Append(", fingerprint <code>").Append(E(Repro.Tool.Output.Format.Bare(record.Build?.Fingerprint) ?? "none")).Append("</code></p>\n");
             if (record.Steps.Count == 0 && record.Outputs.Count == 0 && record.Data.Count == 0)
             {
@@ -168,12 +181,14 @@ public static class HtmlReport
             html.Append("<table class=\"lineage\"><thead><tr><th>step</th><th>status</th><th>inputs</th><th>outputs</th></tr></thead><tbody>\n");
             if (record.Data.Count > 0)
             {
-                html.Append("<tr><td>(build data)</td><td></td><td>").Append(string.Join("<br>", record.Data.Select(d => E(d.Name) + " <code>" + E(Repro.Tool.Output.Format.Prefix(d.Sha256, 12)) + "</code> " + E(d.State)))).Append("</td><td></td></tr>\n");
+                html.Append("<tr><td>(build data)</td><td></td><td>").Append(string.Join("<br>", record.Data.Select(d => E(d.Name) + " <code>"
+                    + E(Repro.Tool.Output.Format.Prefix(d.Sha256, 12)) + "</code> " + E(d.State)))).Append("</td><td></td></tr>\n");
             }
 
             foreach (var step in record.Steps)
             {
-                html.Append("<tr><td>").Append(E(step.Name)).Append("</td><td>").Append(E(step.Status)).Append("</td><td>").Append(Files(step.Inputs, showProducer: true))
+                html.Append("<tr><td>").Append(E(step.Name)).Append("</td><td>").Append(E(step.Status)).Append("</td><td>").Append(Files(step.Inputs,
+                    showProducer: true))
                     .Append("</td><td>").Append(Files(step.Outputs, showProducer: false)).Append("</td></tr>\n");
             }
 
@@ -187,7 +202,8 @@ public static class HtmlReport
     }
 
     private static string Files(IEnumerable<RunFileEntry> files, bool showProducer) =>
-        string.Join("<br>", files.Select(f => E(f.Path) + " <code>" + E(Repro.Tool.Output.Format.Prefix(f.Sha256, 12)) + "</code>" + (showProducer && f.ProducedBy is { } by ? " ← " + E(by) : "")));
+        string.Join("<br>", files.Select(f => E(f.Path) + " <code>" + E(Repro.Tool.Output.Format.Prefix(f.Sha256, 12)) + "</code>" + (showProducer
+            && f.ProducedBy is { } by ? " ← " + E(by) : "")));
 
     // Hashes are cut for the table (the lineage shows them whole); values never are.
     private static string? Hash(string? text) =>

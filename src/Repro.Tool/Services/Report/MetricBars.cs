@@ -61,12 +61,15 @@ internal static class MetricBars
             var (run, value) = rows[r];
             var y = Top + r * Row;
             var id = metrics.Runs[run].Summary.RunId;
-            html.Append("<g class=\"bar-row\" data-run=\"").Append(E(id)).Append("\">").Text(left - 6, y + 14, id.Length > 15 ? id.Substring(0, 15) : id, "end", "run");
+            html.Append("<g class=\"bar-row\" data-run=\"").Append(E(id)).Append("\">").Text(left - 6, y + 14, id.Length > 15 ? id.Substring(0, 15)
+                : id, "end", "run");
             if (double.IsFinite(value))
             {
                 var end = X(value);
-                html.Append("<rect class=\"bar\" x=\"").Append(N(Math.Min(zero, end))).Append("\" y=\"").Append(y + 4).Append("\" width=\"").Append(N(Math.Max(1, Math.Abs(end - zero))))
-                    .Append("\" height=\"").Append(Row - 6).Append("\" fill=\"").Append(RunColor(run)).Append("\"><title>").Append(E(id)).Append(": ").Append(Number(value)).Append("</title></rect>");
+                html.Append("<rect class=\"bar\" x=\"").Append(N(Math.Min(zero, end))).Append("\" y=\"").Append(y
+                    + 4).Append("\" width=\"").Append(N(Math.Max(1, Math.Abs(end - zero))))
+                    .Append("\" height=\"").Append(Row - 6).Append("\" fill=\"").Append(RunColor(run)).Append("\"><title>").Append(E(id)).Append(": ")
+                        .Append(Number(value)).Append("</title></rect>");
             }
 
             html.Text(Width - 6, y + 14, double.IsFinite(value) ? Number(value) : Number(value) + " (not drawn)", "end", "value").Append("</g>");

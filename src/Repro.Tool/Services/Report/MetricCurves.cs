@@ -71,7 +71,8 @@ internal static class MetricCurves
             {
                 if (points.Count == 1)
                 {
-                    html.Append("<circle cx=\"").Append(N(X(points[0].Step))).Append("\" cy=\"").Append(N(Y(points[0].Value))).Append("\" r=\"4\" fill=\"").Append(RunColor(run)).Append("\"/>");
+                    html.Append("<circle cx=\"").Append(N(X(points[0].Step))).Append("\" cy=\"").Append(N(Y(points[0].Value)))
+                        .Append("\" r=\"4\" fill=\"").Append(RunColor(run)).Append("\"/>");
                     continue;
                 }
 

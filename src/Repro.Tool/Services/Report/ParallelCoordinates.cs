@@ -58,7 +58,8 @@ internal static class ParallelCoordinates
         }
 
         var axes = varying.Take(MaxParameterAxes).Select(k => ParameterAxis.Of(k, runs)).ToList();
-        html.Append("<p>One line per run (").Append(runs.Count.ToString(CultureInfo.InvariantCulture)).Append(" detailed), one axis per parameter that varies among them");
+        html.Append("<p>One line per run (").Append(runs.Count.ToString(CultureInfo.InvariantCulture)).Append(" detailed), one axis per parameter that " +
+            "varies among them");
         if (varying.Count > axes.Count)
         {
             html.Append(" (the first ").Append(axes.Count.ToString(CultureInfo.InvariantCulture)).Append(" by name; not shown: ")
@@ -93,7 +94,8 @@ internal static class ParallelCoordinates
         foreach (var run in drawn)
         {
             var value = run.Summary.Metrics[metric].Last;
-            html.Append("<polyline class=\"pc-run\" data-run=\"").Append(E(run.Summary.RunId)).Append("\" fill=\"none\" stroke-width=\"2\" stroke-opacity=\"0.85\" stroke=\"")
+            html.Append("<polyline class=\"pc-run\" data-run=\"").Append(E(run.Summary.RunId)).Append("\" fill=\"none\" stroke-width=\"2\" " +
+                "stroke-opacity=\"0.85\" stroke=\"")
                 .Append(Color(metricAxis.Fraction(value))).Append("\" points=\"");
             for (var a = 0; a < axes.Count; a++)
             {
@@ -101,7 +103,8 @@ internal static class ParallelCoordinates
             }
 
             html.Append(N(AxisX(axes.Count))).Append(',').Append(N(Y(metricAxis.Fraction(value))))
-                .Append("\"><title>").Append(E(run.Summary.RunId)).Append(": ").Append(E(metric)).Append(' ').Append(Number(value)).Append("</title></polyline>");
+                .Append("\"><title>").Append(E(run.Summary.RunId)).Append(": ").Append(E(metric)).Append(' ').Append(Number(value))
+                    .Append("</title></polyline>");
         }
 
         for (var a = 0; a < axes.Count; a++)
@@ -112,13 +115,15 @@ internal static class ParallelCoordinates
             html.Append("</g>");
         }
 
-        html.Append("<g class=\"pc-axis pc-metric\"><title>").Append(E(metric)).Append("</title>").Text(AxisX(axes.Count), NameY(axes.Count), Clip(metric), "middle", "axis-name")
+        html.Append("<g class=\"pc-axis pc-metric\"><title>").Append(E(metric)).Append("</title>").Text(AxisX(axes.Count), NameY(axes.Count),
+            Clip(metric), "middle", "axis-name")
             .VerticalAxis(metricAxis, AxisX(axes.Count), Top, Height - Bottom).Append("</g>");
         // The colour scale beside the metric's axis: what low and high look like.
         var scaleX = AxisX(axes.Count) + 14;
         for (var s = 0; s < 20; s++)
         {
-            html.Append("<rect x=\"").Append(N(scaleX)).Append("\" y=\"").Append(N(Y((s + 1) / 20.0))).Append("\" width=\"8\" height=\"").Append(N((Height - Top - Bottom) / 20.0 + 0.5))
+            html.Append("<rect x=\"").Append(N(scaleX)).Append("\" y=\"").Append(N(Y((s
+                + 1) / 20.0))).Append("\" width=\"8\" height=\"").Append(N((Height - Top - Bottom) / 20.0 + 0.5))
                 .Append("\" fill=\"").Append(Color(s / 19.0)).Append("\"/>");
         }
 
@@ -137,7 +142,8 @@ internal static class ParallelCoordinates
         var i = Math.Min((int)at, Ramp.Length - 2);
         var t = at - i;
         int Mix(double from, double to) => (int)Math.Round(from + (to - from) * t);
-        return string.Create(CultureInfo.InvariantCulture, $"#{Mix(Ramp[i].R, Ramp[i + 1].R):x2}{Mix(Ramp[i].G, Ramp[i + 1].G):x2}{Mix(Ramp[i].B, Ramp[i + 1].B):x2}");
+        return string.Create(CultureInfo.InvariantCulture,
+            $"#{Mix(Ramp[i].R, Ramp[i + 1].R):x2}{Mix(Ramp[i].G, Ramp[i + 1].G):x2}{Mix(Ramp[i].B, Ramp[i + 1].B):x2}");
     }
 
     /// <summary>
@@ -173,7 +179,8 @@ internal static class ParallelCoordinates
                 return new ParameterAxis(key, ReportAxis.Nice(numbers.Min(), numbers.Max()), null);
             }
 
-            return new ParameterAxis(key, null, values.Select(v => v ?? Unset).Distinct(StringComparer.Ordinal).OrderBy(v => v, StringComparer.Ordinal).ToList());
+            return new ParameterAxis(key, null, values.Select(v => v ?? Unset).Distinct(StringComparer.Ordinal).OrderBy(v => v,
+                StringComparer.Ordinal).ToList());
         }
 
         public double Fraction(string? value)

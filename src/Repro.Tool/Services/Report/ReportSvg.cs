@@ -20,7 +20,8 @@ internal static class ReportSvg
     /// by both), its accessible title and its background.
     /// </summary>
     public static StringBuilder OpenChart(this StringBuilder html, string css, string metric, int width, int height, string title) =>
-        html.Append("<svg class=\"").Append(css).Append("\" data-metric=\"").Append(E(metric)).Append("\" width=\"").Append(width).Append("\" height=\"").Append(height)
+        html.Append("<svg class=\"").Append(css).Append("\" data-metric=\"").Append(E(metric)).Append("\" width=\"").Append(width)
+            .Append("\" height=\"").Append(height)
             .Append("\" viewBox=\"0 0 ").Append(width).Append(' ').Append(height).Append("\" role=\"img\"><title>").Append(E(title)).Append("</title>")
             .Append("<rect width=\"").Append(width).Append("\" height=\"").Append(height).Append("\" fill=\"#fafafa\" stroke=\"#ddd\"/>");
 
@@ -30,10 +31,12 @@ internal static class ReportSvg
 
     /// <summary>A label; <paramref name="css"/> is its class (tests and the page's style find tick labels by it).</summary>
     public static StringBuilder Text(this StringBuilder svg, double x, double y, string text, string anchor, string css = "tick") =>
-        svg.Append("<text class=\"").Append(css).Append("\" x=\"").Append(N(x)).Append("\" y=\"").Append(N(y)).Append("\" text-anchor=\"").Append(anchor).Append("\">")
+        svg.Append("<text class=\"").Append(css).Append("\" x=\"").Append(N(x)).Append("\" y=\"").Append(N(y)).Append("\" text-anchor=\"")
+            .Append(anchor).Append("\">")
             .Append(E(text)).Append("</text>");
 
-    /// <summary>A vertical value axis at <paramref name="x"/> from <paramref name="top"/> to <paramref name="bottom"/>, its ticks labelled on the left.</summary>
+    /// <summary>A vertical value axis at <paramref name="x"/> from <paramref name="top"/> to <paramref name="bottom"/>,
+    /// its ticks labelled on the left.</summary>
     public static StringBuilder VerticalAxis(this StringBuilder svg, ReportAxis axis, double x, double top, double bottom, double gridTo = double.NaN)
     {
         svg.Line(x, top, x, bottom, "#888");

@@ -79,7 +79,8 @@ public static class RunCatalog
     {
         if (ex is FileTooLargeException)
         {
-            return string.Create(CultureInfo.InvariantCulture, $"run.json is larger than the {RunRecordSerializer.MaxFileBytes / (1024 * 1024)} MiB a record may have");
+            return string.Create(CultureInfo.InvariantCulture,
+                $"run.json is larger than the {RunRecordSerializer.MaxFileBytes / (1024 * 1024)} MiB a record may have");
         }
 
         var message = ex.Message.Split('\n')[0].Trim();

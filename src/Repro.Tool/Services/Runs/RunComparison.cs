@@ -36,9 +36,11 @@ public sealed class RunComparison
     public static LoadedRun Load(string runsDirectory, string reference) => RunLoader.Find(runsDirectory, reference);
 
     /// <param name="runs">The runs, in column order.</param>
-    /// <param name="folders">Each run's folder, when known: the uncommitted code of a dirty build (its <c>build.patch</c>) is then compared file by file.</param>
+    /// <param name="folders">Each run's folder, when known: the uncommitted code of a dirty build (its
+    /// <c>build.patch</c>) is then compared file by file.</param>
     /// <param name="annotations">Each run's tags and note, when known.</param>
-    public static RunComparison Compare(IReadOnlyList<RunRecord> runs, IReadOnlyList<string?>? folders = null, IReadOnlyList<RunAnnotations?>? annotations = null)
+    public static RunComparison Compare(IReadOnlyList<RunRecord> runs, IReadOnlyList<string?>? folders = null,
+        IReadOnlyList<RunAnnotations?>? annotations = null)
     {
         var comparison = new RunComparison(runs);
         comparison.Add("run", "Run", new[]
@@ -80,9 +82,12 @@ public sealed class RunComparison
 
         comparison.AddKeyed("params", "Parameters", r => r.Params.ToDictionary(p => p.Key, p => p.Value));
         comparison.AddKeyed("seeds", "Seeds", r => r.Seeds.ToDictionary(p => p.Key, p => p.Value));
-        comparison.AddKeyed("metrics", "Metrics (last value)", r => r.Metrics.ToDictionary(p => p.Key, p => p.Value.Last.ToString("R", CultureInfo.InvariantCulture)));
-        comparison.AddKeyed("metricPoints", "Metrics (points)", r => r.Metrics.ToDictionary(p => p.Key, p => p.Value.Count.ToString(CultureInfo.InvariantCulture)));
-        comparison.AddKeyed("data", "Data", r => r.Data.ToDictionary(d => d.Name, d => d.Sha256 is { } hash ? hash + (d.State == RunDataState.Unchanged ? "" : " (" + d.State + ")") : d.State));
+        comparison.AddKeyed("metrics", "Metrics (last value)", r => r.Metrics.ToDictionary(p => p.Key, p => p.Value.Last.ToString("R",
+            CultureInfo.InvariantCulture)));
+        comparison.AddKeyed("metricPoints", "Metrics (points)", r => r.Metrics.ToDictionary(p => p.Key, p
+            => p.Value.Count.ToString(CultureInfo.InvariantCulture)));
+        comparison.AddKeyed("data", "Data", r => r.Data.ToDictionary(d => d.Name, d => d.Sha256 is { } hash ? hash
+            + (d.State == RunDataState.Unchanged ? "" : " (" + d.State + ")") : d.State));
         comparison.AddKeyed("inputs", "Inputs", r => Files(r.Inputs.Concat(r.Steps.SelectMany(s => s.Inputs))));
         comparison.AddKeyed("outputs", "Outputs", r => Files(r.Outputs.Concat(r.Steps.SelectMany(s => s.Outputs))));
         comparison.AddKeyed("steps", "Steps", r => r.Steps.GroupBy(s => s.Name).ToDictionary(g => g.Key, g => string.Join(", ", g.Select(s => s.Status))));

@@ -142,7 +142,8 @@ public sealed class RunIndex : IDisposable
         {
             var exists = FileProbe.TryStatRegular(Path.Combine(_runsDirectory, present[i], RunRecordSerializer.FileName), out var size, out var lastWrite);
             // tags.json is written by `runs tag`/`runs note` and by pull, which touch the runs folder's time after it.
-            var annotations = exists && FileProbe.TryStatRegular(Path.Combine(_runsDirectory, present[i], RunAnnotationsFile.FileName), out var aSize, out var aTicks)
+            var annotations = exists && FileProbe.TryStatRegular(Path.Combine(_runsDirectory, present[i], RunAnnotationsFile.FileName), out var aSize,
+                out var aTicks)
                 ? aSize.ToString(CultureInfo.InvariantCulture) + ":" + aTicks.ToString(CultureInfo.InvariantCulture)
                 : "";
             stats[i] = (exists, size, lastWrite, annotations);
@@ -161,7 +162,8 @@ public sealed class RunIndex : IDisposable
                 continue;
             }
 
-            if (!rows.TryGetValue(present[i], out var row) || row.Size != stats[i].Size || row.Ticks != stats[i].Ticks || row.Annotations != stats[i].Annotations)
+            if (!rows.TryGetValue(present[i], out var row) || row.Size != stats[i].Size || row.Ticks != stats[i].Ticks
+                || row.Annotations != stats[i].Annotations)
             {
                 changed.Add((present[i], stats[i].Size, stats[i].Ticks, stats[i].Annotations));
             }
@@ -179,8 +181,10 @@ public sealed class RunIndex : IDisposable
             try
             {
                 var folder = Path.Combine(_runsDirectory, changed[i].Id);
-                var summary = RunRecordSerializer.SummaryFromUtf8Bytes(FileProbe.ReadAllBytes(Path.Combine(folder, RunRecordSerializer.FileName), RunRecordSerializer.MaxFileBytes));
-                summaries[i] = (summary, RunRecordSerializer.SummaryToUtf8Bytes(summary), changed[i].Annotations.Length == 0 ? null : Annotations(folder), null);
+                var summary = RunRecordSerializer.SummaryFromUtf8Bytes(FileProbe.ReadAllBytes(Path.Combine(folder, RunRecordSerializer.FileName),
+                    RunRecordSerializer.MaxFileBytes));
+                summaries[i] = (summary, RunRecordSerializer.SummaryToUtf8Bytes(summary), changed[i].Annotations.Length == 0 ? null
+                    : Annotations(folder), null);
             }
             catch (Exception ex) when (ReadFailure.IsExpected(ex))
             {
@@ -198,15 +202,18 @@ public sealed class RunIndex : IDisposable
                 delete.ExecuteNonQuery();
             }
 
-            using var insert = Command("INSERT INTO runs (id, size, ticks, asig, start, name, status, summary, annotations) VALUES ($id, $size, $ticks, $asig, $start, $name, $status, $summary, $annotations)",
+            using var insert = Command("INSERT INTO runs (id, size, ticks, asig, start, name, status, summary, annotations) VALUES ($id, $size, " +
+                "$ticks, $asig, $start, $name, $status, $summary, $annotations)",
                 "$id", "$size", "$ticks", "$asig", "$start", "$name", "$status", "$summary", "$annotations");
-            using var broken = Command("INSERT INTO unreadable (id, size, ticks, asig, reason) VALUES ($id, $size, $ticks, $asig, $reason)", "$id", "$size", "$ticks", "$asig", "$reason");
+            using var broken = Command("INSERT INTO unreadable (id, size, ticks, asig, reason) VALUES ($id, $size, $ticks, $asig, $reason)", "$id",
+                "$size", "$ticks", "$asig", "$reason");
             for (var i = 0; i < changed.Count; i++)
             {
                 var (id, size, lastWrite, annotations) = changed[i];
                 if (summaries[i].Record is { } record)
                 {
-                    Set(insert, id, size, lastWrite, annotations, record.StartTime ?? "", record.Name ?? "", record.Status ?? "", summaries[i].Summary!, (object?)summaries[i].Annotations ?? DBNull.Value);
+                    Set(insert, id, size, lastWrite, annotations, record.StartTime ?? "", record.Name ?? "", record.Status ?? "",
+                        summaries[i].Summary!, (object?)summaries[i].Annotations ?? DBNull.Value);
                     insert.ExecuteNonQuery();
                 }
                 else
@@ -257,7 +264,8 @@ public sealed class RunIndex : IDisposable
         var direction = descending ? "DESC" : "ASC";
         var orderBy = order == "name" ? $"name {direction}, id {direction}" : $"start {direction}, id {direction}";
         using var command = _db.CreateCommand();
-        command.CommandText = $"SELECT id, summary, annotations FROM runs {(runningOnly ? "WHERE status = 'running'" : "")} ORDER BY {orderBy}" + (limit is null ? "" : " LIMIT $limit");
+        command.CommandText = $"SELECT id, summary, annotations FROM runs {(runningOnly ? "WHERE status = 'running'" : "")} ORDER BY {orderBy}"
+            + (limit is null ? "" : " LIMIT $limit");
         if (limit is { } count)
         {
             command.Parameters.AddWithValue("$limit", Math.Max(0, count));
@@ -312,7 +320,8 @@ public sealed class RunIndex : IDisposable
             CREATE INDEX IF NOT EXISTS runs_by_start ON runs (start, id);
             CREATE INDEX IF NOT EXISTS runs_by_name ON runs (name, id);
             CREATE INDEX IF NOT EXISTS runs_by_status ON runs (status);
-            CREATE TABLE IF NOT EXISTS unreadable (id TEXT PRIMARY KEY, size INTEGER NOT NULL, ticks INTEGER NOT NULL, asig TEXT NOT NULL, reason TEXT NOT NULL);
+            CREATE TABLE IF NOT EXISTS unreadable (id TEXT PRIMARY KEY, size INTEGER NOT NULL, ticks INTEGER NOT NULL, asig TEXT NOT NULL,
+                reason TEXT NOT NULL);
             """);
         index.SetMeta("version", Version);
         return index;
@@ -339,7 +348,8 @@ public sealed class RunIndex : IDisposable
 
     private void SetMeta(string key, string value)
     {
-        using var command = Command("INSERT INTO meta (key, value) VALUES ($key, $value) ON CONFLICT(key) DO UPDATE SET value = excluded.value", "$key", "$value");
+        using var command = Command("INSERT INTO meta (key, value) VALUES ($key, $value) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+            "$key", "$value");
         Set(command, key, value);
         command.ExecuteNonQuery();
     }

@@ -46,7 +46,8 @@ public sealed class RunQuery
     /// then only the runs shown need to be read. Null when the query needs every run.
     /// </summary>
     public string? IndexOrder =>
-        Statuses.Count == 0 && Params.Count == 0 && Metrics.Count == 0 && Tags.Count == 0 && Fingerprint is null && Commit is null && Branch is null && Who is null
+        Statuses.Count == 0 && Params.Count == 0 && Metrics.Count == 0 && Tags.Count == 0 && Fingerprint is null && Commit is null && Branch is null
+            && Who is null
         && Sort is "start" or "name"
             ? Sort
             : null;
@@ -70,11 +71,13 @@ public sealed class RunQuery
     {
         var conditions = Metrics.Select(ParseMetricCondition).ToList();
         var parameters = Params.Select(ParseParam).ToList();
-        var tags = Tags.Select(t => t.IndexOf('=') is var at and > 0 ? (Key: t.Substring(0, at).Trim(), Value: (string?)t.Substring(at + 1).Trim()) : (Key: t.Trim(), Value: null)).ToList();
+        var tags = Tags.Select(t => t.IndexOf('=') is var at and > 0 ? (Key: t.Substring(0, at).Trim(), Value: (string?)t.Substring(at + 1).Trim())
+            : (Key: t.Trim(), Value: null)).ToList();
         var selected = runs.Where(run =>
             (!ActiveOnly || run.IsActive)
             && (Statuses.Count == 0 || Statuses.Contains(run.Status, StringComparer.OrdinalIgnoreCase))
-            && (Fingerprint is null || (Output.Format.Bare(run.Summary.Build?.Fingerprint) ?? "").StartsWith(Output.Format.Bare(Fingerprint)!, StringComparison.OrdinalIgnoreCase))
+            && (Fingerprint is null || (Output.Format.Bare(run.Summary.Build?.Fingerprint) ?? "").StartsWith(Output.Format.Bare(Fingerprint)!,
+                StringComparison.OrdinalIgnoreCase))
             && (Commit is null || (run.Summary.Build?.Commit ?? "").StartsWith(Commit, StringComparison.OrdinalIgnoreCase))
             && (Branch is null || string.Equals(run.Summary.Build?.Branch, Branch, StringComparison.Ordinal))
             && (Who is null || (run.Who ?? "").IndexOf(Who, StringComparison.OrdinalIgnoreCase) >= 0)
@@ -141,6 +144,7 @@ public sealed class RunQuery
             return (key, test);
         }
 
-        throw new ToolInputException(Repro.Build.DiagnosticIds.ToolUsage, $"--metric '{text}' is not a condition on a metric (for example --metric \"accuracy>=0.9\").");
+        throw new ToolInputException(Repro.Build.DiagnosticIds.ToolUsage,
+            $"--metric '{text}' is not a condition on a metric (for example --metric \"accuracy>=0.9\").");
     }
 }

@@ -14,15 +14,18 @@ public static class ShowPresenter
     {
         var run = loaded.Record;
         var report = new Report();
-        report.Line($"run {run.RunId}{(run.Name is null ? "" : " (" + run.Name + ")")}: {run.Status}{(run.ExitCode is { } code ? ", exit code " + code.ToString(CultureInfo.InvariantCulture) : "")}",
+        report.Line($"run {run.RunId}{(run.Name is null ? "" : " (" + run.Name + ")")}: " +
+            $"{run.Status}{(run.ExitCode is { } code ? ", exit code " + code.ToString(CultureInfo.InvariantCulture) : "")}",
             run.Status == RunStatus.Finished ? Tone.Good : run.Status == RunStatus.Running ? Tone.Normal : Tone.Bad);
         report.Line($"record {loaded.Path}", Tone.Dim);
         if (loaded.ClaimedRunId is { } claimed)
         {
-            report.Line($"Its record claims to be run '{Format.Long(claimed)}', not the run of its folder: a record copied by hand, or planted. Check where it came from.", Tone.Bad);
+            report.Line($"Its record claims to be run '{Format.Long(claimed)}', not the run of its folder: a record copied by hand, or planted. Check " +
+                $"where it came from.", Tone.Bad);
         }
 
-        report.Line($"started {run.StartTime}, ended {run.EndTime ?? "(not ended: running, or killed without warning; last written " + run.LastWriteTime + ")"}");
+        report.Line($"started {run.StartTime}, ended " +
+            $"{run.EndTime ?? "(not ended: running, or killed without warning; last written " + run.LastWriteTime + ")"}");
         if (run.Failure is { } failure)
         {
             report.Line($"failed: {failure.Type}: {failure.Message}", Tone.Bad);
@@ -43,7 +46,8 @@ public static class ShowPresenter
             build.Row(b.Dirty == true ? Tone.Bad : Tone.Normal, "dirty", Format.Flag(b.Dirty));
             if (b.Patch is { } patch)
             {
-                build.Row("patch", System.IO.Path.Combine(System.IO.Path.GetDirectoryName(loaded.Path) ?? "", patch) + " (git apply --binary it on the commit)");
+                build.Row("patch", System.IO.Path.Combine(System.IO.Path.GetDirectoryName(loaded.Path) ?? "", patch)
+                    + " (git apply --binary it on the commit)");
             }
         }
         else
@@ -67,10 +71,12 @@ public static class ShowPresenter
             parameters.Row(name, all ? value : Format.Long(value));
         }
 
-        var metrics = report.Section(loaded.MetricsDerived ? "Metrics (from metrics.jsonl: the run stopped without writing its final summaries)" : "Metrics", "metric", "last", "step", "min", "max", "points");
+        var metrics = report.Section(loaded.MetricsDerived ? "Metrics (from metrics.jsonl: the run stopped without writing its final summaries)"
+            : "Metrics", "metric", "last", "step", "min", "max", "points");
         foreach (var (name, metric) in run.Metrics)
         {
-            metrics.Row(name, Format.Number(metric.Last), metric.Step.ToString(CultureInfo.InvariantCulture), Format.Number(metric.Min), Format.Number(metric.Max), metric.Count.ToString(CultureInfo.InvariantCulture));
+            metrics.Row(name, Format.Number(metric.Last), metric.Step.ToString(CultureInfo.InvariantCulture), Format.Number(metric.Min),
+                Format.Number(metric.Max), metric.Count.ToString(CultureInfo.InvariantCulture));
         }
 
         var data = report.Section("Data (checked when the run started)", "item", "state", "sha256");

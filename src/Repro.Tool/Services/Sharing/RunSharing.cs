@@ -38,7 +38,9 @@ internal sealed class RunSharing
     public static RunSharing ForDirectory(string directory, string? runsDirectory)
     {
         var repository = RunStore.WorkTreeRoot(directory)
-            ?? throw new ToolInputException(DiagnosticIds.ToolShareFailed, $"{Path.GetFullPath(directory)} is not inside a git repository: runs are shared through the project's own git remote. Run this inside the project's clone.");
+            ?? throw new ToolInputException(DiagnosticIds.ToolShareFailed,
+                $"{Path.GetFullPath(directory)} is not inside a git repository: runs are shared through the project's own git remote. Run this inside " +
+                    $"the project's clone.");
         return new RunSharing(repository, RunStore.Locate(directory, runsDirectory));
     }
 
@@ -90,7 +92,8 @@ internal sealed class RunSharing
         return state;
     }
 
-    /// <summary>Records the runs of the runs folder on the local ref (the newer state of each run stays there); only files changed since the last exchange are read.</summary>
+    /// <summary>Records the runs of the runs folder on the local ref (the newer state of each run stays there); only
+    /// files changed since the last exchange are read.</summary>
     private int SaveLocalRuns(string command, SyncState state)
     {
         // Every folder; the store skips those without a record (one lstat each, instead of an existence check and then another).
@@ -113,10 +116,12 @@ internal sealed class RunSharing
     {
         // The default store stays out of the user's commits, as Repro.Runs keeps it (.repro/.gitignore of "*").
         var store = Path.GetDirectoryName(RunsDirectory)!;
-        if (Path.GetFileName(RunsDirectory) == "runs" && Path.GetFileName(store) == RunStore.DefaultFolderName && !File.Exists(Path.Combine(store, ".gitignore")))
+        if (Path.GetFileName(RunsDirectory) == "runs" && Path.GetFileName(store) == RunStore.DefaultFolderName && !File.Exists(Path.Combine(store,
+            ".gitignore")))
         {
             Directory.CreateDirectory(store);
-            AtomicFile.WriteIfChanged(Path.Combine(store, ".gitignore"), System.Text.Encoding.UTF8.GetBytes("# Run records of Repro.Runs: local to this machine unless added on purpose.\n*\n"));
+            AtomicFile.WriteIfChanged(Path.Combine(store, ".gitignore"),
+                System.Text.Encoding.UTF8.GetBytes("# Run records of Repro.Runs: local to this machine unless added on purpose.\n*\n"));
         }
 
         var to = _store.ResolveCommit(RunRefStore.LocalRef);
@@ -140,7 +145,8 @@ internal sealed class RunSharing
             var kind = regular ? FileKind.Regular : FileProbe.Inspect(path, followLinks: false);
             if ((folderKind != FileKind.Directory && folderKind != FileKind.Missing) || (kind != FileKind.Regular && kind != FileKind.Missing))
             {
-                Warn($"run {change.RunId}: {(kind is FileKind.Regular or FileKind.Missing ? "its folder" : change.FileName)} is not a regular {(kind is FileKind.Regular or FileKind.Missing ? "folder" : "file")} here; it was left as it is");
+                Warn($"run {change.RunId}: {(kind is FileKind.Regular or FileKind.Missing ? "its folder" : change.FileName)} is not a regular " +
+                    $"{(kind is FileKind.Regular or FileKind.Missing ? "folder" : "file")} here; it was left as it is");
                 continue;
             }
 
@@ -168,7 +174,8 @@ internal sealed class RunSharing
                 var name = target.Change.FileName;
                 Warn(size.Value < 0
                     ? $"run {target.Change.RunId}: the shared {name} is missing from this repository; it was not written"
-                    : $"run {target.Change.RunId}: the shared {name} is {ShareLimits.Size(size.Value)}, over the limit of {ShareLimits.Size(limits.MaxBytesOf(name))} ({ShareLimits.VariableOf(name)} raises it); it was not written");
+                    : $"run {target.Change.RunId}: the shared {name} is {ShareLimits.Size(size.Value)}, over the limit of " +
+                        $"{ShareLimits.Size(limits.MaxBytesOf(name))} ({ShareLimits.VariableOf(name)} raises it); it was not written");
                 list.Remove(target);
             }
 
@@ -191,7 +198,8 @@ internal sealed class RunSharing
                 if (written + size > limits.MaxPullBytes)
                 {
                     complete = false;
-                    Warn($"this exchange reached its limit of {ShareLimits.Size(limits.MaxPullBytes)} written ({ShareLimits.PullVariable} raises it); the other files were not written, and the next pull goes on with them");
+                    Warn($"this exchange reached its limit of {ShareLimits.Size(limits.MaxPullBytes)} written ({ShareLimits.PullVariable} raises it); " +
+                        $"the other files were not written, and the next pull goes on with them");
                     continue;
                 }
 

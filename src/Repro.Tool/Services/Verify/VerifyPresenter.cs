@@ -15,17 +15,20 @@ public static class VerifyPresenter
         foreach (var result in results)
         {
             var failed = result.Checks.Count(c => !c.Ok);
-            report.Line($"{result.Manifest.Path}: " + (failed == 0 ? "the checkout reproduces it" : $"{failed} mismatch(es)"), failed == 0 ? Tone.Good : Tone.Bad);
+            report.Line($"{result.Manifest.Path}: " + (failed == 0 ? "the checkout reproduces it" : $"{failed} mismatch(es)"), failed == 0 ? Tone.Good
+                : Tone.Bad);
         }
 
         foreach (var result in results)
         {
             var project = result.Manifest.Manifest.Project;
             var configuration = project.Configuration is { Length: > 0 } c ? ", " + c : "";
-            var section = report.Section($"{project.Name} ({project.TargetFramework}{configuration}) in {result.ProjectDirectory}", "", "check", "recorded", "now");
+            var section = report.Section($"{project.Name} ({project.TargetFramework}{configuration}) in {result.ProjectDirectory}", "", "check",
+                "recorded", "now");
             foreach (var check in result.Checks)
             {
-                section.Row(check.Ok ? Tone.Good : Tone.Bad, check.Ok ? "ok" : "MISMATCH", check.Area + " " + check.Item, Format.Long(Format.Value(check.Recorded)), Format.Long(Format.Value(check.Current)));
+                section.Row(check.Ok ? Tone.Good : Tone.Bad, check.Ok ? "ok" : "MISMATCH", check.Area + " " + check.Item,
+                    Format.Long(Format.Value(check.Recorded)), Format.Long(Format.Value(check.Current)));
                 if (check.Note is not null && !check.Ok)
                 {
                     section.Row(Tone.Dim, "", "↳ " + check.Note);

@@ -31,7 +31,8 @@ public static class VerifyService
         var manifest = loaded.Manifest;
         if (projectDirectory is not null && !Directory.Exists(projectDirectory))
         {
-            throw new ToolInputException(DiagnosticIds.ToolInputMissing, $"--project {projectDirectory} is not a folder: give the project folder to compare with, or leave --project out.");
+            throw new ToolInputException(DiagnosticIds.ToolInputMissing,
+                $"--project {projectDirectory} is not a folder: give the project folder to compare with, or leave --project out.");
         }
 
         projectDirectory = projectDirectory is null ? FindProjectDirectory(loaded, Directory.GetCurrentDirectory()) : Path.GetFullPath(projectDirectory);
@@ -97,7 +98,8 @@ public static class VerifyService
     private static bool HasProject(string directory, string name) =>
         Directory.EnumerateFiles(directory, name + ".*proj").Any(f => f.EndsWith("proj", StringComparison.Ordinal));
 
-    private static string? CheckGit(LoadedManifest loaded, GitSection recorded, string projectDirectory, List<VerifyCheck> checks, CancellationToken cancellation)
+    private static string? CheckGit(LoadedManifest loaded, GitSection recorded, string projectDirectory, List<VerifyCheck> checks,
+        CancellationToken cancellation)
     {
         var snapshot = GitCapture.Capture(projectDirectory, new GitCaptureOptions { Cancellation = cancellation });
         var current = snapshot.Section;
@@ -188,7 +190,8 @@ public static class VerifyService
         }
     }
 
-    private static void CheckData(LoadedManifest loaded, string projectDirectory, string? repositoryRoot, HashProgress progress, List<VerifyCheck> checks, CancellationToken cancellation)
+    private static void CheckData(LoadedManifest loaded, string projectDirectory, string? repositoryRoot, HashProgress progress,
+        List<VerifyCheck> checks, CancellationToken cancellation)
     {
         var items = loaded.Manifest.Data.Items;
         if (items.Count == 0)
@@ -213,7 +216,8 @@ public static class VerifyService
 
         // A cache that knows nothing: every byte is read again.
         var diagnostics = new List<ReproDiagnostic>();
-        var current = DataHasher.Hash(projectDirectory, declarations, FileHashCache.Load(null), progress, diagnostics, strict: false, repositoryRoot, cancellation);
+        var current = DataHasher.Hash(projectDirectory, declarations, FileHashCache.Load(null), progress, diagnostics, strict: false, repositoryRoot,
+            cancellation);
         var byName = current.Items.ToDictionary(i => i.Name, StringComparer.Ordinal);
         foreach (var item in items)
         {
@@ -261,7 +265,8 @@ public static class VerifyService
             string? now;
             try
             {
-                now = TextFileReader.Read(projectDirectory, file.Path, Path.GetFullPath(Path.Combine(projectDirectory, file.Path)), null, repositoryRoot).Sha256;
+                now = TextFileReader.Read(projectDirectory, file.Path, Path.GetFullPath(Path.Combine(projectDirectory, file.Path)), null,
+                    repositoryRoot).Sha256;
             }
             catch (Exception ex) when (ReadFailure.IsExpected(ex))
             {
@@ -277,7 +282,8 @@ public static class VerifyService
         var recorded = loaded.Manifest.Toolchain;
         // dotnet applies global.json in the project folder exactly as a build there would.
         var sdk = DotnetCli.Output(projectDirectory, "--version");
-        checks.Add(new VerifyCheck("toolchain", "SDK", recorded.SdkVersion is null || recorded.SdkVersion == sdk, recorded.SdkVersion, sdk ?? "dotnet failed (global.json asks for an SDK that is not installed?)",
+        checks.Add(new VerifyCheck("toolchain", "SDK", recorded.SdkVersion is null || recorded.SdkVersion == sdk, recorded.SdkVersion, sdk
+            ?? "dotnet failed (global.json asks for an SDK that is not installed?)",
             recorded.SdkVersion == sdk ? null : "install the recorded SDK and pin it in global.json"));
 
         if (recorded.MsbuildVersion is not null)
@@ -291,7 +297,8 @@ public static class VerifyService
         {
             var sdkList = DotnetCli.Output(projectDirectory, "--list-sdks") ?? "";
             var line = sdkList.Split('\n').FirstOrDefault(l => l.StartsWith(sdk + " [", StringComparison.Ordinal));
-            var compiler = line is null ? null : ToolchainReader.ReadCompilerVersion(Path.Combine(line.Substring(sdk.Length + 2).TrimEnd(']', '\r'), sdk, "Roslyn"));
+            var compiler = line is null ? null : ToolchainReader.ReadCompilerVersion(Path.Combine(line.Substring(sdk.Length + 2).TrimEnd(']', '\r'),
+                sdk, "Roslyn"));
             checks.Add(new VerifyCheck("toolchain", "compiler", compiler == recorded.CompilerVersion, recorded.CompilerVersion, compiler ?? "unknown",
                 compiler == recorded.CompilerVersion ? null : "the SDK's compiler (a Microsoft.Net.Compilers.Toolset reference brings its own)"));
         }
@@ -342,7 +349,8 @@ public static class VerifyService
             return;
         }
 
-        var now = graph.Packages.GroupBy(p => p.Id, StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.First(), StringComparer.OrdinalIgnoreCase);
+        var now = graph.Packages.GroupBy(p => p.Id, StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.First(),
+            StringComparer.OrdinalIgnoreCase);
         var mismatches = 0;
         foreach (var package in manifest.Dependencies.Packages)
         {
@@ -366,7 +374,8 @@ public static class VerifyService
 
         if (mismatches == 0)
         {
-            checks.Add(new VerifyCheck("packages", $"{manifest.Dependencies.Packages.Count} packages", true, "as recorded", "as restored in obj/project.assets.json"));
+            checks.Add(new VerifyCheck("packages", $"{manifest.Dependencies.Packages.Count} packages", true, "as recorded",
+                "as restored in obj/project.assets.json"));
         }
     }
 }

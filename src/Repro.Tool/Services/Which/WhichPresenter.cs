@@ -23,7 +23,8 @@ public static class WhichPresenter
             section.Row("command", string.Join(" ", run.Process.CommandLine));
             if (run.Build is { } build)
             {
-                section.Row("build", $"fingerprint {Format.Hash(build.Fingerprint)}, commit {Format.Short(build.Commit)}{(build.Dirty == true ? " (dirty)" : "")}");
+                section.Row("build", $"fingerprint {Format.Hash(build.Fingerprint)}, commit " +
+                    $"{Format.Short(build.Commit)}{(build.Dirty == true ? " (dirty)" : "")}");
             }
 
             if (run.Params.Count > 0)
