@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.Diagnostics;
 using System.Globalization;
 using System.IO;
-using Repro.Build;
 using Repro.Build.Data;
 using Repro.Build.Machine;
 
@@ -68,7 +67,7 @@ internal static class DataBenchmark
     {
         var cache = FileHashCache.Load(cachePath);
         var progress = new HashProgress();
-        DataHasher.Hash(root, declarations, cache, progress, new List<ReproDiagnostic>(), strict: false);
+        DataHasher.Hash(root, declarations, cache, progress, [], strict: false);
         cache.Save(cachePath);
         bytesHashed = progress.BytesDone;
     }

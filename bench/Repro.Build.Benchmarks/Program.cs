@@ -3,9 +3,7 @@ using System.Collections.Generic;
 using System.Diagnostics;
 using System.Globalization;
 using System.IO;
-using System.Linq;
 using Repro.Build;
-using Repro.Build.Git;
 using Repro.Build.Manifest;
 
 // Usage: Repro.Build.Benchmarks [files=10000] [runs=15]      the manifest step in a generated repository

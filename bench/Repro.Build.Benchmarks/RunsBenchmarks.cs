@@ -1,9 +1,7 @@
 using System;
-using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
 using BenchmarkDotNet.Attributes;
-using Repro.Build;
 using Repro.Build.Data;
 using Repro.Build.Manifest;
 using Repro.Runs;
@@ -36,7 +34,7 @@ public class RunsBenchmarks
 
         // The manifest a build of this project would embed, and the full one beside the assembly.
         var manifest = new ReproManifest { Fingerprint = "sha256:" + new string('0', 64), Project = new ProjectSection { Name = "Bench" } };
-        manifest.Data = DataHasher.Hash(_root, new[] { new DataDeclaration("data/", data + "/", null) }, new FileHashCache(), new HashProgress(), new List<ReproDiagnostic>(), strict: false);
+        manifest.Data = DataHasher.Hash(_root, new[] { new DataDeclaration("data/", data + "/", null) }, new FileHashCache(), new HashProgress(), [], strict: false);
         _options = new ReproRunOptions
         {
             RunsDirectory = Path.Combine(_root, "runs"),

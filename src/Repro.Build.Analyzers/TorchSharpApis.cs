@@ -1,8 +1,3 @@
-using System.Collections.Immutable;
-using System.Linq;
-using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.Operations;
-
 namespace Repro.Build.Analyzers;
 
 /// <summary>How TorchSharp and TorchVision APIs draw random numbers, resolved once per compilation (REPRO010, 012, 013).</summary>

@@ -1,8 +1,5 @@
-using System.Collections.Immutable;
-using System.Linq;
 using System.Runtime.CompilerServices;
 using System.Threading;
-using Microsoft.CodeAnalysis;
 
 namespace Repro.Build.Analyzers;
 

@@ -1,6 +1,3 @@
-using System.Linq;
-using Microsoft.CodeAnalysis;
-
 namespace Repro.Build.CodeFixes;
 
 /// <summary>

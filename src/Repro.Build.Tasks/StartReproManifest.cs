@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
 using Microsoft.Build.Framework;
-using Microsoft.Build.Utilities;
 using Repro.Build.Git;
 using Repro.Build.IO;
 using Repro.Build.Manifest;

@@ -3,7 +3,6 @@ using System.IO;
 using System.Text;
 using System.Threading;
 using Microsoft.Build.Framework;
-using Microsoft.Build.Utilities;
 using Repro.Build.IO;
 using Repro.Build.Manifest;
 

@@ -2,7 +2,6 @@ using System;
 using System.IO;
 using System.Threading;
 using Microsoft.Build.Framework;
-using Microsoft.Build.Utilities;
 using Repro.Build.IO;
 using Repro.Build.Manifest;
 

@@ -27,7 +27,7 @@ internal static class DataCheck
     {
         var entries = new List<RunDataEntry>();
         var declarations = new List<DataDeclaration>();
-        var fullItems = (build.Full?.Data.Items ?? new List<DataEntry>()).ToDictionary(i => i.Name, StringComparer.Ordinal);
+        var fullItems = (build.Full?.Data.Items ?? []).ToDictionary(i => i.Name, StringComparer.Ordinal);
         foreach (var item in build.Embedded.Data.Items)
         {
             var entry = new RunDataEntry { Name = item.Name, BuildSha256 = item.Sha256, State = RunDataState.Unchecked };
@@ -64,7 +64,7 @@ internal static class DataCheck
             return entries;
         }
 
-        var hashed = DataHasher.Hash(projectDirectory, declarations, cache, new HashProgress(), new List<ReproDiagnostic>(), strict: false, repositoryRoot,
+        var hashed = DataHasher.Hash(projectDirectory, declarations, cache, new HashProgress(), [], strict: false, repositoryRoot,
             cancellation)
             .Items.ToDictionary(i => i.Name, StringComparer.Ordinal);
         foreach (var entry in entries.Where(e => e.State == RunDataState.Unchecked))

@@ -26,8 +26,8 @@ internal sealed class MetricBuffer
     private readonly object _writeGate = new();
     private readonly string _path;
     private readonly SortedDictionary<string, MetricSummary> _summaries = new(StringComparer.Ordinal);
-    private List<MetricPoint> _pending = new();
-    private List<MetricPoint> _spare = new();
+    private List<MetricPoint> _pending = [];
+    private List<MetricPoint> _spare = [];
     private readonly MemoryStream _lines = new();
     private readonly Utf8JsonWriter _writer;
     private FileStream? _stream;

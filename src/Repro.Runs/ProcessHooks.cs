@@ -16,10 +16,10 @@ namespace Repro.Runs;
 internal static class ProcessHooks
 {
     private static readonly object Gate = new();
-    private static readonly List<RunLifecycle> Live = new();
+    private static readonly List<RunLifecycle> Live = [];
     private static bool _registered;
 #if NET
-    private static readonly List<PosixSignalRegistration> Registrations = new();
+    private static readonly List<PosixSignalRegistration> Registrations = [];
 #endif
 
     public static void Add(RunLifecycle run)

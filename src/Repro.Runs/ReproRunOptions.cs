@@ -30,7 +30,7 @@ public sealed class ReproRunOptions
     public bool RecordHost { get; set; } = string.Equals(Environment.GetEnvironmentVariable("REPRO_RECORD_HOST"), "true", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Environment variable names (or prefixes ending in '*') to record beside the default allowlist.</summary>
-    public IList<string> EnvironmentVariables { get; } = new List<string>();
+    public IList<string> EnvironmentVariables { get; } = [];
 
     /// <summary>How often buffered metric points are written to the metrics file. Default: 1 second.</summary>
     public TimeSpan FlushInterval { get; set; } = TimeSpan.FromSeconds(1);

@@ -1,6 +1,6 @@
 using System;
-using Repro.Runs.Records;
 using Repro.Build.Security;
+using Repro.Runs.Records;
 
 namespace Repro.Runs;
 

@@ -358,7 +358,7 @@ internal sealed class RunRecordWriter
             return;
         }
 
-        var kept = Repro.Build.Git.GitPatchBuilder.WithoutSecrets(patch, new List<string>());
+        var kept = Repro.Build.Git.GitPatchBuilder.WithoutSecrets(patch, []);
         if (TryStore(() =>
             {
                 if (EnsureFolder())
@@ -514,7 +514,7 @@ internal sealed class RunRecordWriter
             var spec = kind == FileKind.Directory ? fullPath.TrimEnd(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar) + "/" : fullPath;
             var declarations = new[] { new DataDeclaration(spec, fullPath, null) };
             var item = DataHasher.Hash(
-                BaseDirectory, declarations, _cache.Value, new HashProgress(), new List<ReproDiagnostic>(), strict: false, RepositoryRoot).Items[0];
+                BaseDirectory, declarations, _cache.Value, new HashProgress(), [], strict: false, RepositoryRoot).Items[0];
             var hashed = item.Exists && item.Sha256 is not null && (kind != FileKind.Regular || item.FileCount == 1);
             var entry = new RunFileEntry { Path = item.Name, Sha256 = hashed ? item.Sha256 : null, FileCount = item.FileCount, Size = item.Size, Time = time };
             return (entry, fullPath);

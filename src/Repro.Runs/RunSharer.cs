@@ -5,8 +5,8 @@ using System.Threading;
 using System.Threading.Tasks;
 using Repro.Build;
 using Repro.Build.Git;
-using Repro.Runs.Records;
 using Repro.Build.Security;
+using Repro.Runs.Records;
 using Repro.Runs.Sharing;
 
 namespace Repro.Runs;

@@ -1,9 +1,6 @@
-using System;
 using System.CommandLine;
 using System.CommandLine.Help;
 using System.CommandLine.Invocation;
-using System.IO;
-using System.Linq;
 using Repro.Build;
 using Repro.Build.IO;
 using Repro.Tool.Commands;

@@ -1,8 +1,7 @@
-using Repro.Build.Security;
 using System.Collections;
 using System.Collections.Generic;
 using Repro.Build.Machine;
-using Repro.Build.Settings;
+using Repro.Build.Security;
 
 namespace Repro.Build.Core.Tests;
 

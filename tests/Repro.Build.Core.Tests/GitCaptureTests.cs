@@ -4,7 +4,6 @@ using System.IO;
 using System.Linq;
 using System.Text;
 using Repro.Build.Git;
-using Repro.Build.Manifest;
 
 namespace Repro.Build.Core.Tests;
 

@@ -10,7 +10,6 @@ using System.Threading.Tasks;
 using Repro.Build.Data;
 using Repro.Build.Git;
 using Repro.Build.IO;
-using Repro.Build.Manifest;
 
 namespace Repro.Build.Core.Tests;
 
@@ -193,7 +192,7 @@ public sealed class HostileInputTests
                 new DataDeclaration(Path.Combine(project, "data") + "/", Path.Combine(project, "data") + "/", null),
                 new DataDeclaration(Path.Combine(clone, "shared", "labels.txt"), Path.Combine(clone, "shared", "labels.txt"), null),
             };
-            var section = DataHasher.Hash(project, declarations, new FileHashCache(), new HashProgress(), new List<ReproDiagnostic>(), false, repositoryRoot: clone);
+            var section = DataHasher.Hash(project, declarations, new FileHashCache(), new HashProgress(), [], false, repositoryRoot: clone);
             return new DataItem(section.Items.Select(i => i.Name + "=" + i.Sha256).ToArray(), section.Items.SelectMany(i => i.Files).Select(f => f.Path).ToArray());
         }
 

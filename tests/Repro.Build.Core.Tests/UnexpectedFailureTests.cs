@@ -1,6 +1,5 @@
 using System;
 using System.Threading.Tasks;
-using Xunit;
 
 namespace Repro.Build.Core.Tests;
 

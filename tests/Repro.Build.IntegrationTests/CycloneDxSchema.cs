@@ -21,7 +21,7 @@ internal static class CycloneDxSchema
             return "";
         }
 
-        return string.Join("\n", (result.Details ?? new System.Collections.Generic.List<EvaluationResults>())
+        return string.Join("\n", (result.Details ?? [])
             .Where(d => d.Errors is { Count: > 0 })
             .Select(d => $"{d.InstanceLocation}: {string.Join("; ", d.Errors!.Values)}"));
     }

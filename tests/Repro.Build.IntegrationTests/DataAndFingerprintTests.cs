@@ -1,7 +1,6 @@
 using System;
 using System.IO;
 using System.Linq;
-using System.Text.Json;
 
 namespace Repro.Build.IntegrationTests;
 

@@ -11,11 +11,11 @@ internal sealed class MockBuildEngine : IBuildEngine4
 {
     private readonly ConcurrentDictionary<object, object> _objects = new();
 
-    public List<BuildWarningEventArgs> Warnings { get; } = new();
+    public List<BuildWarningEventArgs> Warnings { get; } = [];
 
-    public List<BuildErrorEventArgs> Errors { get; } = new();
+    public List<BuildErrorEventArgs> Errors { get; } = [];
 
-    public List<BuildMessageEventArgs> Messages { get; } = new();
+    public List<BuildMessageEventArgs> Messages { get; } = [];
 
     public bool ContinueOnError => false;
 

@@ -19,7 +19,7 @@ public sealed class DataCheckTests : IDisposable
     private (byte[] Embedded, ReproManifest Full) Build(params DataDeclaration[] declarations)
     {
         var manifest = new ReproManifest { Fingerprint = "sha256:" + new string('f', 64), Project = new ProjectSection { Name = "Trainer" } };
-        manifest.Data = DataHasher.Hash(_project.Path, declarations, new FileHashCache(), new HashProgress(), new List<ReproDiagnostic>(), strict: false);
+        manifest.Data = DataHasher.Hash(_project.Path, declarations, new FileHashCache(), new HashProgress(), [], strict: false);
         return (EmbeddedManifestWriter.ToUtf8Bytes(manifest), ManifestSerializer.FromUtf8Bytes(ManifestSerializer.ToUtf8Bytes(manifest)));
     }
 
@@ -67,7 +67,7 @@ public sealed class DataCheckTests : IDisposable
         Assert.Equal(RunDataState.Missing, withFull.Single(e => e.Name == "gone.csv").State);
         Assert.Equal(DiagnosticIds.DataNotChecked, Assert.Single(diagnostics).Id);
 
-        var withoutFull = DataCheck.Run(BuildLink.From("Trainer", embedded, null), _project.Path, null, new FileHashCache(), new List<RunDiagnostic>());
+        var withoutFull = DataCheck.Run(BuildLink.From("Trainer", embedded, null), _project.Path, null, new FileHashCache(), []);
         Assert.Equal(RunDataState.Missing, withoutFull.Single(e => e.Name == "tables").State);
     }
 

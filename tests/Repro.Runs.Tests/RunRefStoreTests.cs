@@ -4,7 +4,6 @@ using System.IO;
 using System.Linq;
 using System.Text;
 using System.Threading.Tasks;
-using Repro.Build;
 using Repro.Build.Core.Tests;
 using Repro.Runs.Records;
 using Repro.Runs.Sharing;

@@ -4,8 +4,6 @@ using System.IO;
 using System.Linq;
 using System.Reflection;
 using System.Text;
-using Repro.Build;
-using Repro.Build.Core.Tests;
 using Repro.Build.Manifest;
 using Repro.Runs.Records;
 

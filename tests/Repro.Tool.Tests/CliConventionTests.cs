@@ -29,7 +29,7 @@ public sealed class CliConventionTests
 
     private static readonly string CliDocs = File.ReadAllText(Path.Combine(RepositoryRoot.Path, "docs", "cli.md"));
 
-    public static TheoryData<string> Commands() => new(Root().Subcommands.Select(c => c.Name));
+    public static TheoryData<string> Commands() => [.. Root().Subcommands.Select(c => c.Name)];
 
     [Theory]
     [MemberData(nameof(Commands))]

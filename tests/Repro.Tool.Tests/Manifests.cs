@@ -27,11 +27,11 @@ internal static class Manifests
             Sha256 = new string('d', 64),
             FileCount = 2,
             Size = 20,
-            Files = new List<DataFileEntry>
-            {
+            Files =
+            [
                 new() { Path = "data/a.csv", Sha256 = new string('e', 64), Size = 10 },
                 new() { Path = "data/b.csv", Sha256 = new string('f', 64), Size = 10 },
-            },
+            ],
         });
         manifest.Environment.Os.Description = "Debian GNU/Linux 12";
         manifest.Environment.MemoryBytes = 1024;

@@ -45,6 +45,6 @@ public sealed class RunComparerTests
         LastWriteTime = id,
         Params = new SortedDictionary<string, string>(System.StringComparer.Ordinal) { ["learningRate"] = rate },
         Metrics = new SortedDictionary<string, MetricSummary>(System.StringComparer.Ordinal) { ["accuracy"] = new() { Last = accuracy, Count = 1 } },
-        Data = new List<RunDataEntry> { new() { Name = "data/", State = RunDataState.Unchanged, Sha256 = new string('a', 64) } },
+        Data = [new() { Name = "data/", State = RunDataState.Unchanged, Sha256 = new string('a', 64) }],
     };
 }

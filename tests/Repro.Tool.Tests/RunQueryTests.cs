@@ -29,13 +29,13 @@ public sealed class RunQueryTests
         return new RunListing(record, Path.Combine("runs", id), Now);
     }
 
-    private static List<RunListing> Runs() => new()
-    {
+    private static List<RunListing> Runs() =>
+    [
         Run("1", RunStatus.Finished, 0.80, "0.1"),
         Run("2", RunStatus.Finished, 0.92, "0.01", user: "alice"),
         Run("3", RunStatus.Running, 0.85, "0.010"),
         Run("4", RunStatus.Running, 0.50, "0.3", lastWrite: "2026-11-28T07:50:00.000Z"),
-    };
+    ];
 
     [Fact]
     public void A_run_that_shares_itself_every_few_minutes_is_given_two_intervals_more_and_runs_filter_by_branch()

@@ -20,7 +20,7 @@ public sealed class RunRecordSpecialValueTests : IDisposable
         double.NaN, double.PositiveInfinity, double.NegativeInfinity, -0.0, 0.0, double.MaxValue, double.MinValue, double.Epsilon, -double.Epsilon, 0.1,
     };
 
-    public static TheoryData<double> SpecialValues => new(Values);
+    public static TheoryData<double> SpecialValues => [.. Values];
 
     public void Dispose()
     {

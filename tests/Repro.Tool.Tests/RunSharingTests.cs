@@ -4,8 +4,8 @@ using System.IO;
 using System.Linq;
 using System.Security.Cryptography;
 using Repro.Build.Core.Tests;
-using Repro.Runs.Tests;
 using Repro.Runs.Sharing;
+using Repro.Runs.Tests;
 using Repro.Tool.Services;
 
 namespace Repro.Tool.Tests;

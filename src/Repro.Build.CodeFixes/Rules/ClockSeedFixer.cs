@@ -1,11 +1,3 @@
-using System.Composition;
-using System.Linq;
-using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeFixes;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
-using Microsoft.CodeAnalysis.Editing;
-using Repro.Build.Analyzers;
-
 namespace Repro.Build.CodeFixes.Rules;
 
 /// <summary>

@@ -1,17 +1,10 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
-using System.Composition;
-using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
-using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeFixes;
-using Microsoft.CodeAnalysis.CSharp;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
-using Microsoft.CodeAnalysis.Simplification;
 using Microsoft.CodeAnalysis.Formatting;
 using Microsoft.CodeAnalysis.Operations;
-using Repro.Build.Analyzers;
+using Microsoft.CodeAnalysis.Simplification;
 using Repro.Build.Analyzers.Rules;
 
 namespace Repro.Build.CodeFixes.Rules;

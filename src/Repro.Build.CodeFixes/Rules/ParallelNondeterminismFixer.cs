@@ -1,14 +1,6 @@
 using System.Collections.Immutable;
-using System.Composition;
-using System.Linq;
-using System.Threading;
 using System.Threading.Tasks;
-using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeFixes;
-using Microsoft.CodeAnalysis.CSharp;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Formatting;
-using Repro.Build.Analyzers;
 using Repro.Build.Analyzers.Rules;
 
 namespace Repro.Build.CodeFixes.Rules;

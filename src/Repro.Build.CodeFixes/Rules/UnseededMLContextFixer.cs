@@ -1,12 +1,3 @@
-using System.Composition;
-using System.Linq;
-using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeFixes;
-using Microsoft.CodeAnalysis.CSharp;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
-using Microsoft.CodeAnalysis.Editing;
-using Repro.Build.Analyzers;
-
 namespace Repro.Build.CodeFixes.Rules;
 
 /// <summary>Fixes REPRO004: <c>new MLContext()</c> becomes <c>new MLContext(seed: 42)</c> (or the project's ReproSeed).</summary>

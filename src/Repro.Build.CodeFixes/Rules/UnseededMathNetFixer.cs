@@ -1,10 +1,3 @@
-using System.Composition;
-using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeFixes;
-using Microsoft.CodeAnalysis.CSharp;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
-using Microsoft.CodeAnalysis.Editing;
-using Repro.Build.Analyzers;
 using Repro.Build.Analyzers.Rules;
 
 namespace Repro.Build.CodeFixes.Rules;

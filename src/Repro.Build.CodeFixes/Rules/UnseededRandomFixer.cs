@@ -1,11 +1,3 @@
-using System.Composition;
-using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeFixes;
-using Microsoft.CodeAnalysis.CSharp;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
-using Microsoft.CodeAnalysis.Editing;
-using Repro.Build.Analyzers;
-
 namespace Repro.Build.CodeFixes.Rules;
 
 /// <summary>Fixes REPRO001 by passing a seed: <c>new Random()</c> becomes <c>new Random(42)</c> (or the project's ReproSeed).</summary>

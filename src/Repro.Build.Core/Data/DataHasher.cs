@@ -295,7 +295,7 @@ public static class DataHasher
 
         public bool IsFolder { get; set; }
 
-        public List<DataFile> Files { get; } = new();
+        public List<DataFile> Files { get; } = [];
 
         public void Add(string recordedPath, string within, string fullPath, bool mayBeLink = true)
         {

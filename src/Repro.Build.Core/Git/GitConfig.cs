@@ -11,7 +11,7 @@ namespace Repro.Build.Git;
 /// </summary>
 public sealed class GitConfig
 {
-    private readonly List<KeyValuePair<string, string>> _entries = new();
+    private readonly List<KeyValuePair<string, string>> _entries = [];
 
     /// <summary>Larger config files are refused (a git config is a few kilobytes).</summary>
     public const long MaxFileBytes = 16L * 1024 * 1024;

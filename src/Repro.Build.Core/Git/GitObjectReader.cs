@@ -15,7 +15,7 @@ public sealed class GitObjectReader
 {
     private const int MaxDeltaDepth = 64;
 
-    private readonly List<string> _objectDirectories = new();
+    private readonly List<string> _objectDirectories = [];
     private readonly int _hashLength;
     private List<PackIndex>? _packs;
 

@@ -19,10 +19,10 @@ public sealed class GitStatus
     public Repro.Build.Manifest.GitChanges Changes => new() { Staged = Staged, Unstaged = Unstaged, Untracked = Untracked };
 
     /// <summary>Paths (relative to the working tree, '/'-separated) of tracked files that differ from HEAD.</summary>
-    public List<string> ChangedPaths { get; } = new();
+    public List<string> ChangedPaths { get; } = [];
 
     /// <summary>Untracked, non-ignored files.</summary>
-    public List<string> UntrackedPaths { get; } = new();
+    public List<string> UntrackedPaths { get; } = [];
 
     /// <summary>Submodules with new commits, modified or untracked content.</summary>
     public HashSet<string> DirtySubmodules { get; } = new(StringComparer.Ordinal);

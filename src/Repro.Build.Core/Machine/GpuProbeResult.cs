@@ -5,7 +5,7 @@ namespace Repro.Build.Machine;
 
 public sealed class GpuProbeResult
 {
-    public List<GpuInfo> Gpus { get; set; } = new();
+    public List<GpuInfo> Gpus { get; set; } = [];
 
     public string? CudaDriverVersion { get; set; }
 

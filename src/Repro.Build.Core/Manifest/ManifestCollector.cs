@@ -77,7 +77,7 @@ public static class ManifestCollector
         var assumptions = request.AssumptionFiles;
         if (assumptions.Count == 0 && File.Exists(Path.Combine(request.ProjectDirectory, "ASSUMPTIONS.md")))
         {
-            assumptions = new List<KeyValuePair<string, string>> { new("ASSUMPTIONS.md", Path.Combine(request.ProjectDirectory, "ASSUMPTIONS.md")) };
+            assumptions = [new("ASSUMPTIONS.md", Path.Combine(request.ProjectDirectory, "ASSUMPTIONS.md"))];
         }
 
         manifest.Assumptions = ReadTextFiles(request, assumptions, "ReproAssumptions", cache: null, repositoryRoot, diagnostics);
@@ -98,7 +98,7 @@ public static class ManifestCollector
             throw new ArgumentNullException(nameof(manifest));
         }
 
-        foreach (var reference in manifest.Dependencies?.FrameworkReferences ?? new List<FrameworkReferenceEntry>())
+        foreach (var reference in manifest.Dependencies?.FrameworkReferences ?? [])
         {
             var pack = targetingPacks.FirstOrDefault(p => string.Equals(p.Name, reference.Name, StringComparison.OrdinalIgnoreCase));
             reference.TargetingPack = pack?.TargetingPack;

@@ -28,7 +28,7 @@ public sealed class ManifestRequest
     public bool SuggestLockFile { get; set; } = true;
 
     /// <summary>The targeting packs MSBuild resolved, by framework name.</summary>
-    public List<FrameworkReferenceEntry> TargetingPacks { get; set; } = new();
+    public List<FrameworkReferenceEntry> TargetingPacks { get; set; } = [];
 
     public string? SdkVersion { get; set; }
 
@@ -56,12 +56,12 @@ public sealed class ManifestRequest
     public string? Seed { get; set; }
 
     /// <summary>The Compile items: full paths, or relative to <see cref="ProjectDirectory"/> as MSBuild lists them.</summary>
-    public List<string> CompileItems { get; set; } = new();
+    public List<string> CompileItems { get; set; } = [];
 
     /// <summary>The obj/ folder: Compile items below it are generated and not hashed as sources.</summary>
     public string? IntermediateDirectory { get; set; }
 
-    public List<Repro.Build.Data.DataDeclaration> Data { get; set; } = new();
+    public List<Repro.Build.Data.DataDeclaration> Data { get; set; } = [];
 
     /// <summary>Where the file-hash cache lives (under obj/); null disables it.</summary>
     public string? HashCachePath { get; set; }
@@ -69,7 +69,7 @@ public sealed class ManifestRequest
     public Repro.Build.Data.HashProgress HashProgress { get; set; } = new();
 
     /// <summary>Names (or prefixes ending in '*') of environment variables to record besides the default allowlist.</summary>
-    public List<string> EnvironmentVariableNames { get; set; } = new();
+    public List<string> EnvironmentVariableNames { get; set; } = [];
 
     private System.Collections.IDictionary? _environmentVariables;
 
@@ -84,10 +84,10 @@ public sealed class ManifestRequest
     public bool RecordHost { get; set; }
 
     /// <summary><c>@(ReproConfig)</c> as (declared path, full path).</summary>
-    public List<KeyValuePair<string, string>> ConfigFiles { get; set; } = new();
+    public List<KeyValuePair<string, string>> ConfigFiles { get; set; } = [];
 
     /// <summary><c>@(ReproAssumptions)</c>; when empty, <c>ASSUMPTIONS.md</c> beside the project is used if it exists.</summary>
-    public List<KeyValuePair<string, string>> AssumptionFiles { get; set; } = new();
+    public List<KeyValuePair<string, string>> AssumptionFiles { get; set; } = [];
 
     /// <summary>The dotnet root (<c>$(NetCoreRoot)</c>), for the installed runtimes.</summary>
     public string? DotnetRoot { get; set; }

@@ -10,10 +10,10 @@ namespace Repro.Runs.Records;
 /// </summary>
 internal sealed class MetricKeyTable
 {
-    private readonly Dictionary<ulong, int> _byHash = new();
+    private readonly Dictionary<ulong, int> _byHash = [];
     private readonly Dictionary<string, int> _byName = new(StringComparer.Ordinal);
-    private readonly List<byte[]> _utf8 = new();
-    private readonly List<string> _names = new();
+    private readonly List<byte[]> _utf8 = [];
+    private readonly List<string> _names = [];
 
     public int Count => _names.Count;
 

@@ -11,7 +11,7 @@ namespace Repro.Runs.Records;
 internal sealed class MetricSeriesSampler
 {
     private readonly int _maxBuckets;
-    private readonly List<Bucket> _buckets = new();
+    private readonly List<Bucket> _buckets = [];
     private long _bucketSize = 1;
     private Bucket _current;
     private Sample _first;
@@ -68,7 +68,7 @@ internal sealed class MetricSeriesSampler
         var kept = new List<Sample>((_buckets.Count * 2) + 4);
         if (_count == 0)
         {
-            return new List<(long, double)>();
+            return [];
         }
 
         kept.Add(_first);

@@ -47,7 +47,7 @@ internal sealed class RunRefStore
 
     private readonly string _workingDirectory;
     private readonly GitCommandRunner _git;
-    private readonly List<string> _warnings = new();
+    private readonly List<string> _warnings = [];
     private readonly HashSet<string> _warned = new(StringComparer.Ordinal);
     private string? _emptyTree;
 
@@ -617,7 +617,7 @@ internal sealed class RunRefStore
         }
         else
         {
-            var sizes = BlobSizes(sizeOfA is null ? new List<string> { a, b } : new List<string> { b });
+            var sizes = BlobSizes(sizeOfA is null ? [a, b] : [b]);
             order = (sizeOfA ?? sizes[a]).CompareTo(sizes[b]);
         }
 

@@ -1,7 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Linq;
-using System.Text.Json;
 using Repro.Build;
 using Repro.Tool.Input;
 using Repro.Tool.Output;

@@ -1,12 +1,7 @@
-using System;
-using System.Collections.Generic;
 using System.CommandLine;
 using System.Globalization;
-using System.IO;
-using System.Linq;
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using Repro.Runs.Records;
 using Repro.Tool.Output;
 using Repro.Tool.Services;
 

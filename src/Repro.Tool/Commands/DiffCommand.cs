@@ -1,7 +1,4 @@
-using System;
 using System.CommandLine;
-using System.IO;
-using System.Linq;
 using Repro.Build.IO;
 using Repro.Tool.Input;
 using Repro.Tool.Output;

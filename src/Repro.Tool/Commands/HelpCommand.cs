@@ -1,6 +1,4 @@
-using System;
 using System.CommandLine;
-using System.Linq;
 
 namespace Repro.Tool.Commands;
 

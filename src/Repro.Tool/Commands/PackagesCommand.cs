@@ -1,6 +1,4 @@
-using System;
 using System.CommandLine;
-using System.IO;
 using Repro.Tool.Input;
 using Repro.Tool.Output;
 using Repro.Tool.Services;

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.IO;
 using Repro.Tool.Output;
 using Repro.Tool.Services;
 

@@ -1,7 +1,6 @@
 using System.CommandLine;
-using System.Linq;
-using Repro.Tool.Output;
 using Repro.Tool.Input;
+using Repro.Tool.Output;
 using Repro.Tool.Services;
 
 namespace Repro.Tool.Commands;

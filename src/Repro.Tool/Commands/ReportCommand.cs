@@ -1,11 +1,7 @@
-using System;
 using System.CommandLine;
-using System.IO;
-using System.Linq;
 using System.Text;
 using Repro.Build;
 using Repro.Build.IO;
-using Repro.Runs.Records;
 using Repro.Tool.Input;
 using Repro.Tool.Output;
 using Repro.Tool.Services;

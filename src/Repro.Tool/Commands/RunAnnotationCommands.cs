@@ -1,12 +1,9 @@
-using System;
 using System.CommandLine;
-using System.IO;
-using System.Linq;
 using System.Text.RegularExpressions;
 using Repro.Build;
 using Repro.Build.IO;
-using Repro.Runs.Records;
 using Repro.Build.Security;
+using Repro.Runs.Records;
 using Repro.Tool.Input;
 using Repro.Tool.Output;
 

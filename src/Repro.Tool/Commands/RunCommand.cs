@@ -1,8 +1,4 @@
-using System;
-using System.Collections.Generic;
 using System.CommandLine;
-using System.IO;
-using System.Linq;
 using Repro.Tool.Output;
 using Repro.Tool.Services;
 

@@ -1,13 +1,9 @@
-using System;
-using System.Collections.Generic;
 using System.CommandLine;
 using System.Globalization;
-using System.IO;
-using System.Linq;
 using System.Text.Json;
+using Repro.Build;
 using Repro.Runs.Records;
 using Repro.Runs.Sharing;
-using Repro.Build;
 using Repro.Tool.Input;
 using Repro.Tool.Output;
 using Repro.Tool.Services;

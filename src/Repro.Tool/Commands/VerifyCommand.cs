@@ -1,6 +1,4 @@
-using System.Collections.Generic;
 using System.CommandLine;
-using System.Linq;
 using Repro.Build.Data;
 using Repro.Tool.Input;
 using Repro.Tool.Output;

@@ -1,7 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.IO;
-using System.Linq;
 using System.Text.Json;
 using Repro.Build;
 using Repro.Build.IO;
@@ -79,12 +75,12 @@ public static class RunLoader
     {
         if (File.Exists(RunStore.RecordPath(runsDirectory, prefix)))
         {
-            return new List<string> { prefix };
+            return [prefix];
         }
 
         if (!Directory.Exists(runsDirectory))
         {
-            return new List<string>();
+            return [];
         }
 
         var matches = Directory.EnumerateDirectories(runsDirectory, prefix + "*")

@@ -1,5 +1,3 @@
-using System;
-
 namespace Repro.Tool.Input;
 
 /// <summary>

@@ -1,4 +1,3 @@
-using System;
 using System.Globalization;
 
 namespace Repro.Tool.Output;

@@ -1,7 +1,3 @@
-using System;
-using System.IO;
-using System.Linq;
-
 namespace Repro.Tool.Output;
 
 /// <summary>Reports for pipes, files and logs: aligned columns, no colour, no box drawing, stable from run to run.</summary>

@@ -1,13 +1,11 @@
-using System.Collections.Generic;
-
 namespace Repro.Tool.Output;
 
 /// <summary>What a command shows a person: a few heading lines, then sections. Rendered as plain text or Spectre tables.</summary>
 public sealed class Report
 {
-    public List<(string Text, Tone Tone)> Heading { get; } = new();
+    public List<(string Text, Tone Tone)> Heading { get; } = [];
 
-    public List<ReportSection> Sections { get; } = new();
+    public List<ReportSection> Sections { get; } = [];
 
     public Report Line(string text, Tone tone = Tone.Normal)
     {

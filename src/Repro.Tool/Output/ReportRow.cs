@@ -1,5 +1,3 @@
-using System.Collections.Generic;
-
 namespace Repro.Tool.Output;
 
 public sealed class ReportRow

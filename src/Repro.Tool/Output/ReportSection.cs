@@ -1,5 +1,3 @@
-using System.Collections.Generic;
-
 namespace Repro.Tool.Output;
 
 /// <summary>A titled table (or list of lines) of a human report.</summary>
@@ -15,10 +13,10 @@ public sealed class ReportSection
 
     public IReadOnlyList<string> Columns { get; }
 
-    public List<ReportRow> Rows { get; } = new();
+    public List<ReportRow> Rows { get; } = [];
 
     /// <summary>Free lines printed after the rows (commit logs, patch lines).</summary>
-    public List<(string Text, Tone Tone)> Lines { get; } = new();
+    public List<(string Text, Tone Tone)> Lines { get; } = [];
 
     public ReportSection Row(Tone tone, params string[] cells)
     {

@@ -1,5 +1,3 @@
-using System;
-using System.Threading.Tasks;
 using Repro.Build.Data;
 using Spectre.Console;
 

@@ -1,4 +1,3 @@
-using System.Linq;
 using Spectre.Console;
 using Spectre.Console.Rendering;
 

@@ -1,5 +1,4 @@
 using System.Threading.Tasks;
-using Microsoft.CodeAnalysis;
 using Verify = Repro.Build.Analyzers.Tests.Verifier<Repro.Build.Analyzers.Rules.ClockSeedAnalyzer, Repro.Build.CodeFixes.Rules.ClockSeedFixer>;
 
 namespace Repro.Build.Analyzers.Tests.Rules;

@@ -23,5 +23,5 @@ public sealed class DataEntry
     public bool Exists { get; set; } = true;
 
     [PartOf(ManifestPart.None)]
-    public List<DataFileEntry> Files { get; set; } = new();
+    public List<DataFileEntry> Files { get; set; } = [];
 }

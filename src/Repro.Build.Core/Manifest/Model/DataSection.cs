@@ -6,5 +6,5 @@ public sealed class DataSection
 {
     /// <summary>One entry per declared <c>ReproData</c> item (or per <c>Group</c>), sorted by name.</summary>
     [PartOf(ManifestPart.Both)]
-    public List<DataEntry> Items { get; set; } = new();
+    public List<DataEntry> Items { get; set; } = [];
 }

@@ -23,7 +23,7 @@ public sealed class EnvironmentSection
 
     /// <summary>Installed .NET shared runtimes, e.g. <c>Microsoft.NETCore.App 8.0.11</c>.</summary>
     [PartOf(ManifestPart.None)]
-    public List<string> DotnetRuntimes { get; set; } = new();
+    public List<string> DotnetRuntimes { get; set; } = [];
 
     /// <summary><c>docker</c>, <c>podman</c>, <c>kubernetes</c>, <c>container</c> (another), or null.</summary>
     [PartOf(ManifestPart.None)]
@@ -33,7 +33,7 @@ public sealed class EnvironmentSection
     public CiRunSection? Ci { get; set; }
 
     [PartOf(ManifestPart.None)]
-    public List<GpuInfo> Gpus { get; set; } = new();
+    public List<GpuInfo> Gpus { get; set; } = [];
 
     /// <summary>The CUDA version the NVIDIA driver supports (from nvidia-smi).</summary>
     [PartOf(ManifestPart.None)]

@@ -18,7 +18,7 @@ public sealed class GitSection
 
     /// <summary>Tags that point at HEAD (annotated tags peeled), sorted.</summary>
     [PartOf(ManifestPart.None)]
-    public List<string> Tags { get; set; } = new();
+    public List<string> Tags { get; set; } = [];
 
     /// <summary>True when a tracked file differs from HEAD or an untracked, non-ignored file exists; null when unknown (git could not run).</summary>
     [PartOf(ManifestPart.Embedded)]
@@ -40,11 +40,11 @@ public sealed class GitSection
 
     /// <summary>Changed files the patch does not carry, and why: secrets, untracked binaries, the size cap.</summary>
     [PartOf(ManifestPart.None)]
-    public List<OmittedFileEntry> PatchOmitted { get; set; } = new();
+    public List<OmittedFileEntry> PatchOmitted { get; set; } = [];
 
     /// <summary>Untracked files listed by path, size and hash rather than carried in the patch (docs/manifest.md, "The patch").</summary>
     [PartOf(ManifestPart.None)]
-    public List<UntrackedEntry> Untracked { get; set; } = new();
+    public List<UntrackedEntry> Untracked { get; set; } = [];
 
     /// <summary>The upstream (or origin) remote's URL without any user info, query or fragment.</summary>
     [PartOf(ManifestPart.None)]
@@ -62,7 +62,7 @@ public sealed class GitSection
     public string ObjectFormat { get; set; } = "sha1";
 
     [PartOf(ManifestPart.Both)]
-    public List<SubmoduleEntry> Submodules { get; set; } = new();
+    public List<SubmoduleEntry> Submodules { get; set; } = [];
 
     /// <summary>What the CI service says the build is for, recorded when HEAD is detached (as CI checkouts are).</summary>
     [PartOf(ManifestPart.None)]

@@ -49,11 +49,11 @@ public sealed class ReproManifest
 
     /// <summary>Configuration files declared with <c>ReproConfig</c> (hyper-parameters and the like).</summary>
     [PartOf(ManifestPart.Both)]
-    public List<TextFileEntry> Config { get; set; } = new();
+    public List<TextFileEntry> Config { get; set; } = [];
 
     /// <summary>The documented assumptions about the problem, scope and data (<c>ASSUMPTIONS.md</c> or <c>ReproAssumptions</c>).</summary>
     [PartOf(ManifestPart.None)]
-    public List<TextFileEntry> Assumptions { get; set; } = new();
+    public List<TextFileEntry> Assumptions { get; set; } = [];
 
     [PartOf(ManifestPart.None)]
     public EnvironmentSection Environment { get; set; } = new();

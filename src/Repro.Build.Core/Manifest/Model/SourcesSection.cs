@@ -13,5 +13,5 @@ public sealed class SourcesSection
     public string? Sha256 { get; set; }
 
     [PartOf(ManifestPart.None)]
-    public List<SourceFileEntry> Files { get; set; } = new();
+    public List<SourceFileEntry> Files { get; set; } = [];
 }

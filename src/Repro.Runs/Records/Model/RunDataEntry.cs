@@ -24,5 +24,5 @@ public sealed class RunDataEntry
     public long Size { get; set; }
 
     /// <summary>When changed and the build's file list is known: the files added, removed or changed (at most 20).</summary>
-    public List<string> ChangedFiles { get; set; } = new();
+    public List<string> ChangedFiles { get; set; } = [];
 }

@@ -9,7 +9,7 @@ public sealed class RunProcessSection
     public int Id { get; set; }
 
     /// <summary>The command line, one argument per entry; values that look like secrets are <c>&lt;redacted&gt;</c>.</summary>
-    public List<string> CommandLine { get; set; } = new();
+    public List<string> CommandLine { get; set; } = [];
 
     /// <summary>The current folder when the run started (absolute).</summary>
     public string WorkingDirectory { get; set; } = "";

@@ -55,16 +55,16 @@ public sealed class RunRecord
     public SortedDictionary<string, string> Params { get; set; } = new(System.StringComparer.Ordinal);
 
     /// <summary>Every data item of the build's manifest, checked again when the run started.</summary>
-    public List<RunDataEntry> Data { get; set; } = new();
+    public List<RunDataEntry> Data { get; set; } = [];
 
     /// <summary>Files and folders the run read outside any step.</summary>
-    public List<RunFileEntry> Inputs { get; set; } = new();
+    public List<RunFileEntry> Inputs { get; set; } = [];
 
     /// <summary>Files and folders the run produced outside any step (the model).</summary>
-    public List<RunFileEntry> Outputs { get; set; } = new();
+    public List<RunFileEntry> Outputs { get; set; } = [];
 
     /// <summary>Named steps in the order they started.</summary>
-    public List<RunStep> Steps { get; set; } = new();
+    public List<RunStep> Steps { get; set; } = [];
 
     /// <summary>Per metric key: a summary of the points written so far; the points are in <see cref="MetricsFile"/>.</summary>
     public SortedDictionary<string, MetricSummary> Metrics { get; set; } = new(System.StringComparer.Ordinal);
@@ -79,5 +79,5 @@ public sealed class RunRecord
     public EnvironmentSection Environment { get; set; } = new();
 
     /// <summary>The run-time warnings (REPRO4xx), each also printed once to standard error.</summary>
-    public List<RunDiagnostic> Diagnostics { get; set; } = new();
+    public List<RunDiagnostic> Diagnostics { get; set; } = [];
 }

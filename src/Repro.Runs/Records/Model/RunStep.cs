@@ -27,8 +27,8 @@ public sealed class RunStep
     public SortedDictionary<string, string> Params { get; set; } = new(System.StringComparer.Ordinal);
 
     /// <summary>The files the step read.</summary>
-    public List<RunFileEntry> Inputs { get; set; } = new();
+    public List<RunFileEntry> Inputs { get; set; } = [];
 
     /// <summary>The files the step wrote.</summary>
-    public List<RunFileEntry> Outputs { get; set; } = new();
+    public List<RunFileEntry> Outputs { get; set; } = [];
 }

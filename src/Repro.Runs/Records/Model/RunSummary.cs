@@ -37,7 +37,7 @@ public sealed class RunSummary
 
     /// <summary>The build's data as the run found it when it started (unchanged, changed, missing, …).</summary>
     [JsonObjectCreationHandling(JsonObjectCreationHandling.Populate)]
-    public List<RunSummaryData> Data { get; } = new();
+    public List<RunSummaryData> Data { get; } = [];
 
     /// <summary>The run's parameters.</summary>
     [JsonObjectCreationHandling(JsonObjectCreationHandling.Populate)]

@@ -1,4 +1,3 @@
-using System.Collections.Generic;
 using Repro.Runs.Records;
 
 namespace Repro.Tool.Services;

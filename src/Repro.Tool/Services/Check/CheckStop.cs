@@ -1,6 +1,3 @@
-using System;
-using System.Threading;
-
 namespace Repro.Tool.Services;
 
 /// <summary>A request to stop a check (a signal to the tool): which signal, and a token that is cancelled by it.</summary>

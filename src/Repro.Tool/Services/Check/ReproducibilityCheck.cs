@@ -1,10 +1,5 @@
-using System;
-using System.Collections.Generic;
 using System.Diagnostics;
 using System.Globalization;
-using System.IO;
-using System.Linq;
-using System.Threading;
 using Repro.Build;
 using Repro.Runs.Records;
 using Repro.Tool.Input;

@@ -1,5 +1,3 @@
-using System.Collections.Generic;
-
 namespace Repro.Tool.Services;
 
 /// <summary>One way of running a command that must not change its results, and the environment that makes it.</summary>

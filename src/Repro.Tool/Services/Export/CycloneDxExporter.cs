@@ -1,8 +1,5 @@
-using System.Collections.Generic;
 using System.Globalization;
-using System.Linq;
 using System.Text.Json;
-using Repro.Build.Manifest;
 
 namespace Repro.Tool.Services;
 

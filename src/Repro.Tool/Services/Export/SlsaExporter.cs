@@ -1,6 +1,4 @@
-using System.Linq;
 using System.Text.Json;
-using Repro.Build.Manifest;
 
 namespace Repro.Tool.Services;
 

@@ -1,5 +1,3 @@
-using System.Collections.Generic;
-
 namespace Repro.Tool.Services;
 
 /// <summary>The commits between two manifests' commits, as <c>git log --oneline A..B</c> lists them.</summary>

@@ -1,6 +1,3 @@
-using System.Collections.Generic;
-using System.Linq;
-
 namespace Repro.Tool.Services;
 
 /// <summary>What differs between two manifests (<c>dotnet repro diff</c>).</summary>

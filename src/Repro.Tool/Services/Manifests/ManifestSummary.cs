@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Linq;
-using Repro.Build.Manifest;
 using Repro.Tool.Input;
 using Repro.Tool.Output;
 

@@ -1,6 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.Linq;
 using System.Text;
 
 namespace Repro.Tool.Services;
@@ -75,7 +72,7 @@ public static class PatchComparer
             if (line.StartsWith("diff --git ", StringComparison.Ordinal))
             {
                 var path = PathOf(line);
-                current = new List<string>();
+                current = [];
                 files[path] = current;
                 continue;
             }

@@ -1,5 +1,3 @@
-using System.Collections.Generic;
-
 namespace Repro.Tool.Services;
 
 /// <summary>One file whose uncommitted changes differ between two patches, with the changed lines each side alone has.</summary>

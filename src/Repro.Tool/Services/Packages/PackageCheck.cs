@@ -1,5 +1,3 @@
-using System.Collections.Generic;
-
 namespace Repro.Tool.Services;
 
 /// <summary>What <c>packages</c> found for one recorded package.</summary>
@@ -39,5 +37,5 @@ public sealed class PackageCheck
     public string? Deprecation { get; set; }
 
     /// <summary>Known vulnerabilities: severity and advisory address.</summary>
-    public List<string> Vulnerabilities { get; } = new();
+    public List<string> Vulnerabilities { get; } = [];
 }

@@ -1,7 +1,5 @@
-using System;
 using System.ComponentModel;
 using System.Diagnostics;
-using System.IO;
 using System.Reflection;
 using Repro.Build;
 using Repro.Runs;

@@ -1,5 +1,3 @@
-using System.Collections.Generic;
-
 namespace Repro.Tool.Services;
 
 /// <summary>What <c>dotnet repro run</c> was asked to record.</summary>

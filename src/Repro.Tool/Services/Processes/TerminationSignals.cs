@@ -1,5 +1,3 @@
-using System;
-using System.Collections.Generic;
 using System.Runtime.InteropServices;
 
 namespace Repro.Tool.Services;
@@ -10,7 +8,7 @@ namespace Repro.Tool.Services;
 /// </summary>
 public sealed class TerminationSignals : IDisposable
 {
-    private readonly List<PosixSignalRegistration> _registrations = new();
+    private readonly List<PosixSignalRegistration> _registrations = [];
     private readonly ConsoleCancelEventHandler? _cancelKeyPress;
 
     private TerminationSignals(Action<string> onSignal, bool keepRunning)

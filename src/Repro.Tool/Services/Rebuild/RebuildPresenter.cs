@@ -1,4 +1,3 @@
-using System.Linq;
 using System.Text.Json;
 using Repro.Tool.Input;
 using Repro.Tool.Output;

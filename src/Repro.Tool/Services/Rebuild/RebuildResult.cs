@@ -1,4 +1,3 @@
-using System.Collections.Generic;
 using Repro.Build.Manifest;
 
 namespace Repro.Tool.Services;
@@ -46,5 +45,5 @@ public sealed class RebuildResult
 
     public bool SameFingerprint => Difference is not null && Difference.FingerprintBefore == Difference.FingerprintAfter;
 
-    public IReadOnlyList<string> InputsChanged => Difference?.FingerprintInputsChanged ?? new List<string>();
+    public IReadOnlyList<string> InputsChanged => Difference?.FingerprintInputsChanged ?? [];
 }

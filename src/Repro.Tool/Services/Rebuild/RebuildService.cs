@@ -1,6 +1,3 @@
-using System;
-using System.IO;
-using System.Linq;
 using Repro.Build;
 using Repro.Build.Git;
 using Repro.Build.IO;

@@ -1,8 +1,4 @@
-using System;
-using System.Collections.Generic;
 using System.Globalization;
-using System.IO;
-using System.Linq;
 using System.Text;
 using Repro.Build.IO;
 using Repro.Runs.Records;
@@ -152,8 +148,9 @@ public static class HtmlReport
                 html.Append("<tr").Append(RunComparison.IsDifferent(values) ? " class=\"differs\"" : "").Append("><td>").Append(E(key)).Append("</td>");
                 foreach (var value in values)
                 {
-                    html.Append("<td>").Append(E(Hash(Repro.Tool.Output.Format.Bare(value)) is { } shown ? Repro.Tool.Output.Format.Long(shown)
-                        : null)).Append("</td>");
+                    // Hashes cut as every table cuts them (the lineage shows them whole); other values only when very long.
+                    var shown = value is null ? "" : Repro.Tool.Output.Format.Long(Repro.Tool.Output.Format.Value(Repro.Tool.Output.Format.Bare(value)));
+                    html.Append("<td>").Append(E(shown)).Append("</td>");
                 }
 
                 html.Append("</tr>\n");
@@ -205,7 +202,4 @@ public static class HtmlReport
         string.Join("<br>", files.Select(f => E(f.Path) + " <code>" + E(Repro.Tool.Output.Format.Prefix(f.Sha256, 12)) + "</code>" + (showProducer
             && f.ProducedBy is { } by ? " ← " + E(by) : "")));
 
-    // Hashes are cut for the table (the lineage shows them whole); values never are.
-    private static string? Hash(string? text) =>
-        text is { Length: >= 40 } && text.All(Uri.IsHexDigit) ? text.Substring(0, 16) + "…" : text;
 }

@@ -1,6 +1,3 @@
-using System;
-using System.IO;
-
 namespace Repro.Tool.Services;
 
 /// <summary>The report's style and script, kept as files of their own (embedded resources) and inlined into the page.</summary>

@@ -1,9 +1,4 @@
-using System;
-using System.Collections.Generic;
 using System.Globalization;
-using System.IO;
-using System.Linq;
-using Repro.Build;
 using Repro.Build.IO;
 using Repro.Runs.Records;
 using Repro.Tool.Input;
@@ -26,7 +21,7 @@ public sealed class RunComparison
     public IReadOnlyList<RunRecord> Runs { get; }
 
     /// <summary>Sections (JSON id, title) → key → one value per run (null: the run has no such key).</summary>
-    public List<(string Id, string Title, List<(string Key, string?[] Values)> Rows)> Sections { get; } = new();
+    public List<(string Id, string Title, List<(string Key, string?[] Values)> Rows)> Sections { get; } = [];
 
     public bool Differs => Sections.Any(s => s.Rows.Any(r => IsDifferent(r.Values)));
 

@@ -1,9 +1,4 @@
-using System;
-using System.Collections.Generic;
 using System.Globalization;
-using System.IO;
-using System.Linq;
-using System.Threading.Tasks;
 using Microsoft.Data.Sqlite;
 using Repro.Build.IO;
 using Repro.Runs.Records;
@@ -332,7 +327,7 @@ public sealed class RunIndex : IDisposable
     {
         if (!Directory.Exists(_runsDirectory))
         {
-            return new List<string>();
+            return [];
         }
 
         return Directory.EnumerateDirectories(_runsDirectory).Select(Path.GetFileName).Where(SharedRunNames.IsRunId).ToList()!;

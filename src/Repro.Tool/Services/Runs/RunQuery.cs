@@ -1,7 +1,4 @@
-using System;
-using System.Collections.Generic;
 using System.Globalization;
-using System.Linq;
 using Repro.Tool.Input;
 
 namespace Repro.Tool.Services;
@@ -14,16 +11,16 @@ public sealed class RunQuery
 {
     public bool ActiveOnly { get; set; }
 
-    public List<string> Statuses { get; } = new();
+    public List<string> Statuses { get; } = [];
 
     /// <summary><c>key=value</c>: the run's parameter has that value (numbers compared as numbers).</summary>
-    public List<string> Params { get; } = new();
+    public List<string> Params { get; } = [];
 
     /// <summary><c>key=value</c>: the run has that tag with that value; <c>key</c> alone: it has the tag.</summary>
-    public List<string> Tags { get; } = new();
+    public List<string> Tags { get; } = [];
 
     /// <summary><c>key&gt;=0.9</c> and the like (&gt;, &gt;=, &lt;, &lt;=, =, !=) on a metric's last value.</summary>
-    public List<string> Metrics { get; } = new();
+    public List<string> Metrics { get; } = [];
 
     public string? Fingerprint { get; set; }
 

@@ -1,6 +1,4 @@
-using System;
 using System.Globalization;
-using System.Linq;
 using Repro.Runs.Records;
 using Repro.Tool.Input;
 using Repro.Tool.Output;

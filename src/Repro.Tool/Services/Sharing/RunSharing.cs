@@ -1,7 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.IO;
-using System.Linq;
 using Repro.Build;
 using Repro.Build.IO;
 using Repro.Runs.Records;
@@ -18,7 +14,7 @@ internal sealed class RunSharing
 {
     private readonly string _repository;
     private readonly RunRefStore _store;
-    private readonly List<string> _exportWarnings = new();
+    private readonly List<string> _exportWarnings = [];
 
     private RunSharing(string repository, string runsDirectory)
     {
@@ -157,7 +153,7 @@ internal sealed class RunSharing
 
             if (!targets.TryGetValue(change.NewBlob, out var list))
             {
-                list = new List<Target>();
+                list = [];
                 targets[change.NewBlob] = list;
             }
 

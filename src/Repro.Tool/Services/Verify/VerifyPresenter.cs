@@ -1,7 +1,4 @@
-using System.Collections.Generic;
-using System.Linq;
 using System.Text.Json;
-using Repro.Tool.Input;
 using Repro.Tool.Output;
 
 namespace Repro.Tool.Services;

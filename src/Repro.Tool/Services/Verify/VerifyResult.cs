@@ -1,5 +1,3 @@
-using System.Collections.Generic;
-using System.Linq;
 using Repro.Tool.Input;
 
 namespace Repro.Tool.Services;
