@@ -114,9 +114,10 @@ public sealed class TeamTests
         {
             var first = runs.RootElement.GetProperty("runs")[0];
             Assert.Equal("finished", first.GetProperty("status").GetString());
-            Assert.Equal(aliceHead, first.GetProperty("commit").GetString());
-            Assert.Equal(0.9, first.GetProperty("metrics").GetProperty("accuracy").GetProperty("last").GetDouble(), 6);
-            Assert.Equal("<redacted>", first.GetProperty("params").GetProperty("apiKey").GetString());
+            var record = first.GetProperty("record");
+            Assert.Equal(aliceHead, record.GetProperty("build").GetProperty("commit").GetString());
+            Assert.Equal(0.9, record.GetProperty("metrics").GetProperty("accuracy").GetProperty("last").GetDouble(), 6);
+            Assert.Equal("<redacted>", record.GetProperty("params").GetProperty("apiKey").GetString());
         }
 
         // Bob compares them: only what differs, by run id prefix.
@@ -296,6 +297,6 @@ public sealed class TeamTests
     {
         Assert.True(result.ExitCode == 0, result.ToString());
         using var document = JsonDocument.Parse(result.Output);
-        return document.RootElement.GetProperty("runs").EnumerateArray().Select(r => r.GetProperty("params").GetProperty(key).GetString()!).ToArray();
+        return document.RootElement.GetProperty("runs").EnumerateArray().Select(r => r.GetProperty("record").GetProperty("params").GetProperty(key).GetString()!).ToArray();
     }
 }

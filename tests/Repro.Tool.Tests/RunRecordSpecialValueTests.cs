@@ -49,9 +49,7 @@ public sealed class RunRecordSpecialValueTests : IDisposable
         using var stream = new MemoryStream();
         using (var writer = new Utf8JsonWriter(stream))
         {
-            writer.WriteStartObject();
-            RunCatalog.WriteParamsAndMetrics(writer, summary);
-            writer.WriteEndObject();
+            RunRecordSerializer.WriteSummary(writer, summary);
         }
 
         using var listed = JsonDocument.Parse(stream.ToArray());

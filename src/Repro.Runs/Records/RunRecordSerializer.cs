@@ -77,6 +77,13 @@ public static class RunRecordSerializer
         return summary;
     }
 
+    /// <summary>
+    /// Writes a summary as one JSON object with run.json's keys and values (NaN as text), into a larger document: the
+    /// tool's <c>runs --json</c> lists runs with it, so a field added to the model is listed without a second writer.
+    /// </summary>
+    public static void WriteSummary(Utf8JsonWriter writer, RunSummary summary) =>
+        JsonSerializer.Serialize(writer, summary, RunRecordWriteContext.Default.RunSummary);
+
     /// <summary>A summary as compact JSON (the shape of run.json's keys), for a cache of summaries.</summary>
     public static byte[] SummaryToUtf8Bytes(RunSummary summary)
     {

@@ -177,26 +177,17 @@ internal static class RunsCommand
         {
             var record = run.Summary;
             writer.WriteStartObject();
+            // What the listing derives first, then the record's own summary as run.json has it (one writer: the model's).
             writer.WriteString("runId", record.RunId);
             writer.WriteString("claimedRunId", run.ClaimedRunId);
-            writer.WriteString("name", record.Name);
             writer.WriteString("status", run.Status);
-            writer.WriteString("recordedStatus", record.Status);
             writer.WriteString("who", run.Who);
-            writer.WriteString("startTime", record.StartTime);
-            writer.WriteString("endTime", record.EndTime);
-            writer.WriteString("lastWriteTime", record.LastWriteTime);
             JsonFields.Number(writer, "durationSeconds", run.Duration is { } duration ? Math.Round(duration.TotalSeconds, 3) : null);
-
-            writer.WriteString("fingerprint", record.Build?.Fingerprint);
-            writer.WriteString("commit", record.Build?.Commit);
-            writer.WriteString("branch", record.Build?.Branch);
-            JsonFields.Boolean(writer, "dirty", record.Build?.Dirty);
-
-            RunCatalog.WriteParamsAndMetrics(writer, record);
             writer.WriteBoolean("metricsFromFile", run.MetricsDerived);
             writer.WriteBoolean("dataChanged", DataChanged(run));
             JsonFields.Annotations(writer, run.Annotations);
+            writer.WritePropertyName("record");
+            RunRecordSerializer.WriteSummary(writer, record);
             writer.WriteEndObject();
             if (writer.BytesPending > 64 * 1024)
             {

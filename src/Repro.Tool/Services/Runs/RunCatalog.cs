@@ -87,25 +87,4 @@ public static class RunCatalog
 
         return message.Length > 160 ? message.Substring(0, 159) + "…" : message;
     }
-
-    /// <summary>The "params" and "metrics" objects of a run, as <c>runs --json</c> writes them.</summary>
-    internal static void WriteParamsAndMetrics(Utf8JsonWriter writer, RunSummary record)
-    {
-        writer.WriteStartObject("params");
-        foreach (var pair in record.Params)
-        {
-            writer.WriteString(pair.Key, pair.Value);
-        }
-
-        writer.WriteEndObject();
-        writer.WriteStartObject("metrics");
-        foreach (var pair in record.Metrics)
-        {
-            // As run.json writes it: NaN and infinities as "NaN", "Infinity", "-Infinity" (JSON has no such numbers).
-            writer.WritePropertyName(pair.Key);
-            RunRecordSerializer.WriteMetricSummary(writer, pair.Value);
-        }
-
-        writer.WriteEndObject();
-    }
 }
