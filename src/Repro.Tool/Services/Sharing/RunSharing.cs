@@ -111,12 +111,11 @@ public sealed class RunSharing
     /// </summary>
     private int Export(SyncState state)
     {
-        // The default store stays out of the user's commits, as Repro.Runs keeps it (.repro/.gitignore of "*").
+        // The default store stays out of the user's commits, as Repro.Runs keeps it (.repro/.gitignore, ReproFolder).
         var store = Path.GetDirectoryName(RunsDirectory)!;
-        if (Path.GetFileName(RunsDirectory) == "runs" && Path.GetFileName(store) == RunStore.DefaultFolderName && !File.Exists(Path.Combine(store, ".gitignore")))
+        if (Path.GetFileName(RunsDirectory) == "runs" && Path.GetFileName(store) == RunStore.DefaultFolderName)
         {
-            Directory.CreateDirectory(store);
-            AtomicFile.WriteIfChanged(Path.Combine(store, ".gitignore"), System.Text.Encoding.UTF8.GetBytes("# Run records of Repro.Runs: local to this machine unless added on purpose.\n*\n"));
+            Repro.Build.Store.ReproFolder.EnsureGitIgnore(store);
         }
 
         var to = _store.ResolveCommit(RunRefStore.LocalRef);
