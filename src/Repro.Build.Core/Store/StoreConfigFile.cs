@@ -132,11 +132,12 @@ public static class StoreConfigFile
     public static string? CheckRemoteName(string name) =>
         RemoteName.IsMatch(name) ? null : $"'{Shorten(name)}' is not a remote name (a letter or digit, then up to 63 letters, digits, '_', '.' and '-')";
 
-    /// <summary>What is wrong with one remote's settings, or null.</summary>
+    /// <summary>What is wrong with one remote's settings, or null. A remote without a URL passes (an override).</summary>
     public static string? CheckRemote(string name, RemoteConfig remote, string baseDirectory)
     {
-        var location = RemoteLocation.TryParse(remote.Url, baseDirectory, out var problem);
-        if (location is null)
+        // A remote of config.local.json may hold only the options it overrides: its URL then comes from config.json
+        // (StoreSettings checks that every remote ends up with one).
+        if (remote.Url is not null && RemoteLocation.TryParse(remote.Url, baseDirectory, out var problem) is null)
         {
             return $"remote '{name}': {problem}";
         }

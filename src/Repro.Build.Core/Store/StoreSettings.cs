@@ -84,6 +84,14 @@ public sealed class StoreSettings
         var committed = StoreConfigFile.Read(Path.Combine(reproDirectory, StoreConfigFile.FileName), root) ?? new StoreConfig();
         var local = StoreConfigFile.Read(Path.Combine(reproDirectory, StoreConfigFile.LocalFileName), root) ?? new StoreConfig();
         var settings = new StoreSettings(Path.GetFullPath(reproDirectory), committed, local);
+        foreach (var pair in settings.Remotes)
+        {
+            if (pair.Value.Url is null)
+            {
+                throw new InvalidDataException($"{settings.LocalConfigPath}: remote '{pair.Key}' has no url here or in {StoreConfigFile.FileName}: add one.");
+            }
+        }
+
         if (settings.DefaultRemote is { } name && !settings.Remotes.ContainsKey(name))
         {
             throw new InvalidDataException(

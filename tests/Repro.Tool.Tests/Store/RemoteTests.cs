@@ -166,19 +166,19 @@ public sealed class RemoteTests : IDisposable
 
     [ServerTheory]
     [MemberData(nameof(Kinds))]
-    public async Task A_thousand_small_files_go_and_come_back(string kind)
+    public async Task A_thousand_and_more_small_files_go_and_come_back_through_paged_listings(string kind)
     {
         using var remote = TestRemote.Create(_servers, kind, _temp.Path);
-        var (cache, objects) = Fill("a", Enumerable.Repeat(100, 1000).ToArray());
+        var (cache, objects) = Fill("a", Enumerable.Repeat(100, 1100).ToArray());
 
         var pushed = await new StoreTransfer(cache, remote.Remote, jobs: 8).PushAsync(objects);
         var again = await new StoreTransfer(cache, remote.Remote, jobs: 8).PushAsync(objects);
         var empty = new LocalCache(_temp.Combine("cache-b"));
         var pulled = await new StoreTransfer(empty, remote.Remote, jobs: 8).PullAsync(objects);
 
-        Assert.Equal(1000, pushed.Transferred.Count);
+        Assert.Equal(1100, pushed.Transferred.Count);
         Assert.Empty(again.Transferred);
-        Assert.Equal(1000, pulled.Transferred.Count);
+        Assert.Equal(1100, pulled.Transferred.Count);
         Assert.All(objects, o => Assert.True(empty.Contains(o.Sha256)));
     }
 

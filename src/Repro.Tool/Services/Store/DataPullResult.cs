@@ -1,0 +1,28 @@
+using System.Collections.Generic;
+
+namespace Repro.Tool.Services;
+
+/// <summary>What <c>data pull</c> did: the transfer into the cache, and what it did to each work-tree file.</summary>
+internal sealed class DataPullResult
+{
+    public DataPullResult(TransferResult transfer)
+    {
+        Transfer = transfer;
+    }
+
+    public TransferResult Transfer { get; }
+
+    /// <summary>Files that were missing from the work tree and were put there.</summary>
+    public List<DataFile> Placed { get; } = new();
+
+    /// <summary>Files of the work tree whose content differs from the manifest's: left as they are.</summary>
+    public List<DataFile> Kept { get; } = new();
+
+    /// <summary>Files outside the work tree: fetched into the cache, never written.</summary>
+    public List<DataFile> Outside { get; } = new();
+
+    /// <summary>Files that are on neither the cache nor the remote.</summary>
+    public List<DataFile> Missing { get; } = new();
+
+    public bool Complete => Kept.Count == 0 && Missing.Count == 0 && Outside.Count == 0 && Transfer.Corrupt.Count == 0;
+}
