@@ -101,7 +101,8 @@ public sealed class LocalCache
     /// <paramref name="maxBytes"/> is <see cref="CacheOutcome.TooLarge"/>. An exception of <paramref name="write"/> leaves
     /// nothing behind and is thrown on (the caller may retry).
     /// </summary>
-    public Task<CacheResult> AddAsync(string sha256, Func<Stream, CancellationToken, Task> write, long maxBytes = long.MaxValue, CancellationToken cancellation = default) =>
+    public Task<CacheResult> AddAsync(
+        string sha256, Func<Stream, CancellationToken, Task> write, long maxBytes = long.MaxValue, CancellationToken cancellation = default) =>
         Write(sha256, maxBytes, stream => write(stream, cancellation));
 
     /// <summary>Opens an object for reading (an upload); the caller owns the stream.</summary>

@@ -65,7 +65,8 @@ public static class StoreConfigFile
         }
         catch (JsonException ex) when (ex.Message.Contains("could not be mapped", StringComparison.Ordinal))
         {
-            throw new InvalidDataException($"{displayName} has a key this version does not know (under {ex.Path}): remove it, or update dotnet repro if a newer version wrote it.", ex);
+            throw new InvalidDataException($"{displayName} has a key this version does not know (under {ex.Path}): remove it, or update dotnet "
+                + $"repro if a newer version wrote it.", ex);
         }
         catch (JsonException ex)
         {
@@ -151,7 +152,8 @@ public static class StoreConfigFile
 
             if (uri.UserInfo.Length > 0 || uri.Query.Length > 0 || uri.Fragment.Length > 0)
             {
-                return $"remote '{name}': the endpoint holds user information or a query string: credentials never go into the configuration (docs/store.md, Credentials)";
+                return $"remote '{name}': the endpoint holds user information or a query string: credentials never go into the configuration "
+                    + $"(docs/store.md, Credentials)";
             }
         }
 
@@ -194,7 +196,8 @@ public static class StoreConfigFile
                 case "copy": type = CacheLinkType.Copy; break;
                 case "hardlink": type = CacheLinkType.Hardlink; break;
                 default:
-                    problem = $"'{Shorten(name)}' is not a cache type: give reflink, copy or hardlink, comma-separated in order of preference (default reflink,copy)";
+                    problem = $"'{Shorten(name)}' is not a cache type: give reflink, copy or hardlink, comma-separated in order of preference "
+                        + $"(default reflink,copy)";
                     return null;
             }
 

@@ -95,7 +95,8 @@ public sealed class StoreSettings
         if (settings.DefaultRemote is { } name && !settings.Remotes.ContainsKey(name))
         {
             throw new InvalidDataException(
-                $"{(local.DefaultRemote is null ? settings.ConfigPath : settings.LocalConfigPath)}: defaultRemote '{name}' names no remote: add it, or set another default.");
+                $"{(local.DefaultRemote is null ? settings.ConfigPath : settings.LocalConfigPath)}: defaultRemote '{name}' names no remote: add it, "
+                    + $"or set another default.");
         }
 
         return settings;

@@ -21,7 +21,8 @@ internal static class DataCommand
     public static Command Create(ToolConsole console)
     {
         var (target, remote, jobs, json) = Options();
-        var command = new Command("data", "The build's data files in the store: push (to the remote), pull (back into the cache and the work tree), status. Alone, the status.")
+        var command = new Command("data", "The build's data files in the store: push (to the remote), pull (back into the cache and the work tree), "
+            + "status. Alone, the status.")
         {
             target, remote, jobs, json, Push(console), Pull(console), Status(console),
         };
@@ -32,7 +33,8 @@ internal static class DataCommand
     private static Command Push(ToolConsole console)
     {
         var (target, remote, jobs, json) = Options();
-        var command = new Command("push", "Add the build's data files to the local cache (verified against the manifest's hashes) and send those the remote lacks. "
+        var command = new Command("push", "Add the build's data files to the local cache (verified against the manifest's hashes) and send those "
+            + "the remote lacks. "
             + "A file changed since the build is named and skipped (exit code 1).")
         {
             target, remote, jobs, json,
@@ -45,12 +47,14 @@ internal static class DataCommand
             var result = WithProgress(console, parse.GetValue(json), "Pushing data", progress, () => store.Push(files, progress));
             foreach (var file in result.Changed)
             {
-                console.WriteWarning(DiagnosticIds.StoreDataChanged, $"{file.Path} changed since the build (its content no longer hashes to {Format.Hash(file.Sha256)}): not pushed; rebuild to record it, then push.");
+                console.WriteWarning(DiagnosticIds.StoreDataChanged, $"{file.Path} changed since the build (its content no longer hashes to "
+                    + $"{Format.Hash(file.Sha256)}): not pushed; rebuild to record it, then push.");
             }
 
             foreach (var file in result.Missing)
             {
-                console.WriteWarning(DiagnosticIds.StoreObjectMissing, $"{file.Path} is neither in the work tree nor in the cache ({store.Cache.Directory}): not pushed.");
+                console.WriteWarning(DiagnosticIds.StoreObjectMissing, $"{file.Path} is neither in the work tree nor in the cache "
+                    + $"({store.Cache.Directory}): not pushed.");
             }
 
             if (parse.GetValue(json))
@@ -83,7 +87,8 @@ internal static class DataCommand
     private static Command Pull(ToolConsole console)
     {
         var (target, remote, jobs, json) = Options();
-        var command = new Command("pull", "Fetch the build's data files the cache lacks from the remote (each re-hashed before it is kept) and put those missing from the work tree there. "
+        var command = new Command("pull", "Fetch the build's data files the cache lacks from the remote (each re-hashed before it is kept) and put "
+            + "those missing from the work tree there. "
             + "A work-tree file that differs is left as it is and named (exit code 1).")
         {
             target, remote, jobs, json,
@@ -110,12 +115,14 @@ internal static class DataCommand
 
             foreach (var file in result.Outside)
             {
-                console.WriteWarning(DiagnosticIds.StoreDataChanged, $"{file.Path} is outside the work tree ({store.Settings.RootDirectory}): fetched into the cache, not written.");
+                console.WriteWarning(DiagnosticIds.StoreDataChanged, $"{file.Path} is outside the work tree ({store.Settings.RootDirectory}): "
+                    + $"fetched into the cache, not written.");
             }
 
             foreach (var file in result.Missing)
             {
-                console.WriteWarning(DiagnosticIds.StoreObjectMissing, $"{file.Path} ({Format.Hash(file.Sha256)}) is not on '{store.RemoteName}': push it from a clone that has it.");
+                console.WriteWarning(DiagnosticIds.StoreObjectMissing, $"{file.Path} ({Format.Hash(file.Sha256)}) is not on '{store.RemoteName}': "
+                    + $"push it from a clone that has it.");
             }
 
             if (parse.GetValue(json))
@@ -136,7 +143,8 @@ internal static class DataCommand
             else
             {
                 var report = new Report();
-                report.Line($"{result.Transfer.Transferred.Count} object(s) fetched from '{store.RemoteName}' ({Format.Bytes(result.Transfer.BytesTransferred)}), "
+                report.Line($"{result.Transfer.Transferred.Count} object(s) fetched from '{store.RemoteName}' "
+                    + $"({Format.Bytes(result.Transfer.BytesTransferred)}), "
                     + $"{result.Placed.Count} file(s) put into the work tree; {files.Count} data file(s).", result.Complete ? Tone.Good : Tone.Bad);
                 console.Write(report);
             }
@@ -149,7 +157,8 @@ internal static class DataCommand
     private static Command Status(ToolConsole console)
     {
         var (target, remote, jobs, json) = Options();
-        var command = new Command("status", "Per data file of the build: in the local cache, on the remote, and unchanged, changed or missing in the work tree. Exit code 1 when any is not all three.")
+        var command = new Command("status", "Per data file of the build: in the local cache, on the remote, and unchanged, changed or missing in "
+            + "the work tree. Exit code 1 when any is not all three.")
         {
             target, remote, jobs, json,
         };
@@ -195,7 +204,8 @@ internal static class DataCommand
         else
         {
             var report = new Report();
-            report.Line(store.RemoteName is null ? "No remote configured: only the cache and the work tree are shown." : $"Remote '{store.RemoteName}' ({store.RemoteUrl})",
+            report.Line(store.RemoteName is null ? "No remote configured: only the cache and the work tree are shown." : $"Remote "
+                + $"'{store.RemoteName}' ({store.RemoteUrl})",
                 Tone.Dim);
             var section = report.Section("Data", "File", "Size", "SHA-256", "Cache", "Remote", "Work tree");
             foreach (var entry in entries)

@@ -18,7 +18,8 @@ internal static class RemoteCommand
     public static Command Create(ToolConsole console)
     {
         var json = CommonOptions.Json();
-        var command = new Command("remote", "The store's remotes (where data files are kept for the team): add, list, modify, remove, default. Alone, lists them. "
+        var command = new Command("remote", "The store's remotes (where data files are kept for the team): add, list, modify, remove, default. "
+            + "Alone, lists them. "
             + "They edit .repro/config.json, committed with the project (--local: .repro/config.local.json, this machine only). Credentials never go there.")
         {
             json, Add(console), List(console), Modify(console), Remove(console), Default(console),
@@ -34,7 +35,8 @@ internal static class RemoteCommand
         var makeDefault = new Option<bool>("--default", "-d") { Description = "Make it the default remote of data push and pull." };
         var local = Local();
         var json = CommonOptions.Json();
-        var command = new Command("add", "Add a remote: a folder, s3://bucket/prefix or azure://container/prefix. Refuses a URL with a credential in it (user:secret@, a SAS token).")
+        var command = new Command("add", "Add a remote: a folder, s3://bucket/prefix or azure://container/prefix. Refuses a URL with a credential "
+            + "in it (user:secret@, a SAS token).")
         {
             name, url, makeDefault, local, json,
         };
@@ -63,14 +65,16 @@ internal static class RemoteCommand
         var unset = new Option<bool>("--unset", "-u") { Description = "Remove the option instead of setting it." };
         var local = Local();
         var json = CommonOptions.Json();
-        var command = new Command("modify", "Set an option of a remote: url, endpoint (an S3-compatible server's URL, or a blob service URL), region, path-style (true/false), account (Azure).")
+        var command = new Command("modify", "Set an option of a remote: url, endpoint (an S3-compatible server's URL, or a blob service URL), "
+            + "region, path-style (true/false), account (Azure).")
         {
             name, option, value, unset, local, json,
         };
         command.SetAction(parse =>
         {
             var settings = DataStore.LoadSettings(Directory.GetCurrentDirectory());
-            StoreConfigEditor.Modify(settings, parse.GetValue(name)!, parse.GetValue(option)!, parse.GetValue(value), parse.GetValue(unset), parse.GetValue(local));
+            StoreConfigEditor.Modify(
+                settings, parse.GetValue(name)!, parse.GetValue(option)!, parse.GetValue(value), parse.GetValue(unset), parse.GetValue(local));
             return Print(console, parse.GetValue(json), DataStore.LoadSettings(Directory.GetCurrentDirectory()), $"Modified remote '{parse.GetValue(name)}'.");
         });
         return command;
@@ -128,7 +132,10 @@ internal static class RemoteCommand
         return command;
     }
 
-    private static Option<bool> Local() => new("--local") { Description = "Edit .repro/config.local.json (this machine only, not committed) instead of .repro/config.json." };
+    private static Option<bool> Local() => new("--local")
+    {
+        Description = "Edit .repro/config.local.json (this machine only, not committed) instead of .repro/config.json.",
+    };
 
     private static int Print(ToolConsole console, bool json, StoreSettings settings, string? done)
     {

@@ -52,7 +52,8 @@ internal sealed class AzureBlobRemote : IObjectRemote
             catch (Exception ex) when (ex is FormatException or ArgumentException)
             {
                 throw new RemoteException(RemoteFailure.Authentication,
-                    $"remote '{name}' ({location.Url}): {ConnectionStringVariable} is not a storage connection string: copy it again from the storage account's access keys.", ex);
+                    $"remote '{name}' ({location.Url}): {ConnectionStringVariable} is not a storage connection string: copy it again from the "
+                        + $"storage account's access keys.", ex);
             }
 
             where = service.Uri.GetLeftPart(UriPartial.Path).TrimEnd('/');
@@ -61,7 +62,8 @@ internal sealed class AzureBlobRemote : IObjectRemote
         {
             var endpoint = config.Endpoint ?? (config.Account is { } account ? $"https://{account}.blob.core.windows.net"
                 : throw new RemoteException(RemoteFailure.Authentication,
-                    $"remote '{name}' ({location.Url}) names no storage account: set {ConnectionStringVariable}, or dotnet repro remote modify {name} account NAME (then sign in, e.g. az login)."));
+                    $"remote '{name}' ({location.Url}) names no storage account: set {ConnectionStringVariable}, or dotnet repro remote modify "
+                        + $"{name} account NAME (then sign in, e.g. az login)."));
             service = new BlobServiceClient(new Uri(endpoint), new DefaultAzureCredential(), options);
             where = endpoint;
         }
@@ -210,7 +212,8 @@ internal sealed class AzureBlobRemote : IObjectRemote
                 if (!exists.Value)
                 {
                     throw new RemoteException(RemoteFailure.ContainerMissing,
-                        $"{Description}: the container '{_container.Name}' does not exist: create it (az storage container create), or correct the remote's URL (dotnet repro remote modify).");
+                        $"{Description}: the container '{_container.Name}' does not exist: create it (az storage container create), or correct the "
+                            + $"remote's URL (dotnet repro remote modify).");
                 }
 
                 Volatile.Write(ref _probed, true);
@@ -243,23 +246,28 @@ internal sealed class AzureBlobRemote : IObjectRemote
             case RequestFailedException failed when failed.Status is 401 or 403:
                 return new RemoteException(RemoteFailure.Authentication,
                     $"{Description} refused the credentials ({failed.ErrorCode ?? failed.Status.ToString(System.Globalization.CultureInfo.InvariantCulture)}): "
-                    + $"check {ConnectionStringVariable}, or sign in for DefaultAzureCredential (az login) with a role that may read and write blobs; dotnet repro never stores them.", ex);
+                    + $"check {ConnectionStringVariable}, or sign in for DefaultAzureCredential (az login) with a role that may read and write "
+                        + $"blobs; dotnet repro never stores them.", ex);
             case RequestFailedException failed when failed.ErrorCode == "ContainerNotFound":
                 return new RemoteException(RemoteFailure.ContainerMissing,
-                    $"{Description}: the container '{_container.Name}' does not exist: create it, or correct the remote's URL (dotnet repro remote modify).", ex);
+                    $"{Description}: the container '{_container.Name}' does not exist: create it, or correct the remote's URL (dotnet repro remote "
+                        + $"modify).", ex);
             case RequestFailedException failed when failed.Status == 404:
                 return new RemoteException(RemoteFailure.ObjectMissing, $"{Description} has no object {sha256}.", ex);
             case RequestFailedException failed when failed.Status is 0 or 408 or 429 or >= 500:
                 return new RemoteException(failed.Status == 0 ? RemoteFailure.Unreachable : RemoteFailure.Transient,
-                    $"{Description} cannot be reached or failed ({FirstLine(failed.Message)}): check the endpoint and the network, then run the command again.", ex);
+                    $"{Description} cannot be reached or failed ({FirstLine(failed.Message)}): check the endpoint and the network, then run the "
+                        + $"command again.", ex);
             case RequestFailedException failed:
                 return new RemoteException(RemoteFailure.Unreachable, $"{Description} refused the request ({failed.Status} {failed.ErrorCode}).", ex);
             case AuthenticationFailedException or CredentialUnavailableException:
                 return new RemoteException(RemoteFailure.Authentication,
-                    $"{Description}: no Azure credentials: set {ConnectionStringVariable}, or sign in for DefaultAzureCredential (az login, a managed identity); dotnet repro never stores them.", ex);
+                    $"{Description}: no Azure credentials: set {ConnectionStringVariable}, or sign in for DefaultAzureCredential (az login, a "
+                        + $"managed identity); dotnet repro never stores them.", ex);
             case AggregateException or HttpRequestException or SocketException or IOException or TimeoutException:
                 return new RemoteException(RemoteFailure.Unreachable,
-                    $"{Description} cannot be reached ({FirstLine(Innermost(ex).Message)}): check the endpoint and the network, then run the command again.", ex);
+                    $"{Description} cannot be reached ({FirstLine(Innermost(ex).Message)}): check the endpoint and the network, then run the "
+                        + $"command again.", ex);
             default:
                 return null;
         }

@@ -20,7 +20,8 @@ internal static class DataFiles
         if (loaded.IsEmbedded)
         {
             throw new ToolInputException(DiagnosticIds.StoreNoFileList,
-                $"'{loaded.Path}' is {(loaded.Origin == ManifestOrigin.Run ? "a run, whose build link" : "an assembly, whose embedded manifest")} keeps no list of data files: "
+                $"'{loaded.Path}' is {(loaded.Origin == ManifestOrigin.Run ? "a run, whose build link" : "an assembly, whose embedded manifest")} "
+                    + $"keeps no list of data files: "
                 + "name the build's .repro.json or its project folder.");
         }
 
@@ -35,7 +36,8 @@ internal static class DataFiles
                 if (!ContentHash.IsSha256(hash) || file.Size < 0 || string.IsNullOrEmpty(file.Path))
                 {
                     throw new ToolInputException(DiagnosticIds.ToolInputNotManifest,
-                        $"'{loaded.Path}' lists the data file '{file.Path}' of item '{item.Name}' without a SHA-256 and size: rebuild the project to write it again.");
+                        $"'{loaded.Path}' lists the data file '{file.Path}' of item '{item.Name}' without a SHA-256 and size: rebuild the project "
+                            + $"to write it again.");
                 }
 
                 string full;

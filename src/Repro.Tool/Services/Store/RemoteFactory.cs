@@ -13,15 +13,17 @@ internal static class RemoteFactory
     {
         if (!string.IsNullOrWhiteSpace(named))
         {
+            var there = settings.Remotes.Count == 0 ? "" : " (there are: " + string.Join(", ", settings.Remotes.Keys) + ")";
             return settings.Remotes.ContainsKey(named!) ? named!
                 : throw new ToolInputException(DiagnosticIds.StoreConfigInvalid,
-                    $"There is no remote '{named}' in {settings.ConfigPath}{(settings.Remotes.Count == 0 ? "" : " (there are: " + string.Join(", ", settings.Remotes.Keys) + ")")}: add it with dotnet repro remote add {named} URL.");
+                    $"There is no remote '{named}' in {settings.ConfigPath}{there}: add it with dotnet repro remote add {named} URL.");
         }
 
         return settings.DefaultRemote ?? throw new ToolInputException(DiagnosticIds.StoreConfigInvalid,
             settings.Remotes.Count == 0
                 ? "No remote is configured: add one with dotnet repro remote add NAME URL --default (a folder, s3://bucket/prefix or azure://container/prefix)."
-                : $"No default remote: name one with -r NAME, or set it with dotnet repro remote default NAME (there are: {string.Join(", ", settings.Remotes.Keys)}).");
+                : $"No default remote: name one with -r NAME, or set it with dotnet repro remote default NAME (there are: "
+                    + $"{string.Join(", ", settings.Remotes.Keys)}).");
     }
 
     /// <summary>Opens a remote of the settings by name.</summary>

@@ -121,8 +121,8 @@ internal sealed class S3Remote : IObjectRemote
         var length = new FileInfo(file).Length;
         if (length <= MultipartThreshold)
         {
-            await Call(() => _client.PutObjectAsync(new PutObjectRequest { BucketName = _bucket, Key = key, FilePath = file, UseChunkEncoding = false }, cancellation))
-                .ConfigureAwait(false);
+            var put = new PutObjectRequest { BucketName = _bucket, Key = key, FilePath = file, UseChunkEncoding = false };
+            await Call(() => _client.PutObjectAsync(put, cancellation)).ConfigureAwait(false);
             return;
         }
 
@@ -171,8 +171,8 @@ internal sealed class S3Remote : IObjectRemote
         {
             try
             {
-                await _client.AbortMultipartUploadAsync(new AbortMultipartUploadRequest { BucketName = _bucket, Key = key, UploadId = start.UploadId }, CancellationToken.None)
-                    .ConfigureAwait(false);
+                var abort = new AbortMultipartUploadRequest { BucketName = _bucket, Key = key, UploadId = start.UploadId };
+                await _client.AbortMultipartUploadAsync(abort, CancellationToken.None).ConfigureAwait(false);
             }
             catch (Exception ex) when (ex is AmazonServiceException or HttpRequestException or IOException)
             {
@@ -242,7 +242,8 @@ internal sealed class S3Remote : IObjectRemote
     {
         try
         {
-            await _client.GetObjectMetadataAsync(new GetObjectMetadataRequest { BucketName = _bucket, Key = KeyOf(sha256) }, cancellation).ConfigureAwait(false);
+            var head = new GetObjectMetadataRequest { BucketName = _bucket, Key = KeyOf(sha256) };
+            await _client.GetObjectMetadataAsync(head, cancellation).ConfigureAwait(false);
             return true;
         }
         catch (AmazonS3Exception ex) when (ex.StatusCode == HttpStatusCode.NotFound)
@@ -269,7 +270,8 @@ internal sealed class S3Remote : IObjectRemote
         {
             if (!_probed)
             {
-                await Call(() => _client.ListObjectsV2Async(new ListObjectsV2Request { BucketName = _bucket, Prefix = _prefix, MaxKeys = 1 }, cancellation)).ConfigureAwait(false);
+                var first = new ListObjectsV2Request { BucketName = _bucket, Prefix = _prefix, MaxKeys = 1 };
+                await Call(() => _client.ListObjectsV2Async(first, cancellation)).ConfigureAwait(false);
                 Volatile.Write(ref _probed, true);
             }
         }
@@ -309,13 +311,15 @@ internal sealed class S3Remote : IObjectRemote
                     return new RemoteException(RemoteFailure.ObjectMissing, $"{Description} has no object {sha256}.", ex);
                 case "InvalidAccessKeyId" or "SignatureDoesNotMatch" or "AccessDenied" or "InvalidToken" or "ExpiredToken" or "AuthorizationHeaderMalformed":
                     return new RemoteException(RemoteFailure.Authentication,
-                        $"{Description} refused the credentials ({s3.ErrorCode}): set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, AWS_PROFILE, or sign in (aws sso login); dotnet repro never stores them.", ex);
+                        $"{Description} refused the credentials ({s3.ErrorCode}): set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, AWS_PROFILE, or "
+                            + $"sign in (aws sso login); dotnet repro never stores them.", ex);
             }
 
             if (s3.StatusCode is HttpStatusCode.Forbidden or HttpStatusCode.Unauthorized)
             {
                 return new RemoteException(RemoteFailure.Authentication,
-                    $"{Description} refused access ({(int)s3.StatusCode} {s3.ErrorCode}): check the credentials of the SDK's chain (AWS_PROFILE, AWS_ACCESS_KEY_ID) and the bucket's policy.", ex);
+                    $"{Description} refused access ({(int)s3.StatusCode} {s3.ErrorCode}): check the credentials of the SDK's chain (AWS_PROFILE, "
+                        + $"AWS_ACCESS_KEY_ID) and the bucket's policy.", ex);
             }
 
             if (s3.StatusCode == HttpStatusCode.NotFound && sha256 is not null)
@@ -334,7 +338,8 @@ internal sealed class S3Remote : IObjectRemote
         if (ex is AmazonClientException client && client.Message.Contains("credentials", StringComparison.OrdinalIgnoreCase))
         {
             return new RemoteException(RemoteFailure.Authentication,
-                $"{Description}: no AWS credentials were found: set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY or AWS_PROFILE (dotnet repro never stores credentials).", ex);
+                $"{Description}: no AWS credentials were found: set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY or AWS_PROFILE (dotnet repro never "
+                    + $"stores credentials).", ex);
         }
 
         if (ex is HttpRequestException or SocketException or IOException or AmazonClientException or TimeoutException or TaskCanceledException)

@@ -23,7 +23,8 @@ internal static class StoreConfigEditor
         Require(StoreConfigFile.CheckRemoteName(name));
         if (config.Remotes.ContainsKey(name))
         {
-            throw Invalid($"remote '{name}' already exists in {PathOf(settings, local)}: change it with dotnet repro remote modify {name} url URL, or remove it first.");
+            throw Invalid($"remote '{name}' already exists in {PathOf(settings, local)}: change it with dotnet repro remote modify {name} url URL, "
+                + $"or remove it first.");
         }
 
         var remote = new RemoteConfig { Url = url.Trim() };
@@ -48,7 +49,8 @@ internal static class StoreConfigEditor
         var remote = config.Remotes.TryGetValue(name, out var existing) ? existing : new RemoteConfig();
         if (!unset && value is null)
         {
-            throw new ToolInputException(DiagnosticIds.ToolUsage, $"dotnet repro remote modify {name} {option} needs a value (or --unset to remove the option).");
+            throw new ToolInputException(DiagnosticIds.ToolUsage, $"dotnet repro remote modify {name} {option} needs a value (or --unset to remove "
+                + $"the option).");
         }
 
         switch (option)
@@ -56,7 +58,8 @@ internal static class StoreConfigEditor
             case "url":
                 if (unset)
                 {
-                    throw new ToolInputException(DiagnosticIds.ToolUsage, "A remote's url cannot be unset: remove the remote instead (dotnet repro remote remove).");
+                    throw new ToolInputException(DiagnosticIds.ToolUsage, "A remote's url cannot be unset: remove the remote instead (dotnet repro "
+                        + "remote remove).");
                 }
 
                 remote.Url = value!.Trim();
@@ -94,7 +97,8 @@ internal static class StoreConfigEditor
         var config = Target(settings, local);
         if (!config.Remotes.Remove(name))
         {
-            throw Invalid($"There is no remote '{name}' in {PathOf(settings, local)}{(local ? "" : " (a remote of this machine only is removed with --local)")}.");
+            throw Invalid($"There is no remote '{name}' in "
+                + $"{PathOf(settings, local)}{(local ? "" : " (a remote of this machine only is removed with --local)")}.");
         }
 
         if (config.DefaultRemote == name)
@@ -105,7 +109,8 @@ internal static class StoreConfigEditor
         var other = local ? settings.Committed : settings.Local;
         if (other.DefaultRemote == name && !other.Remotes.ContainsKey(name))
         {
-            throw Invalid($"remote '{name}' is the default in {PathOf(settings, !local)}: set another default first (dotnet repro remote default NAME{(local ? "" : " --local")}).");
+            throw Invalid($"remote '{name}' is the default in {PathOf(settings, !local)}: set another default first (dotnet repro remote default "
+                + $"NAME{(local ? "" : " --local")}).");
         }
 
         Save(settings, config, local);

@@ -44,7 +44,8 @@ internal sealed class StoreTransfer
             (_cache.Contains(item.Sha256) ? candidates : result.Missing).Add(item);
         }
 
-        var existing = await WithRetries(() => _remote.ExistingAsync(candidates.Select(o => o.Sha256).ToList(), cancellation), cancellation).ConfigureAwait(false);
+        var hashes = candidates.Select(o => o.Sha256).ToList();
+        var existing = await WithRetries(() => _remote.ExistingAsync(hashes, cancellation), cancellation).ConfigureAwait(false);
         var send = new List<StoreObject>();
         foreach (var item in candidates)
         {
@@ -96,7 +97,8 @@ internal sealed class StoreTransfer
             {
                 try
                 {
-                    return await _cache.AddAsync(item.Sha256, (stream, t) => _remote.DownloadAsync(item.Sha256, stream, item.Size, t), item.Size, token).ConfigureAwait(false);
+                    return await _cache.AddAsync(item.Sha256, (stream, t) => _remote.DownloadAsync(item.Sha256, stream, item.Size, t), item.Size, token)
+                        .ConfigureAwait(false);
                 }
                 catch (InvalidDataException)
                 {
