@@ -97,7 +97,11 @@ internal static class RemoteCommand
 
     private static Command Default(ToolConsole console)
     {
-        var name = new Argument<string?>("name") { Description = "The remote to make the default; without it, show the default.", Arity = ArgumentArity.ZeroOrOne };
+        var name = new Argument<string?>("name")
+        {
+            Description = "The remote to make the default; without it, show the default.",
+            Arity = ArgumentArity.ZeroOrOne,
+        };
         var unset = new Option<bool>("--unset", "-u") { Description = "Leave no default remote." };
         var local = Local();
         var json = CommonOptions.Json();

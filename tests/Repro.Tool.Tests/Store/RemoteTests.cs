@@ -53,13 +53,13 @@ public sealed class RemoteTests : IDisposable
             Assert.Equal(File.ReadAllBytes(item.Path), File.ReadAllBytes(placed));
         }
 
-        var listed = new List<string>();
-        await foreach (var hash in remote.Remote.ListAsync(CancellationToken.None))
+        var listed = new List<RemoteObject>();
+        await foreach (var item in remote.Remote.ListAsync(CancellationToken.None))
         {
-            listed.Add(hash);
+            listed.Add(item);
         }
 
-        Assert.Equal(objects.Select(o => o.Sha256).OrderBy(h => h, StringComparer.Ordinal), listed.OrderBy(h => h, StringComparer.Ordinal));
+        Assert.Equal(objects.Select(o => new RemoteObject(o.Sha256, o.Size)).OrderBy(o => o.Sha256, StringComparer.Ordinal), listed.OrderBy(o => o.Sha256, StringComparer.Ordinal));
     }
 
     [ServerTheory]
@@ -100,6 +100,23 @@ public sealed class RemoteTests : IDisposable
         Assert.False(empty.Contains(damaged.Sha256));
         Assert.True(empty.Contains(objects[1].Sha256));
         Assert.Empty(Directory.EnumerateFiles(Path.Combine(empty.Directory, "tmp")));
+    }
+
+    [ServerTheory]
+    [MemberData(nameof(Kinds))]
+    public async Task A_partial_object_left_by_a_killed_upload_is_sent_again(string kind)
+    {
+        using var remote = TestRemote.Create(_servers, kind, _temp.Path);
+        var (cache, objects) = Fill("a", new[] { 5000, 6000 });
+        await new StoreTransfer(cache, remote.Remote, jobs: 2).PushAsync(objects);
+        remote.Corrupt(objects[0].Sha256, File.ReadAllBytes(objects[0].Path).AsSpan(0, 1000).ToArray());
+
+        var again = await new StoreTransfer(cache, remote.Remote, jobs: 2).PushAsync(objects);
+        var pulled = await new StoreTransfer(new LocalCache(_temp.Combine("cache-b")), remote.Remote, jobs: 2).PullAsync(objects);
+
+        Assert.Equal(objects[0].Sha256, Assert.Single(again.Transferred).Sha256);
+        Assert.Empty(pulled.Corrupt);
+        Assert.Equal(2, pulled.Transferred.Count);
     }
 
     [ServerTheory]
@@ -206,6 +223,7 @@ public sealed class RemoteTests : IDisposable
         Assert.Equal(objects.Count, rerun.Transferred.Count + rerun.AlreadyThere.Count);
         Assert.InRange(rerun.AlreadyThere.Count, sent, sent + 1); // one upload may have completed as the push was stopped
         var pulled = await new StoreTransfer(new LocalCache(_temp.Combine("cache-b")), remote.Remote, jobs: 4).PullAsync(objects);
+        Assert.Empty(pulled.Corrupt);
         Assert.Equal(objects.Count, pulled.Transferred.Count);
     }
 

@@ -25,7 +25,6 @@ namespace Repro.Tool.Services;
 internal sealed class AzureBlobRemote : IObjectRemote
 {
     public const string ConnectionStringVariable = "AZURE_STORAGE_CONNECTION_STRING";
-    private const int ListThreshold = 256;
 
     private readonly BlobContainerClient _container;
     private readonly string _prefix;
@@ -74,47 +73,10 @@ internal sealed class AzureBlobRemote : IObjectRemote
 
     public string Description { get; }
 
-    public async Task<ISet<string>> ExistingAsync(IReadOnlyCollection<string> hashes, CancellationToken cancellation)
+    public async Task<ISet<string>> ExistingAsync(IReadOnlyDictionary<string, long> expected, CancellationToken cancellation)
     {
         await ProbeAsync(cancellation).ConfigureAwait(false);
-        ISet<string> found = new HashSet<string>(StringComparer.Ordinal);
-        if (hashes.Count >= ListThreshold)
-        {
-            var wanted = new HashSet<string>(hashes, StringComparer.Ordinal);
-            await foreach (var hash in ListAsync(cancellation).ConfigureAwait(false))
-            {
-                if (wanted.Contains(hash))
-                {
-                    found.Add(hash);
-                }
-            }
-
-            return found;
-        }
-
-        using var gate = new SemaphoreSlim(16);
-        var checks = hashes.Select(async hash =>
-        {
-            await gate.WaitAsync(cancellation).ConfigureAwait(false);
-            try
-            {
-                var exists = await Call(() => _container.GetBlobClient(KeyOf(hash)).ExistsAsync(cancellation), hash).ConfigureAwait(false);
-                return (hash, exists.Value);
-            }
-            finally
-            {
-                gate.Release();
-            }
-        }).ToList();
-        foreach (var (hash, exists) in await Task.WhenAll(checks).ConfigureAwait(false))
-        {
-            if (exists)
-            {
-                found.Add(hash);
-            }
-        }
-
-        return found;
+        return await BatchedExistence.FindAsync(expected, ListAsync, SizeOfAsync, cancellation).ConfigureAwait(false);
     }
 
     public async Task UploadAsync(string sha256, string file, CancellationToken cancellation)
@@ -154,7 +116,7 @@ internal sealed class AzureBlobRemote : IObjectRemote
         await Call(() => blob.DownloadToAsync(destination, options, cancellation), sha256).ConfigureAwait(false);
     }
 
-    public async IAsyncEnumerable<string> ListAsync([EnumeratorCancellation] CancellationToken cancellation)
+    public async IAsyncEnumerable<RemoteObject> ListAsync([EnumeratorCancellation] CancellationToken cancellation)
     {
         await ProbeAsync(cancellation).ConfigureAwait(false);
         var pages = _container.GetBlobsAsync(new GetBlobsOptions { Prefix = _prefix + "files/sha256/" }, cancellation).AsPages(pageSizeHint: 5000);
@@ -180,7 +142,7 @@ internal sealed class AzureBlobRemote : IObjectRemote
             {
                 if (ContentHash.FromKey(item.Name.Substring(_prefix.Length)) is { } hash)
                 {
-                    yield return hash;
+                    yield return new RemoteObject(hash, item.Properties.ContentLength ?? -1);
                 }
             }
         }
@@ -195,6 +157,23 @@ internal sealed class AzureBlobRemote : IObjectRemote
     public void Dispose() => _probe.Dispose();
 
     private string KeyOf(string sha256) => _prefix + ContentHash.Key(sha256);
+
+    private async Task<long?> SizeOfAsync(string sha256, CancellationToken cancellation)
+    {
+        try
+        {
+            var properties = await _container.GetBlobClient(KeyOf(sha256)).GetPropertiesAsync(cancellationToken: cancellation).ConfigureAwait(false);
+            return properties.Value.ContentLength;
+        }
+        catch (RequestFailedException ex) when (ex.Status == 404)
+        {
+            return null;
+        }
+        catch (Exception ex) when (Translate(ex, sha256) is { } translated)
+        {
+            throw translated;
+        }
+    }
 
     private async Task ProbeAsync(CancellationToken cancellation)
     {

@@ -158,8 +158,13 @@ internal sealed class DataStore : IDisposable
         ISet<string>? onRemote = null;
         if (_openRemote is not null)
         {
-            var hashes = files.Select(f => f.Sha256).Distinct(StringComparer.Ordinal).ToList();
-            onRemote = Run(() => Remote().ExistingAsync(hashes, cancellation));
+            var expected = new Dictionary<string, long>(StringComparer.Ordinal);
+            foreach (var file in files)
+            {
+                expected[file.Sha256] = file.Size;
+            }
+
+            onRemote = Run(() => Remote().ExistingAsync(expected, cancellation));
         }
 
         return files.Select(f => new DataStatusEntry(f, Cache.Contains(f.Sha256), onRemote?.Contains(f.Sha256), StateOf(f))).ToList();

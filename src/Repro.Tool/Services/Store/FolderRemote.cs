@@ -26,16 +26,17 @@ internal sealed class FolderRemote : IObjectRemote
 
     public string Description { get; }
 
-    public Task<ISet<string>> ExistingAsync(IReadOnlyCollection<string> hashes, CancellationToken cancellation)
+    public Task<ISet<string>> ExistingAsync(IReadOnlyDictionary<string, long> expected, CancellationToken cancellation)
     {
         RequireFolder();
         ISet<string> found = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var hash in hashes)
+        foreach (var pair in expected)
         {
             cancellation.ThrowIfCancellationRequested();
-            if (File.Exists(PathOf(hash)))
+            var file = new FileInfo(PathOf(pair.Key));
+            if (file.Exists && file.Length == pair.Value)
             {
-                found.Add(hash);
+                found.Add(pair.Key);
             }
         }
 
@@ -57,14 +58,9 @@ internal sealed class FolderRemote : IObjectRemote
                 await from.CopyToAsync(to, BufferSize, cancellation).ConfigureAwait(false);
             }
 
-            try
-            {
-                File.Move(temporary, target);
-            }
-            catch (IOException) when (File.Exists(target))
-            {
-                // Another writer was first: the object is named by its content, so it holds the same bytes.
-            }
+            // The rename replaces what is there: the same bytes (another writer was first), or what a copy by other means left
+            // short, which the existence check saw by its size.
+            File.Move(temporary, target, overwrite: true);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
@@ -99,7 +95,7 @@ internal sealed class FolderRemote : IObjectRemote
         }
     }
 
-    public async IAsyncEnumerable<string> ListAsync([EnumeratorCancellation] CancellationToken cancellation)
+    public async IAsyncEnumerable<RemoteObject> ListAsync([EnumeratorCancellation] CancellationToken cancellation)
     {
         RequireFolder();
         var root = Path.Combine(_folder, "files", "sha256");
@@ -111,13 +107,13 @@ internal sealed class FolderRemote : IObjectRemote
         foreach (var fanOut in Directory.EnumerateDirectories(root))
         {
             var head = Path.GetFileName(fanOut);
-            foreach (var file in Directory.EnumerateFiles(fanOut))
+            foreach (var file in new DirectoryInfo(fanOut).EnumerateFiles())
             {
                 cancellation.ThrowIfCancellationRequested();
-                var hash = head + Path.GetFileName(file);
+                var hash = head + file.Name;
                 if (ContentHash.IsSha256(hash))
                 {
-                    yield return hash;
+                    yield return new RemoteObject(hash, file.Length);
                 }
             }
 

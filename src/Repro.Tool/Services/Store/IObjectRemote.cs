@@ -16,8 +16,11 @@ internal interface IObjectRemote : IDisposable
     /// <summary>The remote as messages name it: its name and URL.</summary>
     string Description { get; }
 
-    /// <summary>Which of <paramref name="hashes"/> the remote holds (checked in batches: a listing when there are many).</summary>
-    Task<ISet<string>> ExistingAsync(IReadOnlyCollection<string> hashes, CancellationToken cancellation);
+    /// <summary>
+    /// Which of the objects the remote holds with the size expected (hash to size), checked in batches: a listing when
+    /// there are many (<see cref="BatchedExistence"/>).
+    /// </summary>
+    Task<ISet<string>> ExistingAsync(IReadOnlyDictionary<string, long> expected, CancellationToken cancellation);
 
     /// <summary>
     /// Sends a file under its hash. An object becomes visible only whole (a temporary name renamed, a single PUT, or a
@@ -28,8 +31,8 @@ internal interface IObjectRemote : IDisposable
     /// <summary>Writes the object into <paramref name="destination"/>; more than <paramref name="maxBytes"/> fails.</summary>
     Task DownloadAsync(string sha256, Stream destination, long maxBytes, CancellationToken cancellation);
 
-    /// <summary>Every object the remote holds (keys that are not an object's are skipped).</summary>
-    IAsyncEnumerable<string> ListAsync(CancellationToken cancellation);
+    /// <summary>Every object the remote holds, with its size (keys that are not an object's are skipped).</summary>
+    IAsyncEnumerable<RemoteObject> ListAsync(CancellationToken cancellation);
 
     Task DeleteAsync(string sha256, CancellationToken cancellation);
 }

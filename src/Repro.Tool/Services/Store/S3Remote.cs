@@ -27,7 +27,6 @@ internal sealed class S3Remote : IObjectRemote
     private const long MinPartSize = 8L << 20;
     private const long MaxPartSize = 5L << 30;
     private const int PartsInParallel = 4;
-    private const int ListThreshold = 256;
 
     private readonly AmazonS3Client _client;
     private readonly string _bucket;
@@ -72,46 +71,10 @@ internal sealed class S3Remote : IObjectRemote
         return Math.Min(size, MaxPartSize);
     }
 
-    public async Task<ISet<string>> ExistingAsync(IReadOnlyCollection<string> hashes, CancellationToken cancellation)
+    public async Task<ISet<string>> ExistingAsync(IReadOnlyDictionary<string, long> expected, CancellationToken cancellation)
     {
         await ProbeAsync(cancellation).ConfigureAwait(false);
-        ISet<string> found = new HashSet<string>(StringComparer.Ordinal);
-        if (hashes.Count >= ListThreshold)
-        {
-            var wanted = new HashSet<string>(hashes, StringComparer.Ordinal);
-            await foreach (var hash in ListAsync(cancellation).ConfigureAwait(false))
-            {
-                if (wanted.Contains(hash))
-                {
-                    found.Add(hash);
-                }
-            }
-
-            return found;
-        }
-
-        using var gate = new SemaphoreSlim(16);
-        var checks = hashes.Select(async hash =>
-        {
-            await gate.WaitAsync(cancellation).ConfigureAwait(false);
-            try
-            {
-                return (hash, exists: await ExistsAsync(hash, cancellation).ConfigureAwait(false));
-            }
-            finally
-            {
-                gate.Release();
-            }
-        }).ToList();
-        foreach (var (hash, exists) in await Task.WhenAll(checks).ConfigureAwait(false))
-        {
-            if (exists)
-            {
-                found.Add(hash);
-            }
-        }
-
-        return found;
+        return await BatchedExistence.FindAsync(expected, ListAsync, SizeOfAsync, cancellation).ConfigureAwait(false);
     }
 
     public async Task UploadAsync(string sha256, string file, CancellationToken cancellation)
@@ -203,7 +166,7 @@ internal sealed class S3Remote : IObjectRemote
         }
     }
 
-    public async IAsyncEnumerable<string> ListAsync([EnumeratorCancellation] CancellationToken cancellation)
+    public async IAsyncEnumerable<RemoteObject> ListAsync([EnumeratorCancellation] CancellationToken cancellation)
     {
         await ProbeAsync(cancellation).ConfigureAwait(false);
         string? token = null;
@@ -215,7 +178,7 @@ internal sealed class S3Remote : IObjectRemote
             {
                 if (ContentHash.FromKey(item.Key.Substring(_prefix.Length)) is { } hash)
                 {
-                    yield return hash;
+                    yield return new RemoteObject(hash, item.Size ?? -1);
                 }
             }
 
@@ -238,17 +201,16 @@ internal sealed class S3Remote : IObjectRemote
 
     private string KeyOf(string sha256) => _prefix + ContentHash.Key(sha256);
 
-    private async Task<bool> ExistsAsync(string sha256, CancellationToken cancellation)
+    private async Task<long?> SizeOfAsync(string sha256, CancellationToken cancellation)
     {
         try
         {
             var head = new GetObjectMetadataRequest { BucketName = _bucket, Key = KeyOf(sha256) };
-            await _client.GetObjectMetadataAsync(head, cancellation).ConfigureAwait(false);
-            return true;
+            return (await _client.GetObjectMetadataAsync(head, cancellation).ConfigureAwait(false)).ContentLength;
         }
         catch (AmazonS3Exception ex) when (ex.StatusCode == HttpStatusCode.NotFound)
         {
-            return false;
+            return null;
         }
         catch (Exception ex) when (Translate(ex, null) is { } translated)
         {

@@ -44,8 +44,8 @@ internal sealed class StoreTransfer
             (_cache.Contains(item.Sha256) ? candidates : result.Missing).Add(item);
         }
 
-        var hashes = candidates.Select(o => o.Sha256).ToList();
-        var existing = await WithRetries(() => _remote.ExistingAsync(hashes, cancellation), cancellation).ConfigureAwait(false);
+        var expected = candidates.ToDictionary(o => o.Sha256, o => o.Size, StringComparer.Ordinal);
+        var existing = await WithRetries(() => _remote.ExistingAsync(expected, cancellation), cancellation).ConfigureAwait(false);
         var send = new List<StoreObject>();
         foreach (var item in candidates)
         {
@@ -81,9 +81,10 @@ internal sealed class StoreTransfer
             (_cache.Contains(item.Sha256) ? result.AlreadyThere : wanted).Add(item);
         }
 
+        var expected = wanted.ToDictionary(o => o.Sha256, o => o.Size, StringComparer.Ordinal);
         var existing = wanted.Count == 0
             ? new HashSet<string>()
-            : await WithRetries(() => _remote.ExistingAsync(wanted.Select(o => o.Sha256).ToList(), cancellation), cancellation).ConfigureAwait(false);
+            : await WithRetries(() => _remote.ExistingAsync(expected, cancellation), cancellation).ConfigureAwait(false);
         var fetch = new List<StoreObject>();
         foreach (var item in wanted)
         {
