@@ -78,20 +78,7 @@ public sealed class LocalCache
     public CacheResult Add(Stream source, string sha256, long maxBytes = long.MaxValue) =>
         Write(sha256, maxBytes, stream =>
         {
-            var buffer = ArrayPool<byte>.Shared.Rent(BufferSize);
-            try
-            {
-                int read;
-                while ((read = source.Read(buffer, 0, BufferSize)) > 0)
-                {
-                    stream.Write(buffer, 0, read);
-                }
-            }
-            finally
-            {
-                ArrayPool<byte>.Shared.Return(buffer);
-            }
-
+            CopyAll(source, stream);
             return Task.CompletedTask;
         }).GetAwaiter().GetResult();
 
@@ -260,20 +247,7 @@ public sealed class LocalCache
         using (var to = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, BufferSize))
         using (var hashing = new HashingWriteStream(to, long.MaxValue))
         {
-            var buffer = ArrayPool<byte>.Shared.Rent(BufferSize);
-            try
-            {
-                int read;
-                while ((read = from.Read(buffer, 0, BufferSize)) > 0)
-                {
-                    hashing.Write(buffer, 0, read);
-                }
-            }
-            finally
-            {
-                ArrayPool<byte>.Shared.Return(buffer);
-            }
-
+            CopyAll(from, hashing);
             var actual = hashing.Sha256();
             if (actual != sha256)
             {
@@ -281,6 +255,24 @@ public sealed class LocalCache
             }
 
             return new CacheResult(CacheOutcome.Placed, sha256, hashing.Written, linkType: CacheLinkType.Copy);
+        }
+    }
+
+    // Fixed blocks from a pool: memory does not grow with the file.
+    private static void CopyAll(Stream from, Stream to)
+    {
+        var buffer = ArrayPool<byte>.Shared.Rent(BufferSize);
+        try
+        {
+            int read;
+            while ((read = from.Read(buffer, 0, BufferSize)) > 0)
+            {
+                to.Write(buffer, 0, read);
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
         }
     }
 

@@ -26,25 +26,19 @@ internal static class DataCommand
         {
             target, remote, jobs, json, Push(console), Pull(console), Status(console),
         };
-        command.SetAction(parse => RunStatus(console, parse, target, remote, jobs, json));
+        command.SetAction(parse =>
+            Run(parse, target, remote, jobs, json, remoteRequired: false, (store, files, asJson) => PrintStatus(console, store, files, asJson)));
         return command;
     }
 
-    private static Command Push(ToolConsole console)
-    {
-        var (target, remote, jobs, json) = Options();
-        var command = new Command("push", "Add the build's data files to the local cache (verified against the manifest's hashes) and send those "
-            + "the remote lacks. "
-            + "A file changed since the build is named and skipped (exit code 1).")
+    private static Command Push(ToolConsole console) => Subcommand("push",
+        "Add the build's data files to the local cache (verified against the manifest's hashes) and send those the remote lacks. "
+            + "A file changed since the build is named and skipped (exit code 1).",
+        remoteRequired: true,
+        (store, files, json) =>
         {
-            target, remote, jobs, json,
-        };
-        command.SetAction(parse =>
-        {
-            var (files, projectDirectory) = Files(parse, target);
-            using var store = DataStore.Open(projectDirectory, parse.GetValue(remote), parse.GetValue(jobs), remoteRequired: true);
             var progress = new TransferProgress();
-            var result = WithProgress(console, parse.GetValue(json), "Pushing data", progress, () => store.Push(files, progress));
+            var result = WithProgress(console, json, "Pushing data", progress, () => store.Push(files, progress));
             foreach (var file in result.Changed)
             {
                 console.WriteWarning(DiagnosticIds.StoreDataChanged, $"{file.Path} changed since the build (its content no longer hashes to "
@@ -57,7 +51,7 @@ internal static class DataCommand
                     + $"({store.Cache.Directory}): not pushed.");
             }
 
-            if (parse.GetValue(json))
+            if (json)
             {
                 console.WriteJson(writer =>
                 {
@@ -81,24 +75,15 @@ internal static class DataCommand
 
             return result.Complete ? ExitCodes.Ok : ExitCodes.Differs;
         });
-        return command;
-    }
 
-    private static Command Pull(ToolConsole console)
-    {
-        var (target, remote, jobs, json) = Options();
-        var command = new Command("pull", "Fetch the build's data files the cache lacks from the remote (each re-hashed before it is kept) and put "
-            + "those missing from the work tree there. "
-            + "A work-tree file that differs is left as it is and named (exit code 1).")
+    private static Command Pull(ToolConsole console) => Subcommand("pull",
+        "Fetch the build's data files the cache lacks from the remote (each re-hashed before it is kept) and put those missing from the work tree "
+            + "there. A work-tree file that differs is left as it is and named (exit code 1).",
+        remoteRequired: true,
+        (store, files, json) =>
         {
-            target, remote, jobs, json,
-        };
-        command.SetAction(parse =>
-        {
-            var (files, projectDirectory) = Files(parse, target);
-            using var store = DataStore.Open(projectDirectory, parse.GetValue(remote), parse.GetValue(jobs), remoteRequired: true);
             var progress = new TransferProgress();
-            var result = WithProgress(console, parse.GetValue(json), "Pulling data", progress, () => store.Pull(files, progress));
+            var result = WithProgress(console, json, "Pulling data", progress, () => store.Pull(files, progress));
             if (result.Transfer.Corrupt.Count > 0)
             {
                 var (item, actual) = result.Transfer.Corrupt[0];
@@ -125,7 +110,7 @@ internal static class DataCommand
                     + $"push it from a clone that has it.");
             }
 
-            if (parse.GetValue(json))
+            if (json)
             {
                 console.WriteJson(writer =>
                 {
@@ -151,27 +136,36 @@ internal static class DataCommand
 
             return result.Complete ? ExitCodes.Ok : ExitCodes.Differs;
         });
-        return command;
-    }
 
-    private static Command Status(ToolConsole console)
+    private static Command Status(ToolConsole console) => Subcommand("status",
+        "Per data file of the build: in the local cache, on the remote, and unchanged, changed or missing in the work tree. "
+            + "Exit code 1 when any is not all three.",
+        remoteRequired: false,
+        (store, files, json) => PrintStatus(console, store, files, json));
+
+    // The options every data command takes, the manifest's files read, the store opened, then the command's own work.
+    private static Command Subcommand(string name, string description, bool remoteRequired, Func<DataStore, IReadOnlyList<DataFile>, bool, int> run)
     {
         var (target, remote, jobs, json) = Options();
-        var command = new Command("status", "Per data file of the build: in the local cache, on the remote, and unchanged, changed or missing in "
-            + "the work tree. Exit code 1 when any is not all three.")
-        {
-            target, remote, jobs, json,
-        };
-        command.SetAction(parse => RunStatus(console, parse, target, remote, jobs, json));
+        var command = new Command(name, description) { target, remote, jobs, json };
+        command.SetAction(parse => Run(parse, target, remote, jobs, json, remoteRequired, run));
         return command;
     }
 
-    private static int RunStatus(ToolConsole console, ParseResult parse, Argument<string> target, Option<string?> remote, Option<int?> jobs, Option<bool> json)
+    private static int Run(
+        ParseResult parse, Argument<string> target, Option<string?> remote, Option<int?> jobs, Option<bool> json, bool remoteRequired,
+        Func<DataStore, IReadOnlyList<DataFile>, bool, int> run)
     {
-        var (files, projectDirectory) = Files(parse, target);
-        using var store = DataStore.Open(projectDirectory, parse.GetValue(remote), parse.GetValue(jobs), remoteRequired: false);
+        var loaded = ManifestLoader.Load(parse.GetValue(target)!);
+        var files = DataFiles.Of(loaded, out var projectDirectory);
+        using var store = DataStore.Open(projectDirectory, parse.GetValue(remote), parse.GetValue(jobs), remoteRequired);
+        return run(store, files, parse.GetValue(json));
+    }
+
+    private static int PrintStatus(ToolConsole console, DataStore store, IReadOnlyList<DataFile> files, bool json)
+    {
         var entries = store.Status(files);
-        if (parse.GetValue(json))
+        if (json)
         {
             console.WriteJson(writer =>
             {
@@ -227,13 +221,6 @@ internal static class DataCommand
         new Option<string?>("--remote", "-r") { Description = "The remote to use (default: the default remote, dotnet repro remote default)." },
         new Option<int?>("--jobs", "-j") { Description = "Parallel transfers (default: jobs of the configuration, else 4)." },
         CommonOptions.Json());
-
-    private static (IReadOnlyList<DataFile> Files, string ProjectDirectory) Files(ParseResult parse, Argument<string> target)
-    {
-        var loaded = ManifestLoader.Load(parse.GetValue(target)!);
-        var files = DataFiles.Of(loaded, out var projectDirectory);
-        return (files, projectDirectory);
-    }
 
     // A progress bar on an interactive terminal only: never with --json, redirected output or in CI.
     private static T WithProgress<T>(ToolConsole console, bool json, string description, TransferProgress progress, Func<T> work) =>

@@ -28,8 +28,7 @@ internal sealed class AzureBlobRemote : IObjectRemote
 
     private readonly BlobContainerClient _container;
     private readonly string _prefix;
-    private readonly SemaphoreSlim _probe = new(1, 1);
-    private bool _probed;
+    private readonly OnceAsync _probe;
 
     /// <param name="connectionString">Null in the tool (<c>AZURE_STORAGE_CONNECTION_STRING</c>, else DefaultAzureCredential); tests pass wrong ones.</param>
     public AzureBlobRemote(string name, RemoteLocation location, RemoteConfig config, string? connectionString = null)
@@ -68,6 +67,7 @@ internal sealed class AzureBlobRemote : IObjectRemote
         }
 
         _container = service.GetBlobContainerClient(location.Container);
+        _probe = new OnceAsync(RequireContainerAsync);
         Description = $"remote '{name}' ({location.Url} at {where})";
     }
 
@@ -175,32 +175,17 @@ internal sealed class AzureBlobRemote : IObjectRemote
         }
     }
 
-    private async Task ProbeAsync(CancellationToken cancellation)
+    // The container checked once before the first request: a missing one gets its own message.
+    private Task ProbeAsync(CancellationToken cancellation) => _probe.RunAsync(cancellation);
+
+    private async Task RequireContainerAsync(CancellationToken cancellation)
     {
-        if (Volatile.Read(ref _probed))
+        var exists = await Call(() => _container.ExistsAsync(cancellation), null).ConfigureAwait(false);
+        if (!exists.Value)
         {
-            return;
-        }
-
-        await _probe.WaitAsync(cancellation).ConfigureAwait(false);
-        try
-        {
-            if (!_probed)
-            {
-                var exists = await Call(() => _container.ExistsAsync(cancellation), null).ConfigureAwait(false);
-                if (!exists.Value)
-                {
-                    throw new RemoteException(RemoteFailure.ContainerMissing,
-                        $"{Description}: the container '{_container.Name}' does not exist: create it (az storage container create), or correct the "
-                            + $"remote's URL (dotnet repro remote modify).");
-                }
-
-                Volatile.Write(ref _probed, true);
-            }
-        }
-        finally
-        {
-            _probe.Release();
+            throw new RemoteException(RemoteFailure.ContainerMissing,
+                $"{Description}: the container '{_container.Name}' does not exist: create it (az storage container create), or correct the "
+                    + $"remote's URL (dotnet repro remote modify).");
         }
     }
 

@@ -31,8 +31,7 @@ internal sealed class S3Remote : IObjectRemote
     private readonly AmazonS3Client _client;
     private readonly string _bucket;
     private readonly string _prefix;
-    private readonly SemaphoreSlim _probe = new(1, 1);
-    private bool _probed;
+    private readonly OnceAsync _probe;
 
     /// <param name="credentials">Null in the tool (the SDK's chain); tests pass wrong ones.</param>
     public S3Remote(string name, RemoteLocation location, RemoteConfig config, AWSCredentials? credentials = null)
@@ -60,6 +59,7 @@ internal sealed class S3Remote : IObjectRemote
         }
 
         _client = credentials is null ? new AmazonS3Client(settings) : new AmazonS3Client(credentials, settings);
+        _probe = new OnceAsync(ListOneAsync);
     }
 
     public string Description { get; }
@@ -220,27 +220,12 @@ internal sealed class S3Remote : IObjectRemote
 
     // One listing of at most one key before the first request: a missing bucket, refused credentials and an unreachable
     // server each get their own message (a HEAD's 404 cannot tell a missing bucket from a missing object).
-    private async Task ProbeAsync(CancellationToken cancellation)
-    {
-        if (Volatile.Read(ref _probed))
-        {
-            return;
-        }
+    private Task ProbeAsync(CancellationToken cancellation) => _probe.RunAsync(cancellation);
 
-        await _probe.WaitAsync(cancellation).ConfigureAwait(false);
-        try
-        {
-            if (!_probed)
-            {
-                var first = new ListObjectsV2Request { BucketName = _bucket, Prefix = _prefix, MaxKeys = 1 };
-                await Call(() => _client.ListObjectsV2Async(first, cancellation)).ConfigureAwait(false);
-                Volatile.Write(ref _probed, true);
-            }
-        }
-        finally
-        {
-            _probe.Release();
-        }
+    private async Task ListOneAsync(CancellationToken cancellation)
+    {
+        var first = new ListObjectsV2Request { BucketName = _bucket, Prefix = _prefix, MaxKeys = 1 };
+        await Call(() => _client.ListObjectsV2Async(first, cancellation)).ConfigureAwait(false);
     }
 
     private async Task<T> Call<T>(Func<Task<T>> request, string? sha256 = null)
