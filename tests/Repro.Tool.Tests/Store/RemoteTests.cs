@@ -139,6 +139,33 @@ public sealed class RemoteTests : IDisposable
     }
 
     [ServerTheory]
+    [MemberData(nameof(ServerKinds))]
+    public async Task A_server_that_is_not_there_is_one_line_after_the_retries(string kind)
+    {
+        using var remote = TestRemote.Create(_servers, kind, _temp.Path);
+        int port;
+        using (var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0))
+        {
+            listener.Start();
+            port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+        }
+
+        var config = remote.Config.Clone();
+        config.Endpoint = $"http://127.0.0.1:{port}";
+        var location = RemoteLocation.TryParse(config.Url, _temp.Path, out _)!;
+        var gone = $"DefaultEndpointsProtocol=http;AccountName={StoreServers.AzureAccount};AccountKey={_servers.AzureKey};BlobEndpoint=http://127.0.0.1:{port}/x;";
+        using IObjectRemote unreachable = kind == "s3" ? new S3Remote("team", location, config) : new AzureBlobRemote("team", location, config, gone);
+        var (cache, objects) = Fill("a", new[] { 10 });
+
+        var failure = await Assert.ThrowsAsync<RemoteException>(() => new StoreTransfer(cache, unreachable, jobs: 1) { Retries = 1 }.PushAsync(objects));
+
+        Assert.Equal(RemoteFailure.Unreachable, failure.Failure);
+        Assert.Contains("cannot be reached", failure.Message, StringComparison.Ordinal);
+        Assert.Equal(Repro.Build.DiagnosticIds.StoreRemoteUnreachable, StoreErrors.ToInput(failure).Code);
+        Assert.DoesNotContain("\n", failure.Message, StringComparison.Ordinal);
+    }
+
+    [ServerTheory]
     [MemberData(nameof(Kinds))]
     public async Task A_missing_bucket_container_or_folder_is_one_line(string kind)
     {
