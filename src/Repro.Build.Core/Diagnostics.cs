@@ -41,6 +41,14 @@ public static class DiagnosticIds
     public const string ToolRebuildCannotStart = "REPRO509";
     public const string ToolShareFailed = "REPRO520";
     public const string ToolCheckFailed = "REPRO521";
+    public const string StoreConfigInvalid = "REPRO530";
+    public const string StoreRemoteUnreachable = "REPRO531";
+    public const string StoreAuthenticationFailed = "REPRO532";
+    public const string StoreContainerMissing = "REPRO533";
+    public const string StoreObjectCorrupt = "REPRO534";
+    public const string StoreDataChanged = "REPRO535";
+    public const string StoreObjectMissing = "REPRO536";
+    public const string StoreNoFileList = "REPRO537";
     public const string ManifestNotWritten = "REPRO901";
     public const string UnexpectedFailure = "REPRO900";
 

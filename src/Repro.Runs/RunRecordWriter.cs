@@ -54,7 +54,7 @@ internal sealed class RunRecordWriter
         List<RunDiagnostic> diagnostics)
     {
         BaseDirectory = projectDirectory ?? System.IO.Directory.GetCurrentDirectory();
-        RepositoryRoot = RunStore.WorkTreeRoot(BaseDirectory);
+        RepositoryRoot = Repro.Build.Store.ReproFolder.WorkTreeRoot(BaseDirectory);
         _defaultStore = string.IsNullOrWhiteSpace(options.RunsDirectory)
             && string.IsNullOrEmpty(Environment.GetEnvironmentVariable(RunStore.EnvironmentVariable));
         _runsDirectory = RunStore.Locate(BaseDirectory, options.RunsDirectory);
@@ -417,12 +417,7 @@ internal sealed class RunRecordWriter
             System.IO.Directory.CreateDirectory(RunDirectory);
             if (_defaultStore)
             {
-                var ignore = Path.Combine(Path.GetDirectoryName(_runsDirectory)!, ".gitignore");
-                if (!File.Exists(ignore))
-                {
-                    var text = "# Run records of Repro.Runs: local to this machine unless added on purpose.\n*\n";
-                    AtomicFile.WriteIfChanged(ignore, System.Text.Encoding.UTF8.GetBytes(text));
-                }
+                Repro.Build.Store.ReproFolder.EnsureGitIgnore(Path.GetDirectoryName(_runsDirectory)!);
             }
 
             Volatile.Write(ref _folderReady, true);

@@ -34,6 +34,8 @@ public static class Program
             CompareCommand.Create(console),
             CheckCommand.Create(console),
             ReportCommand.Create(console),
+            RemoteCommand.Create(console),
+            DataCommand.Create(console),
         };
         root.Add(HelpCommand.Create(topic => ShowHelp(root.Parse(topic), console)));
         foreach (var option in root.Options.OfType<VersionOption>())

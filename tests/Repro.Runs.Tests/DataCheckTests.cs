@@ -107,6 +107,6 @@ public sealed class DataCheckTests : IDisposable
             Assert.Equal(Path.Combine(_project.Path, ".repro", "runs", run.RunId), run.RunDirectory);
         }
 
-        Assert.Equal("*", File.ReadAllLines(Path.Combine(_project.Path, ".repro", ".gitignore")).Last());
+        Assert.Equal(Repro.Build.Store.ReproFolder.GitIgnoreText, File.ReadAllText(Path.Combine(_project.Path, ".repro", ".gitignore")));
     }
 }

@@ -1,7 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
-using Repro.Build.Git;
+using Repro.Build.Store;
 using Repro.Build.IO;
 
 namespace Repro.Runs.Records;
@@ -14,9 +14,6 @@ public static class RunStore
 {
     /// <summary>The environment variable that names the runs folder (the folder holding one folder per run).</summary>
     public const string EnvironmentVariable = "REPRO_RUNS_DIR";
-
-    /// <summary>The folder under the work tree root that holds <c>runs/</c> and a <c>.gitignore</c> of <c>*</c>.</summary>
-    public const string DefaultFolderName = ".repro";
 
     /// <summary>
     /// The runs folder: <paramref name="configured"/> when given, else <c>REPRO_RUNS_DIR</c>, else <c>.repro/runs</c> at the
@@ -33,20 +30,7 @@ public static class RunStore
             return Path.GetFullPath(Path.Combine(startDirectory, explicitFolder));
         }
 
-        return Path.Combine(WorkTreeRoot(startDirectory) ?? Path.GetFullPath(startDirectory), DefaultFolderName, "runs");
-    }
-
-    /// <summary>The top of the git work tree containing <paramref name="directory"/>, or null (none, or unreadable).</summary>
-    public static string? WorkTreeRoot(string directory)
-    {
-        try
-        {
-            return GitRepositoryLocator.Locate(directory)?.WorkingDirectory;
-        }
-        catch (Exception ex) when (ex is GitFormatException || ReadFailure.IsExpected(ex))
-        {
-            return null;
-        }
+        return Path.Combine(ReproFolder.Locate(startDirectory), "runs");
     }
 
     /// <summary>The ids of the runs in a runs folder (folders holding a run.json), oldest first; empty when there is none.</summary>

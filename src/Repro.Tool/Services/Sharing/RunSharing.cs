@@ -33,7 +33,7 @@ internal sealed class RunSharing
     /// <summary>The checkout that contains <paramref name="directory"/> and its runs folder.</summary>
     public static RunSharing ForDirectory(string directory, string? runsDirectory)
     {
-        var repository = RunStore.WorkTreeRoot(directory)
+        var repository = Repro.Build.Store.ReproFolder.WorkTreeRoot(directory)
             ?? throw new ToolInputException(DiagnosticIds.ToolShareFailed,
                 $"{Path.GetFullPath(directory)} is not inside a git repository: runs are shared through the project's own git remote. Run this inside " +
                     $"the project's clone.");
@@ -110,14 +110,11 @@ internal sealed class RunSharing
     /// </summary>
     private int Export(SyncState state)
     {
-        // The default store stays out of the user's commits, as Repro.Runs keeps it (.repro/.gitignore of "*").
+        // The default store stays out of the user's commits, as Repro.Runs keeps it (.repro/.gitignore, ReproFolder).
         var store = Path.GetDirectoryName(RunsDirectory)!;
-        if (Path.GetFileName(RunsDirectory) == "runs" && Path.GetFileName(store) == RunStore.DefaultFolderName && !File.Exists(Path.Combine(store,
-            ".gitignore")))
+        if (Path.GetFileName(RunsDirectory) == "runs" && Path.GetFileName(store) == Repro.Build.Store.ReproFolder.Name)
         {
-            Directory.CreateDirectory(store);
-            AtomicFile.WriteIfChanged(Path.Combine(store, ".gitignore"),
-                System.Text.Encoding.UTF8.GetBytes("# Run records of Repro.Runs: local to this machine unless added on purpose.\n*\n"));
+            Repro.Build.Store.ReproFolder.EnsureGitIgnore(store);
         }
 
         var to = _store.ResolveCommit(RunRefStore.LocalRef);

@@ -1,0 +1,200 @@
+using Repro.Build;
+using Repro.Build.Data;
+using Repro.Build.IO;
+using Repro.Build.Store;
+using Repro.Tool.Input;
+
+namespace Repro.Tool.Services;
+
+/// <summary>
+/// <c>data push</c>, <c>pull</c> and <c>status</c> on the data files of one build: the work tree, the local cache and a
+/// remote, as DVC relates them. The commands parse and print; this decides.
+/// </summary>
+internal sealed class DataStore : IDisposable
+{
+    private readonly Func<IObjectRemote>? _openRemote;
+    private IObjectRemote? _remote;
+
+    private DataStore(StoreSettings settings, string? remoteName, int jobs, Func<IObjectRemote>? openRemote)
+    {
+        Settings = settings;
+        RemoteName = remoteName;
+        Jobs = jobs;
+        Cache = settings.OpenCache();
+        _openRemote = openRemote;
+    }
+
+    public StoreSettings Settings { get; }
+
+    public LocalCache Cache { get; }
+
+    /// <summary>The remote in use; null for a status without any remote configured.</summary>
+    public string? RemoteName { get; }
+
+    public string? RemoteUrl => RemoteName is null ? null : Settings.Remotes[RemoteName].Url;
+
+    public int Jobs { get; }
+
+    /// <summary>The store of the work tree around <paramref name="startDirectory"/>, with the remote named (or the default).</summary>
+    /// <param name="remoteRequired">False for status, which reports what it can without a remote.</param>
+    public static DataStore Open(string startDirectory, string? remote, int? jobs, bool remoteRequired)
+    {
+        var settings = LoadSettings(startDirectory);
+        if (jobs is { } given && (given < 1 || given > StoreConfigFile.MaxJobs))
+        {
+            throw new ToolInputException(DiagnosticIds.ToolUsage, $"--jobs {given} is not 1 to {StoreConfigFile.MaxJobs} parallel transfers.");
+        }
+
+        var name = remoteRequired || remote is not null || settings.DefaultRemote is not null ? RemoteFactory.Resolve(settings, remote) : null;
+        return new DataStore(settings, name, jobs ?? settings.Jobs, name is null ? null : () => RemoteFactory.Open(settings, name));
+    }
+
+    /// <summary>The store settings of the work tree, or one REPRO530 line naming the damaged file.</summary>
+    public static StoreSettings LoadSettings(string startDirectory)
+    {
+        try
+        {
+            return StoreSettings.Load(startDirectory);
+        }
+        catch (InvalidDataException ex)
+        {
+            throw new ToolInputException(DiagnosticIds.StoreConfigInvalid, ex.Message, ex);
+        }
+    }
+
+    /// <summary>Adds the work tree's data files to the cache (copied as they are hashed), then sends what the remote lacks.</summary>
+    public DataPushResult Push(IReadOnlyList<DataFile> files, TransferProgress progress, CancellationToken cancellation = default)
+    {
+        var changed = new List<DataFile>();
+        var missing = new List<DataFile>();
+        var added = 0;
+        var ready = new List<StoreObject>();
+        foreach (var file in files)
+        {
+            var result = Cache.AddFile(file.FullPath, file.Sha256);
+            switch (result.Outcome)
+            {
+                case CacheOutcome.Added:
+                    added++;
+                    ready.Add(file.Object);
+                    break;
+                case CacheOutcome.AlreadyPresent:
+                    ready.Add(file.Object);
+                    break;
+                case CacheOutcome.HashMismatch:
+                    changed.Add(file);
+                    break;
+                default:
+                    missing.Add(file);
+                    break;
+            }
+        }
+
+        var transfer = Run(() => new StoreTransfer(Cache, Remote(), Jobs, progress).PushAsync(ready, cancellation));
+        return new DataPushResult(transfer, changed, missing, added);
+    }
+
+    /// <summary>
+    /// Fetches into the cache what it lacks (each object verified), then puts into the work tree every file that is missing
+    /// there; a file that differs from the manifest is left as it is (named in the result).
+    /// </summary>
+    public DataPullResult Pull(IReadOnlyList<DataFile> files, TransferProgress progress, CancellationToken cancellation = default)
+    {
+        var result = new DataPullResult(Run(() => new StoreTransfer(Cache, Remote(), Jobs, progress).PullAsync(files.Select(f => f.Object), cancellation)));
+        var root = Settings.RootDirectory;
+        var corrupt = new HashSet<string>(result.Transfer.Corrupt.Select(c => c.Object.Sha256), StringComparer.Ordinal);
+        foreach (var file in files)
+        {
+            if (corrupt.Contains(file.Sha256))
+            {
+                continue;
+            }
+
+            if (!Cache.Contains(file.Sha256))
+            {
+                result.Missing.Add(file);
+                continue;
+            }
+
+            switch (StateOf(file))
+            {
+                case WorkTreeState.Unchanged:
+                    break;
+                case WorkTreeState.Changed:
+                    result.Kept.Add(file);
+                    break;
+                default:
+                    if (!DataFiles.IsInside(root, file.FullPath))
+                    {
+                        result.Outside.Add(file);
+                        break;
+                    }
+
+                    var placed = Cache.Place(file.Sha256, file.FullPath);
+                    if (placed.Outcome == CacheOutcome.HashMismatch)
+                    {
+                        throw new ToolInputException(DiagnosticIds.StoreObjectCorrupt,
+                            $"The cached object {file.Sha256} of {file.Path} is damaged (its content hashes to {placed.ActualSha256}): nothing was written; "
+                            + $"delete {Cache.ObjectPath(file.Sha256)} and run dotnet repro data pull again.");
+                    }
+
+                    result.Placed.Add(file);
+                    break;
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>Each file: in the cache, on the remote (when there is one), and its state in the work tree.</summary>
+    public IReadOnlyList<DataStatusEntry> Status(IReadOnlyList<DataFile> files, CancellationToken cancellation = default)
+    {
+        ISet<string>? onRemote = null;
+        if (_openRemote is not null)
+        {
+            var expected = new Dictionary<string, long>(StringComparer.Ordinal);
+            foreach (var file in files)
+            {
+                expected[file.Sha256] = file.Size;
+            }
+
+            onRemote = Run(() => Remote().ExistingAsync(expected, cancellation));
+        }
+
+        return files.Select(f => new DataStatusEntry(f, Cache.Contains(f.Sha256), onRemote?.Contains(f.Sha256), StateOf(f))).ToList();
+    }
+
+    public void Dispose() => _remote?.Dispose();
+
+    /// <summary>A work-tree file against its recorded hash: missing, changed (size first, then the content), or unchanged.</summary>
+    public static WorkTreeState StateOf(DataFile file)
+    {
+        var kind = FileProbe.Inspect(file.FullPath);
+        if (kind == FileKind.Missing)
+        {
+            return WorkTreeState.Missing;
+        }
+
+        if (kind != FileKind.Regular || new FileInfo(file.FullPath).Length != file.Size)
+        {
+            return WorkTreeState.Changed;
+        }
+
+        return StreamHasher.Sha256File(file.FullPath) == file.Sha256 ? WorkTreeState.Unchanged : WorkTreeState.Changed;
+    }
+
+    private IObjectRemote Remote() => _remote ??= _openRemote!();
+
+    // A remote's failure (after the transfer's retries) is one REPRO53x line.
+    private static T Run<T>(Func<Task<T>> work)
+    {
+        try
+        {
+            return work().GetAwaiter().GetResult();
+        }
+        catch (RemoteException ex)
+        {
+            throw StoreErrors.ToInput(ex);
+        }
+    }
+}
