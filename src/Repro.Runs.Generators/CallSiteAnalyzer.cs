@@ -235,7 +235,8 @@ internal static class CallSiteAnalyzer
             return ParameterRole.Scalar;
         }
 
-        return kind == HookKind.TrainerCreate && type is INamedTypeSymbol { TypeKind: TypeKind.Class } options && DerivesFrom(options, KnownTypes.TrainerOptions)
+        return kind == HookKind.TrainerCreate && type is INamedTypeSymbol { TypeKind: TypeKind.Class } options
+            && DerivesFrom(options, KnownTypes.TrainerOptions)
             ? ParameterRole.Options
             : ParameterRole.None;
     }
@@ -249,7 +250,10 @@ internal static class CallSiteAnalyzer
         {
             foreach (var member in current.GetMembers())
             {
-                if (member is not IPropertySymbol { DeclaredAccessibility: Accessibility.Public, IsStatic: false, IsIndexer: false, GetMethod: not null } property
+                if (member is not IPropertySymbol
+                    {
+                        DeclaredAccessibility: Accessibility.Public, IsStatic: false, IsIndexer: false, GetMethod: not null,
+                    } property
                     || !seen.Add(property.Name))
                 {
                     continue;
@@ -270,7 +274,10 @@ internal static class CallSiteAnalyzer
         return metrics.ToImmutable();
     }
 
-    /// <summary>For <c>IReadOnlyList&lt;CrossValidationResult&lt;TMetrics&gt;&gt;</c>: TMetrics, when the result has <c>Metrics</c> and an int <c>Fold</c>.</summary>
+    /// <summary>
+    /// For <c>IReadOnlyList&lt;CrossValidationResult&lt;TMetrics&gt;&gt;</c>: TMetrics, when the result has <c>Metrics</c> and an
+    /// int <c>Fold</c>.
+    /// </summary>
     private static ITypeSymbol? FoldMetricsType(ITypeSymbol returnType)
     {
         if (returnType is not INamedTypeSymbol { Name: "IReadOnlyList", TypeArguments.Length: 1 } list || list.TypeArguments[0] is not INamedTypeSymbol result)
@@ -392,7 +399,8 @@ internal static class CallSiteAnalyzer
                 for (ISymbol? current = named; current is INamedTypeSymbol part; current = current.ContainingSymbol)
                 {
                     var accessible = part.DeclaredAccessibility == Accessibility.Public
-                        || (part.DeclaredAccessibility == Accessibility.Internal && SymbolEqualityComparer.Default.Equals(part.ContainingAssembly, compilation.Assembly));
+                        || (part.DeclaredAccessibility == Accessibility.Internal
+                            && SymbolEqualityComparer.Default.Equals(part.ContainingAssembly, compilation.Assembly));
                     if (!accessible || part.IsFileLocal)
                     {
                         return false;

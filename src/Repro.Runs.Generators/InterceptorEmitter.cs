@@ -153,7 +153,8 @@ internal static class InterceptorEmitter
                 text.Append(Indent).Append("}\n");
                 break;
             case HookKind.Evaluate:
-                text.Append(Indent).Append("var __index = ").Append(Runtime).Append(".NextIndex(__run, ").Append(Literal(site.Group + "/evaluate")).Append(");\n");
+                text.Append(Indent).Append("var __index = ").Append(Runtime).Append(".NextIndex(__run, ")
+                    .Append(Literal(site.Group + "/evaluate")).Append(");\n");
                 foreach (var metric in site.Metrics)
                 {
                     WriteMetric(text, Indent, site.Group + "/" + metric.Name, "__result." + metric.Name, metric.IsList, "__index");
@@ -190,10 +191,12 @@ internal static class InterceptorEmitter
             switch (role)
             {
                 case ParameterRole.Scalar:
-                    text.Append(Indent).Append(Runtime).Append(".Param(__run, ").Append(prefix).Append(", ").Append(name).Append(", ").Append(parameter.Name).Append(");\n");
+                    text.Append(Indent).Append(Runtime).Append(".Param(__run, ").Append(prefix).Append(", ").Append(name).Append(", ")
+                        .Append(parameter.Name).Append(");\n");
                     break;
                 case ParameterRole.Seed:
-                    text.Append(Indent).Append(Runtime).Append(".Seed(__run, ").Append(prefix).Append(", ").Append(name).Append(", ").Append(parameter.Name).Append(");\n");
+                    text.Append(Indent).Append(Runtime).Append(".Seed(__run, ").Append(prefix).Append(", ").Append(name).Append(", ")
+                        .Append(parameter.Name).Append(");\n");
                     break;
                 case ParameterRole.Options:
                     text.Append(Indent).Append(Runtime).Append(".Options(__run, ").Append(prefix).Append(", ").Append(parameter.Name).Append(");\n");

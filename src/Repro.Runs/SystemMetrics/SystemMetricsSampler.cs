@@ -64,13 +64,17 @@ internal sealed class SystemMetricsSampler
         {
             return new SystemMetricsSampler(record, interval, findGpus ?? FindGpus);
         }
-        catch (Exception ex) when (ex is InvalidOperationException or NotSupportedException or PlatformNotSupportedException or System.ComponentModel.Win32Exception)
+        catch (Exception ex) when (ex is InvalidOperationException or NotSupportedException or PlatformNotSupportedException
+            or System.ComponentModel.Win32Exception)
         {
             return null; // a platform that cannot tell the process's CPU time
         }
     }
 
-    /// <summary>The interval from <see cref="IntervalVariable"/>: seconds, or 0 / <c>off</c> / <c>false</c> for none; unset or unreadable: the default.</summary>
+    /// <summary>
+    /// The interval from <see cref="IntervalVariable"/>: seconds, or 0 / <c>off</c> / <c>false</c> for none; unset or
+    /// unreadable: the default.
+    /// </summary>
     public static TimeSpan IntervalFrom(string? value)
     {
         if (string.IsNullOrWhiteSpace(value))
@@ -84,7 +88,8 @@ internal sealed class SystemMetricsSampler
             return TimeSpan.Zero;
         }
 
-        return double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) && seconds >= 0 && seconds < TimeSpan.MaxValue.TotalSeconds
+        return double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds)
+            && seconds >= 0 && seconds < TimeSpan.MaxValue.TotalSeconds
             ? TimeSpan.FromSeconds(seconds)
             : DefaultInterval;
     }
@@ -219,7 +224,8 @@ internal sealed class SystemMetricsSampler
                 return query;
             }
         }
-        catch (Exception ex) when (ex is DllNotFoundException or EntryPointNotFoundException or BadImageFormatException or System.Runtime.InteropServices.MarshalDirectiveException)
+        catch (Exception ex) when (ex is DllNotFoundException or EntryPointNotFoundException or BadImageFormatException
+            or System.Runtime.InteropServices.MarshalDirectiveException)
         {
             // a broken driver installation: try the tool
         }
