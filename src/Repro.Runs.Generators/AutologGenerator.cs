@@ -32,8 +32,8 @@ public sealed class AutologGenerator : IIncrementalGenerator
             var global = provider.GlobalOptions;
             var enabled = !global.TryGetValue("build_property.ReproAutolog", out var autolog) || !IsFalse(autolog);
             var autoRun = global.TryGetValue("build_property.ReproAutoRun", out var run) && IsTrue(run);
-            var allowed = Lists(global.TryGetValue("build_property.InterceptorsNamespaces", out var stable) ? stable : null)
-                || Lists(global.TryGetValue("build_property.InterceptorsPreviewNamespaces", out var preview) ? preview : null);
+            // InterceptorsNamespaces and InterceptorsPreviewNamespaces, comma-separated (build/Repro.Runs.targets).
+            var allowed = Lists(global.TryGetValue("build_property._ReproAutologInterceptorsNamespaces", out var namespaces) ? namespaces : null);
             return (enabled, autoRun, allowed);
         });
 

@@ -51,6 +51,15 @@ public sealed class AutologGeneratorTests
     }
 
     [Fact]
+    public void Calls_in_top_level_statements_get_interceptors()
+    {
+        var result = GeneratorHarness.Run(Snippets.TopLevelProgram, outputKind: Microsoft.CodeAnalysis.OutputKind.ConsoleApplication);
+
+        Assert.Empty(result.Problems);
+        Assert.Equal(1, result.Interceptors);
+    }
+
+    [Fact]
     public void Lookalike_methods_on_the_users_own_types_are_left_alone()
     {
         var result = GeneratorHarness.Run(Snippets.Lookalikes);
@@ -108,7 +117,7 @@ public sealed class AutologGeneratorTests
     {
         // A project that replaced InterceptorsNamespaces (or excluded the package's build assets) would get error CS9137
         // from an interceptor: it gets none.
-        var properties = GeneratorHarness.PackageDefaults.Where(p => p.Key != "build_property.InterceptorsNamespaces").ToDictionary(p => p.Key, p => p.Value);
+        var properties = GeneratorHarness.PackageDefaults.Where(p => p.Key != "build_property._ReproAutologInterceptorsNamespaces").ToDictionary(p => p.Key, p => p.Value);
 
         var result = GeneratorHarness.Run(Snippets.MLNetTrainer, properties);
 

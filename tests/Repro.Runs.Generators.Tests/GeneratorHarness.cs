@@ -22,14 +22,19 @@ internal static class GeneratorHarness
     {
         ["build_property.ReproAutolog"] = "true",
         ["build_property.ReproAutoRun"] = "false",
-        ["build_property.InterceptorsNamespaces"] = ";" + AutologGenerator.GeneratedNamespace,
+        // As build/Repro.Runs.targets writes it: both lists, comma-separated (a semicolon starts an .editorconfig comment).
+        ["build_property._ReproAutologInterceptorsNamespaces"] = "," + AutologGenerator.GeneratedNamespace + ",",
     };
 
-    public static GeneratorResult Run(string source, IReadOnlyDictionary<string, string>? properties = null, LanguageVersion language = LanguageVersion.Latest)
+    public static GeneratorResult Run(
+        string source,
+        IReadOnlyDictionary<string, string>? properties = null,
+        LanguageVersion language = LanguageVersion.Latest,
+        OutputKind outputKind = OutputKind.DynamicallyLinkedLibrary)
     {
         properties ??= PackageDefaults;
-        var features = properties.TryGetValue("build_property.InterceptorsNamespaces", out var namespaces)
-            ? new Dictionary<string, string> { ["InterceptorsNamespaces"] = namespaces.Replace(';', ',').Trim(',') }
+        var features = properties.TryGetValue("build_property._ReproAutologInterceptorsNamespaces", out var namespaces)
+            ? new Dictionary<string, string> { ["InterceptorsNamespaces"] = namespaces.Trim(',') }
             : new Dictionary<string, string>();
         var parse = new CSharpParseOptions(language).WithFeatures(features);
         var tree = CSharpSyntaxTree.ParseText(source, parse, path: "Program.cs");
@@ -37,7 +42,7 @@ internal static class GeneratorHarness
             "Snippet" + Guid.NewGuid().ToString("N"),
             [tree],
             References.Value,
-            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable)
+            new CSharpCompilationOptions(outputKind, nullableContextOptions: NullableContextOptions.Enable)
                 // As the SDK does (NoWarn 1701;1702): reference-version unification warnings.
                 .WithSpecificDiagnosticOptions([new("CS1701", ReportDiagnostic.Suppress), new("CS1702", ReportDiagnostic.Suppress)]));
         var driver = CSharpGeneratorDriver.Create(

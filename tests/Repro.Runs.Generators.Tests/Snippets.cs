@@ -127,4 +127,21 @@ internal static class Snippets
             }
         }
         """;
+
+    /// <summary>A program of top-level statements, as the integration test's trainer is written.</summary>
+    public const string TopLevelProgram = """
+        using Microsoft.ML;
+        using Microsoft.ML.Data;
+
+        var ml = new MLContext(seed: 42);
+        var data = ml.Data.LoadFromTextFile<Reading>("data.csv", hasHeader: true, separatorChar: ',');
+        var split = ml.Data.TrainTestSplit(data, testFraction: 0.25, seed: 7);
+        System.Console.WriteLine(split.TestSet.Schema.Count);
+
+        public sealed class Reading
+        {
+            [LoadColumn(0)]
+            public float Value { get; set; }
+        }
+        """;
 }

@@ -44,7 +44,7 @@ public static class AutologRuntime
         return prefix;
     }
 
-    /// <summary>Records <c>&lt;prefix&gt;/&lt;name&gt;</c>; a key already set keeps its first value (no REPRO404 from autologging).</summary>
+    /// <summary>Records <c>&lt;prefix&gt;/&lt;name&gt;</c> unless null; a key already set keeps its first value (no REPRO404 from autologging).</summary>
     public static void Param(ReproRun run, string prefix, string name, object? value) => Set(run, prefix + "/" + name, value);
 
     /// <summary>Records a seed argument as a parameter and, when it has a value, as the run's seed <paramref name="prefix"/>.</summary>
@@ -191,7 +191,17 @@ public static class AutologRuntime
         }
     }
 
-    private static void Set(ReproRun run, string key, object? value) => run.Writer.SetParamQuietly(run.Writer.Params, key, value, "autolog");
+    /// <summary>
+    /// Sets a parameter unless its value is null: an optional argument left out, an option not set (and a null under a
+    /// name such as <c>samplingKeyColumnName</c> would be shown as a redacted secret).
+    /// </summary>
+    private static void Set(ReproRun run, string key, object? value)
+    {
+        if (value is not null)
+        {
+            run.Writer.SetParamQuietly(run.Writer.Params, key, value, "autolog");
+        }
+    }
 
     private static AutologState StateOf(ReproRun run) => States.GetValue(run, static _ => new AutologState());
 
