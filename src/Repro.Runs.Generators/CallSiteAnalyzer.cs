@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -80,7 +81,7 @@ internal static class CallSiteAnalyzer
         }
 
         var hook = Classify(method, isExtensionCall);
-        if (hook is null || IsOptedOut(model, invocation, cancellation))
+        if (hook is null || IsBaseCall(invocation) || IsOptedOut(model, invocation, cancellation) || IsInExpressionTree(model, invocation, cancellation))
         {
             return null;
         }
@@ -353,6 +354,25 @@ internal static class CallSiteAnalyzer
         { } name => name.ToLowerInvariant(),
         null => "mlnet",
     };
+
+    /// <summary><c>base.Fit(data)</c> in an estimator of one's own: the interceptor's call would be virtual, and could call the override again.</summary>
+    private static bool IsBaseCall(InvocationExpressionSyntax invocation) =>
+        invocation.Expression is MemberAccessExpressionSyntax { Expression: BaseExpressionSyntax };
+
+    /// <summary>A call inside a lambda that becomes an expression tree is data, not a call: it is not intercepted.</summary>
+    private static bool IsInExpressionTree(SemanticModel model, InvocationExpressionSyntax invocation, CancellationToken cancellation)
+    {
+        foreach (var lambda in invocation.Ancestors().OfType<AnonymousFunctionExpressionSyntax>())
+        {
+            if (model.GetTypeInfo(lambda, cancellation).ConvertedType is INamedTypeSymbol converted
+                && Is(converted.OriginalDefinition, "System.Linq.Expressions.Expression`1"))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     private static bool IsOptedOut(SemanticModel model, InvocationExpressionSyntax invocation, CancellationToken cancellation)
     {

@@ -60,6 +60,51 @@ public sealed class AutologGeneratorTests
     }
 
     [Fact]
+    public void Base_calls_and_calls_in_expression_trees_are_left_alone()
+    {
+        const string Source = """
+            using System;
+            using System.Linq.Expressions;
+            using Microsoft.ML;
+            using Microsoft.ML.Data;
+
+            public sealed class Chain : IEstimator<ITransformer>
+            {
+                private readonly EstimatorChain<ITransformer> _inner = new();
+
+                public ITransformer Fit(IDataView input) => _inner.Fit(input);
+
+                public SchemaShape GetOutputSchema(SchemaShape inputSchema) => inputSchema;
+            }
+
+            public class Logged : IEstimator<ITransformer>
+            {
+                public virtual ITransformer Fit(IDataView input) => throw new NotSupportedException();
+
+                public SchemaShape GetOutputSchema(SchemaShape inputSchema) => inputSchema;
+            }
+
+            public sealed class Derived : Logged
+            {
+                public override ITransformer Fit(IDataView input) => base.Fit(input);
+            }
+
+            public static class Trees
+            {
+                public static Expression<Func<MLContext, IDataView, DataOperationsCatalog.TrainTestData>> Split =>
+                    (ml, data) => ml.Data.TrainTestSplit(data, 0.2, null, 1);
+            }
+            """;
+
+        var result = GeneratorHarness.Run(Source);
+
+        Assert.Empty(result.Problems);
+        // Only `_inner.Fit(input)`, an ordinary call on an EstimatorChain.
+        Assert.Equal(1, result.Interceptors);
+        Assert.Contains("global::Microsoft.ML.Data.EstimatorChain<global::Microsoft.ML.ITransformer> @this", result.Generated!);
+    }
+
+    [Fact]
     public void Lookalike_methods_on_the_users_own_types_are_left_alone()
     {
         var result = GeneratorHarness.Run(Snippets.Lookalikes);
