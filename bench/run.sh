@@ -14,6 +14,9 @@ echo
 echo "== Repro.Runs: LogMetric (1,000,000 points), Start with 10,000 data files (BenchmarkDotNet, short job)"
 dotnet run --project bench/Repro.Build.Benchmarks -c Release -- runs
 echo
+echo "== Autologging: an intercepted call with no run, one system-metrics sample (BenchmarkDotNet, short job)"
+dotnet run --project bench/Repro.Build.Benchmarks -c Release -- autolog
+echo
 echo "== Analyzers on a generated project of about 100,000 lines (-p:ReportAnalyzer=true)"
 python3 bench/analyzer_overhead.py
 echo

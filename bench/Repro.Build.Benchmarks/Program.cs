@@ -10,6 +10,7 @@ using Repro.Build.Manifest;
 //        Repro.Build.Benchmarks data [megabytes=1024]          data hashing, the hash cache and the environment probe
 //        Repro.Build.Benchmarks share [runs=1000]              runs shared through git: save, push, pull, one more
 //        Repro.Build.Benchmarks runs [BenchmarkDotNet options]  Repro.Runs: LogMetric (1,000,000 points), Start (10,000 data files)
+//        Repro.Build.Benchmarks autolog [BenchmarkDotNet options]  an intercepted call with no run; one system-metrics sample
 //
 // Manifest step: generates a repository with the given number of tracked files, then times, in one run:
 //   - git status --porcelain=v2 (the baseline: what git itself needs to tell clean from dirty)
@@ -27,6 +28,14 @@ if (args.Length > 0 && args[0] == "runs")
     var config = BenchmarkDotNet.Configs.ManualConfig.Create(BenchmarkDotNet.Configs.DefaultConfig.Instance)
         .AddJob(BenchmarkDotNet.Jobs.JobExtensions.WithToolchain(BenchmarkDotNet.Jobs.Job.ShortRun, BenchmarkDotNet.Toolchains.InProcess.Emit.InProcessEmitToolchain.Instance));
     BenchmarkDotNet.Running.BenchmarkRunner.Run<RunsBenchmarks>(config, args[1..]);
+    return;
+}
+
+if (args.Length > 0 && args[0] == "autolog")
+{
+    var config = BenchmarkDotNet.Configs.ManualConfig.Create(BenchmarkDotNet.Configs.DefaultConfig.Instance)
+        .AddJob(BenchmarkDotNet.Jobs.JobExtensions.WithToolchain(BenchmarkDotNet.Jobs.Job.ShortRun, BenchmarkDotNet.Toolchains.InProcess.Emit.InProcessEmitToolchain.Instance));
+    BenchmarkDotNet.Running.BenchmarkRunner.Run<Repro.Build.Benchmarks.AutologBenchmarks>(config, args[1..]);
     return;
 }
 

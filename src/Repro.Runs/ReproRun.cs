@@ -69,6 +69,9 @@ public sealed class ReproRun : IDisposable, IAsyncDisposable
     /// <summary>The run started last in this process and not ended yet, or null: for code that logs without being handed the run.</summary>
     public static ReproRun? Current => Volatile.Read(ref _current);
 
+    /// <summary>The record's writer, for autologging (<see cref="Autolog.AutologRuntime"/>) and the system-metrics sampler.</summary>
+    internal RunRecordWriter Writer => _writer;
+
     /// <summary>The run's id: <c>yyyyMMdd-HHmmss-fff-xxxxxx</c>, the UTC start time and 6 random hex digits; sortable and unique.</summary>
     public string RunId => _writer.RunId;
 

@@ -56,6 +56,14 @@ public sealed class ReproRunOptions
     public TimeSpan ShareTimeout { get; set; } = ShareSettings.TimeoutFrom(Environment.GetEnvironmentVariable(ShareSettings.TimeoutVariable))
         ?? ShareSettings.DefaultTimeout;
 
+    /// <summary>
+    /// How often <c>system/</c> metrics (CPU, memory, disk, network, NVIDIA GPUs) are sampled while the run lives; the
+    /// first sample comes a second after the start. <see cref="TimeSpan.Zero"/>: none. Default:
+    /// <c>REPRO_SYSTEM_METRICS_INTERVAL</c> (seconds; <c>0</c> or <c>off</c> for none) when set, else 15 seconds.
+    /// </summary>
+    public TimeSpan SystemMetricsInterval { get; set; } =
+        SystemMetrics.SystemMetricsSampler.IntervalFrom(Environment.GetEnvironmentVariable(SystemMetrics.SystemMetricsSampler.IntervalVariable));
+
     /// <summary>The build to link to instead of reading it from <see cref="Assembly"/> (benchmarks and tests).</summary>
     internal BuildLink? Build { get; set; }
 }

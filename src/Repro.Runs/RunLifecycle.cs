@@ -21,6 +21,7 @@ internal sealed class RunLifecycle
     private readonly CancellationTokenSource _stopDataCheck = new();
     private Thread? _thread;
     private Task? _dataCheck;
+    private SystemMetrics.SystemMetricsSampler? _sampler;
 
     /// <summary>Ready to start; <paramref name="ended"/> is called once the run has ended and every final write is done.</summary>
     public RunLifecycle(RunRecordWriter writer, RunSharer? sharer, ReproRunOptions options, Action ended)
@@ -38,6 +39,7 @@ internal sealed class RunLifecycle
         _thread = new Thread(WriteInBackground) { IsBackground = true, Name = "Repro.Runs writer" };
         _thread.Start();
         _sharer?.PushInBackground(); // teammates see the run as running from its first seconds
+        _sampler = SystemMetrics.SystemMetricsSampler.Start(AddSystemMetric, _options.SystemMetricsInterval);
 
         // The data check reads a stat per declared file (and hashes what changed): off the training's path, as the
         // build captures its manifest on a background thread. The run's end waits for it.
@@ -117,11 +119,20 @@ internal sealed class RunLifecycle
             return;
         }
 
+        _sampler?.Stop();
         _wake.Set();
         _writer.Finish();
         _sharer?.PushFinal();
         ProcessHooks.Remove(this);
         _ended();
+    }
+
+    private void AddSystemMetric(string key, double value, long step)
+    {
+        if (!_writer.Ended)
+        {
+            _writer.Metrics.Add(key, value, step);
+        }
     }
 
     private void WriteInBackground()

@@ -173,7 +173,7 @@ public sealed class ReproRunTests : CapturedStderrTests
 
         var points = MetricsFileFormat.Read(Path.Combine(Path.GetDirectoryName(recordPath)!, MetricsFileFormat.FileName), out var malformed);
         Assert.Equal(0, malformed);
-        Assert.Equal(400_000, points.Count);
+        Assert.Equal(400_000, points.Count(p => p.Key.StartsWith("worker", StringComparison.Ordinal))); // and system/ samples when it took a second
         var record = RunRecordSerializer.ReadFile(recordPath);
         Assert.All(Enumerable.Range(0, 4), t => Assert.Equal(100_000, record.Metrics["worker" + t].Count));
     }
