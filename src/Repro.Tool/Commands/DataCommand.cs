@@ -20,7 +20,7 @@ internal static class DataCommand
         var command = new Command("data", "The build's data files in the store: push (to the remote), pull (back into the cache and the work tree), "
             + "status. Alone, the status.")
         {
-            target, remote, jobs, json, Push(console), Pull(console), Status(console),
+            target, remote, jobs, json, Push(console), Pull(console), Status(console), Checkout(console),
         };
         command.SetAction(parse =>
             Run(parse, target, remote, jobs, json, remoteRequired: false, (store, files, asJson) => PrintStatus(console, store, files, asJson)));
@@ -132,6 +132,68 @@ internal static class DataCommand
 
             return result.Complete ? ExitCodes.Ok : ExitCodes.Differs;
         });
+
+    private static Command Checkout(ToolConsole console)
+    {
+        var (target, _, _, json) = Options();
+        var force = new Option<bool>("--force", "-f")
+        {
+            Description = "Also replace work-tree files whose content differs from the build's (without it they are named and kept, exit code 1).",
+        };
+        var command = new Command("checkout",
+            "Put the build's data files back into the work tree from the local cache (no remote): each verified by hash, files that already "
+            + "match left alone, files that differ kept unless --force.")
+        {
+            target, force, json,
+        };
+        command.SetAction(parse =>
+        {
+            var loaded = ManifestLoader.Load(parse.GetValue(target)!);
+            var files = DataFiles.Of(loaded, out var projectDirectory);
+            using var store = DataStore.Open(projectDirectory, remote: null, jobs: null, remoteRequired: false);
+            var result = store.Checkout(files, parse.GetValue(force));
+            if (result.Kept.Count > 0)
+            {
+                var more = result.Kept.Count > 1 ? $" and {result.Kept.Count - 1} more" : "";
+                console.WriteWarning(DiagnosticIds.StoreDataChanged, $"{result.Kept[0].Path}{more} differ from the build's data: left as they are; "
+                    + "dotnet repro data checkout --force replaces them (their content is lost unless you keep a copy).");
+            }
+
+            foreach (var file in result.Outside)
+            {
+                console.WriteWarning(DiagnosticIds.StoreDataChanged, $"{file.Path} is outside the work tree ({store.Settings.RootDirectory}): not written.");
+            }
+
+            foreach (var file in result.Missing)
+            {
+                console.WriteWarning(DiagnosticIds.StoreObjectMissing, $"{file.Path} ({Format.Hash(file.Sha256)}) is not in the cache "
+                    + $"({store.Cache.Directory}): dotnet repro data pull fetches it from the remote.");
+            }
+
+            if (parse.GetValue(json))
+            {
+                console.WriteJson(writer =>
+                {
+                    Start(writer, "checkout", store, files.Count);
+                    Paths(writer, "placed", result.Placed);
+                    Paths(writer, "kept", result.Kept);
+                    Paths(writer, "outside", result.Outside);
+                    Paths(writer, "missing", result.Missing);
+                    writer.WriteEndObject();
+                });
+            }
+            else
+            {
+                var report = new Report();
+                report.Line($"{result.Placed.Count} file(s) put into the work tree from the cache; {files.Count} data file(s).",
+                    result.Complete ? Tone.Good : Tone.Bad);
+                console.Write(report);
+            }
+
+            return result.Complete ? ExitCodes.Ok : ExitCodes.Differs;
+        });
+        return command;
+    }
 
     private static Command Status(ToolConsole console) => Subcommand("status",
         "Per data file of the build: in the local cache, on the remote, and unchanged, changed or missing in the work tree. "

@@ -163,6 +163,56 @@ public sealed class DataCommandTests : IDisposable
         Assert.False(File.Exists(Path.Combine(a, ".repro", "config.json")));
     }
 
+    [ServerFact]
+    public void Data_checkout_puts_back_deleted_files_from_the_cache_keeps_an_edited_one_and_replaces_it_with_force()
+    {
+        var a = Clone("a");
+        var data = new Dictionary<string, byte[]>
+        {
+            ["data/train.csv"] = RandomNumberGenerator.GetBytes(50_000),
+            ["data/test.csv"] = RandomNumberGenerator.GetBytes(7_000),
+            ["data/same.csv"] = RandomNumberGenerator.GetBytes(100),
+        };
+        foreach (var pair in data)
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(Path.Combine(a, pair.Key))!);
+            File.WriteAllBytes(Path.Combine(a, pair.Key), pair.Value);
+        }
+
+        var folder = Path.Combine(a, "bin", "Release", "net10.0");
+        Directory.CreateDirectory(folder);
+        File.WriteAllBytes(Path.Combine(folder, "Trainer.repro.json"), ManifestSerializer.ToUtf8Bytes(Manifest(data)));
+        var share = Path.Combine(_temp.Path, "share-checkout");
+        Directory.CreateDirectory(share);
+        Assert.Equal(0, Tool(a, "remote", "add", "share", share, "--default").Code);
+        Assert.Equal(0, Tool(a, "data", "push").Code); // the files go into the cache on the way
+        var untouched = File.GetLastWriteTimeUtc(Path.Combine(a, "data", "same.csv"));
+
+        File.Delete(Path.Combine(a, "data", "train.csv"));
+        File.WriteAllBytes(Path.Combine(a, "data", "test.csv"), [1, 2, 3]); // an edit the user has not saved elsewhere
+        Directory.Delete(share, recursive: true); // checkout needs no remote
+
+        var kept = Tool(a, "data", "checkout", "--json");
+
+        Assert.Equal(1, kept.Code);
+        Assert.Equal(data["data/train.csv"], File.ReadAllBytes(Path.Combine(a, "data", "train.csv")));
+        Assert.Equal(new byte[] { 1, 2, 3 }, File.ReadAllBytes(Path.Combine(a, "data", "test.csv")));
+        Assert.StartsWith("warning REPRO535: data/test.csv differ", Assert.Single(kept.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries)),
+            StringComparison.Ordinal);
+        using (var result = JsonDocument.Parse(kept.Output))
+        {
+            Assert.Equal(["data/train.csv"], result.RootElement.GetProperty("placed").EnumerateArray().Select(p => p.GetString()));
+            Assert.Equal(["data/test.csv"], result.RootElement.GetProperty("kept").EnumerateArray().Select(p => p.GetString()));
+        }
+
+        var forced = Tool(a, "data", "checkout", "--force");
+
+        Assert.True(forced.Code == 0, forced.Error);
+        Assert.Equal(data["data/test.csv"], File.ReadAllBytes(Path.Combine(a, "data", "test.csv")));
+        Assert.Equal(untouched, File.GetLastWriteTimeUtc(Path.Combine(a, "data", "same.csv")));
+        Assert.Equal(0, Tool(a, "data", "checkout").Code);
+    }
+
     public void Dispose() => _temp.Dispose();
 
     private static ReproManifest Manifest(Dictionary<string, byte[]> data)

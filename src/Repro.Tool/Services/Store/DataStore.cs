@@ -101,15 +101,29 @@ internal sealed class DataStore : IDisposable
     public DataPullResult Pull(IReadOnlyList<DataFile> files, TransferProgress progress, CancellationToken cancellation = default)
     {
         var result = new DataPullResult(Run(() => new StoreTransfer(Cache, Remote(), Jobs, progress).PullAsync(files.Select(f => f.Object), cancellation)));
-        var root = Settings.RootDirectory;
         var corrupt = new HashSet<string>(result.Transfer.Corrupt.Select(c => c.Object.Sha256), StringComparer.Ordinal);
+        PlaceFiles(files.Where(f => !corrupt.Contains(f.Sha256)), force: false, result);
+        return result;
+    }
+
+    /// <summary>
+    /// Puts the files back into the work tree from the cache alone (no remote): those missing, and, with
+    /// <paramref name="force"/>, those whose content differs from the manifest's (without it they are named and kept).
+    /// </summary>
+    public DataPullResult Checkout(IReadOnlyList<DataFile> files, bool force)
+    {
+        var result = new DataPullResult(new TransferResult());
+        PlaceFiles(files, force, result);
+        return result;
+    }
+
+    // Each file whose object the cache has: left alone when it already matches, kept when it differs (unless forced),
+    // put there from the cache otherwise (placed through a temporary name, verified, then renamed over the old file).
+    private void PlaceFiles(IEnumerable<DataFile> files, bool force, DataPullResult result)
+    {
+        var root = Settings.RootDirectory;
         foreach (var file in files)
         {
-            if (corrupt.Contains(file.Sha256))
-            {
-                continue;
-            }
-
             if (!Cache.Contains(file.Sha256))
             {
                 result.Missing.Add(file);
@@ -120,7 +134,7 @@ internal sealed class DataStore : IDisposable
             {
                 case WorkTreeState.Unchanged:
                     break;
-                case WorkTreeState.Changed:
+                case WorkTreeState.Changed when !force:
                     result.Kept.Add(file);
                     break;
                 default:
@@ -142,8 +156,6 @@ internal sealed class DataStore : IDisposable
                     break;
             }
         }
-
-        return result;
     }
 
     /// <summary>Each file: in the cache, on the remote (when there is one), and its state in the work tree.</summary>
