@@ -234,13 +234,11 @@ public sealed class RemoteTests : IDisposable
         var (cache, objects) = Fill("a", Enumerable.Repeat(20_000, 12).ToArray());
         var progress = new TransferProgress();
         using var stop = new CancellationTokenSource();
-        var interrupted = new StoreTransfer(cache, remote.Remote, jobs: 1, progress).PushAsync(objects, stop.Token);
-        while (progress.ObjectsDone < 4 && !interrupted.IsCompleted)
-        {
-            await Task.Delay(1);
-        }
 
-        stop.Cancel();
+        // Stopped as a Ctrl+C would stop it, after the fourth upload: at a point that does not depend on the remote's
+        // speed (a folder remote finishes 12 small files before a polling loop would notice).
+        using var stopping = new StopAfterUploads(remote.Remote, 4, stop);
+        var interrupted = new StoreTransfer(cache, stopping, jobs: 1, progress).PushAsync(objects, stop.Token);
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => interrupted);
         var sent = progress.ObjectsDone;
 
@@ -255,6 +253,38 @@ public sealed class RemoteTests : IDisposable
     }
 
     public void Dispose() => _temp.Dispose();
+
+    // A remote that cancels the transfer once it has stored a number of objects; everything else goes to the real one.
+    private sealed class StopAfterUploads(IObjectRemote inner, int count, CancellationTokenSource stop) : IObjectRemote
+    {
+        private int _uploaded;
+
+        public string Description => inner.Description;
+
+        public Task<ISet<string>> ExistingAsync(IReadOnlyDictionary<string, long> expected, CancellationToken cancellation) =>
+            inner.ExistingAsync(expected, cancellation);
+
+        public async Task UploadAsync(string sha256, string file, CancellationToken cancellation)
+        {
+            await inner.UploadAsync(sha256, file, cancellation);
+            if (Interlocked.Increment(ref _uploaded) == count)
+            {
+                stop.Cancel();
+            }
+        }
+
+        public Task DownloadAsync(string sha256, Stream destination, long maxBytes, CancellationToken cancellation) =>
+            inner.DownloadAsync(sha256, destination, maxBytes, cancellation);
+
+        public IAsyncEnumerable<RemoteObject> ListAsync(CancellationToken cancellation) => inner.ListAsync(cancellation);
+
+        public Task DeleteAsync(string sha256, CancellationToken cancellation) => inner.DeleteAsync(sha256, cancellation);
+
+        public void Dispose()
+        {
+            // The inner remote belongs to the test's TestRemote.
+        }
+    }
 
     private static async Task<long> MeasurePeakHeap(Func<Task> work)
     {
