@@ -114,10 +114,7 @@ internal static class DataCommand
                     writer.WriteNumber("downloaded", result.Transfer.Transferred.Count);
                     writer.WriteNumber("alreadyInCache", result.Transfer.AlreadyThere.Count);
                     writer.WriteNumber("bytesDownloaded", result.Transfer.BytesTransferred);
-                    Paths(writer, "placed", result.Placed);
-                    Paths(writer, "kept", result.Kept);
-                    Paths(writer, "outside", result.Outside);
-                    Paths(writer, "missing", result.Missing);
+                    Placement(writer, result);
                     writer.WriteEndObject();
                 });
             }
@@ -175,10 +172,7 @@ internal static class DataCommand
                 console.WriteJson(writer =>
                 {
                     Start(writer, "checkout", store, files.Count);
-                    Paths(writer, "placed", result.Placed);
-                    Paths(writer, "kept", result.Kept);
-                    Paths(writer, "outside", result.Outside);
-                    Paths(writer, "missing", result.Missing);
+                    Placement(writer, result);
                     writer.WriteEndObject();
                 });
             }
@@ -294,6 +288,15 @@ internal static class DataCommand
         writer.WriteString("url", store.RemoteUrl);
         writer.WriteString("cache", store.Cache.Directory);
         writer.WriteNumber("dataFiles", files);
+    }
+
+    // What pull and checkout did to the work tree, by file, under the same four names.
+    private static void Placement(Utf8JsonWriter writer, DataPullResult result)
+    {
+        Paths(writer, "placed", result.Placed);
+        Paths(writer, "kept", result.Kept);
+        Paths(writer, "outside", result.Outside);
+        Paths(writer, "missing", result.Missing);
     }
 
     private static void Paths(Utf8JsonWriter writer, string name, IEnumerable<DataFile> files)
