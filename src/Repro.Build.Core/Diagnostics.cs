@@ -30,6 +30,9 @@ public static class DiagnosticIds
     public const string DataNotChecked = "REPRO405";
     public const string RunFileMissing = "REPRO406";
     public const string RunNotShared = "REPRO407";
+
+    /// <summary>A file a run read or wrote was hashed but not kept in the store (a full disk, a damaged configuration).</summary>
+    public const string RunNotCached = "REPRO410";
     public const string ToolInputMissing = "REPRO501";
     public const string ToolInputNotManifest = "REPRO502";
     public const string ToolSchemaUnsupported = "REPRO503";

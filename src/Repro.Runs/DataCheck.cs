@@ -7,6 +7,7 @@ using Repro.Build;
 using Repro.Build.Data;
 using Repro.Build.IO;
 using Repro.Build.Manifest;
+using Repro.Build.Store;
 using Repro.Runs.Records;
 
 namespace Repro.Runs;
@@ -22,8 +23,9 @@ internal static class DataCheck
     /// <summary>Items whose name the manifest reduced to a file name outside the repository (docs/manifest.md).</summary>
     private const string OutsidePrefix = "<outside>/";
 
+    // store: where the data goes as it is hashed, or null; keep: what to do with each item once it is there (its listing).
     public static List<RunDataEntry> Run(BuildLink build, string projectDirectory, string? repositoryRoot, FileHashCache cache, List<RunDiagnostic> diagnostics,
-        CancellationToken cancellation = default)
+        LocalCache? store = null, Action<LocalCache, DataEntry>? keep = null, CancellationToken cancellation = default)
     {
         var entries = new List<RunDataEntry>();
         var declarations = new List<DataDeclaration>();
@@ -42,10 +44,12 @@ internal static class DataCheck
             var kind = FileProbe.Inspect(fullPath);
             if (kind is FileKind.Regular or FileKind.Directory)
             {
+                entry.Kind = kind == FileKind.Regular ? "file" : "folder";
                 declarations.Add(new DataDeclaration(item.Name, fullPath, null));
             }
             else if (fullItems.TryGetValue(item.Name, out var full) && IsGroup(full))
             {
+                entry.Kind = "group";
                 // A Group: its files as the build listed them.
                 foreach (var file in full.Files)
                 {
@@ -64,9 +68,17 @@ internal static class DataCheck
             return entries;
         }
 
-        var hashed = DataHasher.Hash(projectDirectory, declarations, cache, new HashProgress(), [], strict: false, repositoryRoot,
-            cancellation)
+        var hashed = DataHasher.HashIntoStore(projectDirectory, declarations, cache, new HashProgress(), [], strict: false, repositoryRoot,
+            store, cancellation)
             .Items.ToDictionary(i => i.Name, StringComparer.Ordinal);
+        if (store is not null)
+        {
+            foreach (var item in hashed.Values.Where(i => i.Exists && i.Sha256 is not null))
+            {
+                keep?.Invoke(store, item);
+            }
+        }
+
         foreach (var entry in entries.Where(e => e.State == RunDataState.Unchecked))
         {
             if (!hashed.TryGetValue(entry.Name, out var now))

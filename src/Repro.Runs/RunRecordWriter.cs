@@ -2,12 +2,15 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
+using System.Linq;
 using System.Reflection;
 using System.Threading;
 using Repro.Build;
 using Repro.Build.Data;
 using Repro.Build.IO;
 using Repro.Build.Machine;
+using Repro.Build.Manifest;
+using Repro.Build.Store;
 using Repro.Runs.Records;
 
 namespace Repro.Runs;
@@ -36,6 +39,7 @@ internal sealed class RunRecordWriter
     private readonly string _runsDirectory;
     private readonly bool _defaultStore;
     private readonly Lazy<FileHashCache> _cache;
+    private readonly Lazy<(StoreSettings Settings, LocalCache Cache)?> _store;
     private readonly string _cachePath;
     private readonly Dictionary<string, (string Sha256, string Step)> _stepOutputs = new(StringComparer.Ordinal);
     private readonly HashSet<string> _printed = new(StringComparer.Ordinal);
@@ -71,6 +75,7 @@ internal sealed class RunRecordWriter
                 CommandLine = CommandLine.Redacted(Environment.GetCommandLineArgs()),
                 WorkingDirectory = System.IO.Directory.GetCurrentDirectory(),
                 ProjectDirectory = projectDirectory,
+                ProjectPath = ProjectPathIn(RepositoryRoot, projectDirectory),
                 Runtime = System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription,
                 LibraryVersion = typeof(ReproRun).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion,
             },
@@ -90,6 +95,7 @@ internal sealed class RunRecordWriter
         // Loaded on first use (the data check, or a logged file): reading 10,000 entries is not Start's to pay.
         _cache = new Lazy<FileHashCache>(() => LoadCache(build, projectDirectory), LazyThreadSafetyMode.ExecutionAndPublication);
         Metrics = new MetricBuffer(Path.Combine(RunDirectory, MetricsFileFormat.FileName));
+        _store = new Lazy<(StoreSettings, LocalCache)?>(OpenStore, LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
     public string RunId { get; }
@@ -234,7 +240,7 @@ internal sealed class RunRecordWriter
             throw new ArgumentNullException(nameof(path));
         }
 
-        var (entry, fullPath) = HashPath(path);
+        var (entry, fullPath) = HashPath(path, isOutput);
         lock (_recordGate)
         {
             if (entry.Sha256 is not null)
@@ -328,7 +334,11 @@ internal sealed class RunRecordWriter
     public void CheckData(BuildLink build, CancellationToken cancellation)
     {
         var diagnostics = new List<RunDiagnostic>();
-        var entries = Guarded(() => DataCheck.Run(build, BaseDirectory, RepositoryRoot, _cache.Value, diagnostics, cancellation), diagnostics);
+        // The data goes into the store as it is hashed when the build's data is small enough (cache.runData): the bytes
+        // this run reads can then be given back (dotnet repro data checkout --run); larger data goes in with data push.
+        var size = build.Embedded.Data.Items.Sum(i => i.Size);
+        var store = size > 0 && _store.Value is { } opened && size <= opened.Settings.RunDataMaxBytes ? opened.Cache : null;
+        var entries = Guarded(() => DataCheck.Run(build, BaseDirectory, RepositoryRoot, _cache.Value, diagnostics, store, KeepInStore, cancellation), diagnostics);
         if (entries is not null)
         {
             lock (_recordGate)
@@ -499,7 +509,7 @@ internal sealed class RunRecordWriter
         }
     }
 
-    private (RunFileEntry Entry, string FullPath) HashPath(string path)
+    private (RunFileEntry Entry, string FullPath) HashPath(string path, bool isOutput)
     {
         var time = Time(DateTime.UtcNow);
         try
@@ -508,16 +518,90 @@ internal sealed class RunRecordWriter
             var kind = FileProbe.Inspect(fullPath);
             var spec = kind == FileKind.Directory ? fullPath.TrimEnd(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar) + "/" : fullPath;
             var declarations = new[] { new DataDeclaration(spec, fullPath, null) };
-            var item = DataHasher.Hash(
-                BaseDirectory, declarations, _cache.Value, new HashProgress(), [], strict: false, RepositoryRoot).Items[0];
+
+            // An output goes into the store in the read that hashes it (cache.outputs), so that `dotnet repro get` can give it back.
+            var store = isOutput && _store.Value is { Settings.CacheOutputs: true } opened ? opened.Cache : null;
+            var item = DataHasher.HashIntoStore(
+                BaseDirectory, declarations, _cache.Value, new HashProgress(), [], strict: false, RepositoryRoot, store, CancellationToken.None).Items[0];
             var hashed = item.Exists && item.Sha256 is not null && (kind != FileKind.Regular || item.FileCount == 1);
             var entry = new RunFileEntry { Path = item.Name, Sha256 = hashed ? item.Sha256 : null, FileCount = item.FileCount, Size = item.Size, Time = time };
+            if (store is not null && hashed)
+            {
+                KeepInStore(store, item);
+            }
+
             return (entry, fullPath);
         }
         catch (Exception ex) when (ReadFailure.IsExpected(ex))
         {
             return (new RunFileEntry { Path = path.Replace('\\', '/'), Time = time }, path);
         }
+    }
+
+    /// <summary>
+    /// After an item was hashed into the store: its listing too when it is a folder or a group (the listing's hash is the
+    /// item's), and one warning when a file could not be kept (a full disk): the run goes on, the hash is recorded.
+    /// </summary>
+    public void KeepInStore(LocalCache store, DataEntry item)
+    {
+        try
+        {
+            if (DirectoryListing.ForItem(item) is { } listing)
+            {
+                using var bytes = new MemoryStream(listing, writable: false);
+                store.Add(bytes, item.Sha256!);
+            }
+
+            var lost = item.Files.FirstOrDefault(f => !string.IsNullOrEmpty(f.Sha256) && !store.Contains(f.Sha256));
+            if (lost is null)
+            {
+                return;
+            }
+
+            WarnNotCached(lost.Path, "it could not be copied there");
+        }
+        catch (Exception ex) when (ReadFailure.IsExpected(ex))
+        {
+            WarnNotCached(item.Name, ex.Message);
+        }
+    }
+
+    private void WarnNotCached(string path, string why) => Warn(new RunDiagnostic
+    {
+        Id = DiagnosticIds.RunNotCached,
+        File = path,
+        Message = $"'{path}' was hashed but not kept in the store ({_store.Value?.Cache.Directory}): {why}. Its hash is recorded; free disk "
+            + "space, or move the cache (REPRO_CACHE_DIR), to have the files a run reads and writes kept for dotnet repro get.",
+    }, persist: false);
+
+    // The store of the work tree, opened on first use; a damaged configuration is said once and costs the copies, not the run.
+    private (StoreSettings Settings, LocalCache Cache)? OpenStore()
+    {
+        try
+        {
+            var settings = StoreSettings.Load(BaseDirectory);
+            return (settings, settings.OpenCache());
+        }
+        catch (Exception ex) when (ex is InvalidDataException || ReadFailure.IsExpected(ex))
+        {
+            Warn(new RunDiagnostic
+            {
+                Id = DiagnosticIds.RunNotCached,
+                Message = $"the store's configuration could not be read ({ex.Message}); files are hashed but not kept in the cache. Fix the file named.",
+            }, persist: false);
+            return null;
+        }
+    }
+
+    private static string? ProjectPathIn(string? root, string? projectDirectory)
+    {
+        if (root is null || projectDirectory is null)
+        {
+            return null;
+        }
+
+        var relative = PathText.Relative(root, projectDirectory);
+        return relative is "." or "" ? "" : PathText.IsOutside(relative) ? null : relative;
     }
 
     private FileHashCache LoadCache(BuildLink? build, string? projectDirectory)

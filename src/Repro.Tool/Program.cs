@@ -36,6 +36,8 @@ public static class Program
             ReportCommand.Create(console),
             RemoteCommand.Create(console),
             DataCommand.Create(console),
+            GetCommand.Create(console),
+            GcCommand.Create(console),
         };
         root.Add(HelpCommand.Create(topic => ShowHelp(root.Parse(topic), console)));
         foreach (var option in root.Options.OfType<VersionOption>())

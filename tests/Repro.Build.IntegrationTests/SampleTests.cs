@@ -114,10 +114,10 @@ public sealed class SampleTests
         static string[] Columns(string header) => header.Split("  ", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
     }
 
-    private static string RecordPath(string output) =>
+    internal static string RecordPath(string output) =>
         output.Split('\n').Select(l => l.TrimEnd('\r')).Single(l => l.StartsWith("Run:", StringComparison.Ordinal))["Run:".Length..].Trim();
 
-    private static void CopySample(string source, string destination)
+    internal static void CopySample(string source, string destination)
     {
         foreach (var file in Directory.EnumerateFiles(source, "*", SearchOption.AllDirectories))
         {

@@ -93,6 +93,41 @@ public sealed class ReproRunTests : CapturedStderrTests
     }
 
     [Fact]
+    public void Logged_outputs_go_into_the_store_as_they_are_hashed_a_folder_with_its_listing_unless_the_team_turns_it_off()
+    {
+        Folder.WriteFile("model.zip", "weights");
+        Folder.WriteFile("checkpoints/epoch1.bin", "one");
+        Folder.WriteFile("checkpoints/epoch2.bin", "two");
+        RunRecord record;
+        using (var run = ReproRun.Start("cached", Options()))
+        {
+            run.LogOutput(Path.Combine(Folder.Path, "model.zip"));
+            run.LogOutput(Path.Combine(Folder.Path, "checkpoints"));
+            run.Complete();
+            record = RunRecordSerializer.ReadFile(run.RecordPath);
+        }
+
+        var cache = new Repro.Build.Store.LocalCache(Path.Combine(Folder.Path, ".repro", "cache"));
+        Assert.Equal("weights", File.ReadAllText(cache.ObjectPath(Sha256("weights"))));
+        Assert.True(cache.Contains(Sha256("one")) && cache.Contains(Sha256("two")));
+        var folder = record.Outputs.Single(o => o.Path == "checkpoints/");
+        var listing = Repro.Build.Store.DirectoryListing.Decode(File.ReadAllBytes(cache.ObjectPath(folder.Sha256!)));
+        Assert.Equal(new[] { "epoch1.bin", "epoch2.bin" }, listing.Select(e => e.Key));
+        Assert.Equal(Sha256("one"), listing[0].Value);
+        Assert.DoesNotContain(record.Diagnostics, d => d.Id == DiagnosticIds.RunNotCached);
+
+        // A team that keeps its models elsewhere turns it off in the committed configuration.
+        Folder.WriteFile(".repro/config.json", """{ "cache": { "outputs": false } }""");
+        Folder.WriteFile("other.zip", "other weights");
+        using (var run = ReproRun.Start("not cached", Options()))
+        {
+            run.LogOutput(Path.Combine(Folder.Path, "other.zip"));
+        }
+
+        Assert.False(cache.Contains(Sha256("other weights")));
+    }
+
+    [Fact]
     public void A_parameter_set_again_to_another_value_throws_REPRO404_and_keeps_the_first()
     {
         using var run = ReproRun.Start(options: Options());

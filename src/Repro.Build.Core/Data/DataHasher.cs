@@ -29,7 +29,23 @@ public static class DataHasher
         ICollection<ReproDiagnostic> diagnostics,
         bool strict,
         string? repositoryRoot = null,
-        CancellationToken cancellation = default)
+        CancellationToken cancellation = default) =>
+        HashIntoStore(projectDirectory, declarations, cache, progress, diagnostics, strict, repositoryRoot, store: null, cancellation);
+
+    /// <summary>
+    /// As the other overload, and each file also goes into <paramref name="store"/> in the same read that hashes it (a
+    /// file the stat cache knows is read once, only when the store lacks it): the store never hashes a file again.
+    /// </summary>
+    public static DataSection HashIntoStore(
+        string projectDirectory,
+        IReadOnlyList<DataDeclaration> declarations,
+        FileHashCache cache,
+        HashProgress progress,
+        ICollection<ReproDiagnostic> diagnostics,
+        bool strict,
+        string? repositoryRoot,
+        Store.LocalCache? store,
+        CancellationToken cancellation)
     {
         var severity = strict ? ReproDiagnosticSeverity.Error : ReproDiagnosticSeverity.Warning;
         var entries = new Dictionary<string, ItemFiles>(StringComparer.Ordinal);
@@ -83,7 +99,8 @@ public static class DataHasher
         {
             foreach (var file in item.Files)
             {
-                if (cache.TryGet(file.FullPath, file.Entry.Size, file.LastWriteTicks, out var known))
+                if (cache.TryGet(file.FullPath, file.Entry.Size, file.LastWriteTicks, out var known)
+                    && (store is null || StoreKnown(store, file.FullPath, known)))
                 {
                     file.Entry.Sha256 = known;
                 }
@@ -104,7 +121,7 @@ public static class DataHasher
             progress.SetCurrent(file.Entry.Path);
             try
             {
-                if (HashStable(file, progress, cancellation))
+                if (HashStable(file, progress, store, cancellation))
                 {
                     cache.Set(file.FullPath, file.Entry.Size, file.LastWriteTicks, file.Entry.Sha256);
                 }
@@ -165,17 +182,9 @@ public static class DataHasher
         return section;
     }
 
-    /// <summary>SHA-256 over the sorted lines "path NUL sha256 LF".</summary>
-    internal static string Aggregate(IEnumerable<DataFileEntry> files)
-    {
-        var text = new StringBuilder();
-        foreach (var file in files)
-        {
-            text.Append(file.Path).Append('\0').Append(file.Sha256).Append('\n');
-        }
-
-        return Hashing.Sha256Hex(Encoding.UTF8.GetBytes(text.ToString()));
-    }
+    /// <summary>SHA-256 over the sorted lines "path NUL sha256 LF": the hash of the folder's listing object in the store.</summary>
+    internal static string Aggregate(IEnumerable<DataFileEntry> files) =>
+        Hashing.Sha256Hex(Store.DirectoryListing.Encode(files.Select(f => new KeyValuePair<string, string>(f.Path, f.Sha256))));
 
     // A folder's hash is over the paths inside the folder, so it does not change with where the folder is declared
     // from; a group of several declarations names its files as the manifest records them.
@@ -186,12 +195,50 @@ public static class DataHasher
 
     private static bool IsFolderSpec(string itemSpec) => itemSpec.EndsWith("/", StringComparison.Ordinal) || itemSpec.EndsWith("\\", StringComparison.Ordinal);
 
+    // A file whose hash the stat cache knows, copied into the store (read only when the store lacks it); false when its
+    // bytes turned out to differ, so that it is hashed again.
+    private static bool StoreKnown(Store.LocalCache store, string fullPath, string sha256)
+    {
+        try
+        {
+            return store.AddFile(fullPath, sha256).Outcome is not (Store.CacheOutcome.HashMismatch or Store.CacheOutcome.Missing);
+        }
+        catch (Exception ex) when (ReadFailure.IsExpected(ex))
+        {
+            return true;
+        }
+    }
+
+    // Copied into the store as it is hashed; an object whose content changed while it was copied is still its own hash's.
+    // A store that cannot be written (a full disk, no permission) costs the copy, never the hash: the caller sees the
+    // object missing from the store.
+    private static string StoreHashing(Store.LocalCache store, string fullPath, HashProgress? progress)
+    {
+        Store.CacheResult added;
+        try
+        {
+            added = store.AddFileHashing(fullPath);
+        }
+        catch (Exception ex) when (ReadFailure.IsExpected(ex))
+        {
+            return StreamHasher.Sha256File(fullPath, progress);
+        }
+
+        if (added.Outcome == Store.CacheOutcome.Missing)
+        {
+            throw new FileNotFoundException($"{fullPath} disappeared while it was hashed", fullPath);
+        }
+
+        progress?.AddDone(added.Length);
+        return added.Sha256;
+    }
+
     /// <summary>Hashes a file, and again if its size or time moved meanwhile; false when it moved both times.</summary>
-    private static bool HashStable(DataFile file, HashProgress progress, CancellationToken cancellation)
+    private static bool HashStable(DataFile file, HashProgress progress, Store.LocalCache? store, CancellationToken cancellation)
     {
         var size = file.Entry.Size;
         var ticks = file.LastWriteTicks;
-        var stable = HashUntilStable(file.FullPath, ref size, ref ticks, out var sha, FileProbe.Stat, progress, cancellation);
+        var stable = HashUntilStable(file.FullPath, ref size, ref ticks, out var sha, FileProbe.Stat, progress, cancellation, store);
         file.Entry.Sha256 = sha;
         file.Entry.Size = size;
         file.LastWriteTicks = ticks;
@@ -201,12 +248,12 @@ public static class DataHasher
     /// <param name="size">The size seen before; on return, the size seen after the last read.</param>
     /// <param name="ticks">Likewise the last write time.</param>
     internal static bool HashUntilStable(string fullPath, ref long size, ref long ticks, out string sha256,
-        Func<string, (long Size, long Ticks)> stat, HashProgress? progress, CancellationToken cancellation)
+        Func<string, (long Size, long Ticks)> stat, HashProgress? progress, CancellationToken cancellation, Store.LocalCache? store = null)
     {
         sha256 = "";
         for (var attempt = 0; attempt < 2; attempt++)
         {
-            sha256 = StreamHasher.Sha256File(fullPath, progress, cancellation);
+            sha256 = store is null ? StreamHasher.Sha256File(fullPath, progress, cancellation) : StoreHashing(store, fullPath, progress);
             var after = stat(fullPath);
             if (after.Size == size && after.Ticks == ticks)
             {

@@ -74,6 +74,32 @@ public sealed class LocalCache
         }
     }
 
+    /// <summary>
+    /// Adds a file whose hash is not known yet (an output a run logs): it is copied into the cache and hashed in the same
+    /// read, and kept under the hash of what was read (<see cref="CacheResult.Sha256"/>). One read, whatever the outcome.
+    /// </summary>
+    public CacheResult AddFileHashing(string path)
+    {
+        FileStream source;
+        try
+        {
+            source = FileProbe.OpenRegular(path, FileOptions.SequentialScan);
+        }
+        catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
+        {
+            return new CacheResult(CacheOutcome.Missing, "");
+        }
+
+        using (source)
+        {
+            return Write(null, long.MaxValue, stream =>
+            {
+                CopyAll(source, stream);
+                return Task.CompletedTask;
+            }).GetAwaiter().GetResult();
+        }
+    }
+
     /// <summary>Adds the content of <paramref name="source"/> (read to its end) under <paramref name="sha256"/>, verified.</summary>
     public CacheResult Add(Stream source, string sha256, long maxBytes = long.MaxValue) =>
         Write(sha256, maxBytes, stream =>
@@ -174,9 +200,14 @@ public sealed class LocalCache
         throw new IOException($"None of the cache types {string.Join(",", LinkTypes).ToLowerInvariant()} could place {destination}: add copy to cache.type.");
     }
 
-    private async Task<CacheResult> Write(string sha256, long maxBytes, Func<Stream, Task> write)
+    // With no expected hash (null), the object is kept under the hash of what was written.
+    private async Task<CacheResult> Write(string? expected, long maxBytes, Func<Stream, Task> write)
     {
-        var target = ObjectPath(sha256);
+        if (expected is not null)
+        {
+            ContentHash.Require(expected);
+        }
+
         var temporary = NewTemporaryPath();
         try
         {
@@ -199,6 +230,7 @@ public sealed class LocalCache
                 actual = hashing.Sha256();
             }
 
+            var sha256 = expected ?? actual;
             if (exceeded)
             {
                 return new CacheResult(CacheOutcome.TooLarge, sha256, length);
@@ -209,6 +241,7 @@ public sealed class LocalCache
                 return new CacheResult(CacheOutcome.HashMismatch, sha256, length, actual);
             }
 
+            var target = ObjectPath(sha256);
             File.SetAttributes(temporary, FileAttributes.ReadOnly);
             System.IO.Directory.CreateDirectory(Path.GetDirectoryName(target)!);
             if (File.Exists(target))

@@ -126,7 +126,39 @@ public static class StoreConfigFile
             return "cache.dir is empty or holds a control character: give a folder";
         }
 
+        if (config.Cache?.RunData is { } runData && ParseSize(runData) is null)
+        {
+            return $"cache.runData is '{Shorten(runData)}': give a size such as 256MB, 2GB or 0";
+        }
+
         return null;
+    }
+
+    /// <summary>A size such as <c>256MB</c>, <c>2 GB</c>, <c>1024</c> (bytes) or <c>0</c>, units of 1024; null when it is none.</summary>
+    public static long? ParseSize(string text)
+    {
+        var trimmed = text.Trim().ToUpperInvariant().Replace(" ", "");
+        var digits = 0;
+        while (digits < trimmed.Length && char.IsDigit(trimmed[digits]))
+        {
+            digits++;
+        }
+
+        if (digits == 0 || digits > 15 || !long.TryParse(trimmed.Substring(0, digits), NumberStyles.None, CultureInfo.InvariantCulture, out var number))
+        {
+            return null;
+        }
+
+        var shift = trimmed.Substring(digits) switch
+        {
+            "" or "B" => 0,
+            "K" or "KB" or "KIB" => 10,
+            "M" or "MB" or "MIB" => 20,
+            "G" or "GB" or "GIB" => 30,
+            "T" or "TB" or "TIB" => 40,
+            _ => -1,
+        };
+        return shift < 0 || number > (long.MaxValue >> shift) ? null : number << shift;
     }
 
     /// <summary>Why <paramref name="name"/> cannot name a remote, or null when it can.</summary>

@@ -11,6 +11,9 @@ namespace Repro.Build.Store;
 /// </summary>
 public sealed class StoreSettings
 {
+    /// <summary>The declared data a run puts into the cache by itself when <c>cache.runData</c> does not say: 256 MiB.</summary>
+    public const long DefaultRunDataMaxBytes = 256L << 20;
+
     /// <summary>Parallel transfers when neither <c>--jobs</c> nor <c>jobs</c> says otherwise.</summary>
     public const int DefaultJobs = 4;
 
@@ -37,6 +40,9 @@ public sealed class StoreSettings
         Jobs = local.Jobs ?? committed.Jobs ?? DefaultJobs;
         var type = local.Cache?.Type ?? committed.Cache?.Type;
         LinkTypes = type is null ? LocalCache.DefaultLinkTypes : StoreConfigFile.ParseLinkTypes(type, out _)!;
+        CacheOutputs = local.Cache?.Outputs ?? committed.Cache?.Outputs ?? true;
+        var runData = local.Cache?.RunData ?? committed.Cache?.RunData;
+        RunDataMaxBytes = runData is null ? DefaultRunDataMaxBytes : StoreConfigFile.ParseSize(runData) ?? DefaultRunDataMaxBytes;
         var fromEnvironment = Environment.GetEnvironmentVariable(LocalCache.EnvironmentVariable);
         var configured = !string.IsNullOrWhiteSpace(fromEnvironment) ? fromEnvironment : local.Cache?.Dir ?? committed.Cache?.Dir;
         CacheDirectory = configured is null
@@ -68,6 +74,12 @@ public sealed class StoreSettings
     public int Jobs { get; }
 
     public IReadOnlyList<CacheLinkType> LinkTypes { get; }
+
+    /// <summary>Whether a run's logged outputs go into the cache (<c>cache.outputs</c>, default true).</summary>
+    public bool CacheOutputs { get; }
+
+    /// <summary>The largest total of declared data a run adds to the cache when it starts (<c>cache.runData</c>).</summary>
+    public long RunDataMaxBytes { get; }
 
     /// <summary>The cache folder: <c>REPRO_CACHE_DIR</c>, else <c>cache.dir</c>, else <c>.repro/cache</c> at the work tree's root.</summary>
     public string CacheDirectory { get; }

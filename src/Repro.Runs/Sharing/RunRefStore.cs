@@ -391,6 +391,42 @@ internal sealed class RunRefStore
     }
 
     /// <summary>
+    /// Puts a tombstone (<see cref="SharedRunNames.DeletedFileName"/>) beside each run of <paramref name="runIds"/> on the
+    /// local ref, in one commit; the next push takes it to the team. Returns the runs that were on the ref.
+    /// </summary>
+    public IReadOnlyList<string> MarkDeleted(IReadOnlyCollection<string> runIds, string message)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            var parent = ResolveCommit(LocalRef);
+            if (parent is null)
+            {
+                return [];
+            }
+
+            var shared = List(parent);
+            var marked = runIds.Where(id => SharedRunNames.IsRunId(id) && shared.ContainsKey(id)).Distinct(StringComparer.Ordinal).ToList();
+            if (marked.Count == 0)
+            {
+                return [];
+            }
+
+            var blob = Text(new[] { "hash-object", "-w", "--stdin" }, Encoding.UTF8.GetBytes("deleted\n")).Trim();
+            var entries = marked.Select(id => ImportEntry.FromBlob(SharedRunNames.TreePath(id, SharedRunNames.DeletedFileName), blob)).ToList();
+            var commit = FastImport(parent, null, message, entries);
+            if (TryUpdateRef(LocalRef, commit, parent))
+            {
+                return marked;
+            }
+
+            if (attempt >= MaxAttempts)
+            {
+                throw new RunShareException($"Another process kept changing {LocalRef} while the runs were being deleted. Try again.");
+            }
+        }
+    }
+
+    /// <summary>
     /// Fetches the runs of <paramref name="remote"/> and merges them into the local ref. A remote that has no runs yet
     /// is not an error.
     /// </summary>
@@ -917,6 +953,8 @@ internal sealed class RunRefStore
         public static ImportEntry FromFile(LocalFile file) => new(file.TreePath) { _file = file };
 
         public static ImportEntry FromChange(RefChange change) => new(change.TreePath) { _blob = change.NewBlob };
+
+        public static ImportEntry FromBlob(string treePath, string blob) => new(treePath) { _blob = blob };
 
         public void WriteTo(Stream stream, Action<string> line)
         {

@@ -30,7 +30,14 @@ internal static class SharedRunNames
         Records.MetricsFileFormat.FileName,
         PatchFileName,
         Records.RunAnnotationsFile.FileName,
+        DeletedFileName,
     };
+
+    /// <summary>
+    /// The tombstone of a run deleted from the team's ref (<c>dotnet repro runs delete --remote</c>): merges keep it, so a
+    /// clone that still has the run cannot bring it back, and a pull removes the run's local folder.
+    /// </summary>
+    public const string DeletedFileName = "deleted";
 
     /// <summary>The patch of a dirty build, beside the record.</summary>
     public const string PatchFileName = "build.patch";

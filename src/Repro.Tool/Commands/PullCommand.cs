@@ -12,11 +12,15 @@ internal static class PullCommand
         var remote = new Argument<string>("remote") { Description = "The git remote to fetch from (default: origin).", DefaultValueFactory = _ => "origin" };
         var runsDirectory = SharingOptions.RunsDirectory();
         var json = CommonOptions.Json();
+        var artifactsOption = new Option<bool>("--artifacts")
+        {
+            Description = "Also fetch the outputs the runs logged from the store's default remote into the cache (dotnet repro get writes them out).",
+        };
         var command = new Command("pull",
             "Fetch the runs the team pushed (refs/repro/runs of the remote), merge them with this clone's, and write the new and updated ones into the " +
                 "runs folder, where 'runs', 'show' and 'diff' find them.")
         {
-            remote, runsDirectory, json,
+            remote, runsDirectory, artifactsOption, json,
         };
         command.SetAction(parse =>
         {
@@ -27,19 +31,24 @@ internal static class PullCommand
                 console.WriteWarning(Repro.Build.DiagnosticIds.ToolShareFailed, warning);
             }
 
+            var artifacts = parse.GetValue(artifactsOption)
+                ? SharingOptions.Artifacts(console, () => RunArtifacts.Pull(Directory.GetCurrentDirectory(), sharing.RunsDirectory))
+                : null;
             if (parse.GetValue(json))
             {
                 console.WriteJson(writer => SharingOptions.WriteResult(writer, "pull", sharing.RunsDirectory, saved: null, result, written,
-                    sharing.AllWarnings));
+                    sharing.AllWarnings, artifacts));
             }
             else
             {
-                console.Write(new Report().Line(
+                var report = new Report().Line(
                     $"Pulled from '{result.Remote}': {result.NewRuns} new run(s), {result.UpdatedRuns} updated; {written} written to {sharing.RunsDirectory}.",
-                    Tone.Good));
+                    Tone.Good);
+                SharingOptions.Describe(report, artifacts, "fetched from");
+                console.Write(report);
             }
 
-            return ExitCodes.Ok;
+            return artifacts is { Failed: true } ? ExitCodes.Differs : ExitCodes.Ok;
         });
         return command;
     }

@@ -12,11 +12,15 @@ internal static class PushCommand
         var remote = new Argument<string>("remote") { Description = "The git remote to share with (default: origin).", DefaultValueFactory = _ => "origin" };
         var runsDirectory = SharingOptions.RunsDirectory();
         var json = CommonOptions.Json();
+        var noArtifacts = new Option<bool>("--no-artifacts")
+        {
+            Description = "Share the runs only: do not send the outputs they logged and the data they read to the store's default remote.",
+        };
         var command = new Command("push",
             "Share the runs of this clone: record them on refs/repro/runs and push that ref to the remote with git's own transport and credentials " +
                 "(runs pushed by others meanwhile are merged in first). Never touches the working tree, the index or your branches.")
         {
-            remote, runsDirectory, json,
+            remote, runsDirectory, noArtifacts, json,
         };
         command.SetAction(parse =>
         {
@@ -27,10 +31,12 @@ internal static class PushCommand
                 console.WriteWarning(Repro.Build.DiagnosticIds.ToolShareFailed, warning);
             }
 
+            var artifacts = parse.GetValue(noArtifacts) ? null : SharingOptions.Artifacts(console, () => RunArtifacts.Push(Directory.GetCurrentDirectory(),
+                sharing.RunsDirectory));
             if (parse.GetValue(json))
             {
                 console.WriteJson(writer => SharingOptions.WriteResult(writer, "push", sharing.RunsDirectory, saved, result, written: null,
-                    sharing.AllWarnings));
+                    sharing.AllWarnings, artifacts));
             }
             else
             {
@@ -43,10 +49,11 @@ internal static class PushCommand
                     report.Line($"{result.NewRuns} run(s) from the team arrived with it; 'dotnet repro runs' lists them.");
                 }
 
+                SharingOptions.Describe(report, artifacts, "sent to");
                 console.Write(report);
             }
 
-            return ExitCodes.Ok;
+            return artifacts is { Failed: true } ? ExitCodes.Differs : ExitCodes.Ok;
         });
         return command;
     }

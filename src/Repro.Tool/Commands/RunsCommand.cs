@@ -96,6 +96,7 @@ internal static class RunsCommand
         });
         command.Add(RunAnnotationCommands.Tag(console));
         command.Add(RunAnnotationCommands.Note(console));
+        command.Add(RunDeleteCommand.Create(console));
         return command;
     }
 

@@ -77,7 +77,7 @@ public sealed class DataCommandTests : IDisposable
         Assert.True(push.Code == 0, push.Error);
         using (var pushed = JsonDocument.Parse(push.Output))
         {
-            Assert.Equal(3, pushed.RootElement.GetProperty("uploaded").GetInt32());
+            Assert.Equal(4, pushed.RootElement.GetProperty("uploaded").GetInt32()); // the three files and the listing of data/images/
         }
 
         var again = Tool(a, "data", "push", "--json");
@@ -85,7 +85,7 @@ public sealed class DataCommandTests : IDisposable
         using (var second = JsonDocument.Parse(again.Output))
         {
             Assert.Equal(0, second.RootElement.GetProperty("uploaded").GetInt32());
-            Assert.Equal(3, second.RootElement.GetProperty("alreadyOnRemote").GetInt32());
+            Assert.Equal(4, second.RootElement.GetProperty("alreadyOnRemote").GetInt32());
         }
 
         // What git sees: the team's configuration to commit; not the cache, nor .gitignore (a build stays clean).
@@ -222,7 +222,9 @@ public sealed class DataCommandTests : IDisposable
         manifest.Data.Items.Add(new DataEntry
         {
             Name = "data/",
-            Sha256 = new string('d', 64),
+            // The folder's hash as the build computes it: that of its listing, which push sends with the files.
+            Sha256 = Hashing.Sha256Hex(DirectoryListing.Encode(data.Select(p => new KeyValuePair<string, string>(p.Key["data/".Length..],
+                Hashing.Sha256Hex(p.Value))))),
             FileCount = data.Count,
             Files = data.Select(p => new DataFileEntry { Path = p.Key, Sha256 = Hashing.Sha256Hex(p.Value), Size = p.Value.Length }).ToList(),
         });

@@ -8,6 +8,12 @@ public sealed class RunDataEntry
     /// <summary>The item's name in the manifest (a path relative to the project folder, or a group).</summary>
     public string Name { get; set; } = "";
 
+    /// <summary>
+    /// <c>file</c> (the hash is the file's), <c>folder</c> or <c>group</c> (the hash is the listing's, an object of the
+    /// store: docs/store.md); null in records written before version 0.9, or when the data was not found.
+    /// </summary>
+    public string? Kind { get; set; }
+
     /// <summary>One of <see cref="RunDataState"/>.</summary>
     public string State { get; set; } = RunDataState.Unchanged;
 

@@ -17,6 +17,12 @@ public sealed class RunProcessSection
     /// <summary>The project folder data and file paths are relative to (absolute), as found at run time.</summary>
     public string? ProjectDirectory { get; set; }
 
+    /// <summary>
+    /// The project folder relative to the root of its git work tree ('/'-separated, "" for the root itself), so that a
+    /// clone elsewhere finds where the run's data and outputs belong; null outside git or in older records.
+    /// </summary>
+    public string? ProjectPath { get; set; }
+
     /// <summary>The .NET runtime, e.g. <c>.NET 8.0.11</c>.</summary>
     public string Runtime { get; set; } = "";
 

@@ -70,6 +70,45 @@ internal sealed class RunSharing
         });
     }
 
+    /// <summary>
+    /// <c>runs delete</c>: removes the runs' folders here and, with <paramref name="remote"/>, puts their tombstones on the
+    /// ref and pushes it, so that every clone removes them at its next pull. Returns the runs deleted from the ref.
+    /// </summary>
+    public IReadOnlyList<string> Delete(IReadOnlyList<string> runIds, string? remote)
+    {
+        IReadOnlyList<string> shared = [];
+        if (remote is not null)
+        {
+            shared = Share(() =>
+            {
+                var state = LoadState();
+                SaveLocalRuns("delete", state); // what this clone has of them goes on the ref first, so the tombstone wins it
+                var marked = _store.MarkDeleted(runIds.ToList(), $"Delete {runIds.Count} run(s)");
+                _store.Push(remote);
+                Export(state);
+                state.Save();
+                return marked;
+            });
+        }
+
+        foreach (var runId in runIds)
+        {
+            DeleteRunFolder(runId);
+        }
+
+        return shared;
+    }
+
+    // Only a folder named like a run, directly inside the runs folder, and never through a link.
+    private void DeleteRunFolder(string runId)
+    {
+        var folder = Path.Combine(RunsDirectory, runId);
+        if (SharedRunNames.IsRunId(runId) && FileProbe.Inspect(folder, followLinks: false) == FileKind.Directory)
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
     /// <summary>The folder's record of what it last exchanged, forgotten when the ref no longer descends from it.</summary>
     private SyncState LoadState()
     {
@@ -124,9 +163,19 @@ internal sealed class RunSharing
         }
 
         var targets = new Dictionary<string, List<Target>>(StringComparer.Ordinal);
-        foreach (var change in _store.Changes(state.Synced, to))
+        var changes = _store.Changes(state.Synced, to);
+
+        // A run deleted from the team's ref (its tombstone arrived): its local folder goes, and nothing of it is written.
+        var deleted = changes.Where(c => c.FileName == SharedRunNames.DeletedFileName && c.NewBlob is not null).Select(c => c.RunId)
+            .ToHashSet(StringComparer.Ordinal);
+        foreach (var runId in deleted)
         {
-            if (change.NewBlob is null)
+            DeleteRunFolder(runId);
+        }
+
+        foreach (var change in changes)
+        {
+            if (change.NewBlob is null || deleted.Contains(change.RunId))
             {
                 continue; // removed from the ref: the local copy stays
             }

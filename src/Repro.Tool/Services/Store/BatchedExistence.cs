@@ -3,7 +3,8 @@ namespace Repro.Tool.Services;
 /// <summary>
 /// Which objects a remote holds, in as few requests as it takes: one listing when many are asked for (a listing page
 /// answers for a thousand keys), else one request per object, 16 at a time. An object counts only with the size
-/// expected: a shorter one is what a server that is not atomic keeps of a killed upload, and is sent again.
+/// expected: a shorter one is what a server that is not atomic keeps of a killed upload, and is sent again. An expected size
+/// below zero (a file of a folder's listing, whose size the listing does not give) accepts any size.
 /// </summary>
 internal static class BatchedExistence
 {
@@ -21,7 +22,7 @@ internal static class BatchedExistence
         {
             await foreach (var item in list(cancellation).ConfigureAwait(false))
             {
-                if (expected.TryGetValue(item.Sha256, out var size) && size == item.Size)
+                if (expected.TryGetValue(item.Sha256, out var size) && (size < 0 || size == item.Size))
                 {
                     found.Add(item.Sha256);
                 }
@@ -36,7 +37,8 @@ internal static class BatchedExistence
             await gate.WaitAsync(cancellation).ConfigureAwait(false);
             try
             {
-                return (pair.Key, Present: await sizeOf(pair.Key, cancellation).ConfigureAwait(false) == pair.Value);
+                var size = await sizeOf(pair.Key, cancellation).ConfigureAwait(false);
+                return (pair.Key, Present: size is not null && (pair.Value < 0 || size == pair.Value));
             }
             finally
             {

@@ -1,5 +1,6 @@
 using Repro.Build;
 using Repro.Build.Data;
+using Repro.Build.Manifest;
 using Repro.Build.IO;
 using Repro.Build.Store;
 using Repro.Tool.Input;
@@ -63,12 +64,14 @@ internal sealed class DataStore : IDisposable
     }
 
     /// <summary>Adds the work tree's data files to the cache (copied as they are hashed), then sends what the remote lacks.</summary>
-    public DataPushResult Push(IReadOnlyList<DataFile> files, TransferProgress progress, CancellationToken cancellation = default)
+    /// <param name="fromCache">Objects that are in the cache already (listings) and go with the files.</param>
+    public DataPushResult Push(IReadOnlyList<DataFile> files, TransferProgress progress, IEnumerable<StoreObject>? fromCache = null,
+        CancellationToken cancellation = default)
     {
         var changed = new List<DataFile>();
         var missing = new List<DataFile>();
         var added = 0;
-        var ready = new List<StoreObject>();
+        var ready = new List<StoreObject>(fromCache?.Where(o => Cache.Contains(o.Sha256)).Select(Sized) ?? []);
         foreach (var file in files)
         {
             var result = Cache.AddFile(file.FullPath, file.Sha256);
@@ -76,10 +79,10 @@ internal sealed class DataStore : IDisposable
             {
                 case CacheOutcome.Added:
                     added++;
-                    ready.Add(file.Object);
+                    ready.Add(Sized(file.Object));
                     break;
                 case CacheOutcome.AlreadyPresent:
-                    ready.Add(file.Object);
+                    ready.Add(Sized(file.Object));
                     break;
                 case CacheOutcome.HashMismatch:
                     changed.Add(file);
@@ -98,12 +101,87 @@ internal sealed class DataStore : IDisposable
     /// Fetches into the cache what it lacks (each object verified), then puts into the work tree every file that is missing
     /// there; a file that differs from the manifest is left as it is (named in the result).
     /// </summary>
-    public DataPullResult Pull(IReadOnlyList<DataFile> files, TransferProgress progress, CancellationToken cancellation = default)
+    /// <param name="fetchOnly">Objects fetched into the cache and not placed (a run's outputs: <c>dotnet repro get</c> places them).</param>
+    public DataPullResult Pull(IReadOnlyList<DataFile> files, TransferProgress progress, IReadOnlyList<DataFile>? fetchOnly = null,
+        CancellationToken cancellation = default)
     {
-        var result = new DataPullResult(Run(() => new StoreTransfer(Cache, Remote(), Jobs, progress).PullAsync(files.Select(f => f.Object), cancellation)));
+        var objects = files.Concat(fetchOnly ?? []).Select(f => f.Object);
+        var result = new DataPullResult(Run(() => new StoreTransfer(Cache, Remote(), Jobs, progress).PullAsync(objects, cancellation)));
         var corrupt = new HashSet<string>(result.Transfer.Corrupt.Select(c => c.Object.Sha256), StringComparer.Ordinal);
         PlaceFiles(files.Where(f => !corrupt.Contains(f.Sha256)), force: false, result);
         return result;
+    }
+
+    /// <summary>
+    /// <c>dotnet repro get</c>: the objects of <paramref name="files"/> fetched into the cache when it lacks them (from the
+    /// remote, when there is one), then placed at their <see cref="DataFile.FullPath"/>, which must be below
+    /// <paramref name="within"/>; a different file there is kept unless <paramref name="force"/>.
+    /// </summary>
+    public DataPullResult Get(IReadOnlyList<DataFile> files, string within, bool force, TransferProgress progress, CancellationToken cancellation = default)
+    {
+        var lacking = files.Where(f => !Cache.Contains(f.Sha256)).Select(f => f.Object).ToList();
+        var result = new DataPullResult(lacking.Count == 0 || _openRemote is null
+            ? new TransferResult()
+            : Run(() => new StoreTransfer(Cache, Remote(), Jobs, progress).PullAsync(lacking, cancellation)));
+        var corrupt = new HashSet<string>(result.Transfer.Corrupt.Select(c => c.Object.Sha256), StringComparer.Ordinal);
+        PlaceFiles(files.Where(f => !corrupt.Contains(f.Sha256)), force, result, within);
+        return result;
+    }
+
+    /// <summary>
+    /// The files of a run's items in this work tree. The listings of folders the cache lacks are fetched from the remote
+    /// first (when there is one and <paramref name="fetch"/>), else rebuilt from the work tree when its folder still hashes
+    /// to the recorded value; an item whose listing cannot be had is added to <paramref name="unresolved"/>.
+    /// </summary>
+    public List<DataFile> FilesOf(IReadOnlyList<RunItem> items, string projectDirectory, bool fetch, List<RunItem> unresolved,
+        CancellationToken cancellation = default)
+    {
+        var lacking = RunFiles.Listings(items, Cache).Where(o => !Cache.Contains(o.Sha256)).ToList();
+        if (fetch && lacking.Count > 0 && _openRemote is not null)
+        {
+            Run(() => new StoreTransfer(Cache, Remote(), Jobs).PullAsync(lacking, cancellation));
+        }
+
+        foreach (var item in items.Where(i => i.IsListing && !i.IsGroup && !Cache.Contains(i.Sha256)))
+        {
+            ListingFromWorkTree(item, projectDirectory, cancellation);
+        }
+
+        return RunFiles.Expand(items, projectDirectory, Cache, unresolved);
+    }
+
+    // A folder of the work tree that still hashes to the recorded value gives the listing back (the stat cache of runs
+    // spares reading what a run hashed already).
+    private void ListingFromWorkTree(RunItem item, string projectDirectory, CancellationToken cancellation)
+    {
+        var full = Path.GetFullPath(Path.Combine(projectDirectory, item.Path));
+        if (!DataFiles.IsInside(Settings.RootDirectory, full) || FileProbe.Inspect(full) != FileKind.Directory)
+        {
+            return;
+        }
+
+        var hashes = Runs.Records.RunStore.Locate(projectDirectory);
+        var statCache = FileHashCache.Load(Path.Combine(hashes, "hashes.json"));
+        var hashed = DataHasher.Hash(projectDirectory, [new DataDeclaration(item.Path, full, null)], statCache, new HashProgress(), [], strict: false,
+            Settings.RootDirectory, cancellation).Items[0];
+        if (hashed.Sha256 == item.Sha256 && DirectoryListing.ForItem(hashed) is { } listing)
+        {
+            using var bytes = new MemoryStream(listing, writable: false);
+            Cache.Add(bytes, item.Sha256);
+        }
+    }
+
+    // An object in the cache has the size of its cached file: a listing's files are sent with it, so that the remote's
+    // existence check compares sizes.
+    private StoreObject Sized(StoreObject item)
+    {
+        if (item.Size >= 0)
+        {
+            return item;
+        }
+
+        var file = new FileInfo(Cache.ObjectPath(item.Sha256));
+        return file.Exists ? item with { Size = file.Length } : item;
     }
 
     /// <summary>
@@ -119,9 +197,9 @@ internal sealed class DataStore : IDisposable
 
     // Each file whose object the cache has: left alone when it already matches, kept when it differs (unless forced),
     // put there from the cache otherwise (placed through a temporary name, verified, then renamed over the old file).
-    private void PlaceFiles(IEnumerable<DataFile> files, bool force, DataPullResult result)
+    private void PlaceFiles(IEnumerable<DataFile> files, bool force, DataPullResult result, string? within = null)
     {
-        var root = Settings.RootDirectory;
+        var root = within ?? Settings.RootDirectory;
         foreach (var file in files)
         {
             if (!Cache.Contains(file.Sha256))
@@ -187,7 +265,7 @@ internal sealed class DataStore : IDisposable
             return WorkTreeState.Missing;
         }
 
-        if (kind != FileKind.Regular || new FileInfo(file.FullPath).Length != file.Size)
+        if (kind != FileKind.Regular || (file.Size >= 0 && new FileInfo(file.FullPath).Length != file.Size))
         {
             return WorkTreeState.Changed;
         }

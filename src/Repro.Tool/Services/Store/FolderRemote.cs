@@ -28,7 +28,7 @@ internal sealed class FolderRemote : IObjectRemote
         {
             cancellation.ThrowIfCancellationRequested();
             var file = new FileInfo(PathOf(pair.Key));
-            if (file.Exists && file.Length == pair.Value)
+            if (file.Exists && (pair.Value < 0 || file.Length == pair.Value))
             {
                 found.Add(pair.Key);
             }

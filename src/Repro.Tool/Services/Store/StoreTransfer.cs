@@ -54,7 +54,7 @@ internal sealed class StoreTransfer
                 await _remote.UploadAsync(item.Sha256, _cache.ObjectPath(item.Sha256), token).ConfigureAwait(false);
                 return true;
             }, token).ConfigureAwait(false);
-            _progress.Done(item.Size);
+            _progress.Done(Math.Max(0, item.Size));
             lock (result)
             {
                 result.Transferred.Add(item);
@@ -85,23 +85,23 @@ internal sealed class StoreTransfer
             (existing.Contains(item.Sha256) ? fetch : result.Missing).Add(item);
         }
 
-        _progress.AddTotal(fetch.Sum(o => o.Size));
+        _progress.AddTotal(fetch.Sum(o => Math.Max(0, o.Size)));
         await Parallel.ForEachAsync(fetch, new ParallelOptions { MaxDegreeOfParallelism = _jobs, CancellationToken = cancellation }, async (item, token) =>
         {
             var added = await WithRetries(async () =>
             {
                 try
                 {
-                    return await _cache.AddAsync(item.Sha256, (stream, t) => _remote.DownloadAsync(item.Sha256, stream, item.Size, t), item.Size, token)
+                    return await _cache.AddAsync(item.Sha256, (stream, t) => _remote.DownloadAsync(item.Sha256, stream, item.Bound, t), item.Bound, token)
                         .ConfigureAwait(false);
                 }
                 catch (InvalidDataException)
                 {
                     // The remote sent more than the object's recorded size: not the object.
-                    return new CacheResult(CacheOutcome.TooLarge, item.Sha256, item.Size + 1);
+                    return new CacheResult(CacheOutcome.TooLarge, item.Sha256, item.Bound);
                 }
             }, token).ConfigureAwait(false);
-            _progress.Done(item.Size);
+            _progress.Done(Math.Max(0, item.Size));
             lock (result)
             {
                 if (added.Succeeded)
@@ -115,7 +115,7 @@ internal sealed class StoreTransfer
                 }
                 else
                 {
-                    result.Corrupt.Add((item, added.ActualSha256 ?? $"more than {item.Size} bytes"));
+                    result.Corrupt.Add((item, added.ActualSha256 ?? $"more than {item.Bound} bytes"));
                 }
             }
         }).ConfigureAwait(false);
