@@ -338,7 +338,8 @@ internal sealed class RunRecordWriter
         // this run reads can then be given back (dotnet repro data checkout --run); larger data goes in with data push.
         var size = build.Embedded.Data.Items.Sum(i => i.Size);
         var store = size > 0 && _store.Value is { } opened && size <= opened.Settings.RunDataMaxBytes ? opened.Cache : null;
-        var entries = Guarded(() => DataCheck.Run(build, BaseDirectory, RepositoryRoot, _cache.Value, diagnostics, store, KeepInStore, cancellation), diagnostics);
+        var entries = Guarded(
+            () => DataCheck.Run(build, BaseDirectory, RepositoryRoot, _cache.Value, diagnostics, store, KeepInStore, cancellation), diagnostics);
         if (entries is not null)
         {
             lock (_recordGate)

@@ -33,6 +33,7 @@ public sealed class StoreTests
         var gitRemote = Path.Combine(_fixture.Projects, "store-team.git");
         var storeRemote = Path.Combine(_fixture.Projects, "store-team-objects");
         _fixture.GitOutput(_fixture.Projects, "init", "-q", "--bare", "-b", "main", gitRemote);
+        Directory.CreateDirectory(storeRemote); // a mounted share: the store never creates the share itself
         _fixture.GitOutput(alice, "init", "-q", "-b", "main");
         _fixture.GitOutput(alice, "remote", "add", "origin", gitRemote);
         var added = Tool(alice, "remote", "add", "team", storeRemote, "--default");

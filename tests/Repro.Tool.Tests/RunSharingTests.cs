@@ -130,6 +130,38 @@ public sealed class RunSharingTests : IDisposable
         Assert.Equal(0, RunSharing.ForDirectory(bob, ".repro/runs").Pull("origin").Written);
     }
 
+    [Fact]
+    public void A_run_deleted_from_the_remote_is_removed_from_every_clone_at_its_next_pull_and_a_clone_that_still_has_it_cannot_share_it_again()
+    {
+        var alice = Clone("alice");
+        var bob = Clone("bob");
+        foreach (var id in new[] { "run-keep", "run-drop" })
+        {
+            WriteRun(alice, ".repro/runs", id, metricLines: 2);
+        }
+
+        RunSharing.ForDirectory(alice, ".repro/runs").Push("origin");
+        RunSharing.ForDirectory(bob, ".repro/runs").Pull("origin");
+        Assert.True(Directory.Exists(Path.Combine(bob, ".repro", "runs", "run-drop")));
+
+        var deleted = RunSharing.ForDirectory(alice, ".repro/runs").Delete(["run-drop"], "origin");
+
+        Assert.Equal(["run-drop"], deleted);
+        Assert.False(Directory.Exists(Path.Combine(alice, ".repro", "runs", "run-drop")));
+        // Bob still has it and pushes before pulling: the merge keeps the tombstone, and his copy goes.
+        RunSharing.ForDirectory(bob, ".repro/runs").Push("origin");
+        Assert.False(Directory.Exists(Path.Combine(bob, ".repro", "runs", "run-drop")));
+        Assert.True(Directory.Exists(Path.Combine(bob, ".repro", "runs", "run-keep")));
+        var carol = Clone("carol");
+        RunSharing.ForDirectory(carol, ".repro/runs").Pull("origin");
+        Assert.Equal(["run-keep"], Directory.GetDirectories(Path.Combine(carol, ".repro", "runs")).Select(Path.GetFileName));
+
+        // Deleting here only: the shared copy stays, and this clone's next pull does not bring it back.
+        RunSharing.ForDirectory(carol, ".repro/runs").Delete(["run-keep"], remote: null);
+        RunSharing.ForDirectory(carol, ".repro/runs").Pull("origin");
+        Assert.False(Directory.Exists(Path.Combine(carol, ".repro", "runs", "run-keep")));
+    }
+
     private string Clone(string name)
     {
         var path = Path.Combine(_root, name);

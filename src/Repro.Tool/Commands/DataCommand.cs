@@ -315,7 +315,8 @@ internal static class DataCommand
     private static int PrintStatus(ToolConsole console, DataStore store, DataTarget target, bool json)
     {
         var files = target.All;
-        var entries = store.Status(files);
+        var storeOnly = target.FetchOnly.Select(f => f.FullPath).ToHashSet(StringComparer.Ordinal);
+        var entries = store.Status(files).Select(e => storeOnly.Contains(e.File.FullPath) ? e with { StoreOnly = true } : e).ToList();
         if (json)
         {
             console.WriteJson(writer =>

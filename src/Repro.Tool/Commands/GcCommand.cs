@@ -74,8 +74,8 @@ internal static class GcCommand
 
                 report.Line(removing
                     ? $"Removed {result.Unreferenced.Count} unreferenced object(s) ({Format.Bytes(result.UnreferencedBytes)})."
-                    : $"{result.Unreferenced.Count} unreferenced object(s) ({Format.Bytes(result.UnreferencedBytes)}) would be removed: dotnet repro gc --force "
-                        + "removes them.", removing ? Tone.Good : Tone.Normal);
+                    : $"{result.Unreferenced.Count} unreferenced object(s) ({Format.Bytes(result.UnreferencedBytes)}) would be removed: "
+                        + "dotnet repro gc --force removes them.", removing ? Tone.Good : Tone.Normal);
             }
 
             console.Write(report);

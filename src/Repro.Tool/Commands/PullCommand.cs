@@ -14,7 +14,8 @@ internal static class PullCommand
         var json = CommonOptions.Json();
         var artifactsOption = new Option<bool>("--artifacts")
         {
-            Description = "Also fetch the outputs the runs logged from the store's default remote into the cache (dotnet repro get writes them out).",
+            Description = "Also fetch the outputs the runs logged and the data they read from the store's default remote into the cache "
+                + "(get and data checkout --run write them out).",
         };
         var command = new Command("pull",
             "Fetch the runs the team pushed (refs/repro/runs of the remote), merge them with this clone's, and write the new and updated ones into the " +

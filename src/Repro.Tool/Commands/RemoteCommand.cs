@@ -159,7 +159,7 @@ internal static class RemoteCommand
         }
         else
         {
-            var section = report.Section("Remotes", "Name", "URL", "Options", "");
+            var section = report.Section("Remotes", "Name", "URL", "Options", "Default");
             foreach (var pair in settings.Remotes)
             {
                 var options = string.Join(", ", new[]
@@ -169,7 +169,7 @@ internal static class RemoteCommand
                     pair.Value.PathStyle is { } p ? "path-style=" + (p ? "true" : "false") : null,
                     pair.Value.Account is { } a ? "account=" + a : null,
                 }.Where(o => o is not null));
-                section.Row(pair.Key, Printable.Of(pair.Value.Url ?? ""), Printable.Of(options), pair.Key == settings.DefaultRemote ? "default" : "");
+                section.Row(pair.Key, Printable.Of(pair.Value.Url ?? ""), Printable.Of(options), pair.Key == settings.DefaultRemote ? "yes" : "");
             }
         }
 

@@ -14,7 +14,11 @@ internal static class RunDeleteCommand
 {
     public static Command Create(ToolConsole console)
     {
-        var runs = new Argument<string[]>("runs") { Description = "The runs: ids or the start of ids (dotnet repro runs lists them).", Arity = ArgumentArity.OneOrMore };
+        var runs = new Argument<string[]>("runs")
+        {
+            Description = "The runs: ids or the start of ids (dotnet repro runs lists them).",
+            Arity = ArgumentArity.OneOrMore,
+        };
         var remote = new Option<string?>("--remote")
         {
             Description = "Also delete them from the runs shared on this git remote (e.g. origin): teammates' clones remove them at their next pull.",

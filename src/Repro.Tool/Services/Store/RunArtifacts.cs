@@ -63,7 +63,7 @@ internal static class RunArtifacts
             result.Changed.Count + result.Missing.Count + unresolved.Count, null);
     }
 
-    /// <summary>Fetches into the cache the outputs of the runs not fetched from the remote yet (those the remote has).</summary>
+    /// <summary>Fetches into the cache the outputs and data of the runs not fetched from the remote yet (what the remote has).</summary>
     public static Outcome Pull(string directory, string runsDirectory, CancellationToken cancellation = default)
     {
         using var store = OpenOrNull(directory, out var skipped);
@@ -85,7 +85,7 @@ internal static class RunArtifacts
             }
 
             runs.Add(run);
-            var items = RunFiles.Items(run.Record, data: false, outputs: true);
+            var items = RunFiles.Items(run.Record, data: true, outputs: true);
             files.AddRange(store.FilesOf(items, RunFiles.ProjectDirectory(run.Record, store.Settings.RootDirectory), fetch: true, unresolved, cancellation));
         }
 
