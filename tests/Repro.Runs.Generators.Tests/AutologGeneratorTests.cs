@@ -28,6 +28,8 @@ public sealed class AutologGeneratorTests
         Assert.Contains(".Metric(__run, \"binary/crossValidate/Accuracy\", __fold.Metrics.Accuracy, __fold.Fold)", generated);
         Assert.Contains(".Output(__run, filePath)", generated);
         Assert.Contains("private const bool AutoRun = false;", generated);
+        // Every call on a catalog (all but Fit, whose receiver is an estimator) leads to the context's seed, after the call.
+        Assert.Equal(6, CountOf(generated, ".ContextSeed(__run, @this);"));
     }
 
     [Fact]
@@ -48,6 +50,7 @@ public sealed class AutologGeneratorTests
         Assert.Contains(".Param(__run, __prefix, \"momentum\", momentum)", generated);
         Assert.Contains(".LearningRate(__run, @this.get_last_lr())", generated);
         Assert.Contains(".Output(__run, location)", generated);
+        Assert.DoesNotContain("ContextSeed", generated);
     }
 
     [Fact]

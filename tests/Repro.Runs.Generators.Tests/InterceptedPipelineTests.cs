@@ -55,6 +55,10 @@ public sealed class InterceptedPipelineTests : IDisposable
         Assert.Equal("20", parameters.GetProperty("binary/SdcaLogisticRegression/MaximumNumberOfIterations").GetString());
         Assert.Equal("3", parameters.GetProperty("binary/crossValidate/numberOfFolds").GetString());
         var seeds = root.GetProperty("seeds");
+        // new MLContext(seed: 7): read from the context when its first catalog call is intercepted.
+        Assert.Equal("7", seeds.GetProperty("mlnet").GetString());
+        Assert.Equal("7", parameters.GetProperty("mlnet/seed").GetString());
+        Assert.False(seeds.TryGetProperty("mlnet#2", out _));
         Assert.Equal("3", seeds.GetProperty("mlnet/trainTestSplit").GetString());
         Assert.Equal("5", seeds.GetProperty("binary/crossValidate").GetString());
 
