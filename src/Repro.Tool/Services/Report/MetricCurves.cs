@@ -22,6 +22,35 @@ internal static class MetricCurves
             return;
         }
 
+        Legend(html, metrics);
+        foreach (var key in metrics.SeriesKeys)
+        {
+            Chart(html, metrics, key, "metric-chart", "step");
+        }
+    }
+
+    /// <summary>
+    /// The <c>system/</c> series (CPU, memory, disk, network, GPU sampled while each run lived, docs/autolog.md), drawn as
+    /// the metrics are, over the sample's number (the first a second after the start, then one per interval).
+    /// </summary>
+    public static void WriteSystem(StringBuilder html, ReportMetrics metrics)
+    {
+        html.Append("<h2>System metrics over time</h2>\n");
+        if (metrics.SystemKeys.Count == 0)
+        {
+            html.Append("<p>No run has system metrics (<code>REPRO_SYSTEM_METRICS_INTERVAL</code> turns the sampler on and off).</p>\n");
+            return;
+        }
+
+        Legend(html, metrics);
+        foreach (var key in metrics.SystemKeys)
+        {
+            Chart(html, metrics, key, "system-chart", "sample");
+        }
+    }
+
+    private static void Legend(StringBuilder html, ReportMetrics metrics)
+    {
         html.Append("<div class=\"legend\">");
         for (var i = 0; i < metrics.Runs.Count; i++)
         {
@@ -30,13 +59,9 @@ internal static class MetricCurves
         }
 
         html.Append("</div>\n");
-        foreach (var key in metrics.SeriesKeys)
-        {
-            Chart(html, metrics, key);
-        }
     }
 
-    private static void Chart(StringBuilder html, ReportMetrics metrics, string key)
+    private static void Chart(StringBuilder html, ReportMetrics metrics, string key, string css, string axisName)
     {
         var lines = new List<(int Run, IReadOnlyList<(long Step, double Value)> Points)>();
         var skipped = new List<string>();
@@ -61,10 +86,10 @@ internal static class MetricCurves
             var values = ReportAxis.Nice(lines.Min(l => l.Points.Min(p => p.Value)), lines.Max(l => l.Points.Max(p => p.Value)));
             double X(double step) => Left + steps.Fraction(step) * (Width - Left - Right);
             double Y(double value) => Height - Bottom - values.Fraction(value) * (Height - Top - Bottom);
-            html.OpenChart("metric-chart", key, Width, Height, key + " over steps").Text(Left, 18, key, "start", "title");
+            html.OpenChart(css, key, Width, Height, key + " over " + axisName + "s").Text(Left, 18, key, "start", "title");
             html.Append("<g class=\"y-axis\">").VerticalAxis(values, Left, Top, Height - Bottom, gridTo: Width - Right).Append("</g>");
             html.Append("<g class=\"x-axis\">").HorizontalAxis(steps, Height - Bottom, Left, Width - Right).Append("</g>")
-                .Text(Width - Right, Height - 4, "step", "end", "axis-name");
+                .Text(Width - Right, Height - 4, axisName, "end", "axis-name");
             foreach (var (run, points) in lines)
             {
                 if (points.Count == 1)
