@@ -5,7 +5,6 @@
 // and the saved model. The code logs by hand only what autologging cannot know: the data file it reads and the
 // learning curve.
 using Microsoft.ML;
-using Microsoft.ML.Data;
 using Microsoft.ML.Trainers;
 using MachineFailure;
 using Repro.Runs;
@@ -96,7 +95,7 @@ for (var i = 0; i < 3; i++)
 
 return 0;
 
-EstimatorChain<NormalizingTransformer> Features() => ml.Transforms.Concatenate("Features", nameof(SensorReading.Temperature),
+IEstimator<ITransformer> Features() => ml.Transforms.Concatenate("Features", nameof(SensorReading.Temperature),
         nameof(SensorReading.Vibration), nameof(SensorReading.Pressure), nameof(SensorReading.AgeYears))
     .Append(ml.Transforms.NormalizeMinMax("Features"));
 
