@@ -97,7 +97,7 @@ public sealed class SystemMetricsComparisonTests : IDisposable
         // One curve per run, over the samples' numbers.
         Assert.Equal(2, cpu.Descendants("polyline").Count());
         Assert.Contains(cpu.Descendants("text"), t => t.Value == "sample");
-        Assert.True(html.IndexOf("<h2>Metrics over steps</h2>", StringComparison.Ordinal) < html.IndexOf("<h2>System metrics over time</h2>", StringComparison.Ordinal));
+        Assert.True(html.IndexOf("<h2>Metrics over steps</h2>", StringComparison.Ordinal) < html.IndexOf("<h2 id=\"system-metrics\">System metrics over time</h2>", StringComparison.Ordinal));
         Assert.DoesNotContain("class=\"metric-chart\" data-metric=\"system/", html, StringComparison.Ordinal);
         Assert.DoesNotContain("class=\"metric-bars\" data-metric=\"system/", html, StringComparison.Ordinal);
         Assert.DoesNotContain("<th>system/", html, StringComparison.Ordinal); // not a column of the runs table

@@ -35,7 +35,7 @@ internal static class MetricCurves
     /// </summary>
     public static void WriteSystem(StringBuilder html, ReportMetrics metrics)
     {
-        html.Append("<h2>System metrics over time</h2>\n");
+        html.Append("<h2 id=\"system-metrics\">System metrics over time</h2>\n");
         if (metrics.SystemKeys.Count == 0)
         {
             html.Append("<p>No run has system metrics (<code>REPRO_SYSTEM_METRICS_INTERVAL</code> turns the sampler on and off).</p>\n");
