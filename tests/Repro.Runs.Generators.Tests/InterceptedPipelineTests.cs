@@ -12,6 +12,7 @@ namespace Repro.Runs.Generators.Tests;
 /// this process: the intercepted build gives the same metrics and scores as the plain one, with no run and with a run
 /// active, and with a run it records what autologging promises.
 /// </summary>
+[Collection(CurrentRunCollection.Name)]
 public sealed class InterceptedPipelineTests : IDisposable
 {
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "repro-autolog-" + Guid.NewGuid().ToString("N")[..12]);

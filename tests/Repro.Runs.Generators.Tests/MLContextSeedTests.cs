@@ -12,6 +12,7 @@ namespace Repro.Runs.Generators.Tests;
 /// against the real ML.NET: once per context, a second context apart, nothing for a context without a seed or for an
 /// object that is no catalog.
 /// </summary>
+[Collection(CurrentRunCollection.Name)]
 public sealed class MLContextSeedTests : IDisposable
 {
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "repro-seed-" + Guid.NewGuid().ToString("N")[..12]);
