@@ -219,7 +219,10 @@ internal static class InterceptorEmitter
             .Append(value).Append(", ").Append(step).Append(");\n");
     }
 
-    /// <summary>A call on an ML.NET catalog (<c>ml.Data</c>, <c>ml.Model</c>, a task's catalog or its <c>Trainers</c>): it leads to the context and its seed.</summary>
+    /// <summary>
+    /// A call on an ML.NET catalog (<c>ml.Data</c>, <c>ml.Model</c>, a task's catalog or its <c>Trainers</c>): it leads to
+    /// the context and its seed.
+    /// </summary>
     private static bool OnMLNetCatalog(CallSite site) =>
         site.ReceiverType is not null
         && (site.Kind is HookKind.TrainerCreate or HookKind.Evaluate or HookKind.CrossValidate or HookKind.TrainTestSplit
