@@ -150,6 +150,41 @@ public sealed class AutologGeneratorTests
     }
 
     [Fact]
+    public void NoAutolog_on_a_local_function_of_top_level_statements_covers_only_that_function()
+    {
+        // As the sample's learning curve: the calls inside the local function are left alone, the same calls outside are not.
+        const string Source = """
+            using Microsoft.ML;
+            using Repro.Runs;
+
+            var ml = new MLContext(seed: 1);
+            var data = ml.Data.LoadFromEnumerable(new[] { new Row() });
+
+            [NoAutolog]
+            void Curve()
+            {
+                ml.Data.TrainTestSplit(data, testFraction: 0.5);
+                ml.BinaryClassification.Trainers.SdcaLogisticRegression();
+            }
+
+            Curve();
+            ml.Data.TrainTestSplit(data, testFraction: 0.25);
+
+            public sealed class Row
+            {
+                public bool Label { get; set; }
+            }
+            """;
+
+        var result = GeneratorHarness.Run(Source, outputKind: Microsoft.CodeAnalysis.OutputKind.ConsoleApplication);
+
+        Assert.Empty(result.Problems);
+        Assert.Equal(1, result.Interceptors);
+        Assert.Contains("TrainTestSplit_0(", result.Generated!);
+        Assert.DoesNotContain("SdcaLogisticRegression", result.Generated!);
+    }
+
+    [Fact]
     public void ReproAutolog_false_turns_the_generator_off()
     {
         var properties = new Dictionary<string, string>(GeneratorHarness.PackageDefaults) { ["build_property.ReproAutolog"] = "False" };
