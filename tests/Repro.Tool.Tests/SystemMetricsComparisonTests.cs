@@ -104,6 +104,13 @@ public sealed class SystemMetricsComparisonTests : IDisposable
         Assert.DoesNotContain("data-metric=\"system/process_cpu_percent\" data-", html.Replace("class=\"system-chart\" data-metric", "", StringComparison.Ordinal),
             StringComparison.Ordinal);
         Assert.Contains("<svg class=\"metric-chart\" data-metric=\"loss\"", html, StringComparison.Ordinal);
+        // Bytes in the unit of the largest value, named in the title: 1 to 3 MiB on an axis of MiB.
+        var memory = System.Xml.Linq.XElement.Parse(charts[1].Value);
+        Assert.Contains(memory.Descendants("text"), t => t.Value == "system/process_working_set_bytes (MiB)");
+        var ticks = memory.Descendants("g").Single(g => (string?)g.Attribute("class") == "y-axis").Descendants("text").Select(t => t.Value).ToList();
+        Assert.Contains("1.0", ticks);
+        Assert.Contains("3.0", ticks);
+        Assert.DoesNotContain(ticks, t => t.Contains('E', StringComparison.Ordinal));
     }
 
     private (RunRecord Record, string Folder) Write(string id, double loss, double[] cpu, double[]? memory)

@@ -78,6 +78,17 @@ internal static class MetricCurves
             }
         }
 
+        // Bytes (a system metric's memory, disk or network) in the binary unit of the largest value, named in the title:
+        // an axis of 0.5 GiB steps reads better than one of 5.4E+08.
+        var (unit, divisor) = key.EndsWith("_bytes", StringComparison.Ordinal) && lines.Count > 0
+            ? ByteUnit(lines.Max(l => l.Points.Max(p => Math.Abs(p.Value))))
+            : ("", 1d);
+        if (divisor != 1)
+        {
+            lines = lines.Select(l => (l.Run, (IReadOnlyList<(long Step, double Value)>)l.Points.Select(p => (p.Step, p.Value / divisor)).ToList())).ToList();
+        }
+
+        var title = unit.Length == 0 ? key : key + " (" + unit + ")";
         html.Append("<div class=\"chart\">");
         if (lines.Count > 0)
         {
@@ -86,7 +97,7 @@ internal static class MetricCurves
             var values = ReportAxis.Nice(lines.Min(l => l.Points.Min(p => p.Value)), lines.Max(l => l.Points.Max(p => p.Value)));
             double X(double step) => Left + steps.Fraction(step) * (Width - Left - Right);
             double Y(double value) => Height - Bottom - values.Fraction(value) * (Height - Top - Bottom);
-            html.OpenChart(css, key, Width, Height, key + " over " + axisName + "s").Text(Left, 18, key, "start", "title");
+            html.OpenChart(css, key, Width, Height, title + " over " + axisName + "s").Text(Left, 18, title, "start", "title");
             html.Append("<g class=\"y-axis\">").VerticalAxis(values, Left, Top, Height - Bottom, gridTo: Width - Right).Append("</g>");
             html.Append("<g class=\"x-axis\">").HorizontalAxis(steps, Height - Bottom, Left, Width - Right).Append("</g>")
                 .Text(Width - Right, Height - 4, axisName, "end", "axis-name");
@@ -122,5 +133,19 @@ internal static class MetricCurves
         }
 
         html.Append("</div>\n");
+    }
+
+    private static (string Unit, double Divisor) ByteUnit(double largest)
+    {
+        string[] units = ["bytes", "KiB", "MiB", "GiB", "TiB"];
+        var unit = 0;
+        var divisor = 1d;
+        while (largest / divisor >= 1024 && unit < units.Length - 1)
+        {
+            divisor *= 1024;
+            unit++;
+        }
+
+        return (units[unit], divisor);
     }
 }
