@@ -111,6 +111,12 @@ internal static class InterceptorEmitter
         text.Append(isVoid ? $"            {call};\n" : $"            var __result = {call};\n");
         text.Append("            try\n");
         text.Append("            {\n");
+        if (OnMLNetCatalog(site))
+        {
+            // The context's seed, the first time one of its catalogs is called in the run (a constructor cannot be intercepted).
+            text.Append("                ").Append(Runtime).Append(".ContextSeed(__run, @this);\n");
+        }
+
         WriteRecording(text, site);
         text.Append("            }\n");
         text.Append("            catch (global::System.Exception __exception)\n");
@@ -212,6 +218,15 @@ internal static class InterceptorEmitter
         text.Append(indent).Append(Runtime).Append(isList ? ".Series(__run, " : ".Metric(__run, ").Append(Literal(key)).Append(", ")
             .Append(value).Append(", ").Append(step).Append(");\n");
     }
+
+    /// <summary>
+    /// A call on an ML.NET catalog (<c>ml.Data</c>, <c>ml.Model</c>, a task's catalog or its <c>Trainers</c>): it leads to
+    /// the context and its seed.
+    /// </summary>
+    private static bool OnMLNetCatalog(CallSite site) =>
+        site.ReceiverType is not null
+        && (site.Kind is HookKind.TrainerCreate or HookKind.Evaluate or HookKind.CrossValidate or HookKind.TrainTestSplit
+            || (site.Kind == HookKind.SaveToPath && site.Group == "mlnet"));
 
     /// <summary>The original call with the interceptor's own parameters: <c>@this.Fit(input)</c>, <c>global::N.C.M(@this, a, b)</c>.</summary>
     private static string Call(CallSite site)

@@ -84,6 +84,9 @@ public sealed class AutologTests
         Assert.Equal("0.25", parameters.GetProperty("mlnet/trainTestSplit/testFraction").GetString());
         Assert.Equal("4", parameters.GetProperty("binary/crossValidate/numberOfFolds").GetString());
         Assert.Equal("7", root.GetProperty("seeds").GetProperty("mlnet/trainTestSplit").GetString());
+        // new MLContext(seed: 42), read from the context when TrainTestSplit, its first intercepted call, ran.
+        Assert.Equal("42", root.GetProperty("seeds").GetProperty("mlnet").GetString());
+        Assert.Equal("42", parameters.GetProperty("mlnet/seed").GetString());
 
         // Every metric of CalibratedBinaryClassificationMetrics, once for the evaluation and once per fold.
         var metrics = root.GetProperty("metrics");

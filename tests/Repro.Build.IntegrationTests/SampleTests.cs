@@ -53,7 +53,8 @@ public sealed class SampleTests
         Assert.Equal(_fixture.Sha256Sum(Path.Combine(projectDirectory, "data", "sensors.csv")),
             manifest.RootElement.GetProperty("data").GetProperty("items")[0].GetProperty("files")[0].GetProperty("sha256").GetString());
 
-        // The run record (Repro.Runs): the steps, the three metrics and the model, linked to the build.
+        // The run record (Repro.Runs), recorded by autologging but for the data input and the learning curve: the
+        // context's seed, the split, the trainer's options, the fit, every test metric and the model, linked to the build.
         Assert.DoesNotContain("warning REPRO4", run.Output, StringComparison.Ordinal);
         var recordPath = RecordPath(run.Output);
         Assert.StartsWith(Path.Combine(repository, ".repro", "runs"), recordPath, StringComparison.Ordinal);
@@ -61,12 +62,36 @@ public sealed class SampleTests
         {
             var root = record.RootElement;
             Assert.Equal(fingerprint, root.GetProperty("build").GetProperty("fingerprint").GetString());
-            Assert.Equal(new[] { "load", "split", "train", "evaluate" }, root.GetProperty("steps").EnumerateArray().Select(s => s.GetProperty("name").GetString()));
-            Assert.Equal(new[] { "accuracy", "auc", "f1", "testLogLoss", "trainLogLoss" }, root.GetProperty("metrics").EnumerateObject().Select(m => m.Name));
-            Assert.Equal(10, root.GetProperty("metrics").GetProperty("trainLogLoss").GetProperty("count").GetInt32()); // one point per pass
-            Assert.Equal("10", root.GetProperty("params").GetProperty("iterations").GetString());
+            // Only the model's fit: the learning curve's are under [NoAutolog].
+            var fit = Assert.Single(root.GetProperty("steps").EnumerateArray());
+            Assert.Equal("fit EstimatorChain", fit.GetProperty("name").GetString());
+            Assert.Equal("finished", fit.GetProperty("status").GetString());
+            var parameters = root.GetProperty("params");
+            Assert.Equal("SdcaLogisticRegression", parameters.GetProperty("binary/trainer").GetString());
+            Assert.Equal("10", parameters.GetProperty("binary/SdcaLogisticRegression/MaximumNumberOfIterations").GetString());
+            Assert.Equal("0.01", parameters.GetProperty("binary/SdcaLogisticRegression/L2Regularization").GetString());
+            Assert.Equal("1", parameters.GetProperty("binary/SdcaLogisticRegression/NumberOfThreads").GetString());
+            Assert.Equal("0.25", parameters.GetProperty("mlnet/trainTestSplit/testFraction").GetString());
+            Assert.Equal("42", parameters.GetProperty("mlnet/seed").GetString());
+            Assert.DoesNotContain(parameters.EnumerateObject(), p => p.Name.Contains("#2", StringComparison.Ordinal)); // one trainer, not one per pass
+            Assert.Equal("42", root.GetProperty("seeds").GetProperty("mlnet").GetString());
+            var metrics = root.GetProperty("metrics");
+            Assert.Contains("Accuracy: " + metrics.GetProperty("binary/Accuracy").GetProperty("last").GetDouble().ToString("F3", System.Globalization.CultureInfo.InvariantCulture) + " ",
+                run.Output, StringComparison.Ordinal);
+            foreach (var name in new[] { "Accuracy", "AreaUnderRocCurve", "F1Score", "LogLoss", "PositivePrecision", "NegativeRecall" })
+            {
+                Assert.Equal(1, metrics.GetProperty("binary/" + name).GetProperty("count").GetInt32()); // the model's one evaluation
+            }
+
+            // The learning curve, by hand: one point per pass, the last one the model's.
+            foreach (var name in new[] { "curve/accuracy", "curve/testLogLoss", "curve/trainLogLoss" })
+            {
+                Assert.Equal(10, metrics.GetProperty(name).GetProperty("count").GetInt32());
+            }
+
+            Assert.Equal(metrics.GetProperty("binary/Accuracy").GetProperty("last").GetDouble(), metrics.GetProperty("curve/accuracy").GetProperty("last").GetDouble());
+            Assert.Equal("data/sensors.csv", Assert.Single(root.GetProperty("inputs").EnumerateArray()).GetProperty("path").GetString());
             Assert.Equal("bin/Debug/net10.0/model.zip", Assert.Single(root.GetProperty("outputs").EnumerateArray()).GetProperty("path").GetString());
-            Assert.Equal("0.25", root.GetProperty("params").GetProperty("TestFraction").GetString());
         }
 
         FollowTheSampleReadme(repository, projectDirectory, runArguments, RecordPath(run.Output));

@@ -28,6 +28,8 @@ public sealed class AutologGeneratorTests
         Assert.Contains(".Metric(__run, \"binary/crossValidate/Accuracy\", __fold.Metrics.Accuracy, __fold.Fold)", generated);
         Assert.Contains(".Output(__run, filePath)", generated);
         Assert.Contains("private const bool AutoRun = false;", generated);
+        // Every call on a catalog (all but Fit, whose receiver is an estimator) leads to the context's seed, after the call.
+        Assert.Equal(6, CountOf(generated, ".ContextSeed(__run, @this);"));
     }
 
     [Fact]
@@ -48,6 +50,7 @@ public sealed class AutologGeneratorTests
         Assert.Contains(".Param(__run, __prefix, \"momentum\", momentum)", generated);
         Assert.Contains(".LearningRate(__run, @this.get_last_lr())", generated);
         Assert.Contains(".Output(__run, location)", generated);
+        Assert.DoesNotContain("ContextSeed", generated);
     }
 
     [Fact]
@@ -144,6 +147,41 @@ public sealed class AutologGeneratorTests
         Assert.Empty(result.Problems);
         Assert.Equal(1, result.Interceptors);
         Assert.Contains("manual_seed", result.Generated!);
+    }
+
+    [Fact]
+    public void NoAutolog_on_a_local_function_of_top_level_statements_covers_only_that_function()
+    {
+        // As the sample's learning curve: the calls inside the local function are left alone, the same calls outside are not.
+        const string Source = """
+            using Microsoft.ML;
+            using Repro.Runs;
+
+            var ml = new MLContext(seed: 1);
+            var data = ml.Data.LoadFromEnumerable(new[] { new Row() });
+
+            [NoAutolog]
+            void Curve()
+            {
+                ml.Data.TrainTestSplit(data, testFraction: 0.5);
+                ml.BinaryClassification.Trainers.SdcaLogisticRegression();
+            }
+
+            Curve();
+            ml.Data.TrainTestSplit(data, testFraction: 0.25);
+
+            public sealed class Row
+            {
+                public bool Label { get; set; }
+            }
+            """;
+
+        var result = GeneratorHarness.Run(Source, outputKind: Microsoft.CodeAnalysis.OutputKind.ConsoleApplication);
+
+        Assert.Empty(result.Problems);
+        Assert.Equal(1, result.Interceptors);
+        Assert.Contains("TrainTestSplit_0(", result.Generated!);
+        Assert.DoesNotContain("SdcaLogisticRegression", result.Generated!);
     }
 
     [Fact]

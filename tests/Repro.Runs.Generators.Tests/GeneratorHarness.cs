@@ -18,6 +18,9 @@ internal static class GeneratorHarness
         .Select(path => (MetadataReference)MetadataReference.CreateFromFile(path))
         .ToImmutableArray());
 
+    /// <summary>The compile references of the test project: the SDK's reference pack, ML.NET, the real TorchSharp, Repro.Runs.</summary>
+    public static ImmutableArray<MetadataReference> DefaultReferences => References.Value;
+
     public static readonly IReadOnlyDictionary<string, string> PackageDefaults = new Dictionary<string, string>
     {
         ["build_property.ReproAutolog"] = "true",
@@ -30,7 +33,8 @@ internal static class GeneratorHarness
         string source,
         IReadOnlyDictionary<string, string>? properties = null,
         LanguageVersion language = LanguageVersion.Latest,
-        OutputKind outputKind = OutputKind.DynamicallyLinkedLibrary)
+        OutputKind outputKind = OutputKind.DynamicallyLinkedLibrary,
+        IEnumerable<MetadataReference>? references = null)
     {
         properties ??= PackageDefaults;
         var features = new Dictionary<string, string>();
@@ -44,7 +48,7 @@ internal static class GeneratorHarness
         var compilation = CSharpCompilation.Create(
             "Snippet" + Guid.NewGuid().ToString("N"),
             [tree],
-            References.Value,
+            references ?? References.Value,
             new CSharpCompilationOptions(outputKind, nullableContextOptions: NullableContextOptions.Enable)
                 // As the SDK does (NoWarn 1701;1702): reference-version unification warnings.
                 .WithSpecificDiagnosticOptions([new("CS1701", ReportDiagnostic.Suppress), new("CS1702", ReportDiagnostic.Suppress)]));

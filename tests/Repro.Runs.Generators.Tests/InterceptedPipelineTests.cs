@@ -12,6 +12,7 @@ namespace Repro.Runs.Generators.Tests;
 /// this process: the intercepted build gives the same metrics and scores as the plain one, with no run and with a run
 /// active, and with a run it records what autologging promises.
 /// </summary>
+[Collection(CurrentRunCollection.Name)]
 public sealed class InterceptedPipelineTests : IDisposable
 {
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "repro-autolog-" + Guid.NewGuid().ToString("N")[..12]);
@@ -55,6 +56,10 @@ public sealed class InterceptedPipelineTests : IDisposable
         Assert.Equal("20", parameters.GetProperty("binary/SdcaLogisticRegression/MaximumNumberOfIterations").GetString());
         Assert.Equal("3", parameters.GetProperty("binary/crossValidate/numberOfFolds").GetString());
         var seeds = root.GetProperty("seeds");
+        // new MLContext(seed: 7): read from the context when its first catalog call is intercepted.
+        Assert.Equal("7", seeds.GetProperty("mlnet").GetString());
+        Assert.Equal("7", parameters.GetProperty("mlnet/seed").GetString());
+        Assert.False(seeds.TryGetProperty("mlnet#2", out _));
         Assert.Equal("3", seeds.GetProperty("mlnet/trainTestSplit").GetString());
         Assert.Equal("5", seeds.GetProperty("binary/crossValidate").GetString());
 

@@ -83,6 +83,50 @@ internal static class Snippets
         }
         """;
 
+    /// <summary>
+    /// A TorchSharp training loop as a user writes it, with no Repro.Runs call: a seed, a module of one's own, an Adam
+    /// optimizer with named settings, a step scheduler stepped once per epoch, the module saved. Train returns the
+    /// learning rate after each epoch, so that two builds can be compared.
+    /// </summary>
+    public const string TorchSharpTraining = """
+        using System.Collections.Generic;
+        using System.Globalization;
+        using System.Linq;
+        using TorchSharp;
+        using static TorchSharp.torch;
+
+        public sealed class Net : nn.Module<Tensor, Tensor>
+        {
+            public Net()
+                : base(nameof(Net))
+            {
+            }
+
+            public override Tensor forward(Tensor input) => input;
+        }
+
+        public static class Training
+        {
+            public static string Train(string path)
+            {
+                torch.manual_seed(42);
+                var model = new Net();
+                var optimizer = torch.optim.Adam(model.parameters(), lr: 0.01, beta2: 0.98, weight_decay: 0.0001);
+                var scheduler = optim.lr_scheduler.StepLR(optimizer, 2, gamma: 0.5);
+                var rates = new List<double>();
+                for (var epoch = 0; epoch < 5; epoch++)
+                {
+                    optimizer.step();
+                    scheduler.step();
+                    rates.Add(scheduler.get_last_lr().First());
+                }
+
+                model.save(path);
+                return string.Join(";", rates.Select(r => r.ToString("R", CultureInfo.InvariantCulture)));
+            }
+        }
+        """;
+
     /// <summary>Methods with the hooked names on the user's own types: none may be intercepted.</summary>
     public const string Lookalikes = """
         public sealed class Catalog

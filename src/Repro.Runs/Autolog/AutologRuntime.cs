@@ -59,6 +59,26 @@ public static class AutologRuntime
         }
     }
 
+    /// <summary>
+    /// Records, the first time a call on one of its catalogs is intercepted in the run, the seed of the <c>MLContext</c>
+    /// the catalog belongs to: param <c>mlnet/seed</c> and the run's seed <c>mlnet</c> (a second seeded context: <c>mlnet#2</c>).
+    /// A context created without a seed records nothing.
+    /// </summary>
+    public static void ContextSeed(ReproRun run, object? catalog)
+    {
+        if (catalog is null || MLContextSeed.ContextOf(catalog) is not { } context)
+        {
+            return;
+        }
+
+        var state = StateOf(run);
+        if (state.FirstUse(context) && MLContextSeed.SeedOf(context) is { } seed)
+        {
+            var number = state.Next("mlnet/seed") + 1;
+            Seed(run, number == 1 ? "mlnet" : "mlnet#" + number.ToString(System.Globalization.CultureInfo.InvariantCulture), "seed", seed);
+        }
+    }
+
     /// <summary>Records an options object's public fields and properties as <c>&lt;prefix&gt;/&lt;member&gt;</c>.</summary>
     public static void Options(ReproRun run, string prefix, object? options)
     {

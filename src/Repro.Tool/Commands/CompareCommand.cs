@@ -146,6 +146,50 @@ internal static class CompareCommand
         }
 
         writer.WriteEndObject();
+
+        // The system series as numbers too (the section "system" has them as text): per key, per run, null when absent.
+        writer.WriteStartObject("system");
+        var shown = comparison.Sections.Single(s => s.Id == "system").Rows.Where(r => all || RunComparison.IsDifferent(r.Values)).Select(r => r.Key);
+        foreach (var key in shown)
+        {
+            var series = comparison.SystemMetrics[key];
+            writer.WriteStartArray(key);
+            foreach (var run in series)
+            {
+                if (run is null)
+                {
+                    writer.WriteNullValue();
+                    continue;
+                }
+
+                writer.WriteStartObject();
+                Number(writer, "min", run.Min);
+                JsonFields.Number(writer, "mean", run.Mean);
+
+                writer.WriteBoolean("meanIsApproximate", run.MeanIsApproximate);
+                Number(writer, "max", run.Max);
+                Number(writer, "last", run.Last);
+                writer.WriteNumber("count", run.Count);
+                writer.WriteEndObject();
+            }
+
+            writer.WriteEndArray();
+        }
+
         writer.WriteEndObject();
+        writer.WriteEndObject();
+    }
+
+    // NaN and infinities as the strings run.json has for them.
+    private static void Number(Utf8JsonWriter writer, string name, double value)
+    {
+        if (double.IsFinite(value))
+        {
+            writer.WriteNumber(name, value);
+        }
+        else
+        {
+            writer.WriteString(name, value.ToString(CultureInfo.InvariantCulture));
+        }
     }
 }

@@ -145,8 +145,9 @@ internal static class RunsCommand
                     commit,
                     string.Join(" ", run.Tags.Select(t => Output.Format.Long(t.Key) + "=" + Output.Format.Long(t.Value))),
                     string.Join(" ", run.Summary.Params.Select(p => Output.Format.Long(p.Key) + "=" + Output.Format.Long(p.Value))),
-                    (run.MetricsDerived ? "* " : "") + string.Join(" ", run.Summary.Metrics.Select(m => Output.Format.Long(m.Key) + "="
-                        + m.Value.Last.ToString("G4", CultureInfo.InvariantCulture))));
+                    // The system metrics' last samples are left to compare and report, which show them as series (--json has them).
+                    (run.MetricsDerived ? "* " : "") + string.Join(" ", run.Summary.Metrics.Where(m => !SystemSeries.IsSystem(m.Key))
+                        .Select(m => Output.Format.Long(m.Key) + "=" + m.Value.Last.ToString("G4", CultureInfo.InvariantCulture))));
             }
         }
 

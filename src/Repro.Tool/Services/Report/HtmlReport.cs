@@ -8,7 +8,8 @@ namespace Repro.Tool.Services;
 
 /// <summary>
 /// <c>dotnet repro report</c>: one self-contained HTML file (no network, no CDN, no external file) with the runs table,
-/// the detailed runs' single-value metrics as bars and their series as curves over steps, parameters against a metric
+/// the detailed runs' single-value metrics as bars and their series as curves over steps, their system metrics (CPU,
+/// memory, disk, network, GPU) as curves over samples, parameters against a metric
 /// (parallel coordinates), a parameter and metric comparison, and each run's lineage (steps, inputs, outputs) and build.
 /// Charts are inline SVG drawn here, not by a script library, so the page renders anywhere; the one small script
 /// (report.js) sorts the table, switches the parallel coordinates' metric and marks the page as loaded
@@ -47,6 +48,7 @@ public static class HtmlReport
         var metrics = ReportMetrics.Read(listings);
         MetricBars.Write(html, metrics);
         MetricCurves.Write(html, metrics);
+        MetricCurves.WriteSystem(html, metrics);
         ParallelCoordinates.Write(html, listings, metric);
         Comparison(html, records.Select(r => r.Record).ToList());
         Lineage(html, records.Select(r => r.Record).ToList());
@@ -70,7 +72,9 @@ public static class HtmlReport
     private static void RunsTable(StringBuilder html, IReadOnlyList<RunListing> runs)
     {
         var paramKeys = runs.SelectMany(r => r.Summary.Params.Keys).Distinct(StringComparer.Ordinal).OrderBy(k => k, StringComparer.Ordinal).ToList();
-        var metricKeys = runs.SelectMany(r => r.Summary.Metrics.Keys).Distinct(StringComparer.Ordinal).OrderBy(k => k, StringComparer.Ordinal).ToList();
+        // The system metrics' last samples would be a dozen columns of noise: their charts show them.
+        var metricKeys = runs.SelectMany(r => r.Summary.Metrics.Keys).Where(k => !SystemSeries.IsSystem(k)).Distinct(StringComparer.Ordinal)
+            .OrderBy(k => k, StringComparer.Ordinal).ToList();
         // Wide with many parameters: the table scrolls in its own box, the page does not.
         html.Append("<h2>Runs</h2>\n<div class=\"scroll\">\n<table class=\"sortable\" id=\"runs\">\n<thead><tr>")
             .Append("<th>run</th><th>name</th><th>status</th><th>who</th><th>started</th><th>branch</th><th>commit</th>")

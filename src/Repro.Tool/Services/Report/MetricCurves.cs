@@ -22,6 +22,35 @@ internal static class MetricCurves
             return;
         }
 
+        Legend(html, metrics);
+        foreach (var key in metrics.SeriesKeys)
+        {
+            Chart(html, metrics, key, "metric-chart", "step");
+        }
+    }
+
+    /// <summary>
+    /// The <c>system/</c> series (CPU, memory, disk, network, GPU sampled while each run lived, docs/autolog.md), drawn as
+    /// the metrics are, over the sample's number (the first a second after the start, then one per interval).
+    /// </summary>
+    public static void WriteSystem(StringBuilder html, ReportMetrics metrics)
+    {
+        html.Append("<h2 id=\"system-metrics\">System metrics over time</h2>\n");
+        if (metrics.SystemKeys.Count == 0)
+        {
+            html.Append("<p>No run has system metrics (<code>REPRO_SYSTEM_METRICS_INTERVAL</code> turns the sampler on and off).</p>\n");
+            return;
+        }
+
+        Legend(html, metrics);
+        foreach (var key in metrics.SystemKeys)
+        {
+            Chart(html, metrics, key, "system-chart", "sample");
+        }
+    }
+
+    private static void Legend(StringBuilder html, ReportMetrics metrics)
+    {
         html.Append("<div class=\"legend\">");
         for (var i = 0; i < metrics.Runs.Count; i++)
         {
@@ -30,13 +59,9 @@ internal static class MetricCurves
         }
 
         html.Append("</div>\n");
-        foreach (var key in metrics.SeriesKeys)
-        {
-            Chart(html, metrics, key);
-        }
     }
 
-    private static void Chart(StringBuilder html, ReportMetrics metrics, string key)
+    private static void Chart(StringBuilder html, ReportMetrics metrics, string key, string css, string axisName)
     {
         var lines = new List<(int Run, IReadOnlyList<(long Step, double Value)> Points)>();
         var skipped = new List<string>();
@@ -53,6 +78,17 @@ internal static class MetricCurves
             }
         }
 
+        // Bytes (a system metric's memory, disk or network) in the binary unit of the largest value, named in the title:
+        // an axis of 0.5 GiB steps reads better than one of 5.4E+08.
+        var (unit, divisor) = key.EndsWith("_bytes", StringComparison.Ordinal) && lines.Count > 0
+            ? ByteUnit(lines.Max(l => l.Points.Max(p => Math.Abs(p.Value))))
+            : ("", 1d);
+        if (divisor != 1)
+        {
+            lines = lines.Select(l => (l.Run, (IReadOnlyList<(long Step, double Value)>)l.Points.Select(p => (p.Step, p.Value / divisor)).ToList())).ToList();
+        }
+
+        var title = unit.Length == 0 ? key : key + " (" + unit + ")";
         html.Append("<div class=\"chart\">");
         if (lines.Count > 0)
         {
@@ -61,10 +97,10 @@ internal static class MetricCurves
             var values = ReportAxis.Nice(lines.Min(l => l.Points.Min(p => p.Value)), lines.Max(l => l.Points.Max(p => p.Value)));
             double X(double step) => Left + steps.Fraction(step) * (Width - Left - Right);
             double Y(double value) => Height - Bottom - values.Fraction(value) * (Height - Top - Bottom);
-            html.OpenChart("metric-chart", key, Width, Height, key + " over steps").Text(Left, 18, key, "start", "title");
+            html.OpenChart(css, key, Width, Height, title + " over " + axisName + "s").Text(Left, 18, title, "start", "title");
             html.Append("<g class=\"y-axis\">").VerticalAxis(values, Left, Top, Height - Bottom, gridTo: Width - Right).Append("</g>");
             html.Append("<g class=\"x-axis\">").HorizontalAxis(steps, Height - Bottom, Left, Width - Right).Append("</g>")
-                .Text(Width - Right, Height - 4, "step", "end", "axis-name");
+                .Text(Width - Right, Height - 4, axisName, "end", "axis-name");
             foreach (var (run, points) in lines)
             {
                 if (points.Count == 1)
@@ -97,5 +133,19 @@ internal static class MetricCurves
         }
 
         html.Append("</div>\n");
+    }
+
+    private static (string Unit, double Divisor) ByteUnit(double largest)
+    {
+        string[] units = ["bytes", "KiB", "MiB", "GiB", "TiB"];
+        var unit = 0;
+        var divisor = 1d;
+        while (largest / divisor >= 1024 && unit < units.Length - 1)
+        {
+            divisor *= 1024;
+            unit++;
+        }
+
+        return (units[unit], divisor);
     }
 }

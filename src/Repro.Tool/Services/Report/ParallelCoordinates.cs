@@ -39,8 +39,10 @@ internal static class ParallelCoordinates
         html.Append("<h2>Parameters against a metric</h2>\n");
         var varying = runs.SelectMany(r => r.Summary.Params.Keys).Distinct(StringComparer.Ordinal).OrderBy(k => k, StringComparer.Ordinal)
             .Where(k => runs.Select(r => r.Summary.Params.GetValueOrDefault(k)).Distinct(StringComparer.Ordinal).Skip(1).Any()).ToList();
-        var metrics = runs.SelectMany(r => r.Summary.Metrics).Where(m => double.IsFinite(m.Value.Last)).GroupBy(m => m.Key, StringComparer.Ordinal)
-            .OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).Select(g => g.Key).ToList();
+        // A system metric's last value (the CPU use of the last sample) says nothing of the parameters: its chart shows it.
+        var metrics = runs.SelectMany(r => r.Summary.Metrics).Where(m => double.IsFinite(m.Value.Last) && !SystemSeries.IsSystem(m.Key))
+            .GroupBy(m => m.Key, StringComparer.Ordinal).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).Select(g => g.Key)
+            .ToList();
         if (varying.Count == 0 || metrics.Count == 0)
         {
             html.Append("<p>").Append(varying.Count == 0 ? "No parameter varies among these runs." : "No metric has a finite value.").Append("</p>\n");

@@ -42,8 +42,9 @@ internal sealed class ReportMetrics
             }
         }
 
-        SeriesKeys = keys.Where(series.Contains).ToList();
-        SingleValueKeys = keys.Where(k => !series.Contains(k)).ToList();
+        SeriesKeys = keys.Where(k => series.Contains(k) && !SystemSeries.IsSystem(k)).ToList();
+        SingleValueKeys = keys.Where(k => !series.Contains(k) && !SystemSeries.IsSystem(k)).ToList();
+        SystemKeys = keys.Where(SystemSeries.IsSystem).ToList();
     }
 
     /// <summary>The detailed runs; a run's index is its colour (<see cref="ReportSvg.RunColor"/>).</summary>
@@ -52,8 +53,11 @@ internal sealed class ReportMetrics
     /// <summary>Per run (same index), its metrics file's digest, or null when it has none or it cannot be read.</summary>
     public IReadOnlyList<MetricsDigest?> Digests { get; }
 
-    /// <summary>Keys with more than one point in some run, in ordinal order.</summary>
+    /// <summary>Keys with more than one point in some run, in ordinal order, but the <c>system/</c> ones.</summary>
     public IReadOnlyList<string> SeriesKeys { get; }
+
+    /// <summary>The <c>system/</c> keys (the sampler's series, drawn apart over samples), in ordinal order.</summary>
+    public IReadOnlyList<string> SystemKeys { get; }
 
     /// <summary>Keys logged once in every run that has them, in ordinal order.</summary>
     public IReadOnlyList<string> SingleValueKeys { get; }

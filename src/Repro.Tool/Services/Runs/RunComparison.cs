@@ -23,6 +23,12 @@ public sealed class RunComparison
     /// <summary>Sections (JSON id, title) → key → one value per run (null: the run has no such key).</summary>
     public List<(string Id, string Title, List<(string Key, string?[] Values)> Rows)> Sections { get; } = [];
 
+    /// <summary>
+    /// Per <c>system/</c> series (the sampler's CPU, memory, disk, network and GPU metrics), per run: its figures, or
+    /// null when the run has no such series. Shown as the section <c>system</c>, one line per series and run.
+    /// </summary>
+    public SortedDictionary<string, SystemSeries?[]> SystemMetrics { get; } = new(StringComparer.Ordinal);
+
     public bool Differs => Sections.Any(s => s.Rows.Any(r => IsDifferent(r.Values)));
 
     public static bool IsDifferent(string?[] values) => values.Distinct(StringComparer.Ordinal).Skip(1).Any();
@@ -77,10 +83,11 @@ public sealed class RunComparison
 
         comparison.AddKeyed("params", "Parameters", r => r.Params.ToDictionary(p => p.Key, p => p.Value));
         comparison.AddKeyed("seeds", "Seeds", r => r.Seeds.ToDictionary(p => p.Key, p => p.Value));
-        comparison.AddKeyed("metrics", "Metrics (last value)", r => r.Metrics.ToDictionary(p => p.Key, p => p.Value.Last.ToString("R",
-            CultureInfo.InvariantCulture)));
-        comparison.AddKeyed("metricPoints", "Metrics (points)", r => r.Metrics.ToDictionary(p => p.Key, p
-            => p.Value.Count.ToString(CultureInfo.InvariantCulture)));
+        comparison.AddKeyed("metrics", "Metrics (last value)", r => r.Metrics.Where(p => !SystemSeries.IsSystem(p.Key)).ToDictionary(p => p.Key,
+            p => p.Value.Last.ToString("R", CultureInfo.InvariantCulture)));
+        comparison.AddKeyed("metricPoints", "Metrics (points)", r => r.Metrics.Where(p => !SystemSeries.IsSystem(p.Key)).ToDictionary(p => p.Key,
+            p => p.Value.Count.ToString(CultureInfo.InvariantCulture)));
+        comparison.AddSystem(folders);
         comparison.AddKeyed("data", "Data", r => r.Data.ToDictionary(d => d.Name, d => d.Sha256 is { } hash ? hash
             + (d.State == RunDataState.Unchanged ? "" : " (" + d.State + ")") : d.State));
         comparison.AddKeyed("inputs", "Inputs", r => Files(r.Inputs.Concat(r.Steps.SelectMany(s => s.Inputs))));
@@ -129,6 +136,41 @@ public sealed class RunComparison
         RunListing.ParseTime(record.StartTime) is { } start && RunListing.ParseTime(record.EndTime ?? record.LastWriteTime) is { } end
             ? Output.Format.Duration(end - start)
             : null;
+
+    /// <summary>
+    /// The <c>system/</c> series, as the section "System metrics" (<see cref="SystemSeries.Describe"/> per run); the points
+    /// come from each run's metrics file when its folder is known.
+    /// </summary>
+    private void AddSystem(IReadOnlyList<string?>? folders)
+    {
+        var digests = Runs.Select((r, i) => folders?[i] is { } folder && r.Metrics.Keys.Any(SystemSeries.IsSystem) ? ReadDigest(folder) : null).ToList();
+        foreach (var key in Runs.SelectMany(r => r.Metrics.Keys).Where(SystemSeries.IsSystem).Distinct(StringComparer.Ordinal))
+        {
+            SystemMetrics[key] = Runs.Select((r, i) => r.Metrics.TryGetValue(key, out var summary)
+                ? SystemSeries.From(summary, digests[i] is { } digest && digest.Series.TryGetValue(key, out var points) ? points : null)
+                : null).ToArray();
+        }
+
+        Sections.Add(("system", "System metrics (min · mean · max over the run, samples)", SystemMetrics.Select(pair =>
+        {
+            var present = pair.Value.OfType<SystemSeries>().ToList();
+            var low = present.Select(s => s.Min).Where(double.IsFinite).DefaultIfEmpty(0).Min();
+            var high = present.Select(s => s.Max).Where(double.IsFinite).DefaultIfEmpty(0).Max();
+            return (pair.Key, pair.Value.Select(s => s?.Describe(pair.Key, low, high)).ToArray());
+        }).ToList()));
+    }
+
+    private static MetricsDigest? ReadDigest(string folder)
+    {
+        try
+        {
+            return MetricsFileFormat.Digest(Path.Combine(folder, MetricsFileFormat.FileName));
+        }
+        catch (Exception ex) when (ReadFailure.IsExpected(ex))
+        {
+            return null;
+        }
+    }
 
     private void Add(string id, string title, (string Key, Func<RunRecord, string?> Value)[] rows) =>
         Sections.Add((id, title, rows.Select(r => (r.Key, Runs.Select(r.Value).ToArray())).ToList()));
