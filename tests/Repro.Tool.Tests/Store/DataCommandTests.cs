@@ -145,7 +145,11 @@ public sealed class DataCommandTests : IDisposable
         Assert.Equal(1, push.Code);
         var line = Assert.Single(push.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
         Assert.StartsWith("warning REPRO535: data/x.csv changed since the build", line, StringComparison.Ordinal);
-        Assert.Single(Directory.EnumerateFiles(Path.Combine(remote, "files", "sha256"), "*", SearchOption.AllDirectories));
+        // y.csv and the folder's listing (the build's, which stays valid); not the changed x.csv.
+        var sent = Directory.EnumerateFiles(Path.Combine(remote, "files", "sha256"), "*", SearchOption.AllDirectories).Select(File.ReadAllBytes).ToList();
+        Assert.Equal(2, sent.Count);
+        Assert.Contains(sent, bytes => bytes.SequenceEqual(data["data/y.csv"]));
+        Assert.DoesNotContain(sent, bytes => bytes.SequenceEqual(new byte[] { 9, 9, 9 }));
     }
 
     [ServerFact]
