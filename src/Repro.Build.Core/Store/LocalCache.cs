@@ -22,6 +22,8 @@ public sealed class LocalCache
 
     private const int BufferSize = 1 << 20;
 
+    private bool _reflinkRefused;
+
     private static readonly bool IsWindows = System.Runtime.InteropServices.RuntimeInformation.IsOSPlatform(System.Runtime.InteropServices.OSPlatform.Windows);
 
     public LocalCache(string directory, IReadOnlyList<CacheLinkType>? linkTypes = null)
@@ -173,13 +175,26 @@ public sealed class LocalCache
                     return copied;
                 }
 
+                // A file system that cannot clone says so for every file: after the first refusal, clones are not tried (nor the
+                // object re-hashed for them) again by this cache.
+                if (type == CacheLinkType.Reflink && Volatile.Read(ref _reflinkRefused))
+                {
+                    continue;
+                }
+
                 verified ??= Verify(sha256);
                 if (verified.Outcome != CacheOutcome.AlreadyPresent)
                 {
                     return verified;
                 }
 
-                if (type == CacheLinkType.Reflink ? FileLinks.TryReflink(source, temporary) : FileLinks.TryHardLink(source, temporary))
+                var linked = type == CacheLinkType.Reflink ? FileLinks.TryReflink(source, temporary) : FileLinks.TryHardLink(source, temporary);
+                if (!linked && type == CacheLinkType.Reflink)
+                {
+                    Volatile.Write(ref _reflinkRefused, true);
+                }
+
+                if (linked)
                 {
                     if (type == CacheLinkType.Reflink)
                     {
@@ -214,7 +229,9 @@ public sealed class LocalCache
             string actual;
             long length;
             bool exceeded;
-            using (var file = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, BufferSize))
+            // Unbuffered (bufferSize 1): writers write large blocks, and a buffer of its own per object cost ten thousand small files
+            // a megabyte each.
+            using (var file = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1))
             using (var hashing = new HashingWriteStream(file, maxBytes))
             {
                 try
@@ -277,7 +294,7 @@ public sealed class LocalCache
     private static CacheResult CopyVerified(string source, string temporary, string sha256)
     {
         using (var from = new FileStream(source, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan))
-        using (var to = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, BufferSize))
+        using (var to = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1))
         using (var hashing = new HashingWriteStream(to, long.MaxValue))
         {
             CopyAll(from, hashing);

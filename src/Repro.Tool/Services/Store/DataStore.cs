@@ -197,43 +197,78 @@ internal sealed class DataStore : IDisposable
 
     // Each file whose object the cache has: left alone when it already matches, kept when it differs (unless forced),
     // put there from the cache otherwise (placed through a temporary name, verified, then renamed over the old file).
+    // Files are looked at and placed on every core (ten thousand small files are mostly file-system calls); the result
+    // lists keep the files' order.
     private void PlaceFiles(IEnumerable<DataFile> files, bool force, DataPullResult result, string? within = null)
     {
         var root = within ?? Settings.RootDirectory;
-        foreach (var file in files)
+        var list = files.ToList();
+        var outcomes = new Placement[list.Count];
+        var damaged = new (DataFile File, string? Actual)?[list.Count];
+        Parallel.For(0, list.Count, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(2, Environment.ProcessorCount) }, i =>
         {
+            var file = list[i];
             if (!Cache.Contains(file.Sha256))
             {
-                result.Missing.Add(file);
-                continue;
+                outcomes[i] = Placement.Missing;
+                return;
             }
 
             switch (StateOf(file))
             {
                 case WorkTreeState.Unchanged:
-                    break;
+                    outcomes[i] = Placement.Unchanged;
+                    return;
                 case WorkTreeState.Changed when !force:
-                    result.Kept.Add(file);
-                    break;
-                default:
-                    if (!DataFiles.IsInside(root, file.FullPath))
-                    {
-                        result.Outside.Add(file);
-                        break;
-                    }
-
-                    var placed = Cache.Place(file.Sha256, file.FullPath);
-                    if (placed.Outcome == CacheOutcome.HashMismatch)
-                    {
-                        throw new ToolInputException(DiagnosticIds.StoreObjectCorrupt,
-                            $"The cached object {file.Sha256} of {file.Path} is damaged (its content hashes to {placed.ActualSha256}): nothing was written; "
-                            + $"delete {Cache.ObjectPath(file.Sha256)} and run dotnet repro data pull again.");
-                    }
-
-                    result.Placed.Add(file);
-                    break;
+                    outcomes[i] = Placement.Kept;
+                    return;
             }
+
+            if (!DataFiles.IsInside(root, file.FullPath))
+            {
+                outcomes[i] = Placement.Outside;
+                return;
+            }
+
+            var placed = Cache.Place(file.Sha256, file.FullPath);
+            if (placed.Outcome == CacheOutcome.HashMismatch)
+            {
+                damaged[i] = (file, placed.ActualSha256);
+                outcomes[i] = Placement.Damaged;
+                return;
+            }
+
+            outcomes[i] = Placement.Placed;
+        });
+
+        if (damaged.FirstOrDefault(d => d is not null) is { } bad)
+        {
+            throw new ToolInputException(DiagnosticIds.StoreObjectCorrupt,
+                $"The cached object {bad.File.Sha256} of {bad.File.Path} is damaged (its content hashes to {bad.Actual}): it was not written; "
+                + $"delete {Cache.ObjectPath(bad.File.Sha256)} and run dotnet repro data pull again.");
         }
+
+        for (var i = 0; i < list.Count; i++)
+        {
+            (outcomes[i] switch
+            {
+                Placement.Missing => result.Missing,
+                Placement.Kept => result.Kept,
+                Placement.Outside => result.Outside,
+                Placement.Placed => result.Placed,
+                _ => null,
+            })?.Add(list[i]);
+        }
+    }
+
+    private enum Placement
+    {
+        Unchanged,
+        Missing,
+        Kept,
+        Outside,
+        Placed,
+        Damaged,
     }
 
     /// <summary>Each file: in the cache, on the remote (when there is one), and its state in the work tree.</summary>
