@@ -64,6 +64,7 @@ internal sealed class RunRecordWriter
         {
             RunId = RunId,
             Name = name,
+            Reproduces = ReproducedRun(),
             StartTime = Time(startTime),
             Process = new RunProcessSection
             {
@@ -512,12 +513,46 @@ internal sealed class RunRecordWriter
                 BaseDirectory, declarations, _cache.Value, new HashProgress(), [], strict: false, RepositoryRoot).Items[0];
             var hashed = item.Exists && item.Sha256 is not null && (kind != FileKind.Regular || item.FileCount == 1);
             var entry = new RunFileEntry { Path = item.Name, Sha256 = hashed ? item.Sha256 : null, FileCount = item.FileCount, Size = item.Size, Time = time };
+            if (hashed && kind == FileKind.Regular)
+            {
+                // A model saved twice from the same training differs in its zip's entry times: its content does not.
+                try
+                {
+                    var content = ContentHash.Compute(fullPath);
+                    entry.ContentSha256 = content.FileSha256 == item.Sha256 ? content.Sha256 : null; // changed while read: no claim
+                }
+                catch (Exception ex) when (ReadFailure.IsExpected(ex))
+                {
+                    // Gone or unreadable since it was hashed: the file hash stands alone.
+                }
+            }
+
             return (entry, fullPath);
         }
         catch (Exception ex) when (ReadFailure.IsExpected(ex))
         {
             return (new RunFileEntry { Path = path.Replace('\\', '/'), Time = time }, path);
         }
+    }
+
+    /// <summary>The id in <c>REPRO_REPRODUCES</c> when it has a run id's characters only, else null.</summary>
+    private static string? ReproducedRun()
+    {
+        var id = Environment.GetEnvironmentVariable(RunStore.ReproducesVariable)?.Trim();
+        if (string.IsNullOrEmpty(id) || id!.Length > 64)
+        {
+            return null;
+        }
+
+        foreach (var c in id)
+        {
+            if (!(c is (>= '0' and <= '9') or (>= 'a' and <= 'z') or (>= 'A' and <= 'Z') or '-' or '_'))
+            {
+                return null;
+            }
+        }
+
+        return id;
     }
 
     private FileHashCache LoadCache(BuildLink? build, string? projectDirectory)
