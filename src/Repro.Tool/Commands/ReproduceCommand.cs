@@ -31,7 +31,10 @@ internal static class ReproduceCommand
             Description = "How long the training may take before it and every process it started are killed: seconds, or 90s, 30m, 2h (default 1h).",
             DefaultValueFactory = _ => "1h",
         };
-        var strict = new Option<bool>("--strict") { Description = "Stop (exit code 2) when the toolchain or machine differs from the run's, instead of reporting it." };
+        var strict = new Option<bool>("--strict")
+        {
+            Description = "Stop (exit code 2) when the toolchain or machine differs from the run's, instead of reporting it.",
+        };
         var runsDirectory = SharingOptions.RunsDirectory();
         var json = CommonOptions.Json();
         var command = new Command("reproduce",

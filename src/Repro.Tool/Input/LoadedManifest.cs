@@ -40,7 +40,8 @@ public sealed class LoadedManifest
     /// <summary>
     /// The build's patch file, when it exists: the one a <c>.repro.json</c> names beside itself; for an assembly or a
     /// run, the <c>build.patch</c> in its folder, else (as for an assembly, whose embedded manifest keeps the patch's hash,
-    /// not its name) <c>&lt;name&gt;.repro.patch</c> beside the assembly, named after the assembly as the build writes it. Whoever applies it checks its hash first.
+    /// not its name) <c>&lt;name&gt;.repro.patch</c> beside the assembly, named after the assembly as the build writes it.
+    /// Whoever applies it checks its hash first.
     /// </summary>
     public string? PatchPath
     {

@@ -101,7 +101,10 @@ public static class ReproducibilityCheck
         return new CheckResult(records.Select(r => r.Variation).ToList(), records.Select(r => r.Record).ToList(), differences);
     }
 
-    /// <summary>Every difference between two runs of the same command, most telling first: outputs, then metrics, then parameters.</summary>
+    /// <summary>
+    /// Every difference between two runs of the same command, most telling first: outputs (by content when recorded),
+    /// then metrics, then parameters.
+    /// </summary>
     public static List<string> Compare(RunRecord first, RunRecord second, double tolerance)
     {
         var differences = new List<string>();
@@ -114,7 +117,7 @@ public static class ReproducibilityCheck
             if (a != b)
             {
                 differences.Add(a is null || b is null ? $"output {path} is only in run {(a is null ? 2 : 1)}"
-                    : $"output {path} differs ({Output.Format.Short(a)} vs {Output.Format.Short(b)})");
+                    : $"output {path} differs by content ({Output.Format.Short(a)} vs {Output.Format.Short(b)})");
             }
         }
 
@@ -157,7 +160,8 @@ public static class ReproducibilityCheck
         var outputs = new Dictionary<string, string?>(StringComparer.Ordinal);
         foreach (var file in record.Outputs.Concat(record.Steps.SelectMany(s => s.Outputs)))
         {
-            outputs[file.Path] = file.Sha256;
+            // By content: two saves of the same model differ in their zip's entry times, not in what they hold.
+            outputs[file.Path] = file.ContentSha256 ?? file.Sha256;
         }
 
         return outputs;

@@ -2,7 +2,10 @@ using Repro.Tool.Input;
 
 namespace Repro.Tool.Services;
 
-/// <summary>A <c>dotnet build</c> of sources given back: whether it succeeded, its output, the manifest it wrote and how that differs from the recorded one.</summary>
+/// <summary>
+/// A <c>dotnet build</c> of sources given back: whether it succeeded, its output, the manifest it wrote and how that
+/// differs from the recorded one.
+/// </summary>
 public sealed class RebuildBuild
 {
     public RebuildBuild(bool succeeded, string log, LoadedManifest? rebuilt, ManifestDifference? difference)

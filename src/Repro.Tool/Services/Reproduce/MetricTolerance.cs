@@ -63,7 +63,10 @@ public sealed class MetricTolerance
         return new MetricTolerance(fallback ?? DefaultValue, perMetric);
     }
 
-    /// <summary>True when <paramref name="a"/> and <paramref name="b"/> are within <paramref name="tolerance"/> (both NaN, or the same infinity, are equal).</summary>
+    /// <summary>
+    /// True when <paramref name="a"/> and <paramref name="b"/> are within <paramref name="tolerance"/> (both NaN, or the
+    /// same infinity, are equal).
+    /// </summary>
     public static bool Within(double a, double b, double tolerance)
     {
         if (a.Equals(b))

@@ -26,7 +26,8 @@ public static class ReproducePresenter
                 $"Reproduced, bit-identical: run {id} again as run {result.Reproduction.Record.RunId}, every metric point ({comparison.PointsCompared}) " +
                     $"with the recorded bits, every output ({comparison.OutputsCompared}) with the recorded content, the data with the recorded hashes.",
             ReproductionVerdict.WithinTolerance =>
-                $"Reproduced within tolerance: run {id} again as run {result.Reproduction.Record.RunId}; largest deviation: {comparison.LargestDeviation!.Text}.",
+                $"Reproduced within tolerance: run {id} again as run {result.Reproduction.Record.RunId}; largest deviation: " +
+                    $"{comparison.LargestDeviation!.Text}.",
             _ => $"Not reproduced: run {id} again as run {result.Reproduction.Record.RunId} differs. First difference: {comparison.Differences[0].Text}.",
         };
     }
@@ -84,7 +85,8 @@ public static class ReproducePresenter
         run.Line($"{string.Join(' ', result.Command)} (in {result.CommandDirectory}): exit code {result.CommandExitCode}, run " +
             $"{result.Reproduction.Record.RunId} (reproduces {result.Original.Record.RunId})");
         run.Line($"Compared: {comparison.MetricsCompared} metrics ({comparison.PointsCompared} points, tolerance " +
-            $"{Format.Number(result.ToleranceDefault)} relative and absolute), {comparison.OutputsCompared} outputs by content, the data and the build by hash.",
+            $"{Format.Number(result.ToleranceDefault)} relative and absolute), {comparison.OutputsCompared} outputs by content, the data and the " +
+                "build by hash.",
             Tone.Dim);
         foreach (var note in comparison.Notes)
         {

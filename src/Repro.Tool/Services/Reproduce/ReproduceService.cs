@@ -381,8 +381,8 @@ public static class ReproduceService
 
         if (!build.SameFingerprint)
         {
-            causes.Add("a build difference: the fingerprint differs because these inputs changed: " + string.Join(", ", build.Difference?.FingerprintInputsChanged
-                ?? []));
+            var inputs = build.Difference?.FingerprintInputsChanged ?? [];
+            causes.Add("a build difference: the fingerprint differs because these inputs changed: " + string.Join(", ", inputs));
         }
 
         var toolchainDifferences = toolchain.Where(t => t.Differs).ToList();

@@ -162,8 +162,9 @@ public sealed class ReproductionComparison
             if (first is null && a.Count != b.Count)
             {
                 var shorter = Math.Min(a.Count, b.Count);
-                first = new ReproductionDifference("metric", key, a.Count.ToString(CultureInfo.InvariantCulture), b.Count.ToString(CultureInfo.InvariantCulture),
-                    $"metric {key} has {a.Count} points in the run, {b.Count} in the reproduction", step: shorter < a.Count ? a[shorter].Step : b[shorter].Step);
+                var step = shorter < a.Count ? a[shorter].Step : b[shorter].Step;
+                first = new ReproductionDifference("metric", key, a.Count.ToString(CultureInfo.InvariantCulture),
+                    b.Count.ToString(CultureInfo.InvariantCulture), $"metric {key} has {a.Count} points in the run, {b.Count} in the reproduction", step: step);
             }
 
             if (first is not null)
@@ -235,12 +236,14 @@ public sealed class ReproductionComparison
             if (!string.Equals(recorded, reproduced, StringComparison.Ordinal) || recorded is null)
             {
                 differences.Add(new ReproductionDifference("output", path, recorded, reproduced,
-                    $"output {path} differs by {(byContent ? "content" : "file hash")} ({Output.Format.Hash(recorded)} recorded, {Output.Format.Hash(reproduced)} " +
-                        $"reproduced)" + (byContent ? "" : "; the run recorded no content hash, so container metadata (zip entry times) counts too")));
+                    $"output {path} differs by {(byContent ? "content" : "file hash")} ({Output.Format.Hash(recorded)} recorded, " +
+                        $"{Output.Format.Hash(reproduced)} reproduced)" +
+                        (byContent ? "" : "; the run recorded no content hash, so container metadata (zip entry times) counts too")));
             }
             else if (byContent && !string.Equals(a.Sha256, b.Sha256, StringComparison.Ordinal))
             {
-                notes.Add($"output {path}: the same content ({Output.Format.Hash(recorded)}); the files differ only in their container (zip entry times, order)");
+                notes.Add($"output {path}: the same content ({Output.Format.Hash(recorded)}); the files differ only in their container " +
+                    "(zip entry times, order)");
             }
         }
 
