@@ -202,24 +202,17 @@ public static class ReproducibilityCheck
 
         using (process)
         {
-            using var deadline = new CancellationTokenSource(timeout);
-            using var either = CancellationTokenSource.CreateLinkedTokenSource(deadline.Token, stop?.Token ?? CancellationToken.None);
-            try
+            if (ProcessTree.WaitOrKill(process, timeout, stop?.Token ?? CancellationToken.None))
             {
-                process.WaitForExitAsync(either.Token).GetAwaiter().GetResult();
                 return process.ExitCode;
             }
-            catch (OperationCanceledException)
-            {
-                // Killed here, not left to the signal's default action: the command's own children would outlive the tool.
-                ProcessTree.Kill(process);
-                var why = stop?.Signal is { } signal
-                    ? $"The check was stopped ({signal}) during {which}"
-                    : $"The command did not end within the {Describe(timeout)} of --timeout in {which}";
-                throw new ToolInputException(DiagnosticIds.ToolCheckFailed,
-                    $"{why}: the command and every process it started were killed and the temporary runs removed. "
-                    + (stop?.Signal is null ? "Give it more time (--timeout 3h) or make it end on its own." : "Run the check again to compare the runs."));
-            }
+
+            var why = stop?.Signal is { } signal
+                ? $"The check was stopped ({signal}) during {which}"
+                : $"The command did not end within the {Describe(timeout)} of --timeout in {which}";
+            throw new ToolInputException(DiagnosticIds.ToolCheckFailed,
+                $"{why}: the command and every process it started were killed and the temporary runs removed. "
+                + (stop?.Signal is null ? "Give it more time (--timeout 3h) or make it end on its own." : "Run the check again to compare the runs."));
         }
     }
 

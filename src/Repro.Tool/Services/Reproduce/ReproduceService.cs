@@ -5,6 +5,7 @@ using Repro.Build;
 using Repro.Build.Git;
 using Repro.Build.IO;
 using Repro.Build.Machine;
+using Repro.Build.Store;
 using Repro.Runs.Records;
 using Repro.Tool.Input;
 
@@ -18,7 +19,9 @@ namespace Repro.Tool.Services;
 /// </summary>
 public static class ReproduceService
 {
-    private static readonly Regex AnalyzerWarning = new(@"warning (REPRO0\d\d):\s*(.*?)(\s*\[[^\]]*\])?$", RegexOptions.CultureInvariant);
+    // "<file>(line,col): warning REPRO001: <message> [<project>::TargetFramework=…]", as dotnet build prints it.
+    private static readonly Regex AnalyzerWarning = new(@"^(?<where>.*?): warning (?<id>REPRO0\d\d): (?<message>.*?)(?: \[[^\]]*\])?$",
+        RegexOptions.CultureInvariant);
 
     /// <param name="request">What to reproduce and how.</param>
     /// <param name="log">Progress lines and the command's own output (standard error: standard output is the report's).</param>
@@ -87,7 +90,8 @@ public static class ReproduceService
         }
 
         var warnings = build.Log.Split('\n').Select(l => AnalyzerWarning.Match(l.Trim())).Where(m => m.Success)
-            .Select(m => WithoutFolder(m.Value, workTree)).Distinct(StringComparer.Ordinal).ToList();
+            .Select(m => $"{WithoutFolder(m.Groups["where"].Value, project)}: warning {m.Groups["id"].Value}: {m.Groups["message"].Value}")
+            .Distinct(StringComparer.Ordinal).ToList();
         timings.Add(("build", Lap(clock)));
 
         Func<string, string> map = path => MapPath(path, recordedRoot, workTree);
@@ -286,25 +290,19 @@ public static class ReproduceService
             process.ErrorDataReceived += (_, e) => Forward(e.Data);
             process.BeginOutputReadLine();
             process.BeginErrorReadLine();
-            using var deadline = new CancellationTokenSource(timeout);
-            using var either = CancellationTokenSource.CreateLinkedTokenSource(deadline.Token, stop?.Token ?? CancellationToken.None);
-            try
+            if (ProcessTree.WaitOrKill(process, timeout, stop?.Token ?? CancellationToken.None))
             {
-                process.WaitForExitAsync(either.Token).GetAwaiter().GetResult();
                 process.WaitForExit(); // the last lines of output
                 return process.ExitCode;
             }
-            catch (OperationCanceledException)
-            {
-                ProcessTree.Kill(process);
-                var why = stop?.Signal is { } signal
-                    ? $"reproduce was stopped ({signal}) during the training"
-                    : $"the training did not end within the {ReproducibilityCheck.Describe(timeout)} of --timeout";
-                throw new ToolInputException(DiagnosticIds.ReproduceRunNotRecorded,
-                    $"{why}: it was killed with every process it started. " + (stop?.Signal is null
-                        ? "Give it more time (--timeout 3h), or make it end on its own."
-                        : "Run reproduce again to compare the runs."));
-            }
+
+            var why = stop?.Signal is { } signal
+                ? $"reproduce was stopped ({signal}) during the training"
+                : $"the training did not end within the {ReproducibilityCheck.Describe(timeout)} of --timeout";
+            throw new ToolInputException(DiagnosticIds.ReproduceRunNotRecorded,
+                $"{why}: it was killed with every process it started. " + (stop?.Signal is null
+                    ? "Give it more time (--timeout 3h), or make it end on its own."
+                    : "Run reproduce again to compare the runs."));
 
             void Forward(string? line)
             {
@@ -342,6 +340,13 @@ public static class ReproduceService
             record.Reproduces = originalId;
             var bytes = RunRecordSerializer.ToUtf8Bytes(record);
             AtomicFile.Write(recordPath, stream => stream.Write(bytes, 0, bytes.Length));
+        }
+
+        // The default store stays out of the user's commits, as Repro.Runs keeps it (.repro/.gitignore).
+        var store = Path.GetDirectoryName(runsDirectory)!;
+        if (Path.GetFileName(runsDirectory) == "runs" && Path.GetFileName(store) == ReproFolder.Name)
+        {
+            ReproFolder.EnsureGitIgnore(store);
         }
 
         var destination = Path.Combine(runsDirectory, id);
