@@ -139,12 +139,27 @@ public static class RebuildService
         var patch = loaded.PatchPath
             ?? throw Cannot(
                 $"The build had uncommitted changes, but its patch ({patchName}) is not beside '{loaded.AssemblyPath ?? loaded.Path}'{programGone}.");
-        if (!string.Equals(Hashing.Sha256File(patch), patchSha256, StringComparison.Ordinal))
+        if (string.Equals(Hashing.Sha256File(patch), patchSha256, StringComparison.Ordinal))
         {
-            throw Cannot($"'{patch}' is not the patch the build recorded (its SHA-256 differs from git.patchSha256).");
+            return patch;
         }
 
-        return patch;
+        // A run's copy (build.patch) holds the file diffs without the patch's two comment lines: with them it is the build's.
+        var runCopy = loaded.Run is { } run && Path.GetDirectoryName(patch) == Path.GetDirectoryName(run.Path);
+        if (runCopy)
+        {
+            var bytes = FileProbe.ReadAllBytes(patch, 512L * 1024 * 1024);
+            var whole = GitPatchBuilder.Header(manifest.Git.Commit).Concat(bytes).ToArray();
+            if (string.Equals(Hashing.Sha256Hex(whole), patchSha256, StringComparison.Ordinal))
+            {
+                return patch;
+            }
+
+            throw Cannot($"'{patch}' is not the whole patch the build recorded: the run left out a file diff that looked like it held a secret, or " +
+                "the file was changed since. Name the build's .repro.json (its .repro.patch beside it) instead of the run.");
+        }
+
+        throw Cannot($"'{patch}' is not the patch the build recorded (its SHA-256 differs from git.patchSha256).");
     }
 
     private static (bool? Same, string? Note) CompareAssemblies(LoadedManifest recorded, string rebuiltManifest)
