@@ -10,7 +10,7 @@ interleaved so that machine noise hits both alike, in each round:
               and build, the training, the comparison
 and prints medians, the ratio, the overhead, and the phases of reproduce's own work (from its --json "seconds").
 
-Usage: python3 bench/reproduce_cost.py [rounds]     (default 5)
+Usage: python3 bench/reproduce_cost.py [rounds]     (default 5; REPRO_BENCH_FEED=DIR uses the packages already packed there)
 """
 import glob
 import json
@@ -40,10 +40,12 @@ def main():
                 "REPRO_SYSTEM_METRICS_INTERVAL": "0", "GIT_AUTHOR_NAME": "Bench", "GIT_AUTHOR_EMAIL": "b@example.com",
                 "GIT_COMMITTER_NAME": "Bench", "GIT_COMMITTER_EMAIL": "b@example.com"})
     try:
-        feed = os.path.join(work, "feed")
-        print("Packing the packages and the tool ...", flush=True)
-        run(["dotnet", "pack", os.path.join(ROOT, "Repro.Build.Packages.slnf"), "-c", "Release", "-o", feed,
-             "-p:ReproVersionLabel=bench-" + time.strftime("%Y%m%d-%H%M%S"), "-nologo"], ROOT, dict(os.environ))
+        # REPRO_BENCH_FEED: a folder that already holds one pack of Repro.Build.Packages.slnf (saves packing again).
+        feed = os.environ.get("REPRO_BENCH_FEED") or os.path.join(work, "feed")
+        if not os.environ.get("REPRO_BENCH_FEED"):
+            print("Packing the packages and the tool ...", flush=True)
+            run(["dotnet", "pack", os.path.join(ROOT, "Repro.Build.Packages.slnf"), "-c", "Release", "-o", feed,
+                 "-p:ReproVersionLabel=bench-" + time.strftime("%Y%m%d-%H%M%S"), "-nologo"], ROOT, dict(os.environ))
 
         def version(package_id):
             path = [p for p in glob.glob(os.path.join(feed, package_id + ".*.nupkg")) if os.path.basename(p)[len(package_id) + 1].isdigit()][0]
