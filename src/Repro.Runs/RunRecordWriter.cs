@@ -518,7 +518,7 @@ internal sealed class RunRecordWriter
                 // A model saved twice from the same training differs in its zip's entry times: its content does not.
                 try
                 {
-                    var content = ContentHash.Compute(fullPath);
+                    var content = FileContentHash.Compute(fullPath);
                     entry.ContentSha256 = content.FileSha256 == item.Sha256 ? content.Sha256 : null; // changed while read: no claim
                 }
                 catch (Exception ex) when (ReadFailure.IsExpected(ex))

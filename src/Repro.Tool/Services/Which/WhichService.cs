@@ -8,7 +8,7 @@ namespace Repro.Tool.Services;
 
 /// <summary>
 /// "Where did this model come from?" from the file alone: its SHA-256 looked up among the inputs, outputs, step files
-/// and data of every run record in the runs folder, and its content hash (<see cref="ContentHash"/>) among the outputs:
+/// and data of every run record in the runs folder, and its content hash (<see cref="FileContentHash"/>) among the outputs:
 /// a model saved again by the same training differs only in its zip's entry times, and is found as "(same content)".
 /// </summary>
 public static class WhichService
@@ -35,7 +35,7 @@ public static class WhichService
         string content;
         try
         {
-            content = ContentHash.Compute(full).Sha256;
+            content = FileContentHash.Compute(full).Sha256;
         }
         catch (Exception ex) when (ReadFailure.IsExpected(ex))
         {

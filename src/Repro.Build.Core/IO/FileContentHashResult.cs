@@ -1,10 +1,10 @@
 namespace Repro.Build.IO;
 
-/// <summary>What <see cref="ContentHash.Compute"/> found: the content hash, the file's own hash, and how the first was made.</summary>
-public sealed class ContentHashResult
+/// <summary>What <see cref="FileContentHash.Compute"/> found: the content hash, the file's own hash, and how the first was made.</summary>
+public sealed class FileContentHashResult
 {
     /// <summary>Creates a result.</summary>
-    public ContentHashResult(string sha256, string fileSha256, bool isArchive, string? note)
+    public FileContentHashResult(string sha256, string fileSha256, bool isArchive, string? note)
     {
         Sha256 = sha256;
         FileSha256 = fileSha256;

@@ -9,7 +9,7 @@ using Repro.Build.IO;
 namespace Repro.Tool.Tests;
 
 /// <summary>Outputs compared by what they hold: a model zip saved twice has the same content hash, and a hostile zip is read within bounds.</summary>
-public sealed class ContentHashTests
+public sealed class FileContentHashTests
 {
     private static void Zip(string path, DateTimeOffset time, CompressionLevel level, params (string Name, string Content)[] entries)
     {
@@ -32,8 +32,8 @@ public sealed class ContentHashTests
         Zip(first, new DateTimeOffset(2026, 1, 1, 10, 0, 0, TimeSpan.Zero), CompressionLevel.Optimal, ("Model/Weights.bin", "0.25 0.5"), ("Schema", "x"));
         Zip(second, new DateTimeOffset(2026, 12, 8, 3, 0, 0, TimeSpan.Zero), CompressionLevel.NoCompression, ("Schema", "x"), ("Model/Weights.bin", "0.25 0.5"));
 
-        var a = ContentHash.Compute(first);
-        var b = ContentHash.Compute(second);
+        var a = FileContentHash.Compute(first);
+        var b = FileContentHash.Compute(second);
 
         Assert.True(a.IsArchive);
         Assert.NotEqual(a.FileSha256, b.FileSha256);
@@ -52,7 +52,7 @@ public sealed class ContentHashTests
         Zip(folder.Combine("b.pt"), time, CompressionLevel.Optimal, ("archive/data/0", "2"));
         Zip(folder.Combine("c.pt"), time, CompressionLevel.Optimal, ("archive/data/1", "1"));
 
-        var hashes = new[] { "a.pt", "b.pt", "c.pt" }.Select(n => ContentHash.Compute(folder.Combine(n)).Sha256).ToList();
+        var hashes = new[] { "a.pt", "b.pt", "c.pt" }.Select(n => FileContentHash.Compute(folder.Combine(n)).Sha256).ToList();
         Assert.Equal(3, hashes.Distinct().Count());
     }
 
@@ -61,14 +61,14 @@ public sealed class ContentHashTests
     {
         using var folder = new TemporaryDirectory();
         var text = folder.WriteFile("model.onnx", "not a zip");
-        var plain = ContentHash.Compute(text);
+        var plain = FileContentHash.Compute(text);
         Assert.False(plain.IsArchive);
         Assert.Equal(Hashing.Sha256File(text), plain.Sha256);
         Assert.Null(plain.Note);
 
         var damaged = folder.Combine("damaged.zip");
         File.WriteAllBytes(damaged, [(byte)'P', (byte)'K', 3, 4, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
-        var result = ContentHash.Compute(damaged);
+        var result = FileContentHash.Compute(damaged);
         Assert.False(result.IsArchive);
         Assert.Equal(result.FileSha256, result.Sha256);
         Assert.Contains("not a readable zip archive", result.Note, StringComparison.Ordinal);
@@ -89,7 +89,7 @@ public sealed class ContentHashTests
             }
         }
 
-        var result = ContentHash.Compute(bomb);
+        var result = FileContentHash.Compute(bomb);
         Assert.False(result.IsArchive);
         Assert.Equal(result.FileSha256, result.Sha256);
         Assert.Contains("decompresses to more than", result.Note, StringComparison.Ordinal);
@@ -102,13 +102,13 @@ public sealed class ContentHashTests
         var many = folder.Combine("many.zip");
         using (var archive = ZipFile.Open(many, ZipArchiveMode.Create))
         {
-            for (var i = 0; i <= ContentHash.MaxEntries; i++)
+            for (var i = 0; i <= FileContentHash.MaxEntries; i++)
             {
                 archive.CreateEntry("e" + i.ToString(System.Globalization.CultureInfo.InvariantCulture), CompressionLevel.NoCompression);
             }
         }
 
-        var result = ContentHash.Compute(many);
+        var result = FileContentHash.Compute(many);
         Assert.False(result.IsArchive);
         Assert.Contains("entries, more than 65536", result.Note, StringComparison.Ordinal);
     }

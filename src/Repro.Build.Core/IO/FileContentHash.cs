@@ -18,9 +18,9 @@ namespace Repro.Build.IO;
 /// <remarks>
 /// An archive is read within bounds (<see cref="MaxEntries"/>, and bytes decompressed counted as they come, not as the
 /// headers claim) so that a hostile zip can neither hang the reader nor exhaust memory: past a bound, or when the
-/// archive cannot be read, the file's own SHA-256 is the content hash, and <see cref="ContentHashResult.Note"/> says why.
+/// archive cannot be read, the file's own SHA-256 is the content hash, and <see cref="FileContentHashResult.Note"/> says why.
 /// </remarks>
-public static class ContentHash
+public static class FileContentHash
 {
     /// <summary>More entries than this and the archive is hashed as a file.</summary>
     public const int MaxEntries = 65_536;
@@ -31,13 +31,13 @@ public static class ContentHash
     private const int MaxExpansion = 1000;
 
     /// <summary>The content hash of a regular file. Throws as opening the file would (missing, special file, unreadable).</summary>
-    public static ContentHashResult Compute(string path)
+    public static FileContentHashResult Compute(string path)
     {
         var fileSha256 = Hashing.Sha256File(path);
         using var stream = FileProbe.OpenRegular(path, bufferSize: 1 << 16);
         if (!LooksLikeZip(stream))
         {
-            return new ContentHashResult(fileSha256, fileSha256, false, null);
+            return new FileContentHashResult(fileSha256, fileSha256, false, null);
         }
 
         try
@@ -45,12 +45,12 @@ public static class ContentHash
             var budget = Math.Min(MaxDecompressedBytes, Math.Max(64L * 1024 * 1024, stream.Length * MaxExpansion));
             var archiveHash = HashArchive(stream, budget, out var note);
             return archiveHash is null
-                ? new ContentHashResult(fileSha256, fileSha256, false, note)
-                : new ContentHashResult(archiveHash, fileSha256, true, null);
+                ? new FileContentHashResult(fileSha256, fileSha256, false, note)
+                : new FileContentHashResult(archiveHash, fileSha256, true, null);
         }
         catch (Exception ex) when (ex is InvalidDataException or NotSupportedException or IOException or ArgumentException)
         {
-            return new ContentHashResult(fileSha256, fileSha256, false, "not a readable zip archive (" + ex.Message + "): hashed as a file");
+            return new FileContentHashResult(fileSha256, fileSha256, false, "not a readable zip archive (" + ex.Message + "): hashed as a file");
         }
     }
 
