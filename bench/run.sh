@@ -22,3 +22,6 @@ python3 bench/analyzer_overhead.py
 echo
 echo "== dotnet repro: show and diff, start-up included, against a hello-world app"
 python3 bench/tool_startup.py
+echo
+echo "== dotnet repro reproduce on the sample, against its build and training by hand"
+python3 bench/reproduce_cost.py "${2:-5}"

@@ -52,6 +52,10 @@ public static class DiagnosticIds
     public const string StoreDataChanged = "REPRO535";
     public const string StoreObjectMissing = "REPRO536";
     public const string StoreNoFileList = "REPRO537";
+    public const string ReproduceCannotStart = "REPRO540";
+    public const string ReproduceDataMissing = "REPRO541";
+    public const string ReproduceToolchainDiffers = "REPRO542";
+    public const string ReproduceRunNotRecorded = "REPRO543";
     public const string ManifestNotWritten = "REPRO901";
     public const string UnexpectedFailure = "REPRO900";
 

@@ -68,6 +68,7 @@ internal sealed class RunRecordWriter
         {
             RunId = RunId,
             Name = name,
+            Reproduces = ReproducedRun(),
             StartTime = Time(startTime),
             Process = new RunProcessSection
             {
@@ -531,6 +532,20 @@ internal sealed class RunRecordWriter
                 KeepInStore(store, item);
             }
 
+            if (hashed && kind == FileKind.Regular)
+            {
+                // A model saved twice from the same training differs in its zip's entry times: its content does not.
+                try
+                {
+                    var content = FileContentHash.Compute(fullPath);
+                    entry.ContentSha256 = content.FileSha256 == item.Sha256 ? content.Sha256 : null; // changed while read: no claim
+                }
+                catch (Exception ex) when (ReadFailure.IsExpected(ex))
+                {
+                    // Gone or unreadable since it was hashed: the file hash stands alone.
+                }
+            }
+
             return (entry, fullPath);
         }
         catch (Exception ex) when (ReadFailure.IsExpected(ex))
@@ -592,6 +607,26 @@ internal sealed class RunRecordWriter
             }, persist: false);
             return null;
         }
+    }
+
+    /// <summary>The id in <c>REPRO_REPRODUCES</c> when it has a run id's characters only, else null.</summary>
+    private static string? ReproducedRun()
+    {
+        var id = Environment.GetEnvironmentVariable(RunStore.ReproducesVariable)?.Trim();
+        if (string.IsNullOrEmpty(id) || id!.Length > 64)
+        {
+            return null;
+        }
+
+        foreach (var c in id)
+        {
+            if (!(c is (>= '0' and <= '9') or (>= 'a' and <= 'z') or (>= 'A' and <= 'Z') or '-' or '_'))
+            {
+                return null;
+            }
+        }
+
+        return id;
     }
 
     private static string? ProjectPathIn(string? root, string? projectDirectory)

@@ -26,6 +26,7 @@ public static class Program
             ExportCommand.Create(console),
             PackagesCommand.Create(console),
             RebuildCommand.Create(console),
+            ReproduceCommand.Create(console),
             WhichCommand.Create(console),
             RunCommand.Create(console),
             RunsCommand.Create(console),

@@ -66,7 +66,7 @@ public sealed class RunRecordTests
         Assert.Contains("\"max\": \"Infinity\"", text, StringComparison.Ordinal);
         var keys = JsonDocument.Parse(bytes).RootElement.EnumerateObject().Select(p => p.Name).ToList();
         Assert.Equal(
-            new[] { "schemaVersion", "runId", "name", "status", "startTime", "endTime", "lastWriteTime", "failure", "signal", "exitCode", "process", "build", "seeds", "params", "data", "inputs", "outputs", "steps", "metrics", "metricsFile", "share", "environment", "diagnostics" },
+            new[] { "schemaVersion", "runId", "name", "reproduces", "status", "startTime", "endTime", "lastWriteTime", "failure", "signal", "exitCode", "process", "build", "seeds", "params", "data", "inputs", "outputs", "steps", "metrics", "metricsFile", "share", "environment", "diagnostics" },
             keys);
 
         var back = RunRecordSerializer.FromUtf8Bytes(bytes);

@@ -61,15 +61,21 @@ public static class GitPatchBuilder
         ".dylib", ".pdb", ".log",
     };
 
+    /// <summary>
+    /// The two comment lines a patch starts with: what it is and how to apply it. A run's copy of the patch
+    /// (<c>build.patch</c>) keeps the file diffs only, so its hash is the recorded one with these lines put back.
+    /// </summary>
+    public static byte[] Header(string? commit) => Encoding.UTF8.GetBytes(
+        "# Uncommitted changes recorded by Repro.Build" + (commit is null ? " (no commit yet)" : " on top of " + commit) + ".\n" +
+        "# Apply on a clean checkout of that commit: git apply --binary <this file>\n");
+
     public static GitPatch Build(GitCommandRunner git, string workingDirectory, string? commit, string objectFormat, GitStatus status, long maxBytes,
         FileHashCache? hashCache = null, CancellationToken cancellation = default)
     {
         var omitted = new List<OmittedFile>();
         var truncated = false;
         var patch = new MemoryStream();
-        var header = Encoding.UTF8.GetBytes(
-            "# Uncommitted changes recorded by Repro.Build" + (commit is null ? " (no commit yet)" : " on top of " + commit) + ".\n" +
-            "# Apply on a clean checkout of that commit: git apply --binary <this file>\n");
+        var header = Header(commit);
         patch.Write(header, 0, header.Length);
 
         if (status.ChangedPaths.Count > 0)

@@ -16,6 +16,12 @@ public static class RunStore
     public const string EnvironmentVariable = "REPRO_RUNS_DIR";
 
     /// <summary>
+    /// The environment variable <c>dotnet repro reproduce</c> sets for the command it runs: the id of the run being
+    /// reproduced, recorded as the new run's <c>reproduces</c>.
+    /// </summary>
+    public const string ReproducesVariable = "REPRO_REPRODUCES";
+
+    /// <summary>
     /// The runs folder: <paramref name="configured"/> when given, else <c>REPRO_RUNS_DIR</c>, else <c>.repro/runs</c> at the
     /// root of the git work tree that contains <paramref name="startDirectory"/> (or in <paramref name="startDirectory"/>).
     /// Relative paths are relative to <paramref name="startDirectory"/>.

@@ -82,6 +82,13 @@ internal static class CompareCommand
                 var cells = new[] { Format.Long(key) }.Concat(numeric ? Numbers(values) : values.Select(v => Shorten(v ?? "—")));
                 section.Row(RunComparison.IsDifferent(values) ? Tone.Added : Tone.Dim, (numeric ? cells.Append(Change(values)) : cells).ToArray());
             }
+
+            if (title == "Outputs")
+            {
+                section.Line(comparison.OutputsByContent
+                    ? "Compared by content: a zip-based model's entries and their hashes, not its entry times."
+                    : "Compared by file hash: a run recorded no content hash (Repro.Runs before contentSha256).", Tone.Dim);
+            }
         }
 
         return report;

@@ -137,7 +137,9 @@ internal static class RunsCommand
                 var commit = build?.Commit is { } c ? Output.Format.Prefix(c, 10) + (build.Dirty == true ? "+dirty" : "") : "";
                 section.Row(tone,
                     run.Summary.RunId + (run.ClaimedRunId is null ? "" : " (!)"),
-                    run.Summary.Name ?? "",
+                    (run.Summary.Name ?? "") + (run.Summary.Reproduces is { } reproduced
+                        ? (run.Summary.Name is null ? "" : " ") + "(reproduces " + Output.Format.Prefix(Output.Format.Long(reproduced), 15) + ")"
+                        : ""),
                     run.Status + (DataChanged(run) ? ", data changed" : ""),
                     run.Who ?? "",
                     active ? Ago(run.Started, now) : run.Started?.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) ?? "",

@@ -39,14 +39,19 @@ public sealed class LoadedManifest
 
     /// <summary>
     /// The build's patch file, when it exists: the one a <c>.repro.json</c> names beside itself; for an assembly or a
-    /// run (whose embedded manifest keeps the patch's hash, not its name), <c>&lt;name&gt;.repro.patch</c> beside the
-    /// assembly, named after the assembly as the build writes it. Whoever applies it checks its hash first.
+    /// run, the <c>build.patch</c> in its folder, else (as for an assembly, whose embedded manifest keeps the patch's hash,
+    /// not its name) <c>&lt;name&gt;.repro.patch</c> beside the assembly, named after the assembly as the build writes it.
+    /// Whoever applies it checks its hash first.
     /// </summary>
     public string? PatchPath
     {
         get
         {
-            var candidate = Origin == ManifestOrigin.File
+            // A run carries its build's patch in its own folder (build.patch): it travels with the run to another machine.
+            var candidate = Origin == ManifestOrigin.Run && Manifest.Git?.PatchSha256 is not null && Run?.Record.Build?.Patch is { Length: > 0 } runPatch
+                && System.IO.Path.GetFileName(runPatch) == runPatch && File.Exists(System.IO.Path.Combine(System.IO.Path.GetDirectoryName(Run.Path)!, runPatch))
+                ? System.IO.Path.Combine(System.IO.Path.GetDirectoryName(Run.Path)!, runPatch)
+                : Origin == ManifestOrigin.File
                 ? (Manifest.Git?.Patch is { Length: > 0 } name
                     ? BuildOutputFiles.PatchPath(System.IO.Path.GetDirectoryName(Path)!, BuildOutputFiles.TargetNameOfManifest(Path)
                         ?? Manifest.Project.Name ?? "", name)

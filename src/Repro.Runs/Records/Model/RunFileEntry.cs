@@ -9,6 +9,13 @@ public sealed class RunFileEntry
     /// <summary>A file's SHA-256; for a folder, SHA-256 over the lines <c>path NUL sha256 LF</c> (as the manifest's data). Null when missing.</summary>
     public string? Sha256 { get; set; }
 
+    /// <summary>
+    /// For a file, a hash of what it holds: for a zip-based file (an ML.NET model, a PyTorch <c>.pt</c>, a <c>.keras</c>)
+    /// the SHA-256 over its sorted entries' names and hashes, which leaves out the container's times and order; for any
+    /// other file its SHA-256. Null for a folder, a missing file, and records written before this key existed.
+    /// </summary>
+    public string? ContentSha256 { get; set; }
+
     /// <summary>The number of files, for a folder.</summary>
     public int FileCount { get; set; }
 

@@ -21,6 +21,11 @@ public sealed class RunRecord
     /// <summary>The name given to <c>ReproRun.Start</c> (an experiment or run name), or null.</summary>
     public string? Name { get; set; }
 
+    /// <summary>
+    /// The run this one reproduces (<c>dotnet repro reproduce</c> starts it with <c>REPRO_REPRODUCES</c> set to that run's id), or null.
+    /// </summary>
+    public string? Reproduces { get; set; }
+
     /// <summary>One of <see cref="RunStatus"/>: running, finished, failed, killed.</summary>
     public string Status { get; set; } = RunStatus.Running;
 

@@ -20,6 +20,9 @@ public sealed class RunSummary
     /// <summary>The run's name, if it was given one.</summary>
     public string? Name { get; set; }
 
+    /// <summary>The run this one reproduces, or null.</summary>
+    public string? Reproduces { get; set; }
+
     /// <summary>The run's status (a <see cref="RunStatus"/> value).</summary>
     public string Status { get; set; } = RunStatus.Running;
 

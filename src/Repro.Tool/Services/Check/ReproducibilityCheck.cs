@@ -101,7 +101,10 @@ public static class ReproducibilityCheck
         return new CheckResult(records.Select(r => r.Variation).ToList(), records.Select(r => r.Record).ToList(), differences);
     }
 
-    /// <summary>Every difference between two runs of the same command, most telling first: outputs, then metrics, then parameters.</summary>
+    /// <summary>
+    /// Every difference between two runs of the same command, most telling first: outputs (by content when recorded),
+    /// then metrics, then parameters.
+    /// </summary>
     public static List<string> Compare(RunRecord first, RunRecord second, double tolerance)
     {
         var differences = new List<string>();
@@ -114,7 +117,7 @@ public static class ReproducibilityCheck
             if (a != b)
             {
                 differences.Add(a is null || b is null ? $"output {path} is only in run {(a is null ? 2 : 1)}"
-                    : $"output {path} differs ({Output.Format.Short(a)} vs {Output.Format.Short(b)})");
+                    : $"output {path} differs by content ({Output.Format.Short(a)} vs {Output.Format.Short(b)})");
             }
         }
 
@@ -157,7 +160,8 @@ public static class ReproducibilityCheck
         var outputs = new Dictionary<string, string?>(StringComparer.Ordinal);
         foreach (var file in record.Outputs.Concat(record.Steps.SelectMany(s => s.Outputs)))
         {
-            outputs[file.Path] = file.Sha256;
+            // By content: two saves of the same model differ in their zip's entry times, not in what they hold.
+            outputs[file.Path] = file.ContentSha256 ?? file.Sha256;
         }
 
         return outputs;
@@ -198,24 +202,17 @@ public static class ReproducibilityCheck
 
         using (process)
         {
-            using var deadline = new CancellationTokenSource(timeout);
-            using var either = CancellationTokenSource.CreateLinkedTokenSource(deadline.Token, stop?.Token ?? CancellationToken.None);
-            try
+            if (ProcessTree.WaitOrKill(process, timeout, stop?.Token ?? CancellationToken.None))
             {
-                process.WaitForExitAsync(either.Token).GetAwaiter().GetResult();
                 return process.ExitCode;
             }
-            catch (OperationCanceledException)
-            {
-                // Killed here, not left to the signal's default action: the command's own children would outlive the tool.
-                ProcessTree.Kill(process);
-                var why = stop?.Signal is { } signal
-                    ? $"The check was stopped ({signal}) during {which}"
-                    : $"The command did not end within the {Describe(timeout)} of --timeout in {which}";
-                throw new ToolInputException(DiagnosticIds.ToolCheckFailed,
-                    $"{why}: the command and every process it started were killed and the temporary runs removed. "
-                    + (stop?.Signal is null ? "Give it more time (--timeout 3h) or make it end on its own." : "Run the check again to compare the runs."));
-            }
+
+            var why = stop?.Signal is { } signal
+                ? $"The check was stopped ({signal}) during {which}"
+                : $"The command did not end within the {Describe(timeout)} of --timeout in {which}";
+            throw new ToolInputException(DiagnosticIds.ToolCheckFailed,
+                $"{why}: the command and every process it started were killed and the temporary runs removed. "
+                + (stop?.Signal is null ? "Give it more time (--timeout 3h) or make it end on its own." : "Run the check again to compare the runs."));
         }
     }
 

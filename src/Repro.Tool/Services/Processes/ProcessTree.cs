@@ -16,6 +16,27 @@ public static class ProcessTree
     public static string StartFailure(Exception ex) =>
         ex is Win32Exception { NativeErrorCode: not 0 } native ? new Win32Exception(native.NativeErrorCode).Message : ex.Message;
 
+    /// <summary>
+    /// Waits for the process to end; when <paramref name="timeout"/> passes or <paramref name="stop"/> is cancelled first
+    /// (a signal to the tool), kills it with every process it started (<see cref="Kill"/>) and returns false.
+    /// </summary>
+    public static bool WaitOrKill(Process process, TimeSpan timeout, CancellationToken stop)
+    {
+        using var deadline = new CancellationTokenSource(timeout);
+        using var either = CancellationTokenSource.CreateLinkedTokenSource(deadline.Token, stop);
+        try
+        {
+            process.WaitForExitAsync(either.Token).GetAwaiter().GetResult();
+            return true;
+        }
+        catch (OperationCanceledException)
+        {
+            // Killed here, not left to the signal's default action: the command's own children would outlive the tool.
+            Kill(process);
+            return false;
+        }
+    }
+
     /// <summary>Kills the process and its descendants and waits (briefly) for it to end; never throws.</summary>
     public static void Kill(Process process)
     {

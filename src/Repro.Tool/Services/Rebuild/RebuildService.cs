@@ -19,8 +19,6 @@ public static class RebuildService
     public static RebuildResult Rebuild(LoadedManifest loaded, string outputDirectory, string? projectDirectory)
     {
         var manifest = loaded.Manifest;
-        var commit = manifest.Git?.Commit
-            ?? throw Cannot($"'{loaded.Path}' records no git commit, so there are no sources to give back.");
         var project = projectDirectory is null ? VerifyService.FindProjectDirectory(loaded, Directory.GetCurrentDirectory())
             : Path.GetFullPath(projectDirectory);
         var location = GitRepositoryLocator.Locate(project)
@@ -32,29 +30,35 @@ public static class RebuildService
             throw Cannot($"'{outputDirectory}' is not empty: rebuild writes a fresh copy of the sources there.");
         }
 
-        string? patch = null;
-        if (manifest.Git!.PatchSha256 is { } patchSha256)
+        var sources = GiveBackSources(loaded, location.WorkingDirectory, output);
+        var newProject = Path.Combine(output, relative);
+        var projectFile = FindProjectFile(manifest, newProject, relative);
+        var build = Build(loaded, newProject, projectFile, []);
+        if (!build.Succeeded)
         {
-            var patchName = manifest.Git.Patch
-                ?? (loaded.AssemblyPath is { } assembly ? BuildOutputFiles.TargetNameOf(assembly) : manifest.Project.Name) + BuildOutputFiles.PatchSuffix;
-            var programGone = loaded.Origin == ManifestOrigin.Run && loaded.AssemblyPath is null
-                ? " (the run's program is gone or was rebuilt since: name the build's .repro.json)"
-                : "";
-            patch = loaded.PatchPath
-                ?? throw Cannot(
-                    $"The build had uncommitted changes, but its patch ({patchName}) is not beside '{loaded.AssemblyPath ?? loaded.Path}'{programGone}.");
-            if (!string.Equals(Hashing.Sha256File(patch), patchSha256, StringComparison.Ordinal))
-            {
-                throw Cannot($"'{patch}' is not the patch the build recorded (its SHA-256 differs from git.patchSha256).");
-            }
+            return new RebuildResult(output, projectFile, sources.PatchApplied, false, build.Log, null, null, null, null, sources.Submodules);
         }
 
+        var (sameAssembly, note) = CompareAssemblies(loaded, build.Rebuilt!.Path);
+        return new RebuildResult(output, projectFile, sources.PatchApplied, true, "", build.Rebuilt.Manifest, build.Difference, sameAssembly, note,
+            sources.Submodules);
+    }
+
+    /// <summary>
+    /// A clone of <paramref name="repository"/> at the recorded commit in <paramref name="output"/> (objects shared with it,
+    /// nothing in it written), its submodules at the recorded commits, and the recorded patch applied after checking its hash.
+    /// </summary>
+    public static (bool PatchApplied, IReadOnlyList<SubmoduleState> Submodules) GiveBackSources(LoadedManifest loaded, string repository, string output)
+    {
+        var manifest = loaded.Manifest;
+        var commit = manifest.Git?.Commit
+            ?? throw Cannot($"'{loaded.Path}' records no git commit, so there are no sources to give back.");
+        var patch = FindPatch(loaded);
         var git = new GitCommandRunner(timeout: GitTimeout);
         try
         {
             // --shared borrows the objects (a commit no branch points at is still there); nothing is written to the original.
-            git.Run(location.WorkingDirectory, new[] { "clone", "--quiet", "--no-checkout", "--shared", location.WorkingDirectory, output },
-                1024 * 1024, out _);
+            git.Run(repository, new[] { "clone", "--quiet", "--no-checkout", "--shared", repository, output }, 1024 * 1024, out _);
             git.Run(output, new[] { "-c", "advice.detachedHead=false", "checkout", "--quiet", "--detach", commit }, 1024 * 1024, out _);
         }
         catch (Exception ex) when (ex is GitCommandException or GitExecutableNotFoundException)
@@ -62,7 +66,7 @@ public static class RebuildService
             throw Cannot("The sources could not be given back: " + ex.Message);
         }
 
-        var submodules = SubmoduleCheckout.Restore(git, location.WorkingDirectory, output, manifest.Git.Submodules);
+        var submodules = SubmoduleCheckout.Restore(git, repository, output, manifest.Git!.Submodules);
         try
         {
             if (patch is not null)
@@ -75,10 +79,23 @@ public static class RebuildService
             throw Cannot("The sources could not be given back: " + ex.Message);
         }
 
-        var newProject = Path.Combine(output, relative);
-        var projectFile = Directory.EnumerateFiles(newProject, manifest.Project.Name + ".*proj").FirstOrDefault(f => f.EndsWith("proj",
-            StringComparison.Ordinal))
-            ?? throw Cannot($"The commit has no project file {manifest.Project.Name}.*proj in '{relative}'.");
+        return (patch is not null, submodules);
+    }
+
+    /// <summary>The recorded project's file in a folder of the sources given back.</summary>
+    public static string FindProjectFile(ReproManifest manifest, string projectDirectory, string relative) =>
+        (Directory.Exists(projectDirectory)
+            ? Directory.EnumerateFiles(projectDirectory, manifest.Project.Name + ".*proj").FirstOrDefault(f => f.EndsWith("proj", StringComparison.Ordinal))
+            : null)
+        ?? throw Cannot($"The commit has no project file {manifest.Project.Name}.*proj in '{relative}'.");
+
+    /// <summary>
+    /// <c>dotnet build</c> of the project with the recorded configuration, framework and runtime (and
+    /// <paramref name="extraArguments"/>), and the new manifest compared with the recorded one.
+    /// </summary>
+    public static RebuildBuild Build(LoadedManifest loaded, string projectDirectory, string projectFile, IReadOnlyList<string> extraArguments)
+    {
+        var manifest = loaded.Manifest;
         var arguments = new System.Collections.Generic.List<string> { "build", projectFile, "-nologo", "-v:m", "-nodeReuse:false", "-c",
             manifest.Project.Configuration ?? manifest.Build.Configuration ?? "Debug" };
         if (manifest.Project.TargetFramework is { } framework)
@@ -91,21 +108,58 @@ public static class RebuildService
             arguments.AddRange(new[] { "-r", runtime });
         }
 
-        var (exitCode, log) = DotnetCli.Run(newProject, TimeSpan.FromMinutes(30), arguments.ToArray());
+        arguments.AddRange(extraArguments);
+        var (exitCode, log) = DotnetCli.Run(projectDirectory, TimeSpan.FromMinutes(30), arguments.ToArray());
         if (exitCode != 0)
         {
-            return new RebuildResult(output, projectFile, patch is not null, false, Tail(log), null, null, null, null, submodules);
+            return new RebuildBuild(false, Tail(log), null, null);
         }
 
-        var rebuiltPath = ManifestLoader.FindInProject(newProject)
+        var rebuilt = ManifestLoader.FindInProject(projectDirectory)
             .Select(ManifestLoader.Load)
             .FirstOrDefault(m => m.Manifest.Project.TargetFramework == manifest.Project.TargetFramework
                 && m.Manifest.Project.Configuration == manifest.Project.Configuration)
             ?? throw Cannot("The rebuild wrote no manifest: the commit's project does not reference Repro.Build.");
-        var difference = ManifestComparer.Compare(loaded, rebuiltPath);
+        return new RebuildBuild(true, log, rebuilt, ManifestComparer.Compare(loaded, rebuilt));
+    }
 
-        var (sameAssembly, note) = CompareAssemblies(loaded, rebuiltPath.Path);
-        return new RebuildResult(output, projectFile, patch is not null, true, "", rebuiltPath.Manifest, difference, sameAssembly, note, submodules);
+    private static string? FindPatch(LoadedManifest loaded)
+    {
+        var manifest = loaded.Manifest;
+        if (manifest.Git?.PatchSha256 is not { } patchSha256)
+        {
+            return null;
+        }
+
+        var patchName = manifest.Git.Patch
+            ?? (loaded.AssemblyPath is { } assembly ? BuildOutputFiles.TargetNameOf(assembly) : manifest.Project.Name) + BuildOutputFiles.PatchSuffix;
+        var programGone = loaded.Origin == ManifestOrigin.Run && loaded.AssemblyPath is null
+            ? " (the run's program is gone or was rebuilt since: name the build's .repro.json)"
+            : "";
+        var patch = loaded.PatchPath
+            ?? throw Cannot(
+                $"The build had uncommitted changes, but its patch ({patchName}) is not beside '{loaded.AssemblyPath ?? loaded.Path}'{programGone}.");
+        if (string.Equals(Hashing.Sha256File(patch), patchSha256, StringComparison.Ordinal))
+        {
+            return patch;
+        }
+
+        // A run's copy (build.patch) holds the file diffs without the patch's two comment lines: with them it is the build's.
+        var runCopy = loaded.Run is { } run && Path.GetDirectoryName(patch) == Path.GetDirectoryName(run.Path);
+        if (runCopy)
+        {
+            var bytes = FileProbe.ReadAllBytes(patch, 512L * 1024 * 1024);
+            var whole = GitPatchBuilder.Header(manifest.Git.Commit).Concat(bytes).ToArray();
+            if (string.Equals(Hashing.Sha256Hex(whole), patchSha256, StringComparison.Ordinal))
+            {
+                return patch;
+            }
+
+            throw Cannot($"'{patch}' is not the whole patch the build recorded: the run left out a file diff that looked like it held a secret, or " +
+                "the file was changed since. Name the build's .repro.json (its .repro.patch beside it) instead of the run.");
+        }
+
+        throw Cannot($"'{patch}' is not the patch the build recorded (its SHA-256 differs from git.patchSha256).");
     }
 
     private static (bool? Same, string? Note) CompareAssemblies(LoadedManifest recorded, string rebuiltManifest)

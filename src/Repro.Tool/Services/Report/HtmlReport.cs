@@ -51,10 +51,80 @@ public static class HtmlReport
         MetricCurves.WriteSystem(html, metrics);
         ParallelCoordinates.Write(html, listings, metric);
         Comparison(html, records.Select(r => r.Record).ToList());
+        Reproductions(html, records);
         Lineage(html, records.Select(r => r.Record).ToList());
 
         html.Append("<script>\n").Append(ReportAssets.Script).Append("</script>\n</body>\n</html>\n");
         return html.ToString();
+    }
+
+    /// <summary>
+    /// Each detailed run that reproduces another (<c>dotnet repro reproduce</c>) against the run it reproduces, when that
+    /// one is in the same runs folder: the verdict with the default tolerance, and the first difference or the largest deviation.
+    /// </summary>
+    private static void Reproductions(StringBuilder html, IReadOnlyList<(RunListing Listing, RunRecord Record)> records)
+    {
+        var rows = new List<string>();
+        foreach (var (listing, record) in records.Where(r => r.Record.Reproduces is not null))
+        {
+            var originalFolder = Path.Combine(Path.GetDirectoryName(listing.Folder) ?? "", record.Reproduces!);
+            if (Path.GetFileName(record.Reproduces) != record.Reproduces || !File.Exists(Path.Combine(originalFolder, RunRecordSerializer.FileName)))
+            {
+                rows.Add(Row(record.RunId, record.Reproduces!, "—", "the reproduced run is not in this runs folder", "—"));
+                continue;
+            }
+
+            RunRecord original;
+            try
+            {
+                original = RunRecordSerializer.ReadFile(Path.Combine(originalFolder, RunRecordSerializer.FileName));
+            }
+            catch (Exception ex) when (ex is InvalidDataException || ReadFailure.IsExpected(ex))
+            {
+                continue;
+            }
+
+            var comparison = ReproductionComparison.Compare(original, Points(originalFolder), record, Points(listing.Folder),
+                new MetricTolerance(MetricTolerance.DefaultValue, new Dictionary<string, double>(StringComparer.Ordinal)));
+            var detail = comparison.Differences.Count > 0 ? "first difference: " + comparison.Differences[0].Text
+                : comparison.LargestDeviation is { } largest ? "largest deviation: " + largest.Text
+                : "every metric point with the recorded bits, every output with the recorded content";
+            rows.Add(Row(record.RunId, original.RunId, ReproducePresenter.VerdictName(comparison.Verdict), detail,
+                $"{comparison.MetricsCompared} metrics, {comparison.PointsCompared} points, {comparison.OutputsCompared} outputs"));
+        }
+
+        if (rows.Count == 0)
+        {
+            return;
+        }
+
+        html.Append("<h2>Reproductions</h2>\n<p>Runs made by <code>dotnet repro reproduce</code>, against the run each reproduces (tolerance ")
+            .Append(MetricTolerance.DefaultValue.ToString("G", CultureInfo.InvariantCulture))
+            .Append(", outputs by content, data by hash).</p>\n<table>\n<thead><tr><th>run</th><th>reproduces</th><th>verdict</th><th>detail</th>")
+            .Append("<th>compared</th></tr></thead>\n<tbody>\n");
+        foreach (var row in rows)
+        {
+            html.Append(row);
+        }
+
+        html.Append("</tbody>\n</table>\n");
+
+        static string Row(string run, string original, string verdict, string detail, string compared) =>
+            $"<tr><td><code>{E(run)}</code></td><td><code>{E(original)}</code></td><td><strong>{E(verdict)}</strong></td>" +
+                $"<td>{E(detail)}</td><td>{E(compared)}</td></tr>\n";
+
+        static IReadOnlyList<MetricPoint>? Points(string folder)
+        {
+            var path = Path.Combine(folder, MetricsFileFormat.FileName);
+            try
+            {
+                return File.Exists(path) ? MetricsFileFormat.Read(path, out _) : null;
+            }
+            catch (Exception ex) when (ReadFailure.IsExpected(ex))
+            {
+                return null;
+            }
+        }
     }
 
     private static RunRecord? ReadRecord(RunListing listing)

@@ -29,6 +29,12 @@ public sealed class RunComparison
     /// </summary>
     public SortedDictionary<string, SystemSeries?[]> SystemMetrics { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>
+    /// True when every output of every run has a content hash (<see cref="RunFileEntry.ContentSha256"/>): the outputs
+    /// section then compares what files hold (a model zip's entries, not their times), else their bytes.
+    /// </summary>
+    public bool OutputsByContent { get; private set; }
+
     public bool Differs => Sections.Any(s => s.Rows.Any(r => IsDifferent(r.Values)));
 
     public static bool IsDifferent(string?[] values) => values.Distinct(StringComparer.Ordinal).Skip(1).Any();
@@ -47,6 +53,7 @@ public sealed class RunComparison
         comparison.Add("run", "Run", new[]
         {
             ("name", (Func<RunRecord, string?>)(r => r.Name)),
+            ("reproduces", r => r.Reproduces),
             ("status", r => r.Status),
             ("started", r => r.StartTime),
             ("duration", r => Duration(r)),
@@ -91,7 +98,11 @@ public sealed class RunComparison
         comparison.AddKeyed("data", "Data", r => r.Data.ToDictionary(d => d.Name, d => d.Sha256 is { } hash ? hash
             + (d.State == RunDataState.Unchanged ? "" : " (" + d.State + ")") : d.State));
         comparison.AddKeyed("inputs", "Inputs", r => Files(r.Inputs.Concat(r.Steps.SelectMany(s => s.Inputs))));
-        comparison.AddKeyed("outputs", "Outputs", r => Files(r.Outputs.Concat(r.Steps.SelectMany(s => s.Outputs))));
+        // Outputs by content (a model's zip entries, not their times) when every run recorded it, else by file hash.
+        var byContent = runs.All(r => r.Outputs.Concat(r.Steps.SelectMany(s => s.Outputs)).All(f => f.Sha256 is null || f.ContentSha256 is not null));
+        comparison.OutputsByContent = byContent;
+        comparison.AddKeyed("outputs", "Outputs", r => Files(r.Outputs.Concat(r.Steps.SelectMany(s => s.Outputs)),
+            byContent));
         comparison.AddKeyed("steps", "Steps", r => r.Steps.GroupBy(s => s.Name).ToDictionary(g => g.Key, g => string.Join(", ", g.Select(s => s.Status))));
         comparison.AddKeyed("machine", "Machine", r => new Dictionary<string, string?>
         {
@@ -121,12 +132,12 @@ public sealed class RunComparison
         }
     }
 
-    private static Dictionary<string, string> Files(IEnumerable<RunFileEntry> files)
+    private static Dictionary<string, string> Files(IEnumerable<RunFileEntry> files, bool byContent = false)
     {
         var result = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var file in files)
         {
-            result[file.Path] = file.Sha256 ?? "(missing)";
+            result[file.Path] = (byContent ? file.ContentSha256 ?? file.Sha256 : file.Sha256) ?? "(missing)";
         }
 
         return result;

@@ -16,6 +16,11 @@ public static class ShowPresenter
             $"{run.Status}{(run.ExitCode is { } code ? ", exit code " + code.ToString(CultureInfo.InvariantCulture) : "")}",
             run.Status == RunStatus.Finished ? Tone.Good : run.Status == RunStatus.Running ? Tone.Normal : Tone.Bad);
         report.Line($"record {loaded.Path}", Tone.Dim);
+        if (run.Reproduces is { } reproduced)
+        {
+            report.Line($"reproduces run {Format.Long(reproduced)} (dotnet repro reproduce; compare them with dotnet repro compare {Format.Long(reproduced)} " +
+                $"{run.RunId})");
+        }
         if (loaded.ClaimedRunId is { } claimed)
         {
             report.Line($"Its record claims to be run '{Format.Long(claimed)}', not the run of its folder: a record copied by hand, or planted. Check " +
@@ -103,7 +108,8 @@ public static class ShowPresenter
 
         foreach (var output in run.Outputs.Concat(run.Steps.SelectMany(s => s.Outputs)))
         {
-            files.Row("output", output.Path, Format.Bytes(output.Size), Format.Hash(output.Sha256), "");
+            files.Row("output", output.Path, Format.Bytes(output.Size), Format.Hash(output.Sha256) + (output.ContentSha256 is { } content
+                && content != output.Sha256 ? " (content " + Format.Hash(content) + ")" : ""), "");
         }
 
         var diagnostics = report.Section("Warnings", "code", "message");
