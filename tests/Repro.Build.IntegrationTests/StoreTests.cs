@@ -30,6 +30,15 @@ public sealed class StoreTests
         var project = Path.Combine(alice, "MachineFailure");
         SampleTests.CopySample(Path.Combine(_fixture.RepositoryRoot, "samples", "MachineFailure"), project);
         File.WriteAllText(Path.Combine(alice, ".gitignore"), "bin/\nobj/\nMachineFailure/data/\n"); // the data lives in the store, not in git
+        // The versions just packed, committed as a team commits its package versions: reproduce builds the commit.
+        File.WriteAllText(Path.Combine(alice, "Directory.Build.props"), $"""
+            <Project>
+              <PropertyGroup>
+                <SampleReproBuildVersion>{_fixture.PackageVersion}</SampleReproBuildVersion>
+                <SampleReproRunsVersion>{_fixture.RunsPackageVersion}</SampleReproRunsVersion>
+              </PropertyGroup>
+            </Project>
+            """);
         var gitRemote = Path.Combine(_fixture.Projects, "store-team.git");
         var storeRemote = Path.Combine(_fixture.Projects, "store-team-objects");
         _fixture.GitOutput(_fixture.Projects, "init", "-q", "--bare", "-b", "main", gitRemote);
@@ -95,6 +104,13 @@ public sealed class StoreTests
         Assert.True(get.ExitCode == 0, get.ToString());
         Assert.Equal(model, File.ReadAllBytes(Path.Combine(bob, "model.zip")));
         Assert.Contains("bin/Debug/net10.0/model.zip of run", get.Output, StringComparison.Ordinal);
+
+        // Bob reproduces the run with no data file in his checkout: the data comes from the store, verified by hash.
+        File.Delete(bobData);
+        var reproduced = Tool(bob, "reproduce", runId, "-o", Path.Combine(_fixture.Projects, "store-bob-reproduction"));
+        Assert.True(reproduced.ExitCode == 0, reproduced.ToString());
+        Assert.Contains($"Reproduced, bit-identical: run {runId} again as run ", reproduced.Output, StringComparison.Ordinal);
+        Assert.False(File.Exists(bobData)); // the user's checkout is never written to
 
         // Carol, with a cache of her own, meets a damaged model on the remote: one line naming it, nothing written.
         var carol = Path.Combine(_fixture.Projects, "store-carol");

@@ -58,7 +58,9 @@ public static class ReproduceService
         var projectFile = RebuildService.FindProjectFile(loaded.Manifest, project, relative);
         timings.Add(("sources", Lap(clock)));
 
-        var source = dataSource ?? new WorkTreeDataSource(Path.Combine(checkout, relative));
+        var workTreeSource = new WorkTreeDataSource(Path.Combine(checkout, relative));
+        using var store = dataSource is null ? StoreDataSource.TryOpen(checkout, workTreeSource) : null;
+        var source = dataSource ?? (IRunDataSource?)store ?? workTreeSource;
         var data = RunData.Place(record, project, source);
         if (data.FirstOrDefault(d => d.Missing) is { } missing)
         {
