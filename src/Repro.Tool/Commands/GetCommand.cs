@@ -44,7 +44,7 @@ internal static class GetCommand
                 ? store.FilesOf([item], destination, fetch: true, unresolved).Select(f => f with
                 {
                     FullPath = Path.GetFullPath(Path.Combine(destination,
-                    f.Path[item.Path.Length..]))
+                    item.IsGroup ? f.Path : f.Path[item.Path.Length..])) // a group's files are named from the project folder
                 }).ToList()
                 : [new DataFile(item.Path, destination, item.Sha256, item.Size)];
             if (unresolved.Count > 0)
